@@ -1,0 +1,122 @@
+/**
+ * The nine activations of DESIGN §3, each with its exact derivative. Scalar functions on float64; the tensor ops
+ * loop over them. Leaky slope 0.01, elu α = 1, gelu in the exact erf form.
+ */
+import type { Activation } from './config';
+
+const SQRT1_2 = Math.SQRT1_2;
+const INV_SQRT_2PI = 1 / Math.sqrt(2 * Math.PI);
+const TWO_OVER_SQRT_PI = 2 / Math.sqrt(Math.PI);
+
+/**
+ * erf(x) to ~1e-14: the Maclaurin series where it converges without much cancellation (|x| < 2.5), and the
+ * Lentz continued fraction for erfc beyond, where the series would lose digits.
+ */
+export function erf(x: number): number {
+  if (Number.isNaN(x)) return NaN;
+  const ax = Math.abs(x);
+  if (ax < 2.5) {
+    let term = x;
+    let sum = x;
+    const x2 = x * x;
+    for (let n = 1; n < 200; n++) {
+      term *= -x2 / n;
+      const add = term / (2 * n + 1);
+      sum += add;
+      if (Math.abs(add) < 1e-17 * Math.abs(sum)) break;
+    }
+    return TWO_OVER_SQRT_PI * sum;
+  }
+  const r = erfcLarge(ax);
+  return x > 0 ? 1 - r : r - 1;
+}
+
+/** erfc(x) for x ≥ 2.5 by the continued fraction erfc(x) = e^{−x²}/√π · 1/(x + 1/2/(x + 1/(x + 3/2/(x + …)))). */
+function erfcLarge(x: number): number {
+  if (x > 27) return 0;
+  // Modified Lentz on K = x + (1/2)/(x + 1/(x + (3/2)/(x + 2/(x + …)))).
+  const tiny = 1e-300;
+  let f = x;
+  let c = x;
+  let d = 0;
+  for (let n = 1; n < 500; n++) {
+    const a = n / 2;
+    d = x + a * d;
+    d = d === 0 ? tiny : 1 / d;
+    c = x + a / c;
+    if (c === 0) c = tiny;
+    const delta = c * d;
+    f *= delta;
+    if (Math.abs(delta - 1) < 1e-16) break;
+  }
+  return (Math.exp(-x * x) / Math.sqrt(Math.PI)) / f;
+}
+
+/** Standard normal CDF Φ(x). */
+export function normalCdf(x: number): number {
+  return 0.5 * (1 + erf(x * SQRT1_2));
+}
+
+/** Standard normal density φ(x). */
+export function normalPdf(x: number): number {
+  return INV_SQRT_2PI * Math.exp(-0.5 * x * x);
+}
+
+function sigmoid(x: number): number {
+  // Split by sign so exp never overflows.
+  if (x >= 0) return 1 / (1 + Math.exp(-x));
+  const e = Math.exp(x);
+  return e / (1 + e);
+}
+
+function softplus(x: number): number {
+  // log(1 + e^x) without overflow: max(x, 0) + log1p(e^{−|x|}).
+  return Math.max(x, 0) + Math.log1p(Math.exp(-Math.abs(x)));
+}
+
+export interface ActivationFns {
+  f: (x: number) => number;
+  df: (x: number) => number;
+  /** sup over x of f′(x): the bound the activation panel marks (Infinity if unbounded) */
+  dfMax: number;
+}
+
+export const LEAKY_SLOPE = 0.01;
+
+export const ACTIVATION_FNS: Record<Activation, ActivationFns> = {
+  sigmoid: {
+    f: sigmoid,
+    df: (x) => {
+      const s = sigmoid(x);
+      return s * (1 - s);
+    },
+    dfMax: 0.25,
+  },
+  tanh: {
+    f: Math.tanh,
+    df: (x) => {
+      const t = Math.tanh(x);
+      return 1 - t * t;
+    },
+    dfMax: 1,
+  },
+  relu: { f: (x) => (x > 0 ? x : 0), df: (x) => (x > 0 ? 1 : 0), dfMax: 1 },
+  leaky_relu: { f: (x) => (x > 0 ? x : LEAKY_SLOPE * x), df: (x) => (x > 0 ? 1 : LEAKY_SLOPE), dfMax: 1 },
+  elu: { f: (x) => (x > 0 ? x : Math.expm1(x)), df: (x) => (x > 0 ? 1 : Math.exp(x)), dfMax: 1 },
+  gelu: {
+    f: (x) => x * normalCdf(x),
+    df: (x) => normalCdf(x) + x * normalPdf(x),
+    // max of Φ(x) + xφ(x) is at x = √2: Φ(√2) + √2·φ(√2)
+    dfMax: normalCdf(Math.SQRT2) + Math.SQRT2 * normalPdf(Math.SQRT2),
+  },
+  silu: {
+    f: (x) => x * sigmoid(x),
+    df: (x) => {
+      const s = sigmoid(x);
+      return s * (1 + x * (1 - s));
+    },
+    dfMax: 1.0998393194,
+  },
+  softplus: { f: softplus, df: sigmoid, dfMax: 1 },
+  linear: { f: (x) => x, df: () => 1, dfMax: 1 },
+};
