@@ -1,0 +1,159 @@
+/**
+ * `npm run bench`: median ms of forward + backward + report for the plain tanh chain, three implementations side by
+ * side (this core, a hand-fused Float64Array loop, TensorFlow.js on its pure-JS CPU backend), the targets, and the
+ * memory of one analysis against the size of all activations. About a minute on one core.
+ */
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { analyzeChain } from '../src/core/analyze';
+import { drawParams } from '../src/core/params';
+import type { ArchReport } from '../src/core/report';
+import { CELLS, activationBytes, benchConfig, cellLabel, paramBytes, type Cell } from './bench/cells';
+import { handChain, type ChainNorms } from './bench/handLoop';
+import { initTfjs, tfjsChain, tfjsTensorCount } from './bench/tfjsChain';
+import { timeIt } from './bench/timing';
+
+const QUANTITIES = ['h', 'dh', 'g', 'dW', 'db'] as const;
+
+/** Largest relative difference over the per-layer norms, ignoring norms below `floor` (float32 underflows). */
+function maxRelDiff(core: ArchReport, other: ChainNorms, floor = 0): number {
+  let worst = 0;
+  for (const q of QUANTITIES) {
+    const a = core[q];
+    const b = other[q];
+    for (let i = 0; i < a.length; i++) {
+      if (Math.abs(a[i]) <= floor) continue;
+      worst = Math.max(worst, Math.abs(a[i] - b[i]) / Math.abs(a[i]));
+    }
+  }
+  return worst;
+}
+
+function plainReport(cell: Cell): ArchReport {
+  const r = analyzeChain(benchConfig(cell)).archs.plain;
+  if (!r) throw new Error('analyzeChain returned no plain report');
+  return r;
+}
+
+const fmtMs = (x: number) => (x < 1 ? x.toFixed(4) : x < 100 ? x.toFixed(3) : x.toFixed(1));
+const fmtX = (x: number) => `${x.toFixed(2)}×`;
+const fmtE = (x: number) => x.toExponential(1);
+const fmtB = (x: number) =>
+  Math.abs(x) >= 1 << 20 ? `${(x / (1 << 20)).toFixed(2)} MiB` : `${(x / 1024).toFixed(1)} KiB`;
+const pad = (s: string, n: number) => s.padStart(n);
+
+interface Row {
+  cell: Cell;
+  core: number;
+  hand: number;
+  tfjs: number;
+  draw: number;
+  handErr: number;
+  tfjsErr: number;
+}
+
+function benchCell(cell: Cell): Row {
+  const config = benchConfig(cell);
+  const ref = plainReport(cell);
+  const handErr = maxRelDiff(ref, handChain(drawParams(config, 'plain'), 'mse'));
+  // float32 squares underflow below ~1e-19, so norms under 1e-15 are not comparable.
+  const tfjsErr = maxRelDiff(ref, tfjsChain(drawParams(config, 'plain'), 'mse'), 1e-15);
+  const core = timeIt(() => analyzeChain(config)).median;
+  const hand = timeIt(() => handChain(drawParams(config, 'plain'), 'mse')).median;
+  const tfjs = timeIt(() => tfjsChain(drawParams(config, 'plain'), 'mse')).median;
+  const draw = timeIt(() => drawParams(config, 'plain'), { budgetMs: 200 }).median;
+  return { cell, core, hand, tfjs, draw, handErr, tfjsErr };
+}
+
+function printTable(rows: Row[]): void {
+  const head = ['size (L,W,B)', 'core ms', 'hand ms', 'tfjs ms', 'draw ms', 'core/hand', 'tfjs/core', 'hand err', 'tfjs err'];
+  const widths = [14, 10, 10, 10, 9, 10, 10, 9, 9];
+  console.log(head.map((h, i) => pad(h, widths[i])).join(' '));
+  for (const r of rows) {
+    const cells = [
+      cellLabel(r.cell),
+      fmtMs(r.core),
+      fmtMs(r.hand),
+      fmtMs(r.tfjs),
+      fmtMs(r.draw),
+      fmtX(r.core / r.hand),
+      fmtX(r.tfjs / r.core),
+      fmtE(r.handErr),
+      fmtE(r.tfjsErr),
+    ];
+    console.log(cells.map((c, i) => pad(c, widths[i])).join(' '));
+  }
+}
+
+function printTargets(rows: Row[]): void {
+  console.log('\nTargets');
+  for (const r of rows) {
+    const limit = r.cell.W >= 32 ? 1.5 : r.cell.W === 1 ? 10 : Infinity;
+    const ratio = r.core / r.hand;
+    if (Number.isFinite(limit))
+      console.log(`  ${ratio <= limit ? 'PASS' : 'MISS'} core/hand ${fmtX(ratio)} ≤ ${limit}× at ${cellLabel(r.cell)}`);
+  }
+  for (const r of rows) {
+    const ahead = r.tfjs / r.core;
+    console.log(`  ${ahead >= 4 ? 'PASS' : 'MISS'} tfjs/core ${fmtX(ahead)} ≥ 4× at ${cellLabel(r.cell)}`);
+  }
+}
+
+interface MemResult {
+  allocated: number;
+  retained: number;
+  gcsDuring: number;
+  peakRssGrowth: number;
+}
+
+function memProbe(which: 'core' | 'hand', c: Cell): MemResult {
+  const script = fileURLToPath(new URL('./bench/memProbe.ts', import.meta.url));
+  const args = ['--expose-gc', '--max-semi-space-size=256', '--import', 'tsx', script, which, String(c.L), String(c.W), String(c.B)];
+  const out = execFileSync(process.execPath, args, { encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '' } });
+  return JSON.parse(out.trim().split('\n').pop()!) as MemResult;
+}
+
+function printMemory(): void {
+  console.log('\nMemory of one analysis (fresh process per line; JS heap + ArrayBuffers)');
+  console.log('  activations A = all h_i, ∂L/∂h_i (i = 0…L) and z_i, g_i = ∂L/∂z_i (i = 0…L−1) in float64 = 8·B·W·(4L+2) bytes');
+  console.log('  params P = x, y, W_i, b_i in float64 = 8·(2BW + LW² + LW) bytes');
+  console.log('  allocated = bytes allocated by the run, sampled right after it (no GC ran during it ⇒ ≥ the peak);');
+  console.log('  retained = bytes still live after a full GC (the returned result)');
+  for (const c of [CELLS[2], CELLS[4]]) {
+    const A = activationBytes(c);
+    console.log(`  ${cellLabel(c)}: A = ${fmtB(A)}, P = ${fmtB(paramBytes(c))}`);
+    for (const which of ['core', 'hand'] as const) {
+      const m = memProbe(which, c);
+      console.log(
+        `    ${which}: allocated ${fmtB(m.allocated)} = ${(m.allocated / A).toFixed(2)}·A` +
+          ` (GCs during run: ${m.gcsDuring}), retained ${fmtB(m.retained)}, peak RSS growth ${fmtB(m.peakRssGrowth)}`,
+      );
+    }
+  }
+}
+
+async function main(): Promise<void> {
+  const t0 = Date.now();
+  const backend = await initTfjs();
+  console.log(`bench: plain chain, tanh, xavier, mse, norm none, seed 1; Node ${process.version}; tfjs ${backend} (float32)`);
+  console.log('  core = analyzeChain(config) (float64, draws its params, full report with stats and theory)');
+  console.log('  hand = drawParams + hand-fused Float64Array forward/backward/norms (scripts/bench/handLoop.ts)');
+  console.log('  tfjs = drawParams + tensors + forward + tf.grads + norms (float32; tfjs has no float64)');
+  console.log('  draw = drawParams alone, part of every column; err = max relative difference of h, dh, g, dW, db vs core');
+  console.log('  times: median of ≥ 5 reps over ~0.6 s after warm-up\n');
+  const tensors0 = tfjsTensorCount();
+  const rows = CELLS.map(benchCell);
+  printTable(rows);
+  if (tfjsTensorCount() !== tensors0) console.log(`warning: tfjs leaked ${tfjsTensorCount() - tensors0} tensors`);
+  const worst = Math.max(...rows.map((r) => r.handErr));
+  console.log(`\nhand loop agrees with the core to ${fmtE(worst)} relative (check: ≤ 1e-9 ${worst <= 1e-9 ? 'PASS' : 'FAIL'})`);
+  printTargets(rows);
+  printMemory();
+  console.log(`\nbench took ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  if (worst > 1e-9) process.exitCode = 1;
+}
+
+main().catch((e: unknown) => {
+  console.error(`bench: ${e instanceof Error ? e.message : String(e)}`);
+  process.exitCode = 1;
+});

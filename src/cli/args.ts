@@ -1,0 +1,114 @@
+/**
+ * Command-line flags of `npm run analyze`: parsing and the usage text. Pure; the caller decides what to do with a
+ * {@link UsageError} (one line on stderr, exit code 2).
+ */
+import { CONFIG_FIELDS, allowedText } from '../core/config';
+
+/** Output formats of the report on stdout. */
+export const FORMATS = ['json', 'csv'] as const;
+export type Format = (typeof FORMATS)[number];
+
+/** The parsed command line. */
+export interface CliArgs {
+  help: boolean;
+  /** query string in URL form, e.g. "depth=30&act=tanh" */
+  query?: string;
+  /** path of a JSON file holding an object of config keys */
+  configPath?: string;
+  format: Format;
+  /** indent the JSON report */
+  pretty: boolean;
+  /** path where x, W, b, y are written */
+  dumpPath?: string;
+}
+
+/** A bad command line: unknown flag, missing or bad flag value, stray argument. The message is one line. */
+export class UsageError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UsageError';
+  }
+}
+
+const VALUE_FLAGS = ['--query', '--config', '--format', '--dump-params'] as const;
+const BOOL_FLAGS = ['--help', '-h', '--pretty'] as const;
+
+/** Parse argv (without node and the script path). Accepts `--flag value` and `--flag=value`; each flag at most once. */
+export function parseArgs(argv: readonly string[]): CliArgs {
+  const out: CliArgs = { help: false, format: 'json', pretty: false };
+  const seen = new Set<string>();
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (!arg.startsWith('-') || arg === '-') throw new UsageError(`unexpected argument ${JSON.stringify(arg)}`);
+    const eq = arg.indexOf('=');
+    const flag = eq >= 0 ? arg.slice(0, eq) : arg;
+    const isValue = (VALUE_FLAGS as readonly string[]).includes(flag);
+    const isBool = (BOOL_FLAGS as readonly string[]).includes(flag);
+    if (!isValue && !isBool) throw new UsageError(`unknown option ${flag} (see --help)`);
+    const name = flag === '-h' ? '--help' : flag;
+    if (seen.has(name)) throw new UsageError(`option ${name} given more than once`);
+    seen.add(name);
+    if (isBool) {
+      if (eq >= 0) throw new UsageError(`option ${flag} takes no value`);
+      if (name === '--help') out.help = true;
+      else out.pretty = true;
+      continue;
+    }
+    let value: string;
+    if (eq >= 0) value = arg.slice(eq + 1);
+    else {
+      // A following flag is not a value: `--query --format csv` forgot the query.
+      if (i + 1 >= argv.length || /^--[a-z]/.test(argv[i + 1])) throw new UsageError(`option ${flag} needs a value`);
+      value = argv[++i];
+    }
+    if (flag === '--query') out.query = value;
+    else if (flag === '--format') {
+      const f = value.trim().toLowerCase();
+      if (!(FORMATS as readonly string[]).includes(f))
+        throw new UsageError(`invalid --format=${JSON.stringify(value)}: allowed ${FORMATS.join(', ')}`);
+      out.format = f as Format;
+    } else {
+      if (value === '') throw new UsageError(`option ${flag} needs a file path`);
+      if (flag === '--config') out.configPath = value;
+      else out.dumpPath = value;
+    }
+  }
+  return out;
+}
+
+/** The `--help` text: flags, precedence, exit codes, and every config key with its range and default. */
+export function usageText(): string {
+  const keys = CONFIG_FIELDS.map((f) => {
+    const d = Array.isArray(f.default) ? f.default.join(',') : String(f.default);
+    return `  ${f.key.padEnd(6)} ${f.doc}; ${allowedText(f)} (default ${d})`;
+  });
+  return [
+    'Usage: npm run -s analyze -- [--query "depth=30&act=tanh"] [--config file.json] [options]',
+    '',
+    'Runs the gradient chain headless and prints its report (DESIGN §4) on stdout.',
+    '',
+    'Options:',
+    '  --query STR         config keys in URL form, e.g. "depth=30&act=tanh&arch=plain,residual"',
+    '                      (a leading ? or #, or a whole app URL, is accepted)',
+    '  --config FILE       config keys from a JSON object, e.g. {"depth": 30, "arch": ["plain", "residual"]}',
+    '                      With both, the file is read first and --query overrides it key by key.',
+    '                      Keys not given take their defaults; unknown keys and out-of-range values are errors.',
+    '  --format json|csv   json (default): the report, one line, non-finite numbers as "NaN"/"Infinity" strings;',
+    '                      csv: one row per layer i = 0…L per architecture (quantities a layer lacks are empty)',
+    '  --pretty            indent the JSON report',
+    '  --dump-params FILE  also write the exact parameters used, as JSON nested arrays:',
+    '                      { "archs", "fanIn": [L], "x": [B][W], "W": [L][fan_in][W], "b": [L][W], "y": [B][W] }',
+    '                      These are the parameters of the first requested architecture, and "archs" lists every',
+    '                      requested architecture that uses the very same numbers (plain and residual do). When a',
+    '                      requested architecture draws different ones (dense, fan-in (i+1)·W), they are given under',
+    '                      "other": [{ "archs", "fanIn", "x", "W", "b", "y" }] and "note" says so.',
+    '  -h, --help          print this text',
+    '',
+    'Config keys:',
+    ...keys,
+    '',
+    'Exit codes: 0 success; 2 bad input (flag, key, value, file), with one line on stderr and nothing on stdout;',
+    '1 internal error.',
+    '',
+  ].join('\n');
+}
