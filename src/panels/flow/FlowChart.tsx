@@ -1,0 +1,93 @@
+/** The SVG of the flow panel: bands, axes, theory and data lines, markers, the non-finite callouts, the hover guide. */
+import { useId } from 'react';
+import { AxisBottom, AxisLeft } from '../../viz/Axes';
+import { ARCH_STYLE, COLOR, FONT, markerPath } from '../../viz/theme';
+import { FLOW_MARGIN, type FlowLayout } from './layout';
+
+export interface FlowChartProps {
+  layout: FlowLayout;
+  ariaLabel: string;
+  xLabel: string;
+  yLabel: string;
+  underflowLabel: string;
+  overflowLabel: string;
+  /** callout text per non-finite marker, in layout.nonFinite order */
+  nonFiniteLabels: string[];
+  /** the inspected layer, or null */
+  hover: number | null;
+  onPointerLayer: (px: number, pointerType: string) => void;
+  onPointerOut: (pointerType: string) => void;
+}
+
+export function FlowChart(p: FlowChartProps) {
+  const { layout: l, hover } = p;
+  const clipId = useId();
+  const m = FLOW_MARGIN;
+  const plotX = (e: React.PointerEvent<SVGRectElement>) => e.clientX - e.currentTarget.getBoundingClientRect().left;
+  const band = (b: [number, number], label: string, key: string) => (
+    <g key={key}>
+      <rect x={0} y={b[0]} width={l.innerWidth} height={Math.max(0, b[1] - b[0])} fill={COLOR.danger} fillOpacity={0.1} />
+      <text x={8} y={key === 'under' ? b[1] - 6 : b[0] + 16} fontSize={FONT.note} fill={COLOR.danger}>
+        {label}
+      </text>
+    </g>
+  );
+  return (
+    <svg width={l.width} height={l.height} role="img" aria-label={p.ariaLabel} style={{ display: 'block', touchAction: 'pan-y' }}>
+      <defs>
+        <clipPath id={clipId}>
+          <rect x={-6} y={-6} width={l.innerWidth + 12} height={l.innerHeight + 12} />
+        </clipPath>
+      </defs>
+      <g transform={`translate(${m.left},${m.top})`}>
+        {l.underflowBand && band(l.underflowBand, p.underflowLabel, 'under')}
+        {l.overflowBand && band(l.overflowBand, p.overflowLabel, 'over')}
+        <AxisLeft ticks={l.yTicks} gridLength={l.innerWidth} height={l.innerHeight} label={p.yLabel} />
+        <g transform={`translate(0,${l.innerHeight})`}>
+          <AxisBottom ticks={l.xTicks} width={l.innerWidth} label={p.xLabel} />
+        </g>
+        <g clipPath={`url(#${clipId})`} fill="none" strokeLinejoin="round" strokeLinecap="round">
+          {l.series.map((s) =>
+            s.theoryPath ? (
+              <path key={`t-${s.arch}`} d={s.theoryPath} stroke={COLOR.theory} strokeWidth={2} strokeDasharray={ARCH_STYLE[s.arch].theoryDash} data-role="theory" />
+            ) : null,
+          )}
+          {l.series.map((s) => (
+            <g key={s.arch} data-arch={s.arch}>
+              <path d={s.path} stroke={ARCH_STYLE[s.arch].color} strokeWidth={3} data-role="line" />
+              {s.markers.map((pt) => (
+                <path key={pt.i} d={markerPath(ARCH_STYLE[s.arch].marker, 4.5)} transform={`translate(${pt.x},${pt.y})`} fill={ARCH_STYLE[s.arch].color} stroke={COLOR.bg} strokeWidth={1} />
+              ))}
+            </g>
+          ))}
+        </g>
+        {l.nonFinite.map((nf, k) => (
+          <g key={nf.arch} data-role="nonfinite" data-layer={nf.layer}>
+            <line x1={nf.x} x2={nf.x} y1={0} y2={l.innerHeight} stroke={COLOR.danger} strokeWidth={1.5} strokeDasharray="4 3" />
+            <path d="M-6,-6L6,6M-6,6L6,-6" transform={`translate(${nf.x},${nf.y})`} stroke={COLOR.danger} strokeWidth={3} />
+            <text x={nf.x + (nf.anchor === 'start' ? 8 : -8)} y={nf.labelY} textAnchor={nf.anchor} fontSize={FONT.note} fontWeight={600} fill={COLOR.danger} stroke={COLOR.bg} strokeWidth={4} paintOrder="stroke">
+              {p.nonFiniteLabels[k]}
+            </text>
+          </g>
+        ))}
+        {hover !== null && (
+          <g pointerEvents="none" data-role="guide">
+            <line x1={l.x(hover)} x2={l.x(hover)} y1={0} y2={l.innerHeight} stroke={COLOR.fg} strokeWidth={1} strokeOpacity={0.6} />
+            {l.series.map((s) => {
+              const y = hover < s.values.length ? l.y(s.values[hover]) : NaN;
+              return Number.isFinite(y) ? <circle key={s.arch} cx={l.x(hover)} cy={y} r={6} fill="none" stroke={ARCH_STYLE[s.arch].color} strokeWidth={2.5} /> : null;
+            })}
+          </g>
+        )}
+        <rect
+          width={l.innerWidth}
+          height={l.innerHeight}
+          fill="transparent"
+          onPointerMove={(e) => p.onPointerLayer(plotX(e), e.pointerType)}
+          onPointerDown={(e) => p.onPointerLayer(plotX(e), e.pointerType)}
+          onPointerLeave={(e) => p.onPointerOut(e.pointerType)}
+        />
+      </g>
+    </svg>
+  );
+}

@@ -1,0 +1,34 @@
+/**
+ * The headline number of the flow panel: how much of the gradient at the top (layer L) reaches layer 0,
+ * r = ‖∂L/∂h_0‖ / ‖∂L/∂h_L‖, and whether that is vanishing, stable or exploding.
+ */
+import type { ArchReport } from '../../core/report';
+
+export type FlowTrend = 'vanishing' | 'stable' | 'exploding' | 'nonfinite';
+
+/** Within a factor of 10 either way the gradient counts as stable; beyond, it vanishes or explodes. */
+export const STABLE_FACTOR = 10;
+
+/** Classify a ratio r = dh[0] / dh[L]. Non-finite r (NaN, ∞) is 'nonfinite'; r = 0 (underflow) is vanishing. */
+export function classifyRatio(r: number): FlowTrend {
+  if (!Number.isFinite(r)) return 'nonfinite';
+  if (r < 1 / STABLE_FACTOR) return 'vanishing';
+  if (r > STABLE_FACTOR) return 'exploding';
+  return 'stable';
+}
+
+export interface Headline {
+  trend: FlowTrend;
+  /** dh[0] / dh[L] */
+  ratio: number;
+  /** first non-finite layer, when the trend is 'nonfinite' and the report names one */
+  layer: number | null;
+}
+
+/** The headline of one architecture's report. */
+export function headlineOf(a: ArchReport): Headline {
+  const L = a.dh.length - 1;
+  const ratio = a.dh[0] / a.dh[L];
+  const trend = classifyRatio(ratio);
+  return { trend, ratio, layer: trend === 'nonfinite' && a.nonFinite ? a.nonFinite.layer : null };
+}

@@ -1,0 +1,193 @@
+/**
+ * Pure layout of the gradient-flow panel: per-layer norms of one quantity (‖∂L/∂h_i‖, ‖g_i‖ or ‖∂L/∂W_i‖) on a log
+ * y axis against the layer index. Data + size in, scales, ticks, path strings and marker positions out; no DOM.
+ */
+import { scaleLinear } from 'd3-scale';
+import { line } from 'd3-shape';
+import type { Arch } from '../../core/config';
+import type { ArchReport, Report } from '../../core/report';
+import type { Tick } from '../../viz/Axes';
+import { formatPow10 } from '../../viz/format';
+import { decadeTicks, displayExponent, logDomain } from '../../viz/logScale';
+import { layerTicks, tickCount } from '../../viz/ticks';
+
+/** Which per-layer norm the panel shows. */
+export type FlowQuantity = 'dh' | 'g' | 'dW';
+export const FLOW_QUANTITIES: readonly FlowQuantity[] = ['dh', 'g', 'dW'];
+
+export const FLOW_MARGIN = { top: 16, right: 24, bottom: 52, left: 72 } as const;
+/** At most this many markers per line, so 1000 layers stay readable. */
+export const MAX_MARKERS = 30;
+
+export interface FlowPoint {
+  /** layer index */
+  i: number;
+  x: number;
+  y: number;
+}
+
+export interface FlowSeries {
+  arch: Arch;
+  values: Float64Array;
+  /** SVG path of the data line; gaps where a value is not finite */
+  path: string;
+  /** thinned marker positions (finite values only) */
+  markers: FlowPoint[];
+  /** dashed mean-field prediction (only for dh, when the report has one) */
+  theoryPath: string | null;
+}
+
+export interface NonFiniteMarker {
+  arch: Arch;
+  layer: number;
+  quantity: string;
+  cause: string;
+  x: number;
+  y: number;
+  /** which way the callout text runs from the marker, so it stays inside the plot */
+  anchor: 'start' | 'end';
+  /** vertical offset of the callout (stacked when several archs break) */
+  labelY: number;
+}
+
+export interface FlowLayout {
+  width: number;
+  height: number;
+  innerWidth: number;
+  innerHeight: number;
+  /** L: the x axis runs over layers 0…L */
+  depth: number;
+  x: (i: number) => number;
+  /** y pixel of a value (clamped for display; NaN for non-finite input) */
+  y: (v: number) => number;
+  /** y axis [bottom, top] as exponents of 10 */
+  decades: [number, number];
+  xTicks: Tick[];
+  yTicks: Tick[];
+  /** pixel ranges [top, bottom] of the shaded bands */
+  underflowBand: [number, number] | null;
+  overflowBand: [number, number] | null;
+  series: FlowSeries[];
+  nonFinite: NonFiniteMarker[];
+}
+
+/** The per-layer array of `quantity` for one architecture (dh has L+1 entries, g and dW have L). */
+export function quantityValues(a: ArchReport, quantity: FlowQuantity): Float64Array {
+  return quantity === 'dh' ? a.dh : quantity === 'g' ? a.g : a.dW;
+}
+
+/** The architectures present in the report, in the canonical order plain, residual, dense. */
+export function archsOf(report: Report): Arch[] {
+  return (['plain', 'residual', 'dense'] as const).filter((a) => report.archs[a]);
+}
+
+/** A line path over values[i] at (x(i), y(v)); non-finite values break the line. */
+export function linePath(values: ArrayLike<number>, x: (i: number) => number, y: (v: number) => number): string {
+  const gen = line<number>()
+    .defined((v) => Number.isFinite(v))
+    .x((_, i) => x(i))
+    .y((v) => y(v));
+  return gen(Array.from(values)) ?? '';
+}
+
+/** Layer indices that get a marker: every `step`-th finite value starting at `phase`, so at most maxMarkers. */
+export function markerIndices(values: ArrayLike<number>, maxMarkers: number, phase = 0): number[] {
+  const n = values.length;
+  const step = Math.max(1, Math.ceil(n / maxMarkers));
+  const out: number[] = [];
+  for (let i = phase % step; i < n; i += step) if (Number.isFinite(values[i])) out.push(i);
+  return out;
+}
+
+/** The finite value nearest to index `at` (searching outwards), or null if none is finite. */
+export function nearestFinite(values: ArrayLike<number>, at: number): number | null {
+  for (let d = 0; d < values.length; d++) {
+    for (const j of [at - d, at + d]) if (j >= 0 && j < values.length && Number.isFinite(values[j])) return values[j];
+  }
+  return null;
+}
+
+/** Lay out the flow chart for `quantity` at the given pixel size. */
+export function flowLayout(report: Report, quantity: FlowQuantity, width: number, height: number): FlowLayout {
+  const m = FLOW_MARGIN;
+  const innerWidth = Math.max(10, width - m.left - m.right);
+  const innerHeight = Math.max(10, height - m.top - m.bottom);
+  const depth = report.config.depth;
+  const archs = archsOf(report);
+  const arrays: Float64Array[] = [];
+  for (const a of archs) {
+    const r = report.archs[a]!;
+    arrays.push(quantityValues(r, quantity));
+    if (quantity === 'dh' && r.theory) arrays.push(r.theory.dh);
+  }
+  const ld = logDomain(arrays);
+  const xs = scaleLinear().domain([0, Math.max(1, depth)]).range([0, innerWidth]);
+  // Linear in the exponent: the same as a log scale, but a band may extend past float64's range.
+  const ys = scaleLinear().domain(ld.decades).range([innerHeight, 0]);
+  const x = (i: number) => xs(i);
+  const y = (v: number) => {
+    const e = displayExponent(v);
+    return Number.isNaN(e) ? NaN : ys(e);
+  };
+  const xTicks = layerTicks(depth, tickCount(innerWidth, 70)).map((i) => ({ pos: x(i), label: String(i) }));
+  const yTicks = decadeTicks(ld.decades, tickCount(innerHeight, 36)).map((e) => ({ pos: ys(e), label: formatPow10(e) }));
+  const maxMarkers = Math.min(MAX_MARKERS, Math.max(2, Math.floor(innerWidth / 24)));
+
+  const series: FlowSeries[] = archs.map((arch, k) => {
+    const r = report.archs[arch]!;
+    const values = quantityValues(r, quantity);
+    // Offset each arch's markers by a fraction of the step so overlapping lines do not hide each other's markers.
+    const step = Math.max(1, Math.ceil(values.length / maxMarkers));
+    const phase = Math.floor((step * k) / Math.max(1, archs.length));
+    const markers = markerIndices(values, maxMarkers, phase).map((i) => ({ i, x: x(i), y: y(values[i]) }));
+    const theoryPath = quantity === 'dh' && r.theory ? linePath(r.theory.dh, x, y) : null;
+    return { arch, values, path: linePath(values, x, y), markers, theoryPath };
+  });
+
+  const nonFinite: NonFiniteMarker[] = [];
+  for (const s of series) {
+    const nf = report.archs[s.arch]!.nonFinite;
+    if (!nf) continue;
+    const layer = Math.min(Math.max(0, nf.layer), depth);
+    const near = nearestFinite(s.values, Math.min(layer, s.values.length - 1));
+    const px = x(layer);
+    nonFinite.push({
+      arch: s.arch,
+      layer,
+      quantity: nf.quantity,
+      cause: nf.cause,
+      x: px,
+      y: near === null ? Math.min(24, innerHeight / 2) : y(near),
+      anchor: px > innerWidth / 2 ? 'end' : 'start',
+      labelY: 18 + 22 * nonFinite.length,
+    });
+  }
+
+  return {
+    width,
+    height,
+    innerWidth,
+    innerHeight,
+    depth,
+    x,
+    y,
+    decades: ld.decades,
+    xTicks,
+    yTicks,
+    underflowBand: ld.underflowBand ? [ys(ld.underflowBand[1]), ys(ld.underflowBand[0])] : null,
+    overflowBand: ld.overflowBand ? [ys(ld.overflowBand[1]), ys(ld.overflowBand[0])] : null,
+    series,
+    nonFinite,
+  };
+}
+
+/** The layer under a pointer at plot x `px` (nearest integer, clamped to 0…L). */
+export function layerAtX(layout: FlowLayout, px: number): number {
+  const i = Math.round((px / layout.innerWidth) * Math.max(1, layout.depth));
+  return Math.min(Math.max(0, i), layout.depth);
+}
+
+/** Chart height for a given width: a fixed aspect within [280, 480] px, so the panel never shifts as data change. */
+export function flowHeight(width: number): number {
+  return Math.round(Math.min(480, Math.max(280, width * 0.55)));
+}

@@ -1,0 +1,72 @@
+/**
+ * Number formatting for panels: plain decimals for everyday magnitudes, `m × 10ⁿ` with superscript exponents
+ * for tiny and huge ones (gradients span 600 decades). Both languages use the same digits; `lang` only picks the
+ * words for non-finite values and the percent style, so every caller passes it and a future locale needs no API change.
+ */
+import { formatLocale } from 'd3-format';
+import type { Lang } from '../state/i18n';
+
+const SUPERSCRIPT: Record<string, string> = {
+  '0': '⁰', '1': '¹', '2': '²', '3': '³', '4': '⁴', '5': '⁵', '6': '⁶', '7': '⁷', '8': '⁸', '9': '⁹', '-': '⁻', '−': '⁻',
+};
+
+// d3's default locale already writes the minus as U+2212; one shared locale keeps output identical in EN and ZH.
+const locale = formatLocale({ decimal: '.', thousands: ',', grouping: [3], currency: ['', ''], minus: '−' });
+
+const NON_FINITE: Record<Lang, { nan: string; inf: string }> = {
+  en: { nan: 'NaN', inf: '∞' },
+  zh: { nan: 'NaN', inf: '∞' },
+};
+
+/** An integer written with superscript digits: −12 → "⁻¹²". */
+export function superscript(n: number): string {
+  return String(Math.round(n))
+    .split('')
+    .map((c) => SUPERSCRIPT[c] ?? c)
+    .join('');
+}
+
+/** 10 to an integer power, typeset: 10⁻¹². */
+export function formatPow10(exp: number): string {
+  return `10${superscript(exp)}`;
+}
+
+/**
+ * A number x with `digits` significant digits. |x| in [1e-3, 1e4) is written as a decimal ("0.25", "1,234");
+ * beyond that as "3.2 × 10⁻¹²", and as a bare power "10⁻¹²" when the mantissa rounds to 1.
+ */
+export function formatNumber(x: number, lang: Lang, digits = 3): string {
+  if (Number.isNaN(x)) return NON_FINITE[lang].nan;
+  if (!Number.isFinite(x)) return x > 0 ? NON_FINITE[lang].inf : `−${NON_FINITE[lang].inf}`;
+  if (x === 0) return '0';
+  const ax = Math.abs(x);
+  if (ax >= 1e-3 && ax < 1e4) return locale.format(`,.${digits}~r`)(x);
+  let exp = Math.floor(Math.log10(ax));
+  let mant = ax / 10 ** exp;
+  // Rounding the mantissa can carry into the next decade (9.996 → 10.0).
+  const rounded = Number(mant.toPrecision(digits));
+  if (rounded >= 10) {
+    exp += 1;
+    mant = rounded / 10;
+  } else mant = rounded;
+  const sign = x < 0 ? '−' : '';
+  if (mant === 1) return `${sign}${formatPow10(exp)}`;
+  return `${sign}${locale.format(`.${digits}~r`)(mant)} × ${formatPow10(exp)}`;
+}
+
+/** A fraction in [0, 1] as a percentage: 0.253 → "25%"; tiny non-zero fractions stay visible ("<1%"). */
+export function formatPercent(p: number, lang: Lang): string {
+  if (!Number.isFinite(p)) return NON_FINITE[lang].nan;
+  if (p > 0 && p < 0.01) return '<1%';
+  if (p < 1 && p > 0.99) return '>99%';
+  return `${Math.round(p * 100)}%`;
+}
+
+/** A derivative bound as a short fraction when it is one: 0.25 → "1/4", 1 → "1", else 3 significant digits. */
+export function formatBound(x: number, lang: Lang): string {
+  for (const d of [2, 3, 4, 5, 8]) {
+    const n = x * d;
+    if (Math.abs(n - Math.round(n)) < 1e-12 && Math.round(n) < d) return `${Math.round(n)}/${d}`;
+  }
+  return formatNumber(x, lang, 3);
+}

@@ -1,0 +1,58 @@
+// @vitest-environment jsdom
+import { fireEvent, render, screen } from '@testing-library/react';
+import { describe, expect, it, vi } from 'vitest';
+import { FlowPanel } from '../../../src/panels/flow/Panel';
+import { makeArch, makeReport } from '../fixtures';
+
+const report = makeReport({
+  plain: makeArch('plain', { dh: [1e-12, 1e-6, 1e-3, 1], theory: [1e-11, 1e-7, 1e-3, 1] }),
+  residual: makeArch('residual', { dh: [0.5, 0.7, 0.9, 1] }),
+});
+
+describe('FlowPanel', () => {
+  it('renders a figure with one line per architecture, a theory line, and the headline', () => {
+    const { container } = render(<FlowPanel report={report} config={report.config} lang="en" quantity="dh" onQuantityChange={() => {}} />);
+    expect(screen.getByRole('figure')).toBeInTheDocument();
+    expect(container.querySelectorAll('path[data-role="line"]')).toHaveLength(2);
+    expect(container.querySelectorAll('path[data-role="theory"]')).toHaveLength(1);
+    const live = container.querySelector('[aria-live="polite"]')!;
+    expect(live.textContent).toContain('10⁻¹²');
+    expect(live.querySelector('[data-trend="vanishing"]')).not.toBeNull();
+    expect(live.querySelector('[data-trend="stable"]')).not.toBeNull();
+    expect(screen.getByRole('img').getAttribute('aria-label')).toMatch(/plain: 1 at the top layer, 10⁻¹² at layer 0/);
+  });
+
+  it('switches quantity through the radiogroup', () => {
+    const onChange = vi.fn();
+    render(<FlowPanel report={report} config={report.config} lang="en" quantity="dh" onQuantityChange={onChange} />);
+    const group = screen.getByRole('radiogroup');
+    const radios = screen.getAllByRole('radio');
+    expect(group).toBeInTheDocument();
+    expect(radios[0]).toHaveAttribute('aria-checked', 'true');
+    fireEvent.click(radios[2]);
+    expect(onChange).toHaveBeenCalledWith('dW');
+    fireEvent.keyDown(radios[0], { key: 'ArrowRight' });
+    expect(onChange).toHaveBeenLastCalledWith('g');
+  });
+
+  it('shows a tooltip for the layer chosen with the keyboard', () => {
+    const { container } = render(<FlowPanel report={report} config={report.config} lang="en" quantity="dh" onQuantityChange={() => {}} />);
+    const chart = screen.getByRole('group', { name: /arrow keys/ });
+    fireEvent.keyDown(chart, { key: 'Home' });
+    const tip = container.querySelector('[data-role="tooltip"]')!;
+    expect(tip.textContent).toContain('layer 0');
+    expect(tip.textContent).toContain('10⁻¹²');
+    fireEvent.keyDown(chart, { key: 'Escape' });
+    expect(container.querySelector('[data-role="tooltip"]')).toBeNull();
+  });
+
+  it('marks the first non-finite layer with the report’s cause, in Chinese too', () => {
+    const broken = makeReport({ plain: makeArch('plain', { dh: [NaN, NaN, 1e3, 1], nonFinite: { layer: 1, quantity: 'h', cause: '|h| overflowed' } }) });
+    const { container } = render(<FlowPanel report={broken} config={broken.config} lang="zh" quantity="dh" onQuantityChange={() => {}} />);
+    const nf = container.querySelector('[data-role="nonfinite"]')!;
+    expect(nf.getAttribute('data-layer')).toBe('1');
+    expect(nf.textContent).toContain('从第 1 层起出现 NaN');
+    expect(nf.textContent).toContain('|h| overflowed');
+    expect(container.querySelector('[data-trend="nonfinite"]')).not.toBeNull();
+  });
+});
