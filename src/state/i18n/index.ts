@@ -4,6 +4,7 @@
  * A test checks that every key exists in both languages.
  */
 import { appEn, appZh } from './app';
+import { panelsEn, panelsZh } from './panels';
 
 export type Lang = 'en' | 'zh';
 export const LANGS: readonly Lang[] = ['en', 'zh'];
@@ -11,8 +12,8 @@ export const LANGS: readonly Lang[] = ['en', 'zh'];
 export type Catalog = Record<string, string>;
 
 export const CATALOGS: Record<Lang, Catalog> = {
-  en: { ...appEn },
-  zh: { ...appZh },
+  en: { ...appEn, ...panelsEn },
+  zh: { ...appZh, ...panelsZh },
 };
 
 /** Replace {name} placeholders with vars; a missing key returns the key itself so the gap is visible, not blank. */
