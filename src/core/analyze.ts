@@ -1,0 +1,203 @@
+/**
+ * analyzeChain: config in, Report out (DESIGN §4). One draw of parameters per architecture shape (plain and
+ * residual share theirs), one forward and backward pass on the tape per architecture, then per-layer norms,
+ * distribution summaries, the scalar trace at width 1, the mean-field overlay and the first non-finite value.
+ */
+import { ACTIVATION_FNS } from './activations';
+import { ConfigError, validateConfig, type Arch, type Config } from './config';
+import { ChainWorkspace, chainKey, chainShape, type ChainShape, type NodeRole } from './chains';
+import { drawParams, type ChainParams } from './params';
+import type { ArchReport, NonFinite, Report, ScalarTrace } from './report';
+import { emptyHistograms, emptySummary, saturatedFraction, StatsScratch, summarizeInto } from './stats';
+import type { TapeNode } from './ops-types';
+import { frobenius } from './tensor';
+import { meanFieldDh } from './theory';
+
+/** The most float64 values one chain may hold (params, activations, gradients): 800 MB. */
+export const MAX_CHAIN_FLOATS = 1e8;
+
+/**
+ * Float64 values a chain of this shape holds, approximately: W_i and ∂L/∂W_i, plus about 8 B×W buffers per
+ * layer (values, gradients and f′ of the layer's nodes), plus the concatenated inputs of dense layers.
+ */
+export function chainFootprint(s: ChainShape): number {
+  const { depth: L, width: W, batch: B } = s;
+  const BW = B * W;
+  const tri = (L * (L + 1)) / 2; // Σ (i+1): dense fan-in blocks
+  return s.arch === 'dense' ? tri * (2 * W * W + 2 * BW) + 8 * L * BW : L * (2 * W * W + 8 * BW) + 4 * BW;
+}
+
+/** Throw a ConfigError naming the largest depth that fits when a chain would exceed {@link MAX_CHAIN_FLOATS}. */
+function checkFootprint(s: ChainShape): void {
+  if (chainFootprint(s) <= MAX_CHAIN_FLOATS) return;
+  let d = s.depth;
+  while (d > 1 && chainFootprint({ ...s, depth: d }) > MAX_CHAIN_FLOATS) d = Math.floor(d * 0.9);
+  throw new ConfigError('depth', s.depth, `at most about ${d} layers for ${s.arch} at width ${s.width}, batch ${s.batch} (memory)`);
+}
+
+// One compiled workspace per recent shape (plain, residual, dense overlaid), reused across calls.
+const WORKSPACES = new Map<string, ChainWorkspace>();
+const MAX_WORKSPACES = 3;
+const SCRATCH = new StatsScratch();
+
+/** The cached workspace for `shape`, built on first use; least recently used ones are dropped. */
+export function workspaceFor(shape: ChainShape): ChainWorkspace {
+  const key = chainKey(shape);
+  let ws = WORKSPACES.get(key);
+  if (ws) WORKSPACES.delete(key);
+  else ws = new ChainWorkspace(shape);
+  WORKSPACES.set(key, ws);
+  while (WORKSPACES.size > MAX_WORKSPACES) WORKSPACES.delete(WORKSPACES.keys().next().value!);
+  return ws;
+}
+
+/** Drop every cached workspace (frees their buffers). */
+export function releaseWorkspaces(): void {
+  WORKSPACES.clear();
+}
+
+/**
+ * The Report for every architecture in `config.arch`. Throws ConfigError for an invalid config (or one too large
+ * to hold in memory); never throws for non-finite values, which are reported in `nonFinite`.
+ */
+export function analyzeChain(config: Config): Report {
+  const c = validateConfig(config);
+  for (const arch of c.arch) checkFootprint(chainShape(c, arch));
+  const archs: Report['archs'] = {};
+  let square: ChainParams | null = null; // plain and residual have the same shapes: one draw serves both
+  for (const arch of c.arch) {
+    const p = arch === 'dense' ? drawParams(c, arch) : (square ??= drawParams(c, arch));
+    archs[arch] = analyzeArch(c, arch, p);
+  }
+  return { config: c, archs };
+}
+
+/**
+ * The ArchReport of one architecture for given parameters (from {@link drawParams}). `config` must already be
+ * valid. Uses the cached workspace for the shape unless one is passed.
+ */
+export function analyzeArch(config: Config, arch: Arch, params: ChainParams, ws = workspaceFor(chainShape(config, arch))): ArchReport {
+  ws.run(params, config.act, config.alpha);
+  return readReport(ws, config, arch, params);
+}
+
+function readReport(ws: ChainWorkspace, c: Config, arch: Arch, p: ChainParams): ArchReport {
+  const { tape, graph } = ws;
+  const nodes = tape.nodes;
+  const L = c.depth;
+  const n = c.batch * c.width;
+  const val = (id: number) => nodes[id].value.data;
+  const grad = (id: number) => nodes[id].grad!.data;
+  const h = new Float64Array(L + 1);
+  const dh = new Float64Array(L + 1);
+  for (let j = 0; j <= L; j++) {
+    h[j] = frobenius(val(graph.h[j]));
+    dh[j] = frobenius(grad(graph.h[j]));
+  }
+  const g = new Float64Array(L);
+  const dW = new Float64Array(L);
+  const db = new Float64Array(L);
+  const gain = new Float64Array(L);
+  const stats = { z: emptySummary(L), h: emptySummary(L), fprime: emptySummary(L), saturated: new Float64Array(L), zHist: emptyHistograms(L) };
+  const dfMax = ACTIVATION_FNS[c.act].dfMax;
+  for (let i = 0; i < L; i++) {
+    g[i] = frobenius(grad(graph.z[i]));
+    dW[i] = frobenius(grad(graph.W[i]));
+    db[i] = frobenius(grad(graph.b[i]));
+    gain[i] = dh[i] / dh[i + 1];
+    // Statistics of the activation's input u_i (= z_i without a norm), where f′ is evaluated.
+    summarizeInto(val(graph.u[i]), n, stats.z, i, SCRATCH, stats.zHist);
+    summarizeInto(val(graph.h[i + 1]), n, stats.h, i, SCRATCH);
+    const fp = nodes[graph.a[i]].saved!;
+    summarizeInto(fp, n, stats.fprime, i, SCRATCH);
+    stats.saturated[i] = saturatedFraction(fp, n, dfMax);
+  }
+  const loss = val(graph.loss)[0];
+  const mf = meanFieldDh(c, arch);
+  let theory: ArchReport['theory'] = null;
+  if (mf) {
+    const top = dh[L];
+    theory = { dh: Float64Array.from(mf, (v) => v * top) };
+  }
+  const allFinite = [h, dh, g, dW, db, stats.z.mean, stats.h.mean, stats.fprime.mean].every(finiteArray) && Number.isFinite(loss);
+  return {
+    arch,
+    h,
+    dh,
+    g,
+    dW,
+    db,
+    gain,
+    stats,
+    theory,
+    nonFinite: allFinite ? null : findNonFinite(ws),
+    loss,
+    scalar: c.width === 1 ? scalarTrace(ws, p) : null,
+  };
+}
+
+function finiteArray(a: Float64Array): boolean {
+  for (let k = 0; k < a.length; k++) if (a[k] - a[k] !== 0) return false;
+  return true;
+}
+
+/** Why an op turned finite inputs into NaN in the forward pass. */
+const NAN_CAUSE: Partial<Record<TapeNode['spec']['op'], string>> = {
+  matmul: 'inf − inf in h·W',
+  addBias: 'inf − inf',
+  add: 'inf − inf',
+  mul: '0 · inf',
+  scale: '0 · inf',
+  batchNorm: 'inf · 0 in normalization',
+  layerNorm: 'inf · 0 in normalization',
+  act: 'f returned NaN',
+  mse: 'inf − inf',
+  sum: 'inf − inf',
+};
+
+function describe(role: NodeRole, kind: 'nan' | 'inf', nanCause: string): NonFinite {
+  const { quantity, layer } = role;
+  const cause = kind === 'inf' ? `|${quantity}| exceeded 1e308 at layer ${layer}` : `${quantity} became NaN at layer ${layer} (${nanCause})`;
+  return { layer, quantity, cause };
+}
+
+/**
+ * The first value that stopped being finite: forward values in evaluation order, then gradients in the order
+ * backward completes them. Null when everything is finite (e.g. only a norm overflowed).
+ */
+function findNonFinite(ws: ChainWorkspace): NonFinite | null {
+  const { tape, graph } = ws;
+  const f = tape.firstNonFinite('forward');
+  if (f) return describe(graph.forwardRole[f.node.id], f.kind, NAN_CAUSE[f.node.spec.op] ?? 'inf − inf');
+  const b = tape.firstNonFinite('backward', graph.loss);
+  if (b) return describe(graph.backwardRole[b.node.id], b.kind, 'inf − inf or 0 · inf while back-propagating');
+  return null;
+}
+
+/** Sample 0 of a width-1 chain, layer by layer (dense: w_i is the weight from h_i, the newest input). */
+function scalarTrace(ws: ChainWorkspace, p: ChainParams): ScalarTrace {
+  const { tape, graph } = ws;
+  const nodes = tape.nodes;
+  const L = p.L;
+  const t: ScalarTrace = {
+    w: Float64Array.from(p.W, (w) => w[w.length - 1]),
+    b: Float64Array.from(p.b, (b) => b[0]),
+    z: new Float64Array(L),
+    fprime: new Float64Array(L),
+    h: new Float64Array(L + 1),
+    g: new Float64Array(L),
+    dh: new Float64Array(L + 1),
+    dW: new Float64Array(L),
+  };
+  for (let j = 0; j <= L; j++) {
+    t.h[j] = nodes[graph.h[j]].value.data[0];
+    t.dh[j] = nodes[graph.h[j]].grad!.data[0];
+  }
+  for (let i = 0; i < L; i++) {
+    t.z[i] = nodes[graph.z[i]].value.data[0];
+    t.fprime[i] = nodes[graph.a[i]].saved![0];
+    t.g[i] = nodes[graph.z[i]].grad!.data[0];
+    t.dW[i] = t.g[i] * t.h[i];
+  }
+  return t;
+}
