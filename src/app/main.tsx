@@ -1,15 +1,33 @@
+/**
+ * Entry point: load the URL into the store, start the URL sync and the compute scheduler, then render.
+ * The worker is created lazily, only when a config is too large for the main thread.
+ */
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { translate } from '../state/i18n';
+import { analyzeChain } from '../core/analyze';
+import { createScheduler, type WorkerPort } from '../state/compute';
+import { connectCompute } from '../state/computeSync';
+import { appStore } from '../state/store';
+import { startUrlSync } from '../state/urlSync';
+import { App } from './App';
+import './styles.css';
 
-function App() {
-  return (
-    <main>
-      <h1>{translate('en', 'app.title')}</h1>
-      <p>{translate('en', 'app.tagline')}</p>
-    </main>
-  );
+function createWorker(): WorkerPort | null {
+  if (typeof Worker === 'undefined') return null;
+  return new Worker(new URL('../worker/analyze.worker.ts', import.meta.url), { type: 'module' }) as unknown as WorkerPort;
 }
+
+startUrlSync(appStore);
+connectCompute(
+  appStore,
+  createScheduler({
+    runSync: analyzeChain,
+    createWorker,
+    onResult: (r) => appStore.getState().setResult(r),
+    onBusy: (b) => appStore.getState().setBusy(b),
+    now: () => performance.now(),
+  }),
+);
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

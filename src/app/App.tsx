@@ -1,0 +1,48 @@
+/**
+ * The page shell: header (title, tagline, language and theme), the controls sidebar and the panels. In embed mode
+ * (`?embed=1`) the header goes and only the controls listed in `controls=` remain; `present=1` enlarges the type.
+ */
+import { ConfigControls } from '../controls/ConfigControls';
+import { useT } from '../controls/useT';
+import { selectBusy, selectResult, selectUi, useApp } from '../state/store';
+import { ErrorMessage } from './ErrorMessage';
+import { Header } from './Header';
+import { Notices } from './Notices';
+import { PanelGrid } from './PanelGrid';
+import { StatusLine } from './StatusLine';
+import { useDocumentAttrs } from './useDocumentAttrs';
+
+export function App() {
+  const t = useT();
+  const ui = useApp(selectUi);
+  const result = useApp(selectResult);
+  const busy = useApp(selectBusy);
+  useDocumentAttrs(ui.theme, ui.lang, ui.present, t('app.title'));
+  const showControls = ui.controls.length > 0;
+  return (
+    <div className="app" data-embed={ui.embed ? 'true' : undefined} data-present={ui.present ? 'true' : undefined}>
+      <a className="skip-link" href="#charts">
+        {t('app.skip')}
+      </a>
+      {!ui.embed && <Header />}
+      <div className={showControls ? 'layout' : 'layout layout-full'}>
+        {showControls && (
+          <aside className="sidebar" aria-label={t('app.controls')}>
+            <ConfigControls />
+          </aside>
+        )}
+        <main id="charts" className="main" aria-label={t('app.panels')} aria-busy={busy}>
+          <Notices />
+          <StatusLine />
+          {result.error ? (
+            <ErrorMessage error={result.error} />
+          ) : result.report ? (
+            <PanelGrid report={result.report} />
+          ) : (
+            <div className="panels-loading" />
+          )}
+        </main>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,17 @@
+/** A core error (ConfigError or anything else) as a readable message, never a blank page. */
+import { useT } from '../controls/useT';
+import type { ComputeError } from '../state/store';
+
+export function ErrorMessage({ error }: { error: ComputeError }) {
+  const t = useT();
+  return (
+    <div className="compute-error" role="alert">
+      <p className="compute-error-title">{t('error.title')}</p>
+      <p>
+        {error.key
+          ? t('error.config', { key: error.key, value: error.value ?? '', allowed: error.allowed ?? '' })
+          : t('error.other', { message: error.message })}
+      </p>
+    </div>
+  );
+}

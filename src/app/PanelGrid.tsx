@@ -1,0 +1,61 @@
+/**
+ * The panels, each in its own frame and error boundary. The flow panel is the hero (full width, first); the rest
+ * share a responsive grid. Panels draw `report.config` — the config the report was computed from — so a report
+ * and its labels always agree, even while a newer request is still running in the worker.
+ */
+import type { ReactElement } from 'react';
+import type { Report } from '../core/report';
+import { useT } from '../controls/useT';
+import { FlowPanel } from '../panels/flow/Panel';
+import type { Lang } from '../state/i18n';
+import { selectUi, useApp } from '../state/store';
+import type { PanelId, UiState } from '../state/uiSchema';
+import { PanelBoundary } from './PanelBoundary';
+
+interface PanelEnv {
+  report: Report;
+  lang: Lang;
+  ui: UiState;
+  setUi: (patch: Partial<UiState>) => void;
+}
+
+function PendingPanel({ id }: { id: PanelId }) {
+  const t = useT();
+  return (
+    <div className="panel-pending">
+      <p>{t('panel.pending')}</p>
+      <p className="panel-pending-id">{id}</p>
+    </div>
+  );
+}
+
+/** The renderer of each panel id; panels not yet built show a labelled placeholder. */
+const RENDER: Record<PanelId, (e: PanelEnv) => ReactElement> = {
+  flow: ({ report, lang, ui, setUi }) => (
+    <FlowPanel report={report} config={report.config} lang={lang} quantity={ui.q} onQuantityChange={(q) => setUi({ q })} />
+  ),
+  chain: () => <PendingPanel id="chain" />,
+  activation: () => <PendingPanel id="activation" />,
+  stats: () => <PendingPanel id="stats" />,
+  formula: () => <PendingPanel id="formula" />,
+};
+
+export function PanelGrid({ report }: { report: Report }) {
+  const ui = useApp(selectUi);
+  const setUi = useApp((s) => s.setUi);
+  const env: PanelEnv = { report, lang: ui.lang, ui, setUi };
+  const [hero, ...rest] = ui.panels.includes('flow') ? ['flow' as const, ...ui.panels.filter((p) => p !== 'flow')] : [null, ...ui.panels];
+  const frame = (id: PanelId) => (
+    <section key={id} className={`panel panel-${id}`} data-panel={id}>
+      <PanelBoundary lang={ui.lang} resetKey={report}>
+        {RENDER[id](env)}
+      </PanelBoundary>
+    </section>
+  );
+  return (
+    <div className="panels">
+      {hero && <div className="panel-hero">{frame(hero)}</div>}
+      {rest.length > 0 && <div className="panel-grid">{rest.map(frame)}</div>}
+    </div>
+  );
+}

@@ -1,0 +1,180 @@
+/**
+ * The controls sidebar: one control per config key, grouped, bound to the store. Impossible combinations are
+ * prevented with a visible reason (layer norm at width 1, batch norm at batch 1) instead of reaching the core.
+ * `ui.controls` (from the URL) picks which controls are shown, for embeds.
+ */
+import { Fragment, type ReactElement } from 'react';
+import type { Activation, Config, InitScheme, Loss, Norm } from '../core/config';
+import { ACTIVATIONS, INITS, LOSSES, NORMS, fieldOf } from '../core/config';
+import { criticalScale } from '../core/theory';
+import { selectConfig, selectUi, useApp } from '../state/store';
+import type { ControlId } from '../state/uiSchema';
+import { ArchField } from './ArchField';
+import { formatValue } from './format';
+import { ScaleControl } from './ScaleControl';
+import type { SliderScale } from './scales';
+import { BATCH_LADDER, DEPTH_LADDER, WIDTH_LADDER, ladderScale, linearScale } from './scales';
+import { SeedField } from './SeedField';
+import { SelectField } from './SelectField';
+import { SliderField } from './SliderField';
+import { useT, type T } from './useT';
+
+const BIAS = linearScale(0, 10, 0.05);
+const ALPHA = linearScale(0, 2, 0.01);
+
+function maxOf(key: keyof Config): number {
+  return (fieldOf(key) as unknown as { max: number }).max;
+}
+
+interface NumControlProps {
+  id: 'depth' | 'width' | 'batch' | 'bias' | 'alpha';
+  value: number;
+  min: number;
+  integer: boolean;
+  scale: SliderScale;
+  note?: string;
+  onChange: (v: number) => void;
+  t: T;
+}
+
+/** A slider control whose label, hint and exact-field name come from the catalogs under `ctl.<id>.*`. */
+function NumControl({ id, value, min, integer, scale, note, onChange, t }: NumControlProps) {
+  const label = t(`ctl.${id}.label`);
+  return (
+    <SliderField
+      id={id}
+      label={label}
+      hint={t(`ctl.${id}.hint`)}
+      exactName={t('ctl.control.exact', { label })}
+      value={value}
+      min={min}
+      max={maxOf(id)}
+      integer={integer}
+      scale={scale}
+      format={formatValue}
+      note={note}
+      onChange={onChange}
+    />
+  );
+}
+
+/** Ladder scales, with rungs below a raised minimum removed. */
+const ladder = (values: readonly number[], min: number) => ladderScale(values.filter((v) => v >= min));
+
+function normOptions(c: Config, t: T) {
+  return NORMS.map((n) => {
+    let disabledReason: string | undefined;
+    if (n === 'layer' && c.width < 2) disabledReason = t('ctl.norm.layerDisabled');
+    if (n === 'batch' && c.batch < 2) disabledReason = t('ctl.norm.batchDisabled');
+    return { value: n, label: t(`ctl.norm.${n}`), disabledReason };
+  });
+}
+
+export function ConfigControls() {
+  const t = useT();
+  const c = useApp(selectConfig);
+  const shown = useApp(selectUi).controls;
+  const setConfig = useApp((s) => s.setConfig);
+  const newSeed = useApp((s) => s.newSeed);
+  const set =
+    <K extends keyof Config>(key: K) =>
+    (v: Config[K]) =>
+      setConfig({ [key]: v } as Partial<Config>);
+
+  const widthMin = c.norm === 'layer' ? 2 : 1;
+  const batchMin = c.norm === 'batch' ? 2 : 1;
+  const critical = criticalScale(c.act, c.init, c.width, c.bias);
+  const select = <V extends string>(id: 'act' | 'init' | 'loss', values: readonly V[], onChange: (v: V) => void) => (
+    <SelectField<V>
+      id={id}
+      label={t(`ctl.${id}.label`)}
+      hint={t(`ctl.${id}.hint`)}
+      value={c[id] as V}
+      options={values.map((v) => ({ value: v, label: t(`ctl.${id}.${v}`) }))}
+      onChange={onChange}
+    />
+  );
+
+  const controls: Record<ControlId, ReactElement> = {
+    depth: <NumControl id="depth" value={c.depth} min={1} integer scale={ladder(DEPTH_LADDER, 1)} onChange={set('depth')} t={t} />,
+    width: (
+      <NumControl
+        id="width"
+        value={c.width}
+        min={widthMin}
+        integer
+        scale={ladder(WIDTH_LADDER, widthMin)}
+        note={widthMin > 1 ? t('ctl.width.minByNorm') : undefined}
+        onChange={set('width')}
+        t={t}
+      />
+    ),
+    batch: (
+      <NumControl
+        id="batch"
+        value={c.batch}
+        min={batchMin}
+        integer
+        scale={ladder(BATCH_LADDER, batchMin)}
+        note={batchMin > 1 ? t('ctl.batch.minByNorm') : undefined}
+        onChange={set('batch')}
+        t={t}
+      />
+    ),
+    act: select<Activation>('act', ACTIVATIONS, set('act')),
+    init: select<InitScheme>('init', INITS, set('init')),
+    scale: <ScaleControl value={c.scale} critical={critical} onChange={set('scale')} t={t} />,
+    bias: <NumControl id="bias" value={c.bias} min={0} integer={false} scale={BIAS} onChange={set('bias')} t={t} />,
+    seed: <SeedField value={c.seed} onChange={set('seed')} onNewDraw={() => newSeed()} t={t} />,
+    arch: <ArchField value={c.arch} onChange={set('arch')} t={t} />,
+    alpha: (
+      <NumControl
+        id="alpha"
+        value={c.alpha}
+        min={0}
+        integer={false}
+        scale={ALPHA}
+        note={c.arch.includes('residual') ? undefined : t('ctl.alphaUnused.note')}
+        onChange={set('alpha')}
+        t={t}
+      />
+    ),
+    norm: (
+      <SelectField<Norm>
+        id="norm"
+        label={t('ctl.norm.label')}
+        hint={t('ctl.norm.hint')}
+        value={c.norm}
+        options={normOptions(c, t)}
+        onChange={set('norm')}
+      />
+    ),
+    loss: select<Loss>('loss', LOSSES, set('loss')),
+  };
+
+  const groups: { id: string; items: ControlId[] }[] = [
+    { id: 'network', items: ['depth', 'width', 'batch', 'act'] },
+    { id: 'init', items: ['init', 'scale', 'bias', 'seed'] },
+    { id: 'arch', items: ['arch', 'alpha', 'norm'] },
+    { id: 'loss', items: ['loss'] },
+  ];
+
+  return (
+    <div className="controls">
+      {groups.map((g) => {
+        const items = g.items.filter((id) => shown.includes(id));
+        if (items.length === 0) return null;
+        return (
+          <section key={g.id} className="control-group" aria-labelledby={`group-${g.id}`}>
+            <h2 id={`group-${g.id}`} className="group-title">
+              {t(`ctl.group.${g.id}`)}
+            </h2>
+            {items.map((id) => (
+              <Fragment key={id}>{controls[id]}</Fragment>
+            ))}
+          </section>
+        );
+      })}
+    </div>
+  );
+}

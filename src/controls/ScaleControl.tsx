@@ -1,0 +1,65 @@
+/**
+ * The init-scale slider on a log axis from 0.01 to 100. Its track marks the critical scale — where the mean-field
+ * gain per layer χ equals 1 for the current activation and init (the edge of chaos) — and a button snaps to it.
+ */
+import { fieldOf } from '../core/config';
+import { formatValue } from './format';
+import { logScale } from './scales';
+import { SliderField } from './SliderField';
+import type { T } from './useT';
+
+const spec = fieldOf('scale') as { min: number; max: number };
+/** 50 positions per decade: each arrow-key step is a factor 10^(1/50) ≈ 1.047. */
+export const SCALE_SCALE = logScale(spec.min, spec.max, 50);
+
+/** Where a scale sits along the log track, 0…1 (exact, not snapped to a slider position). */
+export function logFraction(v: number): number {
+  return (Math.log10(v) - Math.log10(spec.min)) / (Math.log10(spec.max) - Math.log10(spec.min));
+}
+
+export interface ScaleControlProps {
+  value: number;
+  /** the χ = 1 scale for the current act/init, or null when there is none */
+  critical: number | null;
+  onChange: (v: number) => void;
+  t: T;
+}
+
+export function ScaleControl({ value, critical, onChange, t }: ScaleControlProps) {
+  const inRange = critical !== null && Number.isFinite(critical) && critical >= spec.min && critical <= spec.max;
+  const label = t('ctl.scale.label');
+  const markLabel = inRange ? t('ctl.scale.mark', { value: formatValue(critical) }) : t('ctl.scale.markNone');
+  return (
+    <SliderField
+      id="scale"
+      label={label}
+      hint={t('ctl.scale.hint')}
+      exactName={t('ctl.control.exact', { label })}
+      value={value}
+      min={spec.min}
+      max={spec.max}
+      integer={false}
+      scale={SCALE_SCALE}
+      format={(v) => `×${formatValue(v)}`}
+      onChange={onChange}
+      mark={inRange ? { at: logFraction(critical), label: markLabel } : null}
+    >
+      <div className="scale-critical">
+        <span className="scale-critical-text" data-testid="critical-scale">
+          {markLabel}
+        </span>
+        {inRange && (
+          <button
+            type="button"
+            className="button button-small"
+            title={t('ctl.scale.snapHint')}
+            disabled={Math.abs(value - critical) < 1e-12}
+            onClick={() => onChange(critical)}
+          >
+            {t('ctl.scale.snap')}
+          </button>
+        )}
+      </div>
+    </SliderField>
+  );
+}

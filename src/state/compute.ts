@@ -1,0 +1,191 @@
+/**
+ * Where and when the core runs. Small configs are computed synchronously on every input event; large ones go to a
+ * Web Worker where the latest request wins: requests carry increasing ids, answers to older ids are dropped, and
+ * while a job runs only the newest request waits in the queue. The work estimate and the policy are pure.
+ */
+import type { Arch, Config } from '../core/config';
+import type { Report } from '../core/report';
+import type { AnalyzeRequest, AnalyzeResponse } from '../worker/protocol';
+import { errorToPlain } from '../worker/protocol';
+import type { ComputeError, ResultState } from './store';
+
+/**
+ * Multiply-adds of one forward pass (the backward pass costs a constant multiple, which the limit absorbs):
+ * plain and residual do L matmuls of B × W by W × W; dense layer i has fan-in (i+1)·W, so Σ_i B·(i+1)·W·W.
+ */
+export function archWork(arch: Arch, depth: number, width: number, batch: number): number {
+  const layer = batch * width * width;
+  return arch === 'dense' ? (layer * depth * (depth + 1)) / 2 : layer * depth;
+}
+
+/** The largest per-architecture work computed on the main thread: (L, W, B) = (100, 32, 32), plain. */
+export const SYNC_WORK_LIMIT = archWork('plain', 100, 32, 32);
+
+/** The main-thread time a synchronous run may take (ms); the rest of the 50 ms frame budget goes to rendering. */
+export const SYNC_BUDGET_MS = 30;
+
+/** Work of each architecture in the overlay and their total. */
+export function configWork(c: Config): { perArch: number[]; max: number; total: number } {
+  const perArch = c.arch.map((a) => archWork(a, c.depth, c.width, c.batch));
+  return { perArch, max: Math.max(0, ...perArch), total: perArch.reduce((s, x) => s + x, 0) };
+}
+
+export type Runner = 'main' | 'worker';
+
+export interface PolicyInput {
+  /** false where Web Workers are unavailable (tests, old browsers) or the worker failed to start */
+  workerAvailable: boolean;
+  /** measured main-thread ms per unit of work (a running average), or null before the first measurement */
+  msPerWork: number | null;
+}
+
+/**
+ * Main thread when every architecture is within SYNC_WORK_LIMIT and, once a timing is known, the predicted total
+ * time is within SYNC_BUDGET_MS (a slow machine moves work to the worker sooner); otherwise the worker.
+ */
+export function chooseRunner(c: Config, p: PolicyInput): Runner {
+  if (!p.workerAvailable) return 'main';
+  const w = configWork(c);
+  if (w.max > SYNC_WORK_LIMIT) return 'worker';
+  if (p.msPerWork !== null && w.total * p.msPerWork > SYNC_BUDGET_MS) return 'worker';
+  return 'main';
+}
+
+/** Runs too small to time reliably do not update the ms-per-work average. */
+const MIN_TIMED_WORK = 1e5;
+
+/** Exponential moving average of ms per unit of work; keeps the estimate stable against one-off GC pauses. */
+export function updateMsPerWork(prev: number | null, ms: number, work: number): number | null {
+  if (work < MIN_TIMED_WORK) return prev;
+  const x = ms / work;
+  return prev === null ? x : 0.7 * prev + 0.3 * x;
+}
+
+/** What the scheduler needs from the worker: a subset of the DOM Worker interface, so tests can fake it. */
+export interface WorkerPort {
+  postMessage(msg: AnalyzeRequest): void;
+  onmessage: ((e: { data: AnalyzeResponse }) => void) | null;
+  onerror: ((e: unknown) => void) | null;
+  terminate(): void;
+}
+
+export interface SchedulerDeps {
+  /** the core, called on the main thread */
+  runSync: (c: Config) => Report;
+  /** a new worker, or null when workers are unavailable; called lazily, at most once unless it fails */
+  createWorker: () => WorkerPort | null;
+  onResult: (r: ResultState) => void;
+  onBusy: (busy: boolean) => void;
+  now: () => number;
+}
+
+export interface Scheduler {
+  /** Compute for this config; supersedes every earlier request. */
+  request: (c: Config) => void;
+  dispose: () => void;
+}
+
+function plainToComputeError(e: unknown): ComputeError {
+  const { name: _name, ...rest } = errorToPlain(e);
+  return rest;
+}
+
+/** The latest-wins scheduler described at the top of this file. */
+export function createScheduler(deps: SchedulerDeps): Scheduler {
+  let latest = 0;
+  let running: number | null = null;
+  let queued: AnalyzeRequest | null = null;
+  let worker: WorkerPort | null | undefined;
+  let msPerWork: number | null = null;
+  let answered = 0;
+  let lastConfig: Config | null = null;
+
+  const deliver = (id: number, r: ResultState) => {
+    if (id !== latest) return;
+    answered = id;
+    deps.onResult(r);
+  };
+
+  const runMain = (id: number, c: Config) => {
+    const t0 = deps.now();
+    let result: ResultState;
+    try {
+      const report = deps.runSync(c);
+      result = { report, error: null, ms: deps.now() - t0, runner: 'main' };
+    } catch (e) {
+      result = { report: null, error: plainToComputeError(e), ms: deps.now() - t0, runner: 'main' };
+    }
+    msPerWork = updateMsPerWork(msPerWork, result.ms ?? 0, configWork(c).total);
+    deliver(id, result);
+  };
+
+  const post = (req: AnalyzeRequest) => {
+    running = req.id;
+    worker!.postMessage(req);
+  };
+
+  const onMessage = (e: { data: AnalyzeResponse }) => {
+    const msg = e.data;
+    running = null;
+    deliver(
+      msg.id,
+      msg.type === 'result'
+        ? { report: msg.report, error: null, ms: msg.ms, runner: 'worker' }
+        : { report: null, error: plainToComputeError(msg.error), ms: msg.ms, runner: 'worker' },
+    );
+    if (queued) {
+      post(queued);
+      queued = null;
+    }
+    deps.onBusy(running !== null);
+  };
+
+  // A worker that fails to load or crashes is dropped; the latest unanswered request is redone on the main thread.
+  const onError = () => {
+    worker?.terminate();
+    worker = null;
+    running = null;
+    queued = null;
+    deps.onBusy(false);
+    if (answered < latest && lastConfig) runMain(latest, lastConfig);
+  };
+
+  const getWorker = (): WorkerPort | null => {
+    if (worker === undefined) {
+      try {
+        worker = deps.createWorker();
+      } catch {
+        worker = null;
+      }
+      if (worker) {
+        worker.onmessage = onMessage;
+        worker.onerror = onError;
+      }
+    }
+    return worker;
+  };
+
+  return {
+    request(c) {
+      const id = ++latest;
+      lastConfig = c;
+      const runner = chooseRunner(c, { workerAvailable: worker !== null, msPerWork });
+      if (runner === 'worker' && getWorker()) {
+        const req: AnalyzeRequest = { type: 'analyze', id, config: c };
+        if (running === null) post(req);
+        else queued = req;
+        deps.onBusy(true);
+        return;
+      }
+      // A main-thread answer makes whatever the worker is doing stale; only a running job stays (it cannot be stopped).
+      queued = null;
+      deps.onBusy(false);
+      runMain(id, c);
+    },
+    dispose() {
+      worker?.terminate();
+      worker = null;
+      queued = null;
+    },
+  };
+}

@@ -1,0 +1,173 @@
+/**
+ * The one app store (zustand), in three typed slices:
+ * - config: the Config of src/core/config.ts — what the core computes;
+ * - ui: URL-backed view state (lang, theme, flow quantity, selected layer, …) plus transient notices and busy flag;
+ * - result: the latest Report or error.
+ * Only plain data lives here (typed arrays included); no DOM nodes or class instances.
+ * Non-React consumers (URL sync, the compute scheduler) use `appStore.subscribe`.
+ */
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import { useStore } from 'zustand';
+import { useShallow } from 'zustand/react/shallow';
+import type { Config, ConfigNotice } from '../core/config';
+import { configToRecord, decodeConfig, defaultConfig } from '../core/config';
+import type { Report } from '../core/report';
+import type { Notice } from './notices';
+import type { UiState } from './uiSchema';
+import { defaultUi } from './uiSchema';
+
+/** A core error as plain data (ConfigError fields when the core named a key). */
+export interface ComputeError {
+  message: string;
+  key?: string;
+  value?: string;
+  allowed?: string;
+}
+
+/** The latest computation: its report or error, how long it took and where it ran. */
+export interface ResultState {
+  report: Report | null;
+  error: ComputeError | null;
+  ms: number | null;
+  runner: 'main' | 'worker' | null;
+}
+
+export interface ConfigSlice {
+  config: Config;
+  /** Merge a patch; the result is re-validated through the schema (clamped, with notices), never stored invalid. */
+  setConfig: (patch: Partial<Config>) => void;
+  /** A fresh random draw (or the given seed). */
+  newSeed: (seed?: number) => void;
+}
+
+export interface UiSlice {
+  ui: UiState;
+  notices: Notice[];
+  busy: boolean;
+  setUi: (patch: Partial<UiState>) => void;
+  addNotices: (notices: readonly ConfigNotice[]) => void;
+  dismissNotice: (id: number) => void;
+  setBusy: (busy: boolean) => void;
+}
+
+export interface ResultSlice {
+  result: ResultState;
+  setResult: (result: ResultState) => void;
+}
+
+export type AppState = ConfigSlice & UiSlice & ResultSlice;
+/** The data part of the state (what `createInitialState` builds). */
+export type AppData = Pick<AppState, 'config' | 'ui' | 'notices' | 'busy' | 'result'>;
+
+export interface InitialParams {
+  config?: Config;
+  ui?: UiState;
+  notices?: readonly ConfigNotice[];
+}
+
+function withIds(notices: readonly ConfigNotice[], firstId: number): Notice[] {
+  return notices.map((n, i) => ({ ...n, id: firstId + i }));
+}
+
+/** Pure factory of the initial data: defaults overridden by what the URL said. */
+export function createInitialState(params: InitialParams = {}): AppData {
+  return {
+    config: params.config ? { ...params.config, arch: [...params.config.arch] } : defaultConfig(),
+    ui: params.ui ? { ...params.ui } : defaultUi(),
+    notices: withIds(params.notices ?? [], 1),
+    busy: false,
+    result: { report: null, error: null, ms: null, runner: null },
+  };
+}
+
+function sameConfig(a: Config, b: Config): boolean {
+  const ra = configToRecord(a, true);
+  const rb = configToRecord(b, true);
+  return Object.keys(ra).every((k) => ra[k] === rb[k]);
+}
+
+type Set = StoreApi<AppState>['setState'];
+type Get = StoreApi<AppState>['getState'];
+
+function nextId(notices: readonly Notice[]): number {
+  return notices.reduce((m, n) => Math.max(m, n.id), 0) + 1;
+}
+
+const configSlice = (set: Set, get: Get): Omit<ConfigSlice, 'config'> => ({
+  setConfig: (patch) => {
+    const { config, ui, notices } = get();
+    const merged = { ...config, ...patch };
+    // At least one architecture must stay on screen; an empty overlay keeps the previous one.
+    if (merged.arch.length === 0) merged.arch = config.arch;
+    const checked = decodeConfig(configToRecord(merged, true), 'clamp');
+    if (sameConfig(checked.config, config)) return;
+    const layer = ui.layer >= checked.config.depth ? checked.config.depth - 1 : ui.layer;
+    set({
+      config: checked.config,
+      ui: layer === ui.layer ? ui : { ...ui, layer },
+      notices: checked.notices.length ? [...notices, ...withIds(checked.notices, nextId(notices))] : notices,
+    });
+  },
+  newSeed: (seed) => {
+    const s = seed ?? Math.floor(Math.random() * 4294967296);
+    get().setConfig({ seed: s });
+  },
+});
+
+const uiSlice = (set: Set, get: Get): Omit<UiSlice, 'ui' | 'notices' | 'busy'> => ({
+  setUi: (patch) => set({ ui: { ...get().ui, ...patch } }),
+  addNotices: (added) => {
+    if (added.length === 0) return;
+    const { notices } = get();
+    set({ notices: [...notices, ...withIds(added, nextId(notices))] });
+  },
+  dismissNotice: (id) => set({ notices: get().notices.filter((n) => n.id !== id) }),
+  setBusy: (busy) => {
+    if (get().busy !== busy) set({ busy });
+  },
+});
+
+const resultSlice = (set: Set): Omit<ResultSlice, 'result'> => ({
+  setResult: (result) => set({ result }),
+});
+
+/** A new store holding `createInitialState(params)` and the slices' actions. */
+export function createAppStore(params: InitialParams = {}): StoreApi<AppState> {
+  return createStore<AppState>()((set, get) => ({
+    ...createInitialState(params),
+    ...configSlice(set, get),
+    ...uiSlice(set, get),
+    ...resultSlice(set),
+  }));
+}
+
+/** The app's store. main.tsx loads the URL into it before the first render. */
+export const appStore = createAppStore();
+
+/** React hook on the app store with a module-level selector. */
+export function useApp<T>(selector: (s: AppState) => T): T {
+  return useStore(appStore, selector);
+}
+
+/** React hook for several picks at once, compared shallowly. */
+export function useAppShallow<T extends object>(selector: (s: AppState) => T): T {
+  return useStore(appStore, useShallow(selector));
+}
+
+// Selectors, defined once at module level so their identity is stable.
+export const selectConfig = (s: AppState) => s.config;
+export const selectUi = (s: AppState) => s.ui;
+export const selectLang = (s: AppState) => s.ui.lang;
+export const selectTheme = (s: AppState) => s.ui.theme;
+export const selectNotices = (s: AppState) => s.notices;
+export const selectBusy = (s: AppState) => s.busy;
+export const selectResult = (s: AppState) => s.result;
+export const selectReport = (s: AppState) => s.result.report;
+export const selectError = (s: AppState) => s.result.error;
+export const selectActions = (s: AppState) => ({
+  setConfig: s.setConfig,
+  newSeed: s.newSeed,
+  setUi: s.setUi,
+  addNotices: s.addNotices,
+  dismissNotice: s.dismissNotice,
+});

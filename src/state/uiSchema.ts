@@ -1,0 +1,151 @@
+/**
+ * The UI-only URL keys (language, theme, embed, panels, …) in the same {key, type, default, range} table shape as
+ * the config schema of src/core/config.ts. One table drives decode, clamping and encode; nothing here touches the DOM.
+ */
+import type { ConfigNotice } from '../core/config';
+import { CONFIG_KEYS } from '../core/config';
+import type { Lang } from './i18n';
+import { LANGS } from './i18n';
+
+export const THEMES = ['auto', 'light', 'dark'] as const;
+export type Theme = (typeof THEMES)[number];
+
+/** Panels that can be shown; `panels=flow,chain` in an embed URL picks a subset. */
+export const PANEL_IDS = ['flow', 'chain', 'activation', 'stats', 'formula'] as const;
+export type PanelId = (typeof PANEL_IDS)[number];
+
+/** Quantities the flow panel can plot per layer: ‖∂L/∂h_i‖, ‖g_i‖ = ‖∂L/∂z_i‖, ‖∂L/∂W_i‖. */
+export const FLOW_QUANTITIES = ['dh', 'g', 'dW'] as const;
+export type FlowQuantity = (typeof FLOW_QUANTITIES)[number];
+
+/** Controls that can be shown: one per config key except the schema version. */
+export const CONTROL_IDS = CONFIG_KEYS.filter((k) => k !== 'v') as readonly ControlId[];
+export type ControlId = Exclude<(typeof CONFIG_KEYS)[number], 'v'>;
+
+export interface UiState {
+  /** interface language */
+  lang: Lang;
+  /** colour theme; 'auto' follows prefers-color-scheme */
+  theme: Theme;
+  /** minimal chrome for an <iframe> */
+  embed: boolean;
+  /** panels on screen, in display order */
+  panels: PanelId[];
+  /** controls on screen (an embed may show none: `controls=`) */
+  controls: ControlId[];
+  /** presentation mode: big type for projectors */
+  present: boolean;
+  /** scene number in presentation mode */
+  scene: number;
+  /** quantity the flow panel plots */
+  q: FlowQuantity;
+  /** selected layer i, or −1 for none */
+  layer: number;
+}
+
+type UiNum = { kind: 'int'; min: number; max: number };
+type UiEnum = { kind: 'enum'; values: readonly string[] };
+type UiList = { kind: 'list'; values: readonly string[]; minItems: number };
+type UiBool = { kind: 'bool' };
+/** One row of the UI table: key, type, default, range. */
+export type UiFieldSpec = (UiNum | UiEnum | UiList | UiBool) & { key: keyof UiState; default: UiState[keyof UiState]; doc: string };
+
+/** The UI table. Order is the order keys appear in URLs, after the config keys. */
+export const UI_FIELDS: readonly UiFieldSpec[] = [
+  { key: 'lang', kind: 'enum', values: LANGS, default: 'en', doc: 'interface language' },
+  { key: 'theme', kind: 'enum', values: THEMES, default: 'auto', doc: 'colour theme' },
+  { key: 'embed', kind: 'bool', default: false, doc: 'minimal chrome for an iframe' },
+  { key: 'panels', kind: 'list', values: PANEL_IDS, minItems: 1, default: [...PANEL_IDS], doc: 'panels on screen' },
+  { key: 'controls', kind: 'list', values: CONTROL_IDS, minItems: 0, default: [...CONTROL_IDS], doc: 'controls on screen' },
+  { key: 'present', kind: 'bool', default: false, doc: 'presentation mode' },
+  { key: 'scene', kind: 'int', min: 0, max: 99, default: 0, doc: 'presentation scene' },
+  { key: 'q', kind: 'enum', values: FLOW_QUANTITIES, default: 'dh', doc: 'flow quantity' },
+  { key: 'layer', kind: 'int', min: -1, max: 999, default: -1, doc: 'selected layer (−1 = none)' },
+];
+
+export const UI_KEYS = UI_FIELDS.map((f) => f.key);
+
+export function uiFieldOf(key: string): UiFieldSpec | undefined {
+  return UI_FIELDS.find((f) => f.key === key);
+}
+
+/** A fresh UiState of table defaults. */
+export function defaultUi(): UiState {
+  const u: Record<string, unknown> = {};
+  for (const f of UI_FIELDS) u[f.key] = Array.isArray(f.default) ? [...f.default] : f.default;
+  return u as unknown as UiState;
+}
+
+/** English range text for a notice; the UI formats notices through the catalogs instead (see notices.ts). */
+export function uiAllowedText(f: UiFieldSpec): string {
+  if (f.kind === 'enum') return `one of ${f.values.join(', ')}`;
+  if (f.kind === 'list') return `a comma list of ${f.values.join(', ')}`;
+  if (f.kind === 'bool') return '0 or 1';
+  return `an integer from ${f.min} to ${f.max}`;
+}
+
+const TRUE = ['1', 'true', 'yes', 'on', ''];
+const FALSE = ['0', 'false', 'no', 'off'];
+
+function parseUiField(f: UiFieldSpec, raw: string): { value: unknown; notice?: ConfigNotice } {
+  const s = raw.trim().toLowerCase();
+  const reject = (used: unknown) => ({
+    value: used,
+    notice: { key: f.key, given: raw.slice(0, 80), used: Array.isArray(used) ? used.join(',') : String(used), allowed: uiAllowedText(f) },
+  });
+  switch (f.kind) {
+    case 'bool':
+      if (TRUE.includes(s)) return { value: true };
+      if (FALSE.includes(s)) return { value: false };
+      return reject(f.default);
+    case 'enum':
+      return f.values.includes(s) ? { value: s } : reject(f.default);
+    case 'int': {
+      const n = s === '' ? NaN : Number(s);
+      if (!Number.isFinite(n)) return reject(f.default);
+      const v = Math.round(Math.min(f.max, Math.max(f.min, n)));
+      return v === n ? { value: v } : reject(v);
+    }
+    case 'list': {
+      const parts = s === '' ? [] : s.split(',').map((p) => p.trim());
+      const seen: string[] = [];
+      let bad = false;
+      for (const p of parts) {
+        if (f.values.includes(p)) {
+          if (!seen.includes(p)) seen.push(p);
+        } else bad = true;
+      }
+      if (seen.length < f.minItems) return reject(f.default);
+      return bad ? reject(seen) : { value: seen };
+    }
+  }
+}
+
+/**
+ * Decode the UI keys of a raw record (other keys are ignored). Missing keys take `fallback` (e.g. the browser
+ * language) or the table default; bad values are clamped to the nearest valid value with a notice.
+ */
+export function decodeUi(raw: Record<string, string>, fallback: Partial<UiState> = {}): { ui: UiState; notices: ConfigNotice[] } {
+  const u = { ...defaultUi(), ...fallback } as unknown as Record<string, unknown>;
+  const notices: ConfigNotice[] = [];
+  for (const f of UI_FIELDS) {
+    if (!(f.key in raw)) continue;
+    const r = parseUiField(f, raw[f.key]);
+    u[f.key] = r.value;
+    if (r.notice) notices.push(r.notice);
+  }
+  return { ui: u as unknown as UiState, notices };
+}
+
+/** Encode UI keys that differ from their table default. */
+export function uiToRecord(ui: UiState): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const f of UI_FIELDS) {
+    const v = ui[f.key];
+    const s = typeof v === 'boolean' ? (v ? '1' : '0') : Array.isArray(v) ? v.join(',') : String(v);
+    const d = f.default;
+    const ds = typeof d === 'boolean' ? (d ? '1' : '0') : Array.isArray(d) ? d.join(',') : String(d);
+    if (s !== ds) out[f.key] = s;
+  }
+  return out;
+}

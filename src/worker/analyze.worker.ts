@@ -1,0 +1,23 @@
+/// <reference lib="webworker" />
+/**
+ * The analysis worker: runs the core's `analyzeChain` off the main thread for large configs. One request at a time;
+ * the main thread decides which answers are stale. Imports only core and the protocol.
+ */
+import { analyzeChain } from '../core/analyze';
+import type { AnalyzeRequest, AnalyzeResponse } from './protocol';
+import { errorToPlain, reportTransferables } from './protocol';
+
+const scope = self as unknown as DedicatedWorkerGlobalScope;
+
+scope.onmessage = (e: MessageEvent<AnalyzeRequest>) => {
+  const { id, config } = e.data;
+  const t0 = performance.now();
+  try {
+    const report = analyzeChain(config);
+    const msg: AnalyzeResponse = { type: 'result', id, report, ms: performance.now() - t0 };
+    scope.postMessage(msg, reportTransferables(report));
+  } catch (err) {
+    const msg: AnalyzeResponse = { type: 'error', id, error: errorToPlain(err), ms: performance.now() - t0 };
+    scope.postMessage(msg);
+  }
+};

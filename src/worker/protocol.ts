@@ -1,0 +1,57 @@
+/**
+ * Messages between the main thread and the analysis worker. Requests carry an id; the main thread shows only the
+ * answer to its latest id (see src/state/compute.ts). Imports only core.
+ */
+import type { Config } from '../core/config';
+import type { Report } from '../core/report';
+
+/** Main → worker: analyse this config. */
+export interface AnalyzeRequest {
+  type: 'analyze';
+  id: number;
+  config: Config;
+}
+
+/** A thrown error as plain data: ConfigError's key, value and allowed range survive the trip. */
+export interface PlainError {
+  name: string;
+  message: string;
+  key?: string;
+  value?: string;
+  allowed?: string;
+}
+
+/** Worker → main: the report (or the error) for request `id`, and the compute time in ms. */
+export type AnalyzeResponse =
+  | { type: 'result'; id: number; report: Report; ms: number }
+  | { type: 'error'; id: number; error: PlainError; ms: number };
+
+/** Turn anything thrown into plain data that structured clone can carry. */
+export function errorToPlain(e: unknown): PlainError {
+  if (e && typeof e === 'object') {
+    const o = e as { name?: unknown; message?: unknown; key?: unknown; value?: unknown; allowed?: unknown };
+    const out: PlainError = { name: String(o.name ?? 'Error'), message: String(o.message ?? e) };
+    if (o.name === 'ConfigError') {
+      out.key = String(o.key);
+      out.value = typeof o.value === 'string' ? o.value : JSON.stringify(o.value);
+      out.allowed = String(o.allowed);
+    }
+    return out;
+  }
+  return { name: 'Error', message: String(e) };
+}
+
+/** Every distinct ArrayBuffer under a report, to transfer instead of copy. */
+export function reportTransferables(report: Report): ArrayBuffer[] {
+  const seen = new Set<ArrayBuffer>();
+  const walk = (v: unknown): void => {
+    if (!v || typeof v !== 'object') return;
+    if (ArrayBuffer.isView(v)) {
+      if (v.buffer instanceof ArrayBuffer) seen.add(v.buffer);
+      return;
+    }
+    for (const x of Array.isArray(v) ? v : Object.values(v)) walk(x);
+  };
+  walk(report.archs);
+  return [...seen];
+}
