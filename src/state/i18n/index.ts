@@ -4,6 +4,7 @@
  * A test checks that every key exists in both languages.
  */
 import { appEn, appZh } from './app';
+import { controlsEn, controlsZh } from './controls';
 import { panelsEn, panelsZh } from './panels';
 
 export type Lang = 'en' | 'zh';
@@ -12,8 +13,8 @@ export const LANGS: readonly Lang[] = ['en', 'zh'];
 export type Catalog = Record<string, string>;
 
 export const CATALOGS: Record<Lang, Catalog> = {
-  en: { ...appEn, ...panelsEn },
-  zh: { ...appZh, ...panelsZh },
+  en: { ...appEn, ...controlsEn, ...panelsEn },
+  zh: { ...appZh, ...controlsZh, ...panelsZh },
 };
 
 /** Replace {name} placeholders with vars; a missing key returns the key itself so the gap is visible, not blank. */
