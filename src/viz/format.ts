@@ -26,6 +26,16 @@ export function superscript(n: number): string {
     .join('');
 }
 
+const SUBSCRIPT = '₀₁₂₃₄₅₆₇₈₉';
+
+/** A non-negative integer written with subscript digits: 12 → "₁₂" (for node names like h₁₂). */
+export function subscript(n: number): string {
+  return String(Math.round(n))
+    .split('')
+    .map((c) => (c >= '0' && c <= '9' ? SUBSCRIPT[Number(c)] : c))
+    .join('');
+}
+
 /** 10 to an integer power, typeset: 10⁻¹². */
 export function formatPow10(exp: number): string {
   return `10${superscript(exp)}`;
@@ -52,6 +62,25 @@ export function formatNumber(x: number, lang: Lang, digits = 3): string {
   const sign = x < 0 ? '−' : '';
   if (mant === 1) return `${sign}${formatPow10(exp)}`;
   return `${sign}${locale.format(`.${digits}~r`)(mant)} × ${formatPow10(exp)}`;
+}
+
+/**
+ * A number given by its sign and log10 magnitude, so products far outside float64 (10⁴⁷⁰) can still be written:
+ * inside float64's comfortable range this is formatNumber(sign·10^log10), outside it "m × 10ⁿ" from the log.
+ */
+export function formatFromLog10(sign: number, log10: number, lang: Lang, digits = 3): string {
+  if (Number.isNaN(log10) || Number.isNaN(sign)) return formatNumber(NaN, lang);
+  if (log10 === -Infinity || sign === 0) return '0';
+  if (Math.abs(log10) < 300) return formatNumber((sign < 0 ? -1 : 1) * 10 ** log10, lang, digits);
+  if (!Number.isFinite(log10)) return formatNumber(sign < 0 ? -Infinity : Infinity, lang);
+  let exp = Math.floor(log10);
+  let mant = Number((10 ** (log10 - exp)).toPrecision(digits));
+  if (mant >= 10) {
+    exp += 1;
+    mant /= 10;
+  }
+  const s = sign < 0 ? '−' : '';
+  return mant === 1 ? `${s}${formatPow10(exp)}` : `${s}${locale.format(`.${digits}~r`)(mant)} × ${formatPow10(exp)}`;
 }
 
 /** A fraction in [0, 1] as a percentage: 0.253 → "25%"; tiny non-zero fractions stay visible ("<1%"). */

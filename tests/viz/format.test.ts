@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatBound, formatNumber, formatPercent, formatPow10, superscript } from '../../src/viz/format';
+import { formatBound, formatFromLog10, formatNumber, formatPercent, formatPow10, superscript } from '../../src/viz/format';
 import { decadeTicks, displayExponent, logDomain, positiveExtent } from '../../src/viz/logScale';
 
 describe('format', () => {
@@ -73,5 +73,14 @@ describe('log scale helpers', () => {
     expect(decadeTicks([-12, 0], 8)).toEqual([-12, -10, -8, -6, -4, -2, 0]);
     // 600 decades → every 100
     expect(decadeTicks([-320, 320], 8)).toEqual([-300, -200, -100, 0, 100, 200, 300]);
+  });
+});
+
+describe('formatFromLog10', () => {
+  it('writes products beyond float64 from their exponent', () => {
+    expect(formatFromLog10(1, 470, 'en')).toBe('10⁴⁷⁰');
+    expect(formatFromLog10(-1, -602 + Math.log10(2), 'en')).toBe('−2 × 10⁻⁶⁰²');
+    expect(formatFromLog10(1, Math.log10(0.25), 'en')).toBe('0.25');
+    expect(formatFromLog10(0, -Infinity, 'en')).toBe('0');
   });
 });

@@ -1,0 +1,187 @@
+/**
+ * Pure layout of the chain panel: nodes h_0 … h_L in a row per architecture, backward edges between them coloured
+ * by their local gain. Deep chains are thinned to at most ~40 nodes; a run of hidden steps becomes one ellipsis
+ * edge whose gain is the product of the hidden gains (computed as a sum of log10 so 1000 factors do not underflow).
+ */
+import type { Arch } from '../../core/config';
+import type { ArchReport, Report } from '../../core/report';
+import { archsOf } from '../flow/layout';
+import { gainColor } from './color';
+
+export const CHAIN_MARGIN = { left: 104, right: 64, top: 8 } as const;
+export const ROW_HEIGHT = 84;
+export const MAX_NODES = 40;
+/** Minimum horizontal room per step before thinning kicks in. */
+export const MIN_STEP_PX = 26;
+/** Room an edge label needs, and an h_i label per digit. */
+const EDGE_LABEL_PX = 50;
+
+/**
+ * Indices of the nodes drawn out of 0…L: all of them when they fit, else the first and last few plus the `keep`
+ * indices, at most maxNodes in total. Sorted ascending.
+ */
+export function visibleNodes(depth: number, maxNodes: number, keep: readonly number[] = []): number[] {
+  if (depth + 1 <= maxNodes) return Array.from({ length: depth + 1 }, (_, i) => i);
+  const kept = [...new Set(keep.filter((i) => i >= 0 && i <= depth))];
+  const k = Math.max(1, Math.floor((maxNodes - kept.length) / 2));
+  const set = new Set<number>(kept);
+  for (let i = 0; i < k; i++) {
+    set.add(i);
+    set.add(depth - i);
+  }
+  return [...set].sort((a, b) => a - b);
+}
+
+export interface ChainEdge {
+  /** lower node index a (the gradient arrives here) */
+  to: number;
+  /** upper node index b > a (the gradient leaves from here) */
+  from: number;
+  /** how many steps this edge stands for (1 = a single layer, more = an ellipsis) */
+  steps: number;
+  /** product of |gain| over the steps, i.e. dh[a] / dh[b] (0 or ∞ if beyond float64; see logGain) */
+  gain: number;
+  logGain: LogProduct;
+  /** signed product of the scalar factors at width 1 (what the edge multiplies), else null */
+  factor: number | null;
+  logFactor: LogProduct | null;
+  color: string;
+  x1: number;
+  x2: number;
+  highlighted: boolean;
+  /** whether there is room to print the label on the edge */
+  showLabel: boolean;
+}
+
+export interface ChainNode {
+  i: number;
+  x: number;
+  showLabel: boolean;
+}
+
+export interface ChainRow {
+  arch: Arch;
+  y: number;
+  nodes: ChainNode[];
+  edges: ChainEdge[];
+  /** product of all gains = dh[0] / dh[L], as sign and log10 */
+  total: LogProduct;
+  minGain: number;
+  maxGain: number;
+}
+
+export interface ChainLayout {
+  width: number;
+  height: number;
+  nodeRadius: number;
+  /** x of the loss node at the right end */
+  lossX: number;
+  rows: ChainRow[];
+  /** true when labels are the scalar factors (width 1), false when they are norm ratios */
+  scalarLabels: boolean;
+}
+
+/** A product kept as sign and log10 magnitude: 1000 factors of 1/4 are 10^−602, far below float64's range. */
+export interface LogProduct {
+  /** −1, 0 or 1 (NaN if a factor was NaN) */
+  sign: number;
+  /** Σ log10|v| (−∞ if a factor was 0) */
+  log10: number;
+}
+
+/** Product of values[a..b−1] as sign and Σ log10|v|, so no partial product under- or overflows. */
+export function logProduct(values: ArrayLike<number>, a: number, b: number): LogProduct {
+  let log10 = 0;
+  let sign = 1;
+  for (let i = a; i < b; i++) {
+    const v = values[i];
+    if (Number.isNaN(v)) return { sign: NaN, log10: NaN };
+    if (v === 0) return { sign: 0, log10: -Infinity };
+    if (v < 0) sign = -sign;
+    log10 += Math.log10(Math.abs(v));
+  }
+  return { sign, log10 };
+}
+
+/** Product of values[a..b−1] as a number (0 or ±∞ beyond float64's range). */
+export function productOf(values: ArrayLike<number>, a: number, b: number): number {
+  const p = logProduct(values, a, b);
+  return p.sign === 0 ? 0 : p.sign * 10 ** p.log10;
+}
+
+/**
+ * The factor edge i multiplies ∂L/∂h_{i+1} by to give ∂L/∂h_i in a width-1 chain: w_i·f′(z_i) for plain,
+ * 1 + α·w_i·f′(z_i) for residual (DESIGN §2); null for dense, whose gradient is a sum over later layers.
+ */
+export function scalarFactors(a: ArchReport, alpha: number): Float64Array | null {
+  const s = a.scalar;
+  if (!s || a.arch === 'dense') return null;
+  const L = s.w.length;
+  const out = new Float64Array(L);
+  for (let i = 0; i < L; i++) out[i] = a.arch === 'residual' ? 1 + alpha * s.w[i] * s.fprime[i] : s.w[i] * s.fprime[i];
+  return out;
+}
+
+/** Lay out every architecture's chain at the given width; `highlightEdge` i (h_i ← h_{i+1}) is kept visible. */
+export function chainLayout(report: Report, width: number, highlightEdge?: number): ChainLayout {
+  const depth = report.config.depth;
+  const inner = Math.max(40, width - CHAIN_MARGIN.left - CHAIN_MARGIN.right);
+  const maxNodes = Math.max(5, Math.min(MAX_NODES, Math.floor(inner / MIN_STEP_PX) + 1));
+  const keep = highlightEdge !== undefined ? [highlightEdge, highlightEdge + 1] : [];
+  const idx = visibleNodes(depth, maxNodes, keep);
+  // An ellipsis edge takes two slots so its "⋯" has room.
+  const units = idx.slice(1).reduce((u, b, k) => u + (b - idx[k] > 1 ? 2 : 1), 0);
+  const unitPx = inner / Math.max(1, units);
+  const xs: number[] = [CHAIN_MARGIN.left];
+  for (let k = 1; k < idx.length; k++) xs.push(xs[k - 1] + (idx[k] - idx[k - 1] > 1 ? 2 : 1) * unitPx);
+  const nodeRadius = Math.min(9, Math.max(3, unitPx * 0.2));
+  const digits = String(depth).length;
+  const labelEvery = Math.max(1, Math.ceil(((digits + 1) * 9 + 4) / unitPx));
+  const archs = archsOf(report);
+  const scalarLabels = archs.some((a) => report.archs[a]!.scalar !== null);
+
+  const rows: ChainRow[] = archs.map((arch, r) => {
+    const a = report.archs[arch]!;
+    const factors = scalarFactors(a, report.config.alpha);
+    const nodes = idx.map((i, k) => ({ i, x: xs[k], showLabel: k % labelEvery === 0 || k === idx.length - 1 }));
+    const edges: ChainEdge[] = [];
+    for (let k = 1; k < idx.length; k++) {
+      const to = idx[k - 1];
+      const from = idx[k];
+      const steps = from - to;
+      const logGain = logProduct(a.gain, to, from);
+      const logFactor = factors ? logProduct(factors, to, from) : null;
+      edges.push({
+        to,
+        from,
+        steps,
+        gain: productOf(a.gain, to, from),
+        logGain,
+        factor: factors ? productOf(factors, to, from) : null,
+        logFactor,
+        // colour from the log directly: 10^−602 is 0 as a number but still "shrinks"
+        color: gainColor(Number.isNaN(logGain.log10) ? NaN : 10 ** Math.max(-300, Math.min(300, logGain.log10))),
+        x1: xs[k] - nodeRadius - 2,
+        x2: xs[k - 1] + nodeRadius + 2,
+        highlighted: steps === 1 && to === highlightEdge,
+        showLabel: (steps > 1 ? 2 : 1) * unitPx >= EDGE_LABEL_PX,
+      });
+    }
+    let minGain = Infinity;
+    let maxGain = -Infinity;
+    for (const g of a.gain) {
+      if (g < minGain) minGain = g;
+      if (g > maxGain) maxGain = g;
+    }
+    return { arch, y: CHAIN_MARGIN.top + ROW_HEIGHT * r + ROW_HEIGHT / 2, nodes, edges, total: logProduct(a.gain, 0, depth), minGain, maxGain };
+  });
+
+  return {
+    width,
+    height: CHAIN_MARGIN.top + ROW_HEIGHT * rows.length + 8,
+    nodeRadius,
+    lossX: width - CHAIN_MARGIN.right / 2,
+    rows,
+    scalarLabels,
+  };
+}
