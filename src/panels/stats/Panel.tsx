@@ -1,0 +1,119 @@
+/**
+ * StatsPanel — the forward side of a vanishing gradient, per layer: quantile bands of h_{i+1} and of f′(z_i),
+ * and the fraction of saturated or dead units, in three strips sharing the layer axis.
+ *
+ * Props:
+ * - `report: Report` — the analysis to draw (`stats.h`, `stats.fprime`, `stats.saturated` of every architecture).
+ * - `config: Config` — its config (`act` gives the bound sup f′).
+ * - `lang: Lang` — 'en' | 'zh'.
+ *
+ * Measures its own width; height is fixed.
+ */
+import { useMemo } from 'react';
+import { ACTIVATION_FNS } from '../../core/activations';
+import type { Config } from '../../core/config';
+import type { Report } from '../../core/report';
+import { translate, type Lang } from '../../state/i18n';
+import { AxisBottom, AxisLeft } from '../../viz/Axes';
+import { formatBound, formatNumber, formatPercent } from '../../viz/format';
+import { LegendSwatch } from '../../viz/LegendSwatch';
+import { ARCH_STYLE, COLOR, FONT } from '../../viz/theme';
+import { useParentSize } from '../../viz/useParentSize';
+import { STATS_MARGIN, statsLayout, type Strip } from './layout';
+
+export interface StatsPanelProps {
+  report: Report;
+  config: Config;
+  lang: Lang;
+}
+
+const STRIP_TITLE: Record<Strip['key'], string> = { h: 'stats.h', fprime: 'stats.fprime', sat: 'stats.saturated' };
+
+export function StatsPanel({ report, config, lang }: StatsPanelProps) {
+  const t = (k: string, v?: Record<string, string | number>) => translate(lang, k, v);
+  const { ref, width } = useParentSize<HTMLDivElement>();
+  const l = useMemo(() => statsLayout(report, config.act, width, lang), [report, config.act, width, lang]);
+  const L = Math.max(0, report.config.depth - 1);
+  const archs = l.strips[0].series.map((s) => s.arch);
+  const med = (a: Float64Array) => formatNumber(a[0], lang);
+  const last = (a: Float64Array) => formatNumber(a[a.length - 1], lang);
+  const summary = (pick: 'h' | 'fprime') =>
+    archs
+      .map((a) => {
+        const q50 = report.archs[a]!.stats[pick].q50;
+        return t('stats.ariaSeries', { arch: t(`viz.arch.${a}`), first: med(q50), last: last(q50), L });
+      })
+      .join(' ');
+  const satSummary = archs
+    .map((a) => {
+      const sat = report.archs[a]!.stats.saturated;
+      return t('stats.ariaSat', { arch: t(`viz.arch.${a}`), first: formatPercent(sat[0], lang), last: formatPercent(sat[sat.length - 1], lang), L });
+    })
+    .join(' ');
+  const ariaLabel = [t('stats.aria.h', { summary: summary('h') }), t('stats.aria.fprime', { summary: summary('fprime') }), t('stats.aria.sat', { summary: satSummary })].join(' ');
+  const dfMax = ACTIVATION_FNS[config.act].dfMax;
+  const bottom = l.strips[l.strips.length - 1];
+
+  return (
+    <figure aria-label={t('stats.title')} style={{ margin: 0, color: COLOR.fg }}>
+      <figcaption style={{ fontSize: FONT.headline, fontWeight: 700, marginBottom: 8 }}>{t('stats.title')}</figcaption>
+      <div ref={ref} style={{ width: '100%', height: l.height }}>
+        <svg width={l.width} height={l.height} role="img" aria-label={ariaLabel} style={{ display: 'block' }}>
+          <g transform={`translate(${STATS_MARGIN.left},${STATS_MARGIN.top})`}>
+            {l.strips.map((s) => (
+              <g key={s.key} data-strip={s.key}>
+                <g transform={`translate(0,${s.top})`}>
+                  <AxisLeft ticks={s.yTicks.map((k) => ({ ...k, pos: k.pos - s.top }))} gridLength={l.innerWidth} height={s.height} />
+                </g>
+                <text x={8} y={s.top + 14} fontSize={FONT.label} fontWeight={600} fill={COLOR.fg} stroke={COLOR.bg} strokeWidth={4} paintOrder="stroke">
+                  {t(STRIP_TITLE[s.key])}
+                </text>
+                {s.series.map((b) => (
+                  <g key={b.arch} data-arch={b.arch} fill={ARCH_STYLE[b.arch].color}>
+                    {b.outer && <path d={b.outer} fillOpacity={0.14} data-role="outer" />}
+                    {b.inner && <path d={b.inner} fillOpacity={0.3} data-role="inner" />}
+                    {b.fill && <path d={b.fill} fillOpacity={0.25} data-role="fill" />}
+                    <path d={b.median} fill="none" stroke={ARCH_STYLE[b.arch].color} strokeWidth={2.5} data-role="median" />
+                  </g>
+                ))}
+                {s.bound !== null && (
+                  <g data-role="bound">
+                    <line x2={l.innerWidth} y1={s.bound} y2={s.bound} stroke={COLOR.danger} strokeWidth={1.5} strokeDasharray="2 3" />
+                    <text x={l.innerWidth - 4} y={s.bound - 5} textAnchor="end" fontSize={FONT.tick} fill={COLOR.danger} stroke={COLOR.bg} strokeWidth={4} paintOrder="stroke">
+                      {t('act.bound', { bound: formatBound(dfMax, lang) })}
+                    </text>
+                  </g>
+                )}
+              </g>
+            ))}
+            <g transform={`translate(0,${bottom.top + bottom.height})`}>
+              <AxisBottom ticks={l.xTicks} width={l.innerWidth} label={t('viz.layerAxis')} />
+            </g>
+          </g>
+        </svg>
+      </div>
+      <div style={{ display: 'flex', flexWrap: 'wrap', gap: '4px 18px', fontSize: FONT.label, paddingLeft: STATS_MARGIN.left }}>
+        {archs.map((a) => (
+          <span key={a}>
+            <LegendSwatch color={ARCH_STYLE[a].color} marker={ARCH_STYLE[a].marker} /> {t(`viz.arch.${a}`)}
+          </span>
+        ))}
+        <span>
+          <svg width={22} height={14} aria-hidden="true">
+            <rect width={22} height={14} fill={COLOR.fg} fillOpacity={0.14} />
+          </svg>{' '}
+          {t('stats.band.outer')}
+        </span>
+        <span>
+          <svg width={22} height={14} aria-hidden="true">
+            <rect width={22} height={14} fill={COLOR.fg} fillOpacity={0.3} />
+          </svg>{' '}
+          {t('stats.band.inner')}
+        </span>
+        <span>
+          <LegendSwatch color={COLOR.fg} /> {t('stats.band.median')}
+        </span>
+      </div>
+    </figure>
+  );
+}

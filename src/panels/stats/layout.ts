@@ -1,0 +1,174 @@
+/**
+ * Pure layout of the layer-statistics panel: three strips sharing the layer axis i = 0…L−1 —
+ * (1) the distribution of h_{i+1} as quantile bands (q05–q95, q25–q75) and the median,
+ * (2) the same for f′(z_i) with the bound sup f′ marked,
+ * (3) the fraction of saturated or dead units as an area.
+ * The h strip switches to a symmetric log axis when values pass ±1000, so an exploding chain stays readable.
+ */
+import { area } from 'd3-shape';
+import { scaleLinear, scaleSymlog } from 'd3-scale';
+import type { Activation, Arch } from '../../core/config';
+import { ACTIVATION_FNS } from '../../core/activations';
+import type { Report, Summary } from '../../core/report';
+import type { Lang } from '../../state/i18n';
+import type { Tick } from '../../viz/Axes';
+import { formatNumber, formatPercent, formatPow10 } from '../../viz/format';
+import { layerTicks, tickCount } from '../../viz/ticks';
+import { archsOf, linePath } from '../flow/layout';
+
+export const STATS_MARGIN = { top: 10, right: 24, bottom: 50, left: 72 } as const;
+export const STRIP_HEIGHTS = { h: 150, fprime: 130, sat: 64 } as const;
+export const STRIP_GAP = 30;
+/** Beyond this magnitude the h strip uses a symmetric log axis. */
+export const SYMLOG_ABOVE = 1e3;
+
+export type StripKey = 'h' | 'fprime' | 'sat';
+
+export interface BandSeries {
+  arch: Arch;
+  /** q05–q95 band (absent for the saturation strip) */
+  outer: string;
+  /** q25–q75 band */
+  inner: string;
+  /** median line, or the saturated-fraction line */
+  median: string;
+  /** area under the saturated-fraction line (saturation strip only) */
+  fill: string;
+}
+
+export interface Strip {
+  key: StripKey;
+  top: number;
+  height: number;
+  yTicks: Tick[];
+  scaleKind: 'linear' | 'symlog';
+  series: BandSeries[];
+  /** y of sup f′ in the f′ strip */
+  bound: number | null;
+}
+
+export interface StatsLayout {
+  width: number;
+  height: number;
+  innerWidth: number;
+  /** number of layers L (x runs over i = 0…L−1) */
+  depth: number;
+  xTicks: Tick[];
+  strips: Strip[];
+}
+
+/** A band path between two per-layer arrays; layers where either bound is not finite are left out. */
+export function bandPath(lo: ArrayLike<number>, hi: ArrayLike<number>, x: (i: number) => number, y: (v: number) => number): string {
+  const idx = Array.from({ length: lo.length }, (_, i) => i);
+  const gen = area<number>()
+    .defined((i) => Number.isFinite(lo[i]) && Number.isFinite(hi[i]))
+    .x((i) => x(i))
+    .y0((i) => y(lo[i]))
+    .y1((i) => y(hi[i]));
+  return gen(idx) ?? '';
+}
+
+/** min of q05 and max of q95 over the finite entries of several summaries. */
+export function summaryExtent(summaries: readonly Summary[]): [number, number] {
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const s of summaries)
+    for (let i = 0; i < s.q05.length; i++) {
+      if (Number.isFinite(s.q05[i])) lo = Math.min(lo, s.q05[i]);
+      if (Number.isFinite(s.q95[i])) hi = Math.max(hi, s.q95[i]);
+    }
+  return lo <= hi ? [lo, hi] : [0, 1];
+}
+
+/** Ticks of a symlog axis: 0 and ±10^k at decade steps (at most ~count per side). */
+export function symlogTicks(lo: number, hi: number, count: number): number[] {
+  const out = new Set<number>();
+  if (lo <= 0 && hi >= 0) out.add(0);
+  const top = Math.floor(Math.log10(Math.max(Math.abs(lo), Math.abs(hi), 1)));
+  const step = Math.max(1, Math.ceil((top + 1) / Math.max(1, count)));
+  for (let k = 0; k <= top; k += step) {
+    if (10 ** k <= hi) out.add(10 ** k);
+    if (-(10 ** k) >= lo) out.add(-(10 ** k));
+  }
+  return [...out].sort((a, b) => a - b);
+}
+
+function symlogLabel(v: number, lang: Lang): string {
+  if (v === 0) return '0';
+  const e = Math.round(Math.log10(Math.abs(v)));
+  return (v < 0 ? '−' : '') + (e < 4 ? formatNumber(Math.abs(v), lang) : formatPow10(e));
+}
+
+/** Lay out the three strips for all architectures at the given width. */
+export function statsLayout(report: Report, act: Activation, width: number, lang: Lang = 'en'): StatsLayout {
+  const m = STATS_MARGIN;
+  const innerWidth = Math.max(40, width - m.left - m.right);
+  const depth = report.config.depth;
+  const xs = scaleLinear().domain([0, Math.max(1, depth - 1)]).range([0, innerWidth]);
+  const x = (i: number) => xs(i);
+  const archs = archsOf(report);
+  const stats = archs.map((a) => ({ arch: a, s: report.archs[a]!.stats }));
+  const fmt = (v: number) => formatNumber(v, lang, 3);
+
+  // strip 1: h_{i+1}
+  const [hLo, hHi] = summaryExtent(stats.map((s) => s.s.h));
+  const symlog = Math.max(Math.abs(hLo), Math.abs(hHi)) > SYMLOG_ABOVE;
+  const hTop = 0;
+  const hRange: [number, number] = [hTop + STRIP_HEIGHTS.h, hTop];
+  const yh = symlog ? scaleSymlog().constant(1).domain([hLo, hHi]).range(hRange) : scaleLinear().domain([hLo, hHi]).range(hRange).nice();
+  const hTicks = symlog
+    ? symlogTicks(hLo, hHi, 3).map((v) => ({ pos: yh(v), label: symlogLabel(v, lang) }))
+    : (yh as ReturnType<typeof scaleLinear<number>>).ticks(4).map((v) => ({ pos: yh(v), label: fmt(v) }));
+
+  // strip 2: f′(z_i), from 0 to at least sup f′
+  const dfMax = ACTIVATION_FNS[act].dfMax;
+  const [, fHi] = summaryExtent(stats.map((s) => s.s.fprime));
+  const fTop = STRIP_HEIGHTS.h + STRIP_GAP;
+  const yf = scaleLinear()
+    .domain([0, Math.max(fHi, Number.isFinite(dfMax) ? dfMax : 0, 1e-12)])
+    // not niced: the bound sup f′ (often the top of the data) should sit on the strip's top edge, not below it
+    .range([fTop + STRIP_HEIGHTS.fprime, fTop]);
+
+  // strip 3: saturated fraction in [0, 1]
+  const sTop = fTop + STRIP_HEIGHTS.fprime + STRIP_GAP;
+  const ys = scaleLinear().domain([0, 1]).range([sTop + STRIP_HEIGHTS.sat, sTop]);
+
+  const bands = (sum: Summary, y: (v: number) => number) => ({
+    outer: bandPath(sum.q05, sum.q95, x, y),
+    inner: bandPath(sum.q25, sum.q75, x, y),
+    median: linePath(sum.q50, x, y),
+    fill: '',
+  });
+  const zeros = (n: number) => new Float64Array(n);
+
+  const strips: Strip[] = [
+    { key: 'h', top: hTop, height: STRIP_HEIGHTS.h, yTicks: hTicks, scaleKind: symlog ? 'symlog' : 'linear', bound: null, series: stats.map(({ arch, s }) => ({ arch, ...bands(s.h, yh) })) },
+    {
+      key: 'fprime',
+      top: fTop,
+      height: STRIP_HEIGHTS.fprime,
+      yTicks: yf.ticks(3).map((v) => ({ pos: yf(v), label: fmt(v) })),
+      scaleKind: 'linear',
+      bound: Number.isFinite(dfMax) ? yf(dfMax) : null,
+      series: stats.map(({ arch, s }) => ({ arch, ...bands(s.fprime, yf) })),
+    },
+    {
+      key: 'sat',
+      top: sTop,
+      height: STRIP_HEIGHTS.sat,
+      yTicks: [0, 1].map((v) => ({ pos: ys(v), label: formatPercent(v, lang) })),
+      scaleKind: 'linear',
+      bound: null,
+      series: stats.map(({ arch, s }) => ({ arch, outer: '', inner: '', median: linePath(s.saturated, x, ys), fill: bandPath(zeros(s.saturated.length), s.saturated, x, ys) })),
+    },
+  ];
+
+  return {
+    width,
+    height: m.top + sTop + STRIP_HEIGHTS.sat + m.bottom,
+    innerWidth,
+    depth,
+    xTicks: layerTicks(Math.max(0, depth - 1), tickCount(innerWidth, 70)).map((i) => ({ pos: x(i), label: String(i) })),
+    strips,
+  };
+}
