@@ -1,2 +1,191 @@
-// Placeholder runner replaced by the e2e harness; keeps `npm test` meaningful until then.
-console.log('e2e: no browser tests yet');
+#!/usr/bin/env node
+/**
+ * Real-browser tests. Builds the app (or reuses dist/ with E2E_NO_BUILD=1), serves it with `vite preview` on
+ * 127.0.0.1:4173, drives Debian Chromium through playwright-core, and runs every tests/e2e/*.e2e.mjs module.
+ * A module exports `default async function (ctx)` and/or named async functions, each one test.
+ * Every test gets a fresh page; a console error or page error during a test fails it.
+ * Screenshots go to test-results/. The LAST line printed is "N passed, N failed"; exit 1 on any failure.
+ *
+ *   node scripts/e2e.mjs              all tests
+ *   node scripts/e2e.mjs garbage      only tests whose "file › name" contains "garbage"
+ *
+ * No Chromium: the tests are listed as SKIPPED with install instructions and the run exits 0 — except under
+ * CI=true, where a missing browser is a failure.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, dirname, join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const HOST = '127.0.0.1';
+const PORT = 4173;
+const BASE_URL = `http://${HOST}:${PORT}/`;
+const CHROME = process.env.CHROME_PATH || '/usr/bin/chromium';
+const CHROME_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+const RESULTS = join(ROOT, 'test-results');
+const TEST_TIMEOUT_MS = 90_000;
+const filter = process.argv[2] ?? '';
+
+/** Every test: { file, name, fn }, from default and named function exports of tests/e2e/*.e2e.mjs. */
+async function collectTests() {
+  const dir = join(ROOT, 'tests', 'e2e');
+  const files = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.e2e.mjs')).sort() : [];
+  const tests = [];
+  for (const f of files) {
+    const mod = await import(pathToFileURL(join(dir, f)).href);
+    for (const [name, fn] of Object.entries(mod)) {
+      if (typeof fn !== 'function') continue;
+      tests.push({ file: f, name: name === 'default' ? basename(f, '.e2e.mjs') : name, fn });
+    }
+  }
+  return tests.filter((t) => `${t.file} › ${t.name}`.includes(filter));
+}
+
+function reportMissingBrowser(tests) {
+  const bar = '!'.repeat(78);
+  console.log(`\n${bar}\n!! e2e: no Chromium at ${CHROME} — BROWSER TESTS SKIPPED:`);
+  for (const t of tests) console.log(`!!   - ${t.file} › ${t.name}`);
+  console.log('!! Install it with:  apt-get install -y chromium   (or set CHROME_PATH to a Chromium binary)');
+  console.log(`${bar}\n`);
+}
+
+async function waitForServer(url, ms) {
+  const until = Date.now() + ms;
+  while (Date.now() < until) {
+    try {
+      const r = await fetch(url);
+      if (r.ok) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 150));
+  }
+  throw new Error(`vite preview did not answer at ${url} within ${ms} ms`);
+}
+
+function withTimeout(promise, ms, what) {
+  let timer;
+  const timeout = new Promise((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what} timed out after ${ms} ms`)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+async function main() {
+  const tests = await collectTests();
+  if (!existsSync(CHROME)) {
+    reportMissingBrowser(tests);
+    if (process.env.CI === 'true') {
+      console.log(`0 passed, ${tests.length} failed`);
+      return 1;
+    }
+    console.log(`0 passed, 0 failed (${tests.length} skipped: no Chromium)`);
+    return 0;
+  }
+  if (tests.length === 0) {
+    console.log('0 passed, 0 failed');
+    return 0;
+  }
+
+  if (process.env.E2E_NO_BUILD !== '1' || !existsSync(join(ROOT, 'dist', 'index.html'))) {
+    const build = spawnSync(join(ROOT, 'node_modules', '.bin', 'vite'), ['build', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });
+    if (build.status !== 0) {
+      console.log(`0 passed, ${tests.length} failed`);
+      return 1;
+    }
+  }
+
+  mkdirSync(RESULTS, { recursive: true });
+  const profile = mkdtempSync(join(tmpdir(), 'gcv-e2e-'));
+  // Started directly (not through npx) so that killing this pid stops the server itself.
+  const server = spawn(join(ROOT, 'node_modules', '.bin', 'vite'), ['preview', '--host', HOST, '--port', String(PORT), '--strictPort'], {
+    cwd: ROOT,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const stopServer = () => {
+    if (server.exitCode === null && !server.killed) server.kill('SIGTERM');
+  };
+  process.on('exit', stopServer);
+  for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => process.exit(130));
+
+  let context;
+  let passed = 0;
+  let failed = 0;
+  try {
+    await waitForServer(BASE_URL, 20_000);
+    const { chromium } = await import('playwright-core');
+    context = await chromium.launchPersistentContext(profile, {
+      executablePath: CHROME,
+      headless: true,
+      args: CHROME_ARGS,
+      viewport: { width: 1280, height: 800 },
+    });
+    for (const t of tests) {
+      const page = await context.newPage();
+      const errors = [];
+      page.on('console', (m) => {
+        if (m.type() === 'error') errors.push(`console.error: ${m.text()}`);
+      });
+      page.on('pageerror', (e) => errors.push(`page error: ${e.message}`));
+      const ctx = {
+        page,
+        context,
+        baseUrl: BASE_URL,
+        resultsDir: RESULTS,
+        /** errors collected so far (a test that provokes an expected error may clear it) */
+        errors,
+        /** save test-results/<name>.png */
+        screenshot: (name, opts = {}) => page.screenshot({ path: join(RESULTS, `${name}.png`), ...opts }),
+        log: (...a) => console.log('      ', ...a),
+      };
+      const t0 = Date.now();
+      let failure = null;
+      try {
+        await withTimeout(t.fn(ctx), TEST_TIMEOUT_MS, t.name);
+        if (errors.length) failure = new Error(`errors in the browser:\n        ${errors.join('\n        ')}`);
+      } catch (e) {
+        failure = e;
+        if (errors.length) failure.message += `\n        browser errors:\n        ${errors.join('\n        ')}`;
+        await page.screenshot({ path: join(RESULTS, `FAILED-${t.name}.png`) }).catch(() => {});
+      }
+      await page.close().catch(() => {});
+      const ms = Date.now() - t0;
+      if (failure) {
+        failed++;
+        console.log(`  ✗ ${t.file} › ${t.name} (${ms} ms)\n        ${failure.stack ?? failure}`);
+      } else {
+        passed++;
+        console.log(`  ✓ ${t.file} › ${t.name} (${ms} ms)`);
+      }
+    }
+  } catch (e) {
+    console.log(`e2e harness error: ${e.stack ?? e}`);
+    failed += Math.max(1, tests.length - passed - failed);
+  } finally {
+    await context?.close().catch(() => {});
+    stopServer();
+    rmSync(profile, { recursive: true, force: true });
+  }
+  console.log(`${passed} passed, ${failed} failed`);
+  return failed > 0 ? 1 : 0;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (e) => {
+    console.log(`e2e harness error: ${e.stack ?? e}`);
+    console.log('0 passed, 1 failed');
+    process.exit(1);
+  },
+);

@@ -10,19 +10,33 @@ import { errorToPlain } from '../worker/protocol';
 import type { ComputeError, ResultState } from './store';
 
 /**
- * Multiply-adds of one forward pass (the backward pass costs a constant multiple, which the limit absorbs):
- * plain and residual do L matmuls of B × W by W × W; dense layer i has fan-in (i+1)·W, so Σ_i B·(i+1)·W·W.
+ * Per-layer bookkeeping (statistics, quantiles, histograms, tape nodes) measured in multiply-add equivalents;
+ * it dominates thin chains, where a 1000-layer scalar chain would otherwise count as almost free.
+ */
+export const LAYER_OVERHEAD = 1000;
+
+/**
+ * Work of one architecture in multiply-add equivalents, forward pass (the backward pass costs a constant multiple,
+ * which the limits absorb): plain and residual do L matmuls of B × W by W × W; dense layer i has fan-in (i+1)·W,
+ * so Σ_i B·(i+1)·W·W; plus LAYER_OVERHEAD per layer.
  */
 export function archWork(arch: Arch, depth: number, width: number, batch: number): number {
   const layer = batch * width * width;
-  return arch === 'dense' ? (layer * depth * (depth + 1)) / 2 : layer * depth;
+  const matmuls = arch === 'dense' ? (layer * depth * (depth + 1)) / 2 : layer * depth;
+  return matmuls + LAYER_OVERHEAD * depth;
 }
 
 /** The largest per-architecture work computed on the main thread: (L, W, B) = (100, 32, 32), plain. */
 export const SYNC_WORK_LIMIT = archWork('plain', 100, 32, 32);
 
-/** The main-thread time a synchronous run may take (ms); the rest of the 50 ms frame budget goes to rendering. */
+/** The main-thread time a synchronous run may take (ms); the rest of the 50 ms budget goes to rendering. */
 export const SYNC_BUDGET_MS = 30;
+
+/**
+ * Assumed ms per unit of work before anything has been timed: 8 ns, i.e. SYNC_WORK_LIMIT in about 27 ms.
+ * Real timings replace it after the first runs, so a slower machine (or core) moves work to the worker sooner.
+ */
+export const PRIOR_MS_PER_WORK = 8e-6;
 
 /** Work of each architecture in the overlay and their total. */
 export function configWork(c: Config): { perArch: number[]; max: number; total: number } {
@@ -35,30 +49,35 @@ export type Runner = 'main' | 'worker';
 export interface PolicyInput {
   /** false where Web Workers are unavailable (tests, old browsers) or the worker failed to start */
   workerAvailable: boolean;
-  /** measured main-thread ms per unit of work (a running average), or null before the first measurement */
+  /** measured ms per unit of work (a running average), or null before the first measurement */
   msPerWork: number | null;
 }
 
 /**
- * Main thread when every architecture is within SYNC_WORK_LIMIT and, once a timing is known, the predicted total
- * time is within SYNC_BUDGET_MS (a slow machine moves work to the worker sooner); otherwise the worker.
+ * Main thread when every architecture is within SYNC_WORK_LIMIT and the predicted time of the whole overlay is
+ * within SYNC_BUDGET_MS; otherwise the worker. Without a worker everything runs on the main thread.
  */
 export function chooseRunner(c: Config, p: PolicyInput): Runner {
   if (!p.workerAvailable) return 'main';
   const w = configWork(c);
   if (w.max > SYNC_WORK_LIMIT) return 'worker';
-  if (p.msPerWork !== null && w.total * p.msPerWork > SYNC_BUDGET_MS) return 'worker';
+  if (w.total * (p.msPerWork ?? PRIOR_MS_PER_WORK) > SYNC_BUDGET_MS) return 'worker';
   return 'main';
 }
 
 /** Runs too small to time reliably do not update the ms-per-work average. */
-const MIN_TIMED_WORK = 1e5;
+export const MIN_TIMED_WORK = 1e5;
 
-/** Exponential moving average of ms per unit of work; keeps the estimate stable against one-off GC pauses. */
+/**
+ * Exponential moving average of ms per unit of work. One sample moves the estimate by at most a factor 3 either
+ * way, so a single GC pause or a cold JIT does not push every later run into the worker.
+ */
 export function updateMsPerWork(prev: number | null, ms: number, work: number): number | null {
-  if (work < MIN_TIMED_WORK) return prev;
+  if (work < MIN_TIMED_WORK || !(ms >= 0)) return prev;
   const x = ms / work;
-  return prev === null ? x : 0.7 * prev + 0.3 * x;
+  if (prev === null) return x;
+  const bounded = Math.min(3 * prev, Math.max(prev / 3, x));
+  return 0.7 * prev + 0.3 * bounded;
 }
 
 /** What the scheduler needs from the worker: a subset of the DOM Worker interface, so tests can fake it. */
@@ -98,6 +117,10 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
   let worker: WorkerPort | null | undefined;
   let msPerWork: number | null = null;
   let answered = 0;
+  // The first run in each thread pays for JIT compilation; timing it would overstate every later run.
+  let mainRuns = 0;
+  let workerRuns = 0;
+  const configs = new Map<number, Config>();
   let lastConfig: Config | null = null;
 
   const deliver = (id: number, r: ResultState) => {
@@ -115,18 +138,23 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
     } catch (e) {
       result = { report: null, error: plainToComputeError(e), ms: deps.now() - t0, runner: 'main' };
     }
-    msPerWork = updateMsPerWork(msPerWork, result.ms ?? 0, configWork(c).total);
+    if (mainRuns++ > 0) msPerWork = updateMsPerWork(msPerWork, result.ms ?? 0, configWork(c).total);
     deliver(id, result);
   };
 
   const post = (req: AnalyzeRequest) => {
     running = req.id;
+    configs.set(req.id, req.config);
     worker!.postMessage(req);
   };
 
   const onMessage = (e: { data: AnalyzeResponse }) => {
     const msg = e.data;
     running = null;
+    const c = configs.get(msg.id);
+    configs.delete(msg.id);
+    // The worker runs the same code at about the same speed, so its timings inform the main-thread budget too.
+    if (c && workerRuns++ > 0) msPerWork = updateMsPerWork(msPerWork, msg.ms, configWork(c).total);
     deliver(
       msg.id,
       msg.type === 'result'

@@ -87,6 +87,10 @@ export function uiAllowedText(f: UiFieldSpec): string {
 const TRUE = ['1', 'true', 'yes', 'on', ''];
 const FALSE = ['0', 'false', 'no', 'off'];
 
+function canonical(values: readonly string[], lower: string): string | undefined {
+  return values.find((v) => v.toLowerCase() === lower);
+}
+
 function parseUiField(f: UiFieldSpec, raw: string): { value: unknown; notice?: ConfigNotice } {
   const s = raw.trim().toLowerCase();
   const reject = (used: unknown) => ({
@@ -98,8 +102,11 @@ function parseUiField(f: UiFieldSpec, raw: string): { value: unknown; notice?: C
       if (TRUE.includes(s)) return { value: true };
       if (FALSE.includes(s)) return { value: false };
       return reject(f.default);
-    case 'enum':
-      return f.values.includes(s) ? { value: s } : reject(f.default);
+    case 'enum': {
+      // Case-insensitive match that returns the canonical spelling ("dw" → "dW").
+      const v = canonical(f.values, s);
+      return v !== undefined ? { value: v } : reject(f.default);
+    }
     case 'int': {
       const n = s === '' ? NaN : Number(s);
       if (!Number.isFinite(n)) return reject(f.default);
@@ -111,9 +118,9 @@ function parseUiField(f: UiFieldSpec, raw: string): { value: unknown; notice?: C
       const seen: string[] = [];
       let bad = false;
       for (const p of parts) {
-        if (f.values.includes(p)) {
-          if (!seen.includes(p)) seen.push(p);
-        } else bad = true;
+        const v = canonical(f.values, p);
+        if (v === undefined) bad = true;
+        else if (!seen.includes(v)) seen.push(v);
       }
       if (seen.length < f.minItems) return reject(f.default);
       return bad ? reject(seen) : { value: seen };

@@ -1,0 +1,188 @@
+import { describe, expect, it } from 'vitest';
+import { type Config, ConfigError, defaultConfig } from '../../src/core/config';
+import type { Report } from '../../src/core/report';
+import {
+  archWork,
+  chooseRunner,
+  createScheduler,
+  LAYER_OVERHEAD,
+  MIN_TIMED_WORK,
+  PRIOR_MS_PER_WORK,
+  SYNC_BUDGET_MS,
+  SYNC_WORK_LIMIT,
+  updateMsPerWork,
+  type WorkerPort,
+} from '../../src/state/compute';
+import type { ResultState } from '../../src/state/store';
+import type { AnalyzeRequest, AnalyzeResponse } from '../../src/worker/protocol';
+
+const cfg = (patch: Partial<Config>): Config => ({ ...defaultConfig(), ...patch });
+const fakeReport = (c: Config) => ({ config: c, archs: {} }) as Report;
+
+describe('work estimate', () => {
+  it('counts B·W² multiply-adds per plain layer plus the per-layer overhead', () => {
+    // 10 layers of a 2 × 4 batch times a 4 × 4 matrix: 10 · 2 · 4 · 4 = 320.
+    expect(archWork('plain', 10, 4, 2)).toBe(320 + 10 * LAYER_OVERHEAD);
+    expect(archWork('residual', 10, 4, 2)).toBe(archWork('plain', 10, 4, 2));
+  });
+
+  it('grows quadratically with depth for dense chains (fan-in (i+1)·W)', () => {
+    // fan-ins W, 2W, 3W: B·W·W·(1 + 2 + 3) = 1 · 2 · 2 · 6 = 24.
+    expect(archWork('dense', 3, 2, 1)).toBe(24 + 3 * LAYER_OVERHEAD);
+  });
+
+  it('puts the main-thread limit at (L, W, B) = (100, 32, 32)', () => {
+    expect(SYNC_WORK_LIMIT).toBe(100 * 32 * 32 * 32 + 100 * LAYER_OVERHEAD);
+  });
+});
+
+describe('runner policy', () => {
+  const withWorker = { workerAvailable: true, msPerWork: null };
+
+  it('runs the default config on the main thread', () => {
+    expect(chooseRunner(defaultConfig(), withWorker)).toBe('main');
+  });
+
+  it('runs one architecture up to (100, 32, 32) on the main thread and one layer more in the worker', () => {
+    expect(chooseRunner(cfg({ depth: 100, width: 32, batch: 32, arch: ['plain'] }), withWorker)).toBe('main');
+    expect(chooseRunner(cfg({ depth: 101, width: 32, batch: 32, arch: ['plain'] }), withWorker)).toBe('worker');
+  });
+
+  it('moves an overlay to the worker when its predicted time exceeds the budget', () => {
+    const two = cfg({ depth: 100, width: 32, batch: 32, arch: ['plain', 'residual'] });
+    expect(2 * SYNC_WORK_LIMIT * PRIOR_MS_PER_WORK).toBeGreaterThan(SYNC_BUDGET_MS);
+    expect(chooseRunner(two, withWorker)).toBe('worker');
+    // On a machine measured 4× faster than the prior, the same overlay fits the budget.
+    expect(chooseRunner(two, { workerAvailable: true, msPerWork: PRIOR_MS_PER_WORK / 4 })).toBe('main');
+  });
+
+  it('sends a dense chain to the worker much earlier than a plain one', () => {
+    expect(chooseRunner(cfg({ depth: 100, width: 32, batch: 32, arch: ['dense'] }), withWorker)).toBe('worker');
+  });
+
+  it('follows measured timings: a slow machine moves work off the main thread sooner', () => {
+    const c = cfg({ depth: 50, width: 32, batch: 32 });
+    expect(chooseRunner(c, withWorker)).toBe('main');
+    expect(chooseRunner(c, { workerAvailable: true, msPerWork: 30e-6 })).toBe('worker');
+  });
+
+  it('computes everything on the main thread when there is no worker', () => {
+    expect(chooseRunner(cfg({ depth: 1000, width: 512, batch: 1024 }), { workerAvailable: false, msPerWork: null })).toBe('main');
+  });
+});
+
+describe('ms-per-work average', () => {
+  it('ignores runs too small to time', () => {
+    expect(updateMsPerWork(null, 5, MIN_TIMED_WORK - 1)).toBeNull();
+  });
+  it('starts at the first sample and moves 30% of the way to each next one', () => {
+    expect(updateMsPerWork(null, 10, 1e6)).toBeCloseTo(1e-5, 15);
+    expect(updateMsPerWork(1e-5, 20, 1e6)).toBeCloseTo(0.7e-5 + 0.3 * 2e-5, 15);
+  });
+  it('lets one outlier move the estimate by a bounded amount', () => {
+    // A 100× GC pause counts as 3×: 0.7 + 0.3 · 3 = 1.6× the previous estimate.
+    expect(updateMsPerWork(1e-5, 1000, 1e6)).toBeCloseTo(1.6e-5, 15);
+  });
+});
+
+/** A fake worker: records posted requests; the test answers them by hand. */
+function fakeWorker() {
+  const posted: AnalyzeRequest[] = [];
+  const port: WorkerPort = {
+    postMessage: (m) => posted.push(m),
+    onmessage: null,
+    onerror: null,
+    terminate: () => {},
+  };
+  const answer = (req: AnalyzeRequest, ms = 5) => port.onmessage!({ data: { type: 'result', id: req.id, report: fakeReport(req.config), ms } as AnalyzeResponse });
+  return { port, posted, answer };
+}
+
+function harness(opts: { worker?: WorkerPort | null; runSync?: (c: Config) => Report } = {}) {
+  const results: ResultState[] = [];
+  const busy: boolean[] = [];
+  let t = 0;
+  const s = createScheduler({
+    runSync: opts.runSync ?? fakeReport,
+    createWorker: () => (opts.worker === undefined ? null : opts.worker),
+    onResult: (r) => results.push(r),
+    onBusy: (b) => busy.push(b),
+    now: () => (t += 1),
+  });
+  return { s, results, busy };
+}
+
+const big = (depth: number) => cfg({ depth, width: 64, batch: 64 });
+
+describe('scheduler', () => {
+  it('answers small configs synchronously, within the same call', () => {
+    const { s, results } = harness({ worker: fakeWorker().port });
+    s.request(cfg({ depth: 5 }));
+    expect(results).toHaveLength(1);
+    expect(results[0]).toMatchObject({ runner: 'main', error: null });
+    expect(results[0].report!.config.depth).toBe(5);
+  });
+
+  it('lets the latest request win: one job runs, only the newest waits, stale answers are dropped', () => {
+    const w = fakeWorker();
+    const { s, results, busy } = harness({ worker: w.port });
+    s.request(big(200));
+    s.request(big(300));
+    s.request(big(400));
+    expect(w.posted.map((r) => r.config.depth)).toEqual([200]);
+    expect(busy[busy.length - 1]).toBe(true);
+    w.answer(w.posted[0]);
+    expect(results).toHaveLength(0); // the answer for depth 200 is stale
+    expect(w.posted.map((r) => r.config.depth)).toEqual([200, 400]); // 300 was superseded while queued
+    w.answer(w.posted[1]);
+    expect(results.map((r) => r.report!.config.depth)).toEqual([400]);
+    expect(results[0].runner).toBe('worker');
+    expect(busy[busy.length - 1]).toBe(false);
+  });
+
+  it('drops a worker answer that arrives after a newer main-thread answer', () => {
+    const w = fakeWorker();
+    const { s, results, busy } = harness({ worker: w.port });
+    s.request(big(200));
+    s.request(cfg({ depth: 3 }));
+    expect(results.map((r) => r.report!.config.depth)).toEqual([3]);
+    expect(busy[busy.length - 1]).toBe(false);
+    w.answer(w.posted[0]);
+    expect(results.map((r) => r.report!.config.depth)).toEqual([3]);
+  });
+
+  it('turns a core error into a message with the key, never a throw', () => {
+    const { s, results } = harness({
+      runSync: () => {
+        throw new ConfigError('depth', 0, 'an integer from 1 to 1000');
+      },
+    });
+    expect(() => s.request(cfg({ depth: 2 }))).not.toThrow();
+    expect(results[0]).toMatchObject({ report: null, error: { key: 'depth', value: '0', allowed: 'an integer from 1 to 1000' } });
+  });
+
+  it('passes worker errors through as messages', () => {
+    const w = fakeWorker();
+    const { s, results } = harness({ worker: w.port });
+    s.request(big(200));
+    w.port.onmessage!({ data: { type: 'error', id: w.posted[0].id, error: { name: 'Error', message: 'out of memory' }, ms: 1 } });
+    expect(results[0]).toMatchObject({ report: null, error: { message: 'out of memory' }, runner: 'worker' });
+  });
+
+  it('falls back to the main thread when the worker fails', () => {
+    const w = fakeWorker();
+    const { s, results } = harness({ worker: w.port });
+    s.request(big(200));
+    w.port.onerror!(new Event('error'));
+    expect(results.map((r) => [r.runner, r.report!.config.depth])).toEqual([['main', 200]]);
+    s.request(big(300));
+    expect(w.posted).toHaveLength(1);
+    expect(results[1].runner).toBe('main');
+  });
+
+  it('computes on the main thread where workers do not exist', () => {
+    const { s, results } = harness({ worker: null });
+    s.request(big(500));
+    expect(results[0].runner).toBe('main');
+  });
+});
