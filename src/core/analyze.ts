@@ -180,8 +180,8 @@ function scalarTrace(ws: ChainWorkspace, p: ChainParams): ScalarTrace {
   const nodes = tape.nodes;
   const L = p.L;
   const t: ScalarTrace = {
-    w: Float64Array.from(p.W, (w) => w[w.length - 1]),
-    b: Float64Array.from(p.b, (b) => b[0]),
+    w: new Float64Array(L),
+    b: new Float64Array(L),
     z: new Float64Array(L),
     fprime: new Float64Array(L),
     h: new Float64Array(L + 1),
@@ -194,6 +194,8 @@ function scalarTrace(ws: ChainWorkspace, p: ChainParams): ScalarTrace {
     t.dh[j] = nodes[graph.h[j]].grad!.data[0];
   }
   for (let i = 0; i < L; i++) {
+    t.w[i] = p.W[i][p.W[i].length - 1];
+    t.b[i] = p.b[i][0];
     t.z[i] = nodes[graph.z[i]].value.data[0];
     t.fprime[i] = nodes[graph.a[i]].saved![0];
     t.g[i] = nodes[graph.z[i]].grad!.data[0];

@@ -134,7 +134,7 @@ export class ChainWorkspace {
   run(p: ChainParams, act: Activation, alpha: number): void {
     const { tape, graph } = this;
     const { depth: L, width: W, batch: B } = this.shape;
-    if (p.L !== L || p.width !== W || p.batch !== B || p.W.some((w, i) => w.length !== tape.nodes[graph.W[i]].rows * W))
+    if (p.L !== L || p.width !== W || p.batch !== B)
       throw new RangeError(`parameters ${p.L}×${p.width}×${p.batch} do not fit chain ${chainKey(this.shape)}`);
     if (act !== this.act) {
       for (const id of graph.a) tape.setSpec(id, { op: 'act', fn: act });

@@ -107,7 +107,7 @@ export function summarizeInto(a: Float64Array, n: number, out: Summary, i: numbe
   const k = hasRange ? FINE_BINS / (max - min) : 0;
   if (hist) fillHistogram(a, n, hist, i, min, max, k);
   if (min === max && finite) {
-    for (const key of Q_KEYS) out[key][i] = min;
+    out.q05[i] = out.q25[i] = out.q50[i] = out.q75[i] = out.q95[i] = min;
     return;
   }
   if (n <= SMALL || !finite || !hasRange) {

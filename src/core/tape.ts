@@ -5,7 +5,7 @@
  */
 import type { Activation } from './config';
 import { KERNELS } from './ops';
-import type { OpSpec, TapeNode } from './ops-types';
+import type { OpKernel, OpSpec, TapeNode } from './ops-types';
 import { tensor, nonFiniteKind, type Tensor } from './tensor';
 
 /** A node handle: its index on the tape. */
@@ -42,6 +42,8 @@ export class Tape {
   private compiled = false;
   private external = new Set<number>();
   private gradArena: Float64Array = EMPTY;
+  /** KERNELS[node.spec.op] per node, looked up once at compile instead of on every pass */
+  private kernels: OpKernel[] = [];
 
   /** A leaf holding data (x, y): rows × cols. */
   input(rows: number, cols: number, label: string, opts: LeafOptions = {}): NodeId {
@@ -186,6 +188,7 @@ export class Tape {
     }
     for (const n of nodes) if (n.requiresGrad && owner[n.id] !== n.id) n.grad = nodes[owner[n.id]].grad;
     this.gradArena = grads;
+    this.kernels = nodes.map((n) => KERNELS[n.spec.op]);
     this.compiled = true;
     return this;
   }
@@ -221,10 +224,11 @@ export class Tape {
   forward(): void {
     this.compile();
     const nodes = this.nodes;
+    const kernels = this.kernels;
     for (let i = 0; i < nodes.length; i++) {
       const n = nodes[i];
       if (n.value.data.length !== n.rows * n.cols) throw new Error(`forward: leaf ${n.label} has no value bound`);
-      KERNELS[n.spec.op].forward(n, nodes);
+      kernels[i].forward(n, nodes);
     }
   }
 
@@ -235,9 +239,10 @@ export class Tape {
     if (top.rows !== 1 || top.cols !== 1 || !top.grad) throw new RangeError(`backward: ${top.label} is not a scalar loss with a gradient`);
     this.gradArena.fill(0);
     top.grad.data[0] = 1;
+    const kernels = this.kernels;
     for (let i = loss; i >= 0; i--) {
       const n = nodes[i];
-      if (n.grad !== null && n.inputs.length > 0) KERNELS[n.spec.op].backward(n, nodes);
+      if (n.grad !== null && n.inputs.length > 0) kernels[i].backward(n, nodes);
     }
   }
 
