@@ -1,7 +1,7 @@
 /**
  * Log-axis helpers for quantities that can span the whole float64 range (1e-308 … 1e308) or stop being finite.
- * Display is clamped at 1e±300 so that an underflowed (0) or overflowing value still has a place on screen,
- * in a shaded band labelled as such.
+ * Display is clamped at 1e±300 so that an underflowing or overflowing value still has a place on screen, in a
+ * shaded band labelled as such; exact zeros (a dead ReLU stops the gradient) get their own strip at the bottom.
  */
 
 /** Values below this are drawn at this height, inside the underflow band. */
@@ -26,9 +26,15 @@ export function positiveExtent(arrays: readonly ArrayLike<number>[]): [number, n
   return lo <= hi ? [lo, hi] : null;
 }
 
-/** True if any entry is finite and ≥ 0 but below DISPLAY_MIN (it underflowed or is on its way). */
+/** True if any entry is positive but below DISPLAY_MIN (it underflowed into subnormals or is on its way). */
 export function hasUnderflow(arrays: readonly ArrayLike<number>[]): boolean {
-  for (const a of arrays) for (let i = 0; i < a.length; i++) if (a[i] >= 0 && a[i] < DISPLAY_MIN) return true;
+  for (const a of arrays) for (let i = 0; i < a.length; i++) if (a[i] > 0 && a[i] < DISPLAY_MIN) return true;
+  return false;
+}
+
+/** True if any entry is exactly 0 (e.g. a dead ReLU stopped the gradient): a log axis has no place for it. */
+export function hasZero(arrays: readonly ArrayLike<number>[]): boolean {
+  for (const a of arrays) for (let i = 0; i < a.length; i++) if (a[i] === 0) return true;
   return false;
 }
 
@@ -43,11 +49,13 @@ export interface LogDomain {
   underflowBand: [number, number] | null;
   /** present when the data reach within BAND_NEAR_DECADES of the top clamp: [300, axis top] as exponents */
   overflowBand: [number, number] | null;
+  /** present when some value is exactly 0: a strip at the very bottom where zeros are drawn, as exponents */
+  zeroBand: [number, number] | null;
 }
 
 /**
  * A decade-aligned log domain covering the data (at least `minDecades` decades), extended by a shaded band where
- * float64 gives out. A value of exactly 0 counts as underflow. Empty data give [−1, 1].
+ * float64 gives out, and by a strip for exact zeros below everything. Empty data give [−1, 1].
  */
 export function logDomain(arrays: readonly ArrayLike<number>[], minDecades = 2): LogDomain {
   const ext = positiveExtent(arrays);
@@ -69,10 +77,13 @@ export function logDomain(arrays: readonly ArrayLike<number>[], minDecades = 2):
   const nearHi = hi >= 300 - BAND_NEAR_DECADES;
   const bottom = nearLo ? -300 - bandDecades : lo;
   const top = nearHi ? 300 + bandDecades : hi;
+  // A thin strip (fractional decades are fine): zeros are a fact about the chain, not a magnitude to scale.
+  const zeroBand: [number, number] | null = hasZero(arrays) ? [bottom - Math.max(0.3, (top - bottom) * 0.07), bottom] : null;
   return {
-    decades: [bottom, top],
+    decades: [zeroBand ? zeroBand[0] : bottom, top],
     underflowBand: nearLo ? [bottom, -300] : null,
     overflowBand: nearHi ? [300, top] : null,
+    zeroBand,
   };
 }
 

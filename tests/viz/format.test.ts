@@ -52,8 +52,8 @@ describe('log scale helpers', () => {
     expect(logDomain([[2e-5, 7]]).decades).toEqual([-5, 1]);
   });
 
-  it('adds an underflow band below 10⁻³⁰⁰ when a value is 0', () => {
-    const d = logDomain([[0, 1]]);
+  it('adds an underflow band below 10⁻³⁰⁰ when a value is subnormal', () => {
+    const d = logDomain([[1e-310, 1]]);
     expect(d.underflowBand![1]).toBe(-300);
     expect(d.underflowBand![0]).toBe(d.decades[0]);
     expect(d.decades[0]).toBeLessThan(-300);

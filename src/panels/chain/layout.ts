@@ -122,6 +122,14 @@ export function scalarFactors(a: ArchReport, alpha: number): Float64Array | null
   return out;
 }
 
+/**
+ * Colour of an edge from the log of its magnitude (10^−602 is 0 as a number but still "shrinks"). At width 1 the
+ * scalar factor is used: where a dead unit makes both dh's 0, the gain 0/0 is NaN but the factor is plainly 0.
+ */
+function edgeColor(p: LogProduct): string {
+  return gainColor(Number.isNaN(p.log10) ? NaN : 10 ** Math.max(-300, Math.min(300, p.log10)));
+}
+
 /** Lay out every architecture's chain at the given width; `highlightEdge` i (h_i ← h_{i+1}) is kept visible. */
 export function chainLayout(report: Report, width: number, highlightEdge?: number): ChainLayout {
   const depth = report.config.depth;
@@ -159,8 +167,7 @@ export function chainLayout(report: Report, width: number, highlightEdge?: numbe
         logGain,
         factor: factors ? productOf(factors, to, from) : null,
         logFactor,
-        // colour from the log directly: 10^−602 is 0 as a number but still "shrinks"
-        color: gainColor(Number.isNaN(logGain.log10) ? NaN : 10 ** Math.max(-300, Math.min(300, logGain.log10))),
+        color: edgeColor(logFactor ?? logGain),
         x1: xs[k] - nodeRadius - 2,
         x2: xs[k - 1] + nodeRadius + 2,
         highlighted: steps === 1 && to === highlightEdge,

@@ -11,6 +11,7 @@ export interface FlowChartProps {
   yLabel: string;
   underflowLabel: string;
   overflowLabel: string;
+  zeroLabel: string;
   /** callout text per non-finite marker, in layout.nonFinite order */
   nonFiniteLabels: string[];
   /** the inspected layer, or null */
@@ -24,10 +25,10 @@ export function FlowChart(p: FlowChartProps) {
   const clipId = useId();
   const m = FLOW_MARGIN;
   const plotX = (e: React.PointerEvent<SVGRectElement>) => e.clientX - e.currentTarget.getBoundingClientRect().left;
-  const band = (b: [number, number], label: string, key: string) => (
-    <g key={key}>
-      <rect x={0} y={b[0]} width={l.innerWidth} height={Math.max(0, b[1] - b[0])} fill={COLOR.danger} fillOpacity={0.1} />
-      <text x={8} y={key === 'under' ? b[1] - 6 : b[0] + 16} fontSize={FONT.note} fill={COLOR.danger}>
+  const band = (b: [number, number], label: string, key: string, color: string = COLOR.danger) => (
+    <g key={key} data-role={`band-${key}`}>
+      <rect x={0} y={b[0]} width={l.innerWidth} height={Math.max(0, b[1] - b[0])} fill={color} fillOpacity={0.1} />
+      <text x={8} y={key === 'over' ? b[0] + 16 : b[1] - 6} fontSize={FONT.note} fill={color}>
         {label}
       </text>
     </g>
@@ -42,6 +43,7 @@ export function FlowChart(p: FlowChartProps) {
       <g transform={`translate(${m.left},${m.top})`}>
         {l.underflowBand && band(l.underflowBand, p.underflowLabel, 'under')}
         {l.overflowBand && band(l.overflowBand, p.overflowLabel, 'over')}
+        {l.zeroBand && band(l.zeroBand, p.zeroLabel, 'zero', COLOR.muted)}
         <AxisLeft ticks={l.yTicks} gridLength={l.innerWidth} height={l.innerHeight} label={p.yLabel} />
         <g transform={`translate(0,${l.innerHeight})`}>
           <AxisBottom ticks={l.xTicks} width={l.innerWidth} label={p.xLabel} />

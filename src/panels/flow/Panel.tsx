@@ -84,7 +84,8 @@ export function FlowPanel({ report, config, lang, quantity, onQuantityChange }: 
       <div aria-live="polite" data-role="headline" style={{ height: `${Math.max(1, layout.series.length) * 2 * HEADLINE_LINE}em`, fontSize: FONT.headline - 2, lineHeight: HEADLINE_LINE, overflow: 'hidden', margin: '8px 0' }}>
         {layout.series.map((s) => {
           const h = headlineOf(report.archs[s.arch]!);
-          const key = h.trend === 'nonfinite' && h.layer === null ? 'flow.headline.nonfiniteNoLayer' : `flow.headline.${h.trend}`;
+          const key =
+            h.trend === 'nonfinite' && h.layer === null ? 'flow.headline.nonfiniteNoLayer' : h.zeroCause ? `flow.headline.zero.${h.zeroCause}` : `flow.headline.${h.trend}`;
           return (
             <p key={s.arch} data-trend={h.trend} style={{ margin: 0, minHeight: `${2 * HEADLINE_LINE}em` }}>
               {richText(t(key), {
@@ -112,6 +113,7 @@ export function FlowPanel({ report, config, lang, quantity, onQuantityChange }: 
           yLabel={t('flow.yLabel', { quantity: t(`flow.q.${quantity}`) })}
           underflowLabel={t('flow.underflow')}
           overflowLabel={t('flow.overflow')}
+          zeroLabel={t('flow.zero')}
           nonFiniteLabels={nonFiniteLabels}
           hover={hoverLayer}
           onPointerLayer={(px) => setHover(layerAtX(layout, px))}

@@ -23,12 +23,22 @@ export interface Headline {
   ratio: number;
   /** first non-finite layer, when the trend is 'nonfinite' and the report names one */
   layer: number | null;
+  /** when layer 0 gets exactly 0: 'underflow' if the values on the way fell below 1e-290 first, else 'blocked' (f′ = 0) */
+  zeroCause: 'underflow' | 'blocked' | null;
 }
+
+/** Below this a value that then becomes 0 is taken to have underflowed rather than been blocked by f′ = 0. */
+export const UNDERFLOW_HINT = 1e-290;
 
 /** The headline of one architecture's report. */
 export function headlineOf(a: ArchReport): Headline {
   const L = a.dh.length - 1;
   const ratio = a.dh[0] / a.dh[L];
   const trend = classifyRatio(ratio);
-  return { trend, ratio, layer: trend === 'nonfinite' && a.nonFinite ? a.nonFinite.layer : null };
+  let zeroCause: Headline['zeroCause'] = null;
+  if (ratio === 0) {
+    zeroCause = 'blocked';
+    for (const v of a.dh) if (v > 0 && v < UNDERFLOW_HINT) zeroCause = 'underflow';
+  }
+  return { trend, ratio, layer: trend === 'nonfinite' && a.nonFinite ? a.nonFinite.layer : null, zeroCause };
 }

@@ -67,6 +67,8 @@ export interface FlowLayout {
   /** pixel ranges [top, bottom] of the shaded bands */
   underflowBand: [number, number] | null;
   overflowBand: [number, number] | null;
+  /** pixel range [top, bottom] of the strip where exact zeros are drawn */
+  zeroBand: [number, number] | null;
   series: FlowSeries[];
   nonFinite: NonFiniteMarker[];
 }
@@ -125,12 +127,14 @@ export function flowLayout(report: Report, quantity: FlowQuantity, width: number
   // Linear in the exponent: the same as a log scale, but a band may extend past float64's range.
   const ys = scaleLinear().domain(ld.decades).range([innerHeight, 0]);
   const x = (i: number) => xs(i);
+  const zeroLevel = ld.zeroBand ? (ld.zeroBand[0] + ld.zeroBand[1]) / 2 : NaN;
   const y = (v: number) => {
+    if (v === 0 && ld.zeroBand) return ys(zeroLevel);
     const e = displayExponent(v);
     return Number.isNaN(e) ? NaN : ys(e);
   };
   const xTicks = layerTicks(depth, tickCount(innerWidth, 70)).map((i) => ({ pos: x(i), label: String(i) }));
-  const yTicks = decadeTicks(ld.decades, tickCount(innerHeight, 36)).map((e) => ({ pos: ys(e), label: formatPow10(e) }));
+  const yTicks = decadeTicks([ld.zeroBand ? ld.zeroBand[1] : ld.decades[0], ld.decades[1]], tickCount(innerHeight, 36)).map((e) => ({ pos: ys(e), label: formatPow10(e) }));
   const maxMarkers = Math.min(MAX_MARKERS, Math.max(2, Math.floor(innerWidth / 24)));
 
   const series: FlowSeries[] = archs.map((arch, k) => {
@@ -176,6 +180,7 @@ export function flowLayout(report: Report, quantity: FlowQuantity, width: number
     yTicks,
     underflowBand: ld.underflowBand ? [ys(ld.underflowBand[1]), ys(ld.underflowBand[0])] : null,
     overflowBand: ld.overflowBand ? [ys(ld.overflowBand[1]), ys(ld.overflowBand[0])] : null,
+    zeroBand: ld.zeroBand ? [ys(ld.zeroBand[1]), ys(ld.zeroBand[0])] : null,
     series,
     nonFinite,
   };

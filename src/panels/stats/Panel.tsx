@@ -65,7 +65,7 @@ export function StatsPanel({ report, config, lang }: StatsPanelProps) {
                 <g transform={`translate(0,${s.top})`}>
                   <AxisLeft ticks={s.yTicks.map((k) => ({ ...k, pos: k.pos - s.top }))} gridLength={l.innerWidth} height={s.height} />
                 </g>
-                <text x={8} y={s.top + 14} fontSize={FONT.label} fontWeight={600} fill={COLOR.fg} stroke={COLOR.bg} strokeWidth={4} paintOrder="stroke">
+                <text x={0} y={s.top - 9} fontSize={FONT.label} fontWeight={600} fill={COLOR.fg} stroke={COLOR.bg} strokeWidth={4} paintOrder="stroke">
                   {t(STRIP_TITLE[s.key])}
                 </text>
                 {s.series.map((b) => (

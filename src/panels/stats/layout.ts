@@ -16,7 +16,7 @@ import { formatNumber, formatPercent, formatPow10 } from '../../viz/format';
 import { layerTicks, tickCount } from '../../viz/ticks';
 import { archsOf, linePath } from '../flow/layout';
 
-export const STATS_MARGIN = { top: 10, right: 24, bottom: 50, left: 72 } as const;
+export const STATS_MARGIN = { top: 28, right: 24, bottom: 50, left: 72 } as const;
 export const STRIP_HEIGHTS = { h: 150, fprime: 130, sat: 64 } as const;
 export const STRIP_GAP = 30;
 /** Beyond this magnitude the h strip uses a symmetric log axis. */

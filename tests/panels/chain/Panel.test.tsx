@@ -8,8 +8,9 @@ import { makeArch, makeReport, makeScalar } from '../fixtures';
 describe('ChainPanel', () => {
   it('draws one row per architecture with L edges, labelled with the scalar factors at width 1', () => {
     const scalar = makeScalar([2, -0.5, 1], [0.25, 0.2, 1]);
+    const resScalar = makeScalar([2, 0, 1], [0.25, 0.2, 1]);
     const r = makeReport(
-      { plain: makeArch('plain', { dh: [0.05, 0.1, 1, 1], scalar }), residual: makeArch('residual', { dh: [1, 1, 1, 1], scalar }) },
+      { plain: makeArch('plain', { dh: [0.05, 0.1, 1, 1], scalar }), residual: makeArch('residual', { dh: [3, 2, 2, 1], scalar: resScalar }) },
       { width: 1, batch: 1, alpha: 1 },
     );
     const { container } = render(<ChainPanel report={r} config={r.config} lang="en" highlightEdge={1} />);
@@ -21,10 +22,10 @@ describe('ChainPanel', () => {
     expect(plainEdges[0].textContent).toContain('0.5');
     expect(plainEdges[1].textContent).toContain('−0.1');
     expect(plainEdges[1].getAttribute('data-highlighted')).toBe('true');
-    // residual edge 0: 1 + 1·2·0.25 = 1.5; and its gain (dh ratio 1) is drawn in the scale's midpoint colour
-    const resEdge = container.querySelector('[data-arch="residual"] [data-role="edge"]')!;
-    expect(resEdge.textContent).toContain('1.5');
-    expect(resEdge.querySelector('[data-color]')!.getAttribute('data-color')).toBe(interpolatePuOr(0.5));
+    // residual edge 0: 1 + 1·2·0.25 = 1.5; edge 1: 1 + 1·0·0.2 = 1, drawn in the scale's midpoint colour
+    const resEdges = [...container.querySelectorAll('[data-arch="residual"] [data-role="edge"]')];
+    expect(resEdges[0].textContent).toContain('1.5');
+    expect(resEdges[1].querySelector('[data-color]')!.getAttribute('data-color')).toBe(interpolatePuOr(0.5));
     expect(container.querySelector('[data-role="formulas"]')!.textContent).toContain('1 + α·wᵢ·f′(zᵢ)');
   });
 

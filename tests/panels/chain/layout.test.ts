@@ -93,3 +93,15 @@ describe('chain labels', () => {
     expect(10 ** l.rows[0].total.log10).toBeCloseTo(0.05, 12);
   });
 });
+
+describe('chain colours at width 1', () => {
+  it('colours an edge through a dead unit by its factor 0, not by the undefined gain 0/0', () => {
+    // f′ = 0 at layer 0 makes dh_0 = 0; above it dh stays positive. Gain of edge 0 is 0 / 0.1 = 0 either way,
+    // but give the report a NaN gain (as 0/0 would) to check the factor wins.
+    const scalar = makeScalar([1, 1], [0, 1]);
+    const a = makeArch('plain', { dh: [0, 0.1, 1], gain: [NaN, 0.1], scalar });
+    const l = chainLayout(makeReport({ plain: a }, { width: 1, batch: 1 }), 800);
+    expect(l.rows[0].edges[0].color).toBe(gainColor(0));
+    expect(gainColor(0)).toBe(interpolatePuOr(0));
+  });
+});

@@ -39,15 +39,28 @@ describe('flow layout', () => {
     expect(l.yTicks.map((t) => t.pos)).toEqual([200, 100, 0]);
   });
 
-  it('shows the underflow band when a value underflowed to 0, and draws it at the 1e-300 floor', () => {
-    const r = makeReport({ plain: makeArch('plain', { dh: [0, 1e-200, 1] }) });
+  it('shows the underflow band for a subnormal value and draws it at the 1e-300 floor', () => {
+    const r = makeReport({ plain: makeArch('plain', { dh: [1e-310, 1e-200, 1] }) });
     const l = flowLayout(r, 'dh', W, H);
     expect(l.underflowBand).not.toBeNull();
+    expect(l.zeroBand).toBeNull();
     const [top, bottom] = l.underflowBand!;
     expect(bottom).toBeCloseTo(200, 6);
-    // the zero sits on the band's upper edge (the clamp), not at −∞
-    expect(l.y(0)).toBeCloseTo(top, 6);
+    // the subnormal sits on the band's upper edge (the clamp), not at its true 10⁻³¹⁰
+    expect(l.y(1e-310)).toBeCloseTo(top, 6);
     expect(l.series[0].path.startsWith(`M0,${Math.round(top * 1000) / 1000}`)).toBe(true);
+  });
+
+  it('draws exact zeros in a strip at the bottom without stretching the axis to 10⁻³⁰⁰', () => {
+    const r = makeReport({ plain: makeArch('plain', { dh: [0, 1e-2, 1e-1, 1] }) });
+    const l = flowLayout(r, 'dh', W, H);
+    expect(l.underflowBand).toBeNull();
+    const [top, bottom] = l.zeroBand!;
+    expect(bottom).toBeCloseTo(200, 9);
+    expect(l.y(0)).toBeCloseTo((top + bottom) / 2, 9);
+    // data decades [−2, 0] plus a 0.3-decade strip (7% of 2 decades is less than the 0.3 minimum)
+    expect(l.decades[0]).toBeCloseTo(-2.3, 12);
+    expect(l.yTicks.map((t) => t.label)).toEqual(['10⁻²', '10⁻¹', '10⁰']);
   });
 
   it('shows the overflow band when values approach 1e308', () => {
@@ -127,6 +140,12 @@ describe('flow headline', () => {
     const h = headlineOf(makeArch('plain', { dh: [1e-12, 1e-6, 1] }));
     expect(h.ratio).toBeCloseTo(1e-12, 25);
     expect(h.trend).toBe('vanishing');
+  });
+
+  it('tells a gradient blocked by f′ = 0 from one that underflowed', () => {
+    expect(headlineOf(makeArch('plain', { dh: [0, 0, 0.5, 1] })).zeroCause).toBe('blocked');
+    expect(headlineOf(makeArch('plain', { dh: [0, 1e-300, 1e-150, 1] })).zeroCause).toBe('underflow');
+    expect(headlineOf(makeArch('plain', { dh: [0.5, 1] })).zeroCause).toBeNull();
   });
 
   it('names the first non-finite layer', () => {
