@@ -5,7 +5,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { analyzeChain } from '../src/core/analyze';
+import { analyzeChain, releaseWorkspaces } from '../src/core/analyze';
 import { drawParams } from '../src/core/params';
 import type { ArchReport } from '../src/core/report';
 import { CELLS, activationBytes, benchConfig, cellLabel, paramBytes, type Cell } from './bench/cells';
@@ -45,6 +45,7 @@ const pad = (s: string, n: number) => s.padStart(n);
 interface Row {
   cell: Cell;
   core: number;
+  cold: number;
   hand: number;
   tfjs: number;
   draw: number;
@@ -59,15 +60,19 @@ function benchCell(cell: Cell): Row {
   // float32 squares underflow below ~1e-19, so norms under 1e-15 are not comparable.
   const tfjsErr = maxRelDiff(ref, tfjsChain(drawParams(config, 'plain'), 'mse'), 1e-15);
   const core = timeIt(() => analyzeChain(config)).median;
+  const cold = timeIt(() => {
+    releaseWorkspaces();
+    return analyzeChain(config);
+  }).median;
   const hand = timeIt(() => handChain(drawParams(config, 'plain'), 'mse')).median;
   const tfjs = timeIt(() => tfjsChain(drawParams(config, 'plain'), 'mse')).median;
   const draw = timeIt(() => drawParams(config, 'plain'), { budgetMs: 200 }).median;
-  return { cell, core, hand, tfjs, draw, handErr, tfjsErr };
+  return { cell, core, cold, hand, tfjs, draw, handErr, tfjsErr };
 }
 
 function printTable(rows: Row[]): void {
-  const head = ['size (L,W,B)', 'core ms', 'hand ms', 'tfjs ms', 'draw ms', 'core/hand', 'tfjs/core', 'hand err', 'tfjs err'];
-  const widths = [14, 10, 10, 10, 9, 10, 10, 9, 9];
+  const head = ['size (L,W,B)', 'core ms', 'hand ms', 'tfjs ms', 'core/hand', 'tfjs/core', 'cold ms', 'draw ms', 'hand err', 'tfjs err'];
+  const widths = [14, 10, 10, 10, 10, 10, 10, 9, 9, 9];
   console.log(head.map((h, i) => pad(h, widths[i])).join(' '));
   for (const r of rows) {
     const cells = [
@@ -75,9 +80,10 @@ function printTable(rows: Row[]): void {
       fmtMs(r.core),
       fmtMs(r.hand),
       fmtMs(r.tfjs),
-      fmtMs(r.draw),
       fmtX(r.core / r.hand),
       fmtX(r.tfjs / r.core),
+      fmtMs(r.cold),
+      fmtMs(r.draw),
       fmtE(r.handErr),
       fmtE(r.tfjsErr),
     ];
@@ -100,33 +106,36 @@ function printTargets(rows: Row[]): void {
 }
 
 interface MemResult {
-  allocated: number;
+  buffers: number;
+  heap: number;
   retained: number;
   gcsDuring: number;
-  peakRssGrowth: number;
 }
 
 function memProbe(which: 'core' | 'hand', c: Cell): MemResult {
   const script = fileURLToPath(new URL('./bench/memProbe.ts', import.meta.url));
-  const args = ['--expose-gc', '--max-semi-space-size=256', '--import', 'tsx', script, which, String(c.L), String(c.W), String(c.B)];
+  const flags = ['--expose-gc', '--min-semi-space-size=128', '--max-semi-space-size=128', '--import', 'tsx'];
+  const args = [...flags, script, which, String(c.L), String(c.W), String(c.B)];
   const out = execFileSync(process.execPath, args, { encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '' } });
   return JSON.parse(out.trim().split('\n').pop()!) as MemResult;
 }
 
 function printMemory(): void {
-  console.log('\nMemory of one analysis (fresh process per line; JS heap + ArrayBuffers)');
-  console.log('  activations A = all h_i, ∂L/∂h_i (i = 0…L) and z_i, g_i = ∂L/∂z_i (i = 0…L−1) in float64 = 8·B·W·(4L+2) bytes');
-  console.log('  params P = x, y, W_i, b_i in float64 = 8·(2BW + LW² + LW) bytes');
-  console.log('  allocated = bytes allocated by the run, sampled right after it (no GC ran during it ⇒ ≥ the peak);');
-  console.log('  retained = bytes still live after a full GC (the returned result)');
+  console.log('\nMemory of one analysis (scripts/bench/memProbe.ts: a fresh process per line, code warmed up, no GC inside the run)');
+  console.log('  A = activations: h_i, ∂L/∂h_i (i = 0…L) and z_i, g_i = ∂L/∂z_i (i = 0…L−1), float64 = 8·B·W·(4L+2) bytes');
+  console.log('  P = params x, y, W_i, b_i, float64 = 8·(2BW + LW² + LW) bytes');
+  console.log('  typed arrays = ArrayBuffer bytes allocated by one run (nothing freed yet: the typed-array peak, or above it)');
+  console.log('  JS heap = heap bytes allocated by the run (mostly short-lived boxed numbers and small objects)');
+  console.log('  retained = still live after the run and a full GC (report + the core\'s cached workspace)');
+  const kib = (x: number) => (Math.abs(x) < 128 * 1024 ? '≈ 0' : fmtB(x));
   for (const c of [CELLS[2], CELLS[4]]) {
     const A = activationBytes(c);
     console.log(`  ${cellLabel(c)}: A = ${fmtB(A)}, P = ${fmtB(paramBytes(c))}`);
     for (const which of ['core', 'hand'] as const) {
       const m = memProbe(which, c);
       console.log(
-        `    ${which}: allocated ${fmtB(m.allocated)} = ${(m.allocated / A).toFixed(2)}·A` +
-          ` (GCs during run: ${m.gcsDuring}), retained ${fmtB(m.retained)}, peak RSS growth ${fmtB(m.peakRssGrowth)}`,
+        `    ${which}: typed arrays ${fmtB(m.buffers)} = ${(m.buffers / A).toFixed(2)}·A, JS heap ${fmtB(m.heap)},` +
+          ` retained ${kib(m.retained)}${m.gcsDuring ? ` (warning: ${m.gcsDuring} GCs ran inside the run)` : ''}`,
       );
     }
   }
@@ -136,10 +145,12 @@ async function main(): Promise<void> {
   const t0 = Date.now();
   const backend = await initTfjs();
   console.log(`bench: plain chain, tanh, xavier, mse, norm none, seed 1; Node ${process.version}; tfjs ${backend} (float32)`);
-  console.log('  core = analyzeChain(config) (float64, draws its params, full report with stats and theory)');
+  console.log('  core = analyzeChain(config) (float64, draws its params, full report with stats and theory),');
+  console.log('         reusing its cached workspace between calls as the app does; cold = after releaseWorkspaces()');
   console.log('  hand = drawParams + hand-fused Float64Array forward/backward/norms (scripts/bench/handLoop.ts)');
   console.log('  tfjs = drawParams + tensors + forward + tf.grads + norms (float32; tfjs has no float64)');
   console.log('  draw = drawParams alone, part of every column; err = max relative difference of h, dh, g, dW, db vs core');
+  console.log('  (tfjs err only over norms > 1e-15: float32 squares underflow below that)');
   console.log('  times: median of ≥ 5 reps over ~0.6 s after warm-up\n');
   const tensors0 = tfjsTensorCount();
   const rows = CELLS.map(benchCell);

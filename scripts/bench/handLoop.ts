@@ -22,6 +22,27 @@ export interface ChainNorms {
   loss: number;
 }
 
+// A sum of squares in this range lost nothing to underflow or overflow (vanishing chains reach 1e-300).
+const SUM_LO = 2 ** -900;
+
+/**
+ * ‖a[start … start+n)‖ from its already-accumulated sum of squares `ss`, redone with rescaling by the largest
+ * magnitude only when `ss` underflowed or overflowed: the fast path stays one fused pass.
+ */
+function norm(ss: number, a: Float64Array, start: number, n: number): number {
+  if (ss > SUM_LO && ss < Infinity) return Math.sqrt(ss);
+  let max = 0;
+  for (let t = start; t < start + n; t++) {
+    const v = Math.abs(a[t]);
+    if (v !== v) return NaN;
+    if (v > max) max = v;
+  }
+  if (max === 0 || max === Infinity) return max;
+  let s = 0;
+  for (let t = start; t < start + n; t++) s += (a[t] / max) ** 2;
+  return max * Math.sqrt(s);
+}
+
 /** Forward + backward + norms of the plain tanh chain; loss mse = (1/2B)·Σ‖h_L − y‖², or sum = Σ h_L. */
 export function handChain(p: ChainParams, loss: 'mse' | 'sum'): ChainNorms {
   const { L, width: W, batch: B } = p;
@@ -37,7 +58,7 @@ export function handChain(p: ChainParams, loss: 'mse' | 'sum'): ChainNorms {
   const dbN = new Float64Array(L);
   let s = 0;
   for (let t = 0; t < BW; t++) s += p.x[t] * p.x[t];
-  hN[0] = Math.sqrt(s);
+  hN[0] = norm(s, p.x, 0, BW);
 
   for (let i = 0; i < L; i++) {
     const Wi = p.W[i];
@@ -59,7 +80,7 @@ export function handChain(p: ChainParams, loss: 'mse' | 'sum'): ChainNorms {
         hs += v * v;
       }
     }
-    hN[i + 1] = Math.sqrt(hs);
+    hN[i + 1] = norm(hs, H, outOff, BW);
   }
 
   let dH = new Float64Array(BW);
@@ -77,7 +98,7 @@ export function handChain(p: ChainParams, loss: 'mse' | 'sum'): ChainNorms {
     s += dH[t] * dH[t];
   }
   if (loss === 'mse') lossValue /= 2 * B;
-  dhN[L] = Math.sqrt(s);
+  dhN[L] = norm(s, dH, 0, BW);
 
   for (let i = L - 1; i >= 0; i--) {
     const Wi = p.W[i];
@@ -90,7 +111,7 @@ export function handChain(p: ChainParams, loss: 'mse' | 'sum'): ChainNorms {
       g[t] = v;
       gs += v * v;
     }
-    gN[i] = Math.sqrt(gs);
+    gN[i] = norm(gs, g, 0, BW);
     dW.fill(0);
     db.fill(0);
     let ds = 0;
@@ -110,13 +131,13 @@ export function handChain(p: ChainParams, loss: 'mse' | 'sum'): ChainNorms {
         ds += acc * acc;
       }
     }
-    dhN[i] = Math.sqrt(ds);
+    dhN[i] = norm(ds, dHprev, 0, BW);
     let ws = 0;
     for (let t = 0; t < W * W; t++) ws += dW[t] * dW[t];
-    dWN[i] = Math.sqrt(ws);
+    dWN[i] = norm(ws, dW, 0, W * W);
     let bs = 0;
     for (let k = 0; k < W; k++) bs += db[k] * db[k];
-    dbN[i] = Math.sqrt(bs);
+    dbN[i] = norm(bs, db, 0, W);
     const swap = dH;
     dH = dHprev;
     dHprev = swap;

@@ -65,12 +65,21 @@ function fdNorm(p: ChainParams, a: Float64Array): number {
   return Math.sqrt(s);
 }
 
-const rel = (a: number, b: number) => Math.abs(a - b) / Math.abs(b);
+const rel = (a: number, b: number) => (a === b ? 0 : Math.abs(a - b) / Math.abs(b));
 
 describe('hand-fused loop (scripts/bench/handLoop.ts)', () => {
   it('matches the scalar chain rule worked out by hand (L = 2, W = B = 1, mse)', () => {
     const [x, w0, b0, w1, b1, y] = [0.8, 1.3, 0.1, -0.7, 0.2, 0.3];
-    const p: ChainParams = { L: 2, width: 1, batch: 1, fanIn: [1, 1], x: Float64Array.of(x), W: [Float64Array.of(w0), Float64Array.of(w1)], b: [Float64Array.of(b0), Float64Array.of(b1)], y: Float64Array.of(y) };
+    const p: ChainParams = {
+      L: 2,
+      width: 1,
+      batch: 1,
+      fanIn: [1, 1],
+      x: Float64Array.of(x),
+      W: [Float64Array.of(w0), Float64Array.of(w1)],
+      b: [Float64Array.of(b0), Float64Array.of(b1)],
+      y: Float64Array.of(y),
+    };
     const h1 = Math.tanh(w0 * x + b0);
     const h2 = Math.tanh(w1 * h1 + b1);
     const dh2 = h2 - y;
@@ -102,6 +111,26 @@ describe('hand-fused loop (scripts/bench/handLoop.ts)', () => {
     r.g.forEach((g, i) => expect(rel(g, r.db[i])).toBeLessThan(1e-14));
   });
 
+  it('keeps norms of a vanishing chain far below 1e-154, where squares underflow', () => {
+    const L = 6;
+    const p: ChainParams = {
+      L,
+      width: 1,
+      batch: 1,
+      fanIn: Array(L).fill(1),
+      x: Float64Array.of(0.5),
+      W: Array.from({ length: L }, () => Float64Array.of(1e-50)),
+      b: Array.from({ length: L }, () => Float64Array.of(0)),
+      y: Float64Array.of(0),
+    };
+    const r = handChain(p, 'sum');
+    // tanh(z) = z to double precision for |z| < 1e-8, so h_i = 0.5·1e-50ⁱ and ∂L/∂h_i = 1e-50^(L−i) (loss sum).
+    for (let i = 0; i <= L; i++) {
+      expect(rel(r.h[i], 0.5 * 1e-50 ** i)).toBeLessThan(1e-12);
+      expect(rel(r.dh[i], 1e-50 ** (L - i))).toBeLessThan(1e-12);
+    }
+  });
+
   it('loss sum: the top gradient is all ones, ‖∂L/∂h_L‖ = √(B·W)', () => {
     const r = handChain(randomParams(4, 3, 5, 8), 'sum');
     expect(rel(r.dh[4], Math.sqrt(15))).toBeLessThan(1e-15);
@@ -113,6 +142,8 @@ describe('the core agrees with the hand-fused loop to 1e-9 relative', () => {
     'depth=6&width=5&batch=4&act=tanh&arch=plain&loss=mse&seed=7',
     'depth=12&width=1&batch=1&act=tanh&arch=plain&loss=sum&scale=1.7&bias=0.4&seed=2',
     'depth=20&width=16&batch=8&act=tanh&arch=plain&loss=mse&init=he&bias=0.1&seed=123',
+    // the benchmark's deepest cell: norms vanish to ~1e-256, below where plain sums of squares underflow
+    'depth=1000&width=1&batch=1&act=tanh&arch=plain&loss=mse&seed=1',
   ];
   it.each(configs)('%s', (q) => {
     const config = decodeConfig(Object.fromEntries(new URLSearchParams(q)), 'strict').config;
@@ -121,7 +152,9 @@ describe('the core agrees with the hand-fused loop to 1e-9 relative', () => {
     expect(rel(core.loss, hand.loss)).toBeLessThan(1e-9);
     for (const q of ['h', 'dh', 'g', 'dW', 'db'] as const) {
       expect(core[q]).toHaveLength(hand[q].length);
-      hand[q].forEach((v, i) => expect(rel(core[q][i], v), `${q}[${i}]`).toBeLessThan(1e-9));
+      const errs = Array.from(hand[q], (v, i) => rel(core[q][i], v));
+      const worst = errs.indexOf(Math.max(...errs));
+      expect(errs[worst], `${q}[${worst}]: core ${core[q][worst]}, hand ${hand[q][worst]}`).toBeLessThan(1e-9);
     }
   });
 });
