@@ -5,8 +5,11 @@
  */
 import type { ReactElement } from 'react';
 import type { Report } from '../core/report';
-import { useT } from '../controls/useT';
+import { ActivationPanel } from '../panels/activation/Panel';
+import { ChainPanel } from '../panels/chain/Panel';
 import { FlowPanel } from '../panels/flow/Panel';
+import { FormulaStrip } from '../panels/formula/FormulaStrip';
+import { StatsPanel } from '../panels/stats/Panel';
 import type { Lang } from '../state/i18n';
 import { selectUi, useApp } from '../state/store';
 import type { PanelId, UiState } from '../state/uiSchema';
@@ -19,25 +22,22 @@ interface PanelEnv {
   setUi: (patch: Partial<UiState>) => void;
 }
 
-function PendingPanel({ id }: { id: PanelId }) {
-  const t = useT();
-  return (
-    <div className="panel-pending">
-      <p>{t('panel.pending')}</p>
-      <p className="panel-pending-id">{id}</p>
-    </div>
-  );
-}
-
-/** The renderer of each panel id; panels not yet built show a labelled placeholder. */
+/**
+ * The renderer of each panel id. The selected layer (`ui.layer`, −1 = none) links panels: the activation panel's
+ * layer slider sets it and the chain panel highlights that edge.
+ */
 const RENDER: Record<PanelId, (e: PanelEnv) => ReactElement> = {
   flow: ({ report, lang, ui, setUi }) => (
     <FlowPanel report={report} config={report.config} lang={lang} quantity={ui.q} onQuantityChange={(q) => setUi({ q })} />
   ),
-  chain: () => <PendingPanel id="chain" />,
-  activation: () => <PendingPanel id="activation" />,
-  stats: () => <PendingPanel id="stats" />,
-  formula: () => <PendingPanel id="formula" />,
+  chain: ({ report, lang, ui }) => (
+    <ChainPanel report={report} config={report.config} lang={lang} highlightEdge={ui.layer >= 0 ? ui.layer : undefined} />
+  ),
+  activation: ({ report, lang, ui, setUi }) => (
+    <ActivationPanel report={report} config={report.config} lang={lang} layer={Math.max(0, ui.layer)} onLayerChange={(layer) => setUi({ layer })} />
+  ),
+  stats: ({ report, lang }) => <StatsPanel report={report} config={report.config} lang={lang} />,
+  formula: ({ report, lang }) => <FormulaStrip report={report} config={report.config} lang={lang} />,
 };
 
 export function PanelGrid({ report }: { report: Report }) {

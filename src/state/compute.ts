@@ -105,8 +105,8 @@ export interface Scheduler {
 }
 
 function plainToComputeError(e: unknown): ComputeError {
-  const { name: _name, ...rest } = errorToPlain(e);
-  return rest;
+  const p = errorToPlain(e);
+  return { message: p.message, key: p.key, value: p.value, allowed: p.allowed };
 }
 
 /** The latest-wins scheduler described at the top of this file. */

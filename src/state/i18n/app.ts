@@ -33,10 +33,6 @@ export const appEn = {
   'panel.crashed': 'This chart could not be drawn.',
   'panel.crashedDetail': 'Error: {message}',
   'panel.retry': 'Try again',
-  'panel.pending': 'Chart coming soon',
-  'placeholder.title': 'Temporary view',
-  'placeholder.note': 'The charts are not wired in yet; this summary comes straight from the report.',
-  'placeholder.row': '{arch}: ‖∂L/∂h₀‖ = {bottom}, ‖∂L/∂h_L‖ = {top}, ratio {ratio}',
 } as const;
 
 export const appZh: Record<keyof typeof appEn, string> = {
@@ -73,8 +69,4 @@ export const appZh: Record<keyof typeof appEn, string> = {
   'panel.crashed': '这张图表未能绘制。',
   'panel.crashedDetail': '错误：{message}',
   'panel.retry': '重试',
-  'panel.pending': '图表即将推出',
-  'placeholder.title': '临时视图',
-  'placeholder.note': '图表尚未接入；以下摘要直接取自计算报告。',
-  'placeholder.row': '{arch}：‖∂L/∂h₀‖ = {bottom}，‖∂L/∂h_L‖ = {top}，比值 {ratio}',
 };
