@@ -28,7 +28,7 @@ export function FlowChart(p: FlowChartProps) {
   const band = (b: [number, number], label: string, key: string, color: string = COLOR.danger) => (
     <g key={key} data-role={`band-${key}`}>
       <rect x={0} y={b[0]} width={l.innerWidth} height={Math.max(0, b[1] - b[0])} fill={color} fillOpacity={0.1} />
-      <text x={8} y={key === 'over' ? b[0] + 16 : b[1] - 6} fontSize={FONT.note} fill={color}>
+      <text x={8} y={key === 'over' ? b[0] + 16 : b[1] - 6} fontSize={FONT.note} fill={color} stroke={COLOR.bg} strokeWidth={4} paintOrder="stroke">
         {label}
       </text>
     </g>

@@ -163,7 +163,8 @@ export function flowLayout(report: Report, quantity: FlowQuantity, width: number
       x: px,
       y: near === null ? Math.min(24, innerHeight / 2) : y(near),
       anchor: px > innerWidth / 2 ? 'end' : 'start',
-      labelY: 18 + 22 * nonFinite.length,
+      // below the overflow band, whose own label sits at its top
+      labelY: (ld.overflowBand ? ys(ld.overflowBand[0]) : 0) + 18 + 22 * nonFinite.length,
     });
   }
 
