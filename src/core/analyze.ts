@@ -5,7 +5,7 @@
  */
 import { ACTIVATION_FNS } from './activations';
 import { ConfigError, validateConfig, type Arch, type Config } from './config';
-import { ChainWorkspace, chainKey, chainShape, type ChainShape, type NodeRole } from './chains';
+import { ChainWorkspace, chainKey, chainShape, nodeRole, type ChainShape, type NodeRole } from './chains';
 import { drawParams, type ChainParams } from './params';
 import type { ArchReport, NonFinite, Report, ScalarTrace } from './report';
 import { emptyHistograms, emptySummary, saturatedFraction, StatsScratch, summarizeInto } from './stats';
@@ -168,9 +168,9 @@ function describe(role: NodeRole, kind: 'nan' | 'inf', nanCause: string): NonFin
 function findNonFinite(ws: ChainWorkspace): NonFinite | null {
   const { tape, graph } = ws;
   const f = tape.firstNonFinite('forward');
-  if (f) return describe(graph.forwardRole[f.node.id], f.kind, NAN_CAUSE[f.node.spec.op] ?? 'inf − inf');
+  if (f) return describe(nodeRole(graph, f.node.id, 'forward'), f.kind, NAN_CAUSE[f.node.spec.op] ?? 'inf − inf');
   const b = tape.firstNonFinite('backward', graph.loss);
-  if (b) return describe(graph.backwardRole[b.node.id], b.kind, 'inf − inf or 0 · inf while back-propagating');
+  if (b) return describe(nodeRole(graph, b.node.id, 'backward'), b.kind, 'inf − inf or 0 · inf while back-propagating');
   return null;
 }
 

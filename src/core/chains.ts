@@ -22,9 +22,12 @@ export interface ChainShape {
 
 /** A quantity of the report, and the layer index it belongs to (h_j, dh_j: j; z_i, g_i, dW_i, db_i: i). */
 export interface NodeRole {
-  quantity: 'h' | 'z' | 'dh' | 'g' | 'dW' | 'db' | 'loss';
+  quantity: Quantity;
   layer: number;
 }
+
+type Quantity = 'h' | 'z' | 'dh' | 'g' | 'dW' | 'db' | 'loss';
+const QUANTITY_CODES: readonly Quantity[] = ['h', 'z', 'dh', 'g', 'dW', 'db', 'loss'];
 
 /** The node ids of a chain on its tape, by quantity and layer. */
 export interface ChainGraph {
@@ -46,9 +49,18 @@ export interface ChainGraph {
   /** h_0 … h_L */
   h: NodeId[];
   loss: NodeId;
-  /** what each node's value (forward) and gradient (backward) count as in the report */
-  forwardRole: NodeRole[];
-  backwardRole: NodeRole[];
+  /**
+   * What each node's value and gradient count as in the report, packed (a few bytes per node instead of two
+   * objects): quantity codes at [2·id] (value) and [2·id + 1] (gradient), layers likewise. Read with nodeRole.
+   */
+  roleCode: Int8Array;
+  roleLayer: Int32Array;
+}
+
+/** The report quantity and layer of node `id`'s value (forward) or gradient (backward). */
+export function nodeRole(graph: ChainGraph, id: NodeId, phase: 'forward' | 'backward'): NodeRole {
+  const k = 2 * id + (phase === 'forward' ? 0 : 1);
+  return { quantity: QUANTITY_CODES[graph.roleCode[k]], layer: graph.roleLayer[k] };
 }
 
 /** The shape part of a config for one architecture. */
@@ -67,15 +79,16 @@ export function chainKey(s: ChainShape): string {
  */
 export function buildChain(tape: Tape, shape: ChainShape, act: Activation = 'linear', alpha = 1): ChainGraph {
   const { arch, depth: L, width: W, batch: B, norm, loss } = shape;
-  const fwd: NodeRole[] = [];
-  const bwd: NodeRole[] = [];
-  const role = (id: NodeId, quantity: NodeRole['quantity'], layer: number, gradQuantity: NodeRole['quantity'] = quantity, gradLayer = layer) => {
-    fwd[id] = { quantity, layer };
-    bwd[id] = { quantity: gradQuantity, layer: gradLayer };
+  const codes: number[] = [];
+  const layers: number[] = [];
+  const role = (id: NodeId, quantity: Quantity, layer: number, gradQuantity: Quantity = quantity) => {
+    codes[2 * id] = QUANTITY_CODES.indexOf(quantity);
+    codes[2 * id + 1] = QUANTITY_CODES.indexOf(gradQuantity);
+    layers[2 * id] = layers[2 * id + 1] = layer;
     return id;
   };
   const x = role(tape.input(B, W, 'h_0', { external: true }), 'h', 0, 'dh');
-  const g: Omit<ChainGraph, 'loss' | 'y' | 'forwardRole' | 'backwardRole'> = { shape, x, W: [], b: [], z: [], u: [], a: [], branch: [], h: [x] };
+  const g: Omit<ChainGraph, 'loss' | 'y' | 'roleCode' | 'roleLayer'> = { shape, x, W: [], b: [], z: [], u: [], a: [], branch: [], h: [x] };
   for (let i = 0; i < L; i++) {
     const inp = arch === 'dense' && i > 0 ? role(tape.concat(g.h.slice(0, i + 1), `[h_0…h_${i}]`), 'h', i, 'dh') : g.h[i];
     const fanIn = arch === 'dense' ? (i + 1) * W : W;
@@ -108,7 +121,7 @@ export function buildChain(tape: Tape, shape: ChainShape, act: Activation = 'lin
     lossId = role(tape.mse(g.h[L], y, 'L'), 'loss', L);
   } else lossId = role(tape.sum(g.h[L], 'L'), 'loss', L);
   tape.compile();
-  return { ...g, y, loss: lossId, forwardRole: fwd, backwardRole: bwd };
+  return { ...g, y, loss: lossId, roleCode: Int8Array.from(codes), roleLayer: Int32Array.from(layers) };
 }
 
 /**

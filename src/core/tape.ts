@@ -35,6 +35,9 @@ export interface NodeInfo {
 export const NORM_EPS = 1e-5;
 
 const EMPTY = new Float64Array(0);
+// Placeholders until compile: shared, so building a big tape allocates no per-node garbage.
+const NO_VALUE = tensor(0, 0, EMPTY);
+const NO_SHARING: boolean[] = [];
 
 export class Tape {
   /** the nodes in creation (= topological) order */
@@ -123,10 +126,10 @@ export class Tape {
       label,
       rows,
       cols,
-      value: tensor(0, 0),
+      value: NO_VALUE,
       grad: null,
       saved: null,
-      sharedGrad: inputs.map(() => false),
+      sharedGrad: NO_SHARING,
       requiresGrad,
     });
     return id;
@@ -151,6 +154,7 @@ export class Tape {
         const m = nodes[i];
         if (m.requiresGrad && uses[i] === 1 && k.identitySlot(slot) && m.rows === n.rows && m.cols === n.cols) {
           owner[i] = owner[id];
+          if (n.sharedGrad === NO_SHARING) n.sharedGrad = n.inputs.map(() => false);
           n.sharedGrad[slot] = true;
         }
       });
@@ -199,7 +203,7 @@ export class Tape {
     if (n.spec.op !== 'input' && n.spec.op !== 'param') throw new TypeError(`bind: ${n.label} is not a leaf`);
     if (data.length !== n.rows * n.cols) throw new RangeError(`bind: ${n.label} needs ${n.rows * n.cols} entries, got ${data.length}`);
     // Swap the buffer of the existing tensor: binding every W_i on every run then allocates nothing.
-    if (n.value.rows === n.rows && n.value.cols === n.cols) n.value.data = data;
+    if (n.value !== NO_VALUE && n.value.rows === n.rows && n.value.cols === n.cols) n.value.data = data;
     else n.value = tensor(n.rows, n.cols, data);
   }
 
