@@ -133,6 +133,10 @@ async function main() {
     });
     for (const t of tests) {
       const page = await context.newPage();
+      // Each test starts with empty storage for the app's origin (e.g. no theme remembered from an earlier test).
+      const cdp = await context.newCDPSession(page);
+      await cdp.send('Storage.clearDataForOrigin', { origin: BASE_URL.replace(/\/$/, ''), storageTypes: 'local_storage,session_storage' }).catch(() => {});
+      await cdp.detach().catch(() => {});
       const errors = [];
       page.on('console', (m) => {
         if (m.type() === 'error') errors.push(`console.error: ${m.text()}`);

@@ -59,6 +59,9 @@ export function SliderField(p: SliderFieldProps) {
         />
       </div>
       <div className="slider-track">
+        {p.mark && (
+          <span className="slider-mark" style={{ ['--at' as string]: String(p.mark.at) }} aria-hidden="true" title={p.mark.label} />
+        )}
         <input
           id={`ctl-${p.id}`}
           type="range"
@@ -75,9 +78,6 @@ export function SliderField(p: SliderFieldProps) {
             if (v !== p.value) p.onChange(v);
           }}
         />
-        {p.mark && (
-          <span className="slider-mark" style={{ ['--at' as string]: String(p.mark.at) }} aria-hidden="true" title={p.mark.label} />
-        )}
       </div>
       <span id={hintId} className="sr-only">
         {p.hint}

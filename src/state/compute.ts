@@ -117,9 +117,6 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
   let worker: WorkerPort | null | undefined;
   let msPerWork: number | null = null;
   let answered = 0;
-  // The first run in each thread pays for JIT compilation; timing it would overstate every later run.
-  let mainRuns = 0;
-  let workerRuns = 0;
   const configs = new Map<number, Config>();
   let lastConfig: Config | null = null;
 
@@ -138,7 +135,8 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
     } catch (e) {
       result = { report: null, error: plainToComputeError(e), ms: deps.now() - t0, runner: 'main' };
     }
-    if (mainRuns++ > 0) msPerWork = updateMsPerWork(msPerWork, result.ms ?? 0, configWork(c).total);
+    // A cold first run (JIT) overstates the cost; that errs toward the worker, and later timings pull it back.
+    msPerWork = updateMsPerWork(msPerWork, result.ms ?? 0, configWork(c).total);
     deliver(id, result);
   };
 
@@ -154,7 +152,7 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
     const c = configs.get(msg.id);
     configs.delete(msg.id);
     // The worker runs the same code at about the same speed, so its timings inform the main-thread budget too.
-    if (c && workerRuns++ > 0) msPerWork = updateMsPerWork(msPerWork, msg.ms, configWork(c).total);
+    if (c) msPerWork = updateMsPerWork(msPerWork, msg.ms, configWork(c).total);
     deliver(
       msg.id,
       msg.type === 'result'
