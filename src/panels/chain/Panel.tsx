@@ -78,7 +78,7 @@ function ChainSvg({ layout, lang, ariaLabel }: { layout: ChainLayout; lang: Lang
         const last = row.nodes[row.nodes.length - 1];
         return (
           <g key={row.arch} data-arch={row.arch}>
-            <text x={8} y={row.y + 5} fontSize={FONT.label} fontWeight={700} fill={ARCH_STYLE[row.arch].color}>
+            <text x={layout.archLabel.x} y={row.y + layout.archLabel.dy} fontSize={FONT.label} fontWeight={700} fill={ARCH_STYLE[row.arch].color}>
               {t(`viz.arch.${row.arch}`)}
             </text>
             {/* the loss node: backprop starts here */}

@@ -9,10 +9,13 @@ import { archsOf } from '../flow/layout';
 import { gainColor } from './color';
 
 export const CHAIN_MARGIN = { left: 104, right: 64, top: 8 } as const;
+/** Below this width the architecture name moves above its row and the left margin shrinks to NARROW_LEFT. */
+export const NARROW_WIDTH = 560;
+export const NARROW_LEFT = 22;
 export const ROW_HEIGHT = 84;
 export const MAX_NODES = 40;
 /** Minimum horizontal room per step before thinning kicks in. */
-export const MIN_STEP_PX = 26;
+export const MIN_STEP_PX = 30;
 /** Room an edge label needs, and an h_i label per digit. */
 const EDGE_LABEL_PX = 50;
 
@@ -79,6 +82,8 @@ export interface ChainLayout {
   rows: ChainRow[];
   /** true when labels are the scalar factors (width 1), false when they are norm ratios */
   scalarLabels: boolean;
+  /** where the architecture name goes: left of the row, or above it on narrow screens */
+  archLabel: { x: number; dy: number };
 }
 
 /** A product kept as sign and log10 magnitude: 1000 factors of 1/4 are 10^−602, far below float64's range. */
@@ -133,14 +138,16 @@ function edgeColor(p: LogProduct): string {
 /** Lay out every architecture's chain at the given width; `highlightEdge` i (h_i ← h_{i+1}) is kept visible. */
 export function chainLayout(report: Report, width: number, highlightEdge?: number): ChainLayout {
   const depth = report.config.depth;
-  const inner = Math.max(40, width - CHAIN_MARGIN.left - CHAIN_MARGIN.right);
+  const narrow = width < NARROW_WIDTH;
+  const left = narrow ? NARROW_LEFT : CHAIN_MARGIN.left;
+  const inner = Math.max(40, width - left - CHAIN_MARGIN.right);
   const maxNodes = Math.max(5, Math.min(MAX_NODES, Math.floor(inner / MIN_STEP_PX) + 1));
   const keep = highlightEdge !== undefined ? [highlightEdge, highlightEdge + 1] : [];
   const idx = visibleNodes(depth, maxNodes, keep);
   // An ellipsis edge takes two slots so its "⋯" has room.
   const units = idx.slice(1).reduce((u, b, k) => u + (b - idx[k] > 1 ? 2 : 1), 0);
   const unitPx = inner / Math.max(1, units);
-  const xs: number[] = [CHAIN_MARGIN.left];
+  const xs: number[] = [left];
   for (let k = 1; k < idx.length; k++) xs.push(xs[k - 1] + (idx[k] - idx[k - 1] > 1 ? 2 : 1) * unitPx);
   const nodeRadius = Math.min(9, Math.max(3, unitPx * 0.2));
   const digits = String(depth).length;
@@ -190,5 +197,6 @@ export function chainLayout(report: Report, width: number, highlightEdge?: numbe
     lossX: width - CHAIN_MARGIN.right / 2,
     rows,
     scalarLabels,
+    archLabel: narrow ? { x: 4, dy: -30 } : { x: 8, dy: 5 },
   };
 }

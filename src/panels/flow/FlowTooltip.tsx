@@ -15,7 +15,7 @@ export interface FlowTooltipProps {
   lang: Lang;
 }
 
-const TIP_WIDTH = 230;
+const TIP_WIDTH = 270;
 
 export function FlowTooltip({ layout: l, report, quantity, layer, lang }: FlowTooltipProps) {
   const t = (k: string, v?: Record<string, string | number>) => translate(lang, k, v);

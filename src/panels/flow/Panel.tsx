@@ -43,6 +43,8 @@ export function FlowPanel({ report, config, lang, quantity, onQuantityChange }: 
   const height = flowHeight(width);
   const layout = useMemo(() => flowLayout(report, quantity, width, height), [report, quantity, width, height]);
   const [hover, setHover] = useState<number | null>(null);
+  // Lines reserved per headline: a sentence wraps to three lines on a phone, two on anything wider.
+  const headlineLines = width < 560 ? 3 : 2;
   const hoverLayer = hover === null ? null : Math.min(hover, layout.depth);
   const qLong = t(`flow.qLong.${quantity}`);
   const archName = (a: string) => t(`viz.arch.${a}`);
@@ -81,13 +83,13 @@ export function FlowPanel({ report, config, lang, quantity, onQuantityChange }: 
           onChange={onQuantityChange}
         />
       </figcaption>
-      <div aria-live="polite" data-role="headline" style={{ height: `${Math.max(1, layout.series.length) * 2 * HEADLINE_LINE}em`, fontSize: FONT.headline - 2, lineHeight: HEADLINE_LINE, overflow: 'hidden', margin: '8px 0' }}>
+      <div aria-live="polite" data-role="headline" style={{ height: `${Math.max(1, layout.series.length) * headlineLines * HEADLINE_LINE}em`, fontSize: FONT.headline - 2, lineHeight: HEADLINE_LINE, overflow: 'hidden', margin: '8px 0' }}>
         {layout.series.map((s) => {
           const h = headlineOf(report.archs[s.arch]!);
           const key =
             h.trend === 'nonfinite' && h.layer === null ? 'flow.headline.nonfiniteNoLayer' : h.zeroCause ? `flow.headline.zero.${h.zeroCause}` : `flow.headline.${h.trend}`;
           return (
-            <p key={s.arch} data-trend={h.trend} style={{ margin: 0, minHeight: `${2 * HEADLINE_LINE}em` }}>
+            <p key={s.arch} data-trend={h.trend} style={{ margin: 0, minHeight: `${headlineLines * HEADLINE_LINE}em` }}>
               {richText(t(key), {
                 arch: <span style={{ color: ARCH_STYLE[s.arch].color, fontWeight: 700 }}>{archName(s.arch)}</span>,
                 ratio: <strong style={{ fontSize: FONT.headline + 4 }}>{formatNumber(h.ratio, lang, 2)}</strong>,
