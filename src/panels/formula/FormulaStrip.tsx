@@ -68,7 +68,8 @@ export function FormulaStrip({ report, lang }: FormulaStripProps) {
         {archs.map((a) => (
           <div key={a} data-arch={a} style={{ borderLeft: `4px solid ${ARCH_STYLE[a].color}`, paddingLeft: 12 }}>
             <div style={{ fontSize: FONT.label, fontWeight: 700, color: ARCH_STYLE[a].color }}>{t(`viz.arch.${a}`)}</div>
-            <div style={{ display: 'flex', flexWrap: 'wrap', gap: '6px 36px', alignItems: 'baseline', fontSize: 20, overflowX: 'auto' }}>
+            {/* tabIndex: a region that can scroll sideways must be reachable from the keyboard (axe: scrollable-region-focusable) */}
+            <div tabIndex={0} style={{ display: 'flex', flexWrap: 'wrap', gap: '6px 36px', alignItems: 'baseline', fontSize: 20, overflowX: 'auto' }}>
               <div>
                 <span style={{ fontSize: FONT.note, color: COLOR.muted, marginRight: 8 }}>{t('formula.scalar')}</span>
                 <Tex f={FORMULAS[a].scalar} render={render} />
