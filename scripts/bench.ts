@@ -4,6 +4,7 @@
  * memory of one analysis against the size of all activations. About a minute on one core.
  */
 import { execFileSync } from 'node:child_process';
+import { cpus, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { analyzeChain, releaseWorkspaces } from '../src/core/analyze';
 import { drawParams } from '../src/core/params';
@@ -11,7 +12,7 @@ import type { ArchReport } from '../src/core/report';
 import { CELLS, activationBytes, benchConfig, cellLabel, paramBytes, type Cell } from './bench/cells';
 import { handChain, type ChainNorms } from './bench/handLoop';
 import { initTfjs, tfjsChain, tfjsTensorCount } from './bench/tfjsChain';
-import { timeIt } from './bench/timing';
+import { timeInterleaved } from './bench/timing';
 
 const QUANTITIES = ['h', 'dh', 'g', 'dW', 'db'] as const;
 
@@ -41,6 +42,7 @@ const fmtE = (x: number) => x.toExponential(1);
 const fmtB = (x: number) =>
   Math.abs(x) >= 1 << 20 ? `${(x / (1 << 20)).toFixed(2)} MiB` : `${(x / 1024).toFixed(1)} KiB`;
 const pad = (s: string, n: number) => s.padStart(n);
+const loadText = () => loadavg().map((x) => x.toFixed(2)).join(' ');
 
 interface Row {
   cell: Cell;
@@ -59,14 +61,17 @@ function benchCell(cell: Cell): Row {
   const handErr = maxRelDiff(ref, handChain(drawParams(config, 'plain'), 'mse'));
   // float32 squares underflow below ~1e-19, so norms under 1e-15 are not comparable.
   const tfjsErr = maxRelDiff(ref, tfjsChain(drawParams(config, 'plain'), 'mse'), 1e-15);
-  const core = timeIt(() => analyzeChain(config)).median;
-  const cold = timeIt(() => {
-    releaseWorkspaces();
-    return analyzeChain(config);
-  }).median;
-  const hand = timeIt(() => handChain(drawParams(config, 'plain'), 'mse')).median;
-  const tfjs = timeIt(() => tfjsChain(drawParams(config, 'plain'), 'mse')).median;
-  const draw = timeIt(() => drawParams(config, 'plain'), { budgetMs: 200 }).median;
+  const t = timeInterleaved({
+    core: () => analyzeChain(config),
+    cold: () => {
+      releaseWorkspaces();
+      return analyzeChain(config);
+    },
+    hand: () => handChain(drawParams(config, 'plain'), 'mse'),
+    tfjs: () => tfjsChain(drawParams(config, 'plain'), 'mse'),
+  }, { budgetMs: 1500 });
+  const draw = timeInterleaved({ draw: () => drawParams(config, 'plain') }, { budgetMs: 200 }).draw.median;
+  const [core, cold, hand, tfjs] = [t.core.median, t.cold.median, t.hand.median, t.tfjs.median];
   return { cell, core, cold, hand, tfjs, draw, handErr, tfjsErr };
 }
 
@@ -125,9 +130,9 @@ function printMemory(): void {
   console.log('  A = activations: h_i, ∂L/∂h_i (i = 0…L) and z_i, g_i = ∂L/∂z_i (i = 0…L−1), float64 = 8·B·W·(4L+2) bytes');
   console.log('  P = params x, y, W_i, b_i, float64 = 8·(2BW + LW² + LW) bytes');
   console.log('  typed arrays = ArrayBuffer bytes allocated by one run (nothing freed yet: the typed-array peak, or above it)');
-  console.log('  JS heap = heap bytes allocated by the run (mostly short-lived boxed numbers and small objects)');
+  console.log('  JS heap = heap bytes allocated by the run, short-lived: mostly drawParams (each normal draw is a boxed double)');
   console.log('  retained = still live after the run and a full GC (report + the core\'s cached workspace)');
-  const kib = (x: number) => (Math.abs(x) < 128 * 1024 ? '≈ 0' : fmtB(x));
+  const kib = (x: number) => (Math.abs(x) < 512 * 1024 ? '≈ 0 (±0.5 MiB noise)' : fmtB(x));
   for (const c of [CELLS[2], CELLS[4]]) {
     const A = activationBytes(c);
     console.log(`  ${cellLabel(c)}: A = ${fmtB(A)}, P = ${fmtB(paramBytes(c))}`);
@@ -144,6 +149,7 @@ function printMemory(): void {
 async function main(): Promise<void> {
   const t0 = Date.now();
   const backend = await initTfjs();
+  console.log(`machine: ${cpus().length} cores, ${cpus()[0]?.model ?? '?'}; load average at start ${loadText()} (other processes slow every column)`);
   console.log(`bench: plain chain, tanh, xavier, mse, norm none, seed 1; Node ${process.version}; tfjs ${backend} (float32)`);
   console.log('  core = analyzeChain(config) (float64, draws its params, full report with stats and theory),');
   console.log('         reusing its cached workspace between calls as the app does; cold = after releaseWorkspaces()');
@@ -151,7 +157,8 @@ async function main(): Promise<void> {
   console.log('  tfjs = drawParams + tensors + forward + tf.grads + norms (float32; tfjs has no float64)');
   console.log('  draw = drawParams alone, part of every column; err = max relative difference of h, dh, g, dW, db vs core');
   console.log('  (tfjs err only over norms > 1e-15: float32 squares underflow below that)');
-  console.log('  times: median of ≥ 5 reps over ~0.6 s after warm-up\n');
+  console.log('  times: median ms per call after warm-up; the four columns are measured interleaved (~50 ms slices,');
+  console.log('  rotating order, ~1.5 s per size, ≥ 5 calls each) so that load from other processes hits them alike\n');
   const tensors0 = tfjsTensorCount();
   const rows = CELLS.map(benchCell);
   printTable(rows);
@@ -160,7 +167,7 @@ async function main(): Promise<void> {
   console.log(`\nhand loop agrees with the core to ${fmtE(worst)} relative (check: ≤ 1e-9 ${worst <= 1e-9 ? 'PASS' : 'FAIL'})`);
   printTargets(rows);
   printMemory();
-  console.log(`\nbench took ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  console.log(`\nbench took ${((Date.now() - t0) / 1000).toFixed(1)} s; load average now ${loadText()}`);
   if (worst > 1e-9) process.exitCode = 1;
 }
 

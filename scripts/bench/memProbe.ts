@@ -44,10 +44,17 @@ interface Measured {
   t1: number;
 }
 
-function measure(): Measured {
+/** A full GC, then a pause: V8 frees ArrayBuffer backing stores on a background sweeper after the GC proper. */
+async function settle(): Promise<void> {
+  gc!();
+  await new Promise((r) => setTimeout(r, 30));
+  gc!();
+  await new Promise((r) => setTimeout(r, 30));
+}
+
+async function measure(): Promise<Measured> {
   releaseWorkspaces();
-  gc!();
-  gc!();
+  await settle();
   const before = used();
   const buffers0 = buffers();
   const t0 = performance.now();
@@ -55,14 +62,14 @@ function measure(): Measured {
   const t1 = performance.now();
   const bufferBytes = buffers() - buffers0;
   const heapBytes = used() - before - bufferBytes;
-  gc!();
+  await settle();
   const retained = used() - before;
   if (typeof result !== 'object') throw new Error('no result');
   result = undefined;
   return { buffers: bufferBytes, heap: heapBytes, retained, t0, t1 };
 }
 
-const runs = [measure(), measure(), measure()];
+const runs = [await measure(), await measure(), await measure()];
 const { t0, t1, ...m } = runs.reduce((a, b) => (b.buffers + b.heap < a.buffers + a.heap ? b : a));
 // GC entries are delivered asynchronously.
 setTimeout(() => {

@@ -1,45 +1,70 @@
 /**
- * Adaptive timing: warm up, then repeat until a time budget is spent (at least `minReps`), and take the median.
+ * Interleaved adaptive timing. The machine is shared, so load comes and goes; timing the implementations one after
+ * the other would charge a burst of load to whichever ran then. Instead each round gives every implementation a
+ * short slice (~50 ms of calls), in rotating order, until the budget is spent and each has enough calls; the
+ * figure is the median call.
  */
 import { performance } from 'node:perf_hooks';
 
 export interface Timing {
   /** median wall time of one call, ms */
   median: number;
-  /** fastest and slowest call, ms */
+  /** fastest call, ms */
   min: number;
-  max: number;
   reps: number;
 }
 
 export interface TimingOptions {
-  /** time budget for the measured reps, ms */
+  /** total time for the measured rounds, ms (split between the implementations) */
   budgetMs?: number;
+  /** calls each implementation needs at least */
   minReps?: number;
-  maxReps?: number;
-  /** warm-up budget, ms (at least 2 calls, so the JIT has seen the code twice) */
+  /** target length of one slice of calls, ms */
+  sliceMs?: number;
+  /** warm-up per implementation, ms (at least 2 calls, so the JIT has seen the code twice) */
   warmupMs?: number;
 }
 
-function median(xs: number[]): number {
+export function median(xs: readonly number[]): number {
   const s = [...xs].sort((a, b) => a - b);
   const m = s.length >> 1;
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 }
 
-/** Median ms of `fn()`; the result of each call is kept in `sink` so the work cannot be optimised away. */
-export function timeIt(fn: () => unknown, opts: TimingOptions = {}): Timing {
-  const { budgetMs = 600, minReps = 5, maxReps = 5000, warmupMs = 200 } = opts;
-  let sink: unknown;
-  const w0 = performance.now();
-  for (let i = 0; i < 2 || (performance.now() - w0 < warmupMs && i < maxReps); i++) sink = fn();
-  const times: number[] = [];
-  const t0 = performance.now();
-  while (times.length < minReps || (performance.now() - t0 < budgetMs && times.length < maxReps)) {
-    const a = performance.now();
-    sink = fn();
-    times.push(performance.now() - a);
+/** Results are stored here so no call can be optimised away. */
+export const sink: unknown[] = [];
+
+/** Median ms of each function, measured in interleaved slices. */
+export function timeInterleaved<K extends string>(fns: Record<K, () => unknown>, opts: TimingOptions = {}): Record<K, Timing> {
+  const { budgetMs = 2000, minReps = 5, sliceMs = 50, warmupMs = 150 } = opts;
+  const names = Object.keys(fns) as K[];
+  const times = {} as Record<K, number[]>;
+  const estimate = {} as Record<K, number>;
+  for (const k of names) {
+    const w0 = performance.now();
+    let n = 0;
+    while (n < 2 || performance.now() - w0 < warmupMs) {
+      sink[0] = fns[k]();
+      n++;
+    }
+    estimate[k] = (performance.now() - w0) / n;
+    times[k] = [];
   }
-  if (sink === Symbol.for('never')) console.log('');
-  return { median: median(times), min: Math.min(...times), max: Math.max(...times), reps: times.length };
+  const t0 = performance.now();
+  for (let round = 0; ; round++) {
+    const done = performance.now() - t0 >= budgetMs && names.every((k) => times[k].length >= minReps);
+    if (done) break;
+    for (let j = 0; j < names.length; j++) {
+      const k = names[(round + j) % names.length];
+      const calls = Math.max(1, Math.round(sliceMs / Math.max(estimate[k], 1e-3)));
+      for (let c = 0; c < calls; c++) {
+        const a = performance.now();
+        sink[0] = fns[k]();
+        times[k].push(performance.now() - a);
+      }
+    }
+  }
+  const out = {} as Record<K, Timing>;
+  for (const k of names) out[k] = { median: median(times[k]), min: Math.min(...times[k]), reps: times[k].length };
+  return out;
 }
