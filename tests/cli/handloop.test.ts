@@ -95,8 +95,9 @@ describe('hand-fused loop (scripts/bench/handLoop.ts)', () => {
     }
   });
 
-  it('agrees with finite differences for ‖∂L/∂W_i‖, ‖∂L/∂b_i‖ and ‖∂L/∂x‖ (L = 3, W = 3, B = 2)', () => {
-    const p = randomParams(3, 3, 2, 11);
+  // W = B = 5 runs both the register-blocked loops (4 inputs, 2 and 4 batch rows) and their remainders.
+  it('agrees with finite differences for ‖∂L/∂W_i‖, ‖∂L/∂b_i‖ and ‖∂L/∂x‖ (L = 3, W = 5, B = 5)', () => {
+    const p = randomParams(3, 5, 5, 11);
     const r = handChain(p, 'mse');
     expect(rel(r.loss, lossOf(p))).toBeLessThan(1e-14);
     for (let i = 0; i < 3; i++) {
