@@ -5,7 +5,8 @@
 import { analyzeChain } from '../core/analyze';
 import { ConfigError, decodeConfig, queryToRecord, type Arch, type Config } from '../core/config';
 import { drawParams, type ChainParams } from '../core/params';
-import { reportToCSV, reportToJSON, type Report } from '../core/report';
+import type { Report } from '../core/report';
+import { reportText } from '../core/reportText';
 import { parseArgs, usageText, UsageError } from './args';
 import { groupParams, paramsDumpChunks } from './dump';
 
@@ -112,10 +113,7 @@ export function runAnalyzeCli(argv: readonly string[], io: CliIO, engine: CliEng
         return fail(2, `cannot write --dump-params ${args.dumpPath}${code ? ` (${code})` : `: ${errorText(e)}`}`);
       }
     }
-    const stdout =
-      args.format === 'csv'
-        ? reportToCSV(report)
-        : JSON.stringify(reportToJSON(report), null, args.pretty ? 2 : undefined) + '\n';
+    const stdout = reportText(report, args.format, args.pretty);
     return { code: 0, stdout, stderr: '' };
   } catch (e) {
     // The core re-validates the config and may refuse a combination the table allows: still the user's input.
