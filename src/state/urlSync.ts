@@ -100,3 +100,11 @@ export function startUrlSync(store: StoreApi<AppState>, env: UrlEnv = browserEnv
     flush();
   };
 }
+
+/**
+ * The page's address without query or hash ("https://host/sub/path/"), for share links and embed snippets built
+ * elsewhere. Lives here because this is the only module that reads window.location.
+ */
+export function pageBaseUrl(): string {
+  return typeof window === 'undefined' ? '' : window.location.href.replace(/[?#].*$/, '');
+}

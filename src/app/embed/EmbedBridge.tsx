@@ -1,0 +1,25 @@
+/**
+ * Mounted once by the App: inside a frame it reports the content height and listens for the host's messages
+ * (see ./protocol.ts); in embed mode it marks <html data-embed> so the page background turns transparent.
+ */
+import { useEffect } from 'react';
+import { appStore, useApp } from '../../state/store';
+import { startHeightReports, startHostApi } from './hostApi';
+import './embed.css';
+
+const selectEmbed = (s: { ui: { embed: boolean } }) => s.ui.embed;
+
+export function EmbedBridge() {
+  const embed = useApp(selectEmbed);
+  useEffect(() => startHostApi(appStore), []);
+  useEffect(() => {
+    const root = document.querySelector<HTMLElement>('.app');
+    return root ? startHeightReports(root) : undefined;
+  }, []);
+  useEffect(() => {
+    const html = document.documentElement;
+    if (embed) html.dataset.embed = 'true';
+    else delete html.dataset.embed;
+  }, [embed]);
+  return null;
+}
