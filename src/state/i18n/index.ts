@@ -6,6 +6,7 @@
 import { appEn, appZh } from './app';
 import { controlsEn, controlsZh } from './controls';
 import { panelsEn, panelsZh } from './panels';
+import { shareEn, shareZh } from './share';
 
 export type Lang = 'en' | 'zh';
 export const LANGS: readonly Lang[] = ['en', 'zh'];
@@ -13,8 +14,8 @@ export const LANGS: readonly Lang[] = ['en', 'zh'];
 export type Catalog = Record<string, string>;
 
 export const CATALOGS: Record<Lang, Catalog> = {
-  en: { ...appEn, ...controlsEn, ...panelsEn },
-  zh: { ...appZh, ...controlsZh, ...panelsZh },
+  en: { ...appEn, ...controlsEn, ...panelsEn, ...shareEn },
+  zh: { ...appZh, ...controlsZh, ...panelsZh, ...shareZh },
 };
 
 /** Replace {name} placeholders with vars; a missing key returns the key itself so the gap is visible, not blank. */
