@@ -10,7 +10,7 @@ import { drawParams, type ChainParams } from './params';
 import type { ArchReport, NonFinite, Report, ScalarTrace } from './report';
 import { emptyHistograms, emptySummary, saturatedFraction, StatsScratch, summarizeInto } from './stats';
 import type { TapeNode } from './ops-types';
-import { frobenius } from './tensor';
+import { frobenius, frobeniusFromSumSq } from './tensor';
 import { meanFieldDh } from './theory';
 
 /** The most float64 values one chain may hold (params, activations, gradients): 800 MB. */
@@ -90,10 +90,8 @@ function readReport(ws: ChainWorkspace, c: Config, arch: Arch, p: ChainParams): 
   const grad = (id: number) => nodes[id].grad!.data;
   const h = new Float64Array(L + 1);
   const dh = new Float64Array(L + 1);
-  for (let j = 0; j <= L; j++) {
-    h[j] = frobenius(val(graph.h[j]));
-    dh[j] = frobenius(grad(graph.h[j]));
-  }
+  h[0] = frobenius(val(graph.h[0]));
+  for (let j = 0; j <= L; j++) dh[j] = frobenius(grad(graph.h[j]));
   const g = new Float64Array(L);
   const dW = new Float64Array(L);
   const db = new Float64Array(L);
@@ -107,7 +105,9 @@ function readReport(ws: ChainWorkspace, c: Config, arch: Arch, p: ChainParams): 
     gain[i] = dh[i] / dh[i + 1];
     // Statistics of the activation's input u_i (= z_i without a norm), where f′ is evaluated.
     summarizeInto(val(graph.u[i]), n, stats.z, i, SCRATCH, stats.zHist);
-    summarizeInto(val(graph.h[i + 1]), n, stats.h, i, SCRATCH);
+    const hi = val(graph.h[i + 1]);
+    summarizeInto(hi, n, stats.h, i, SCRATCH);
+    h[i + 1] = frobeniusFromSumSq(SCRATCH.sumSq, hi, n);
     const fp = nodes[graph.a[i]].saved!;
     summarizeInto(fp, n, stats.fprime, i, SCRATCH);
     stats.saturated[i] = saturatedFraction(fp, n, dfMax);

@@ -4,100 +4,9 @@
  */
 import type { OpKernel, OpName, OpSpec } from './ops-types';
 import { inputGrad, sameShape } from './ops-types';
+import { matmulGradA, matmulGradB, matmulGradBoth, matmulInto } from './ops-matmul';
 
 const never = () => false;
-
-/**
- * C = A·B with A m×k, B k×n, in the cache-friendly i-p-j order (rows of B and C are walked contiguously).
- * Four rows of B are folded into each pass over a row of C, so C is loaded and stored k/4 times instead of k.
- */
-function matmulInto(a: Float64Array, b: Float64Array, c: Float64Array, m: number, k: number, n: number): void {
-  for (let i = 0; i < m; i++) {
-    const ci = i * n;
-    const ai = i * k;
-    for (let j = 0; j < n; j++) c[ci + j] = 0;
-    let p = 0;
-    for (; p + 3 < k; p += 4) {
-      const a0 = a[ai + p];
-      const a1 = a[ai + p + 1];
-      const a2 = a[ai + p + 2];
-      const a3 = a[ai + p + 3];
-      const b0 = p * n;
-      const b1 = b0 + n;
-      const b2 = b1 + n;
-      const b3 = b2 + n;
-      for (let j = 0; j < n; j++) c[ci + j] += a0 * b[b0 + j] + a1 * b[b1 + j] + a2 * b[b2 + j] + a3 * b[b3 + j];
-    }
-    for (; p < k; p++) {
-      const av = a[ai + p];
-      const bp = p * n;
-      for (let j = 0; j < n; j++) c[ci + j] += av * b[bp + j];
-    }
-  }
-}
-
-/** dA += dC·Bᵀ: dA[i,p] += Σ_j dC[i,j]·B[p,j], four dot products of contiguous rows per pass over dC's row i. */
-function matmulGradA(dc: Float64Array, b: Float64Array, da: Float64Array, m: number, k: number, n: number): void {
-  for (let i = 0; i < m; i++) {
-    const ci = i * n;
-    const ai = i * k;
-    let p = 0;
-    for (; p + 3 < k; p += 4) {
-      const b0 = p * n;
-      const b1 = b0 + n;
-      const b2 = b1 + n;
-      const b3 = b2 + n;
-      let s0 = 0;
-      let s1 = 0;
-      let s2 = 0;
-      let s3 = 0;
-      for (let j = 0; j < n; j++) {
-        const d = dc[ci + j];
-        s0 += d * b[b0 + j];
-        s1 += d * b[b1 + j];
-        s2 += d * b[b2 + j];
-        s3 += d * b[b3 + j];
-      }
-      da[ai + p] += s0;
-      da[ai + p + 1] += s1;
-      da[ai + p + 2] += s2;
-      da[ai + p + 3] += s3;
-    }
-    for (; p < k; p++) {
-      const bp = p * n;
-      let s = 0;
-      for (let j = 0; j < n; j++) s += dc[ci + j] * b[bp + j];
-      da[ai + p] += s;
-    }
-  }
-}
-
-/** dB += Aᵀ·dC: row p of dB gains Σ_i A[i,p]·dC[i,:], four batch rows folded into each pass over dB's row p. */
-function matmulGradB(a: Float64Array, dc: Float64Array, db: Float64Array, m: number, k: number, n: number): void {
-  let i = 0;
-  for (; i + 3 < m; i += 4) {
-    const c0 = i * n;
-    const c1 = c0 + n;
-    const c2 = c1 + n;
-    const c3 = c2 + n;
-    for (let p = 0; p < k; p++) {
-      const a0 = a[i * k + p];
-      const a1 = a[(i + 1) * k + p];
-      const a2 = a[(i + 2) * k + p];
-      const a3 = a[(i + 3) * k + p];
-      const bp = p * n;
-      for (let j = 0; j < n; j++) db[bp + j] += a0 * dc[c0 + j] + a1 * dc[c1 + j] + a2 * dc[c2 + j] + a3 * dc[c3 + j];
-    }
-  }
-  for (; i < m; i++) {
-    const ci = i * n;
-    for (let p = 0; p < k; p++) {
-      const av = a[i * k + p];
-      const bp = p * n;
-      for (let j = 0; j < n; j++) db[bp + j] += av * dc[ci + j];
-    }
-  }
-}
 
 /** C = A·B; backward ∂L/∂A = ∂L/∂C·Bᵀ, ∂L/∂B = Aᵀ·∂L/∂C. */
 const matmul: OpKernel = {
@@ -115,8 +24,10 @@ const matmul: OpKernel = {
     const dc = node.grad!.data;
     const da = inputGrad(node, nodes, 0);
     const db = inputGrad(node, nodes, 1);
-    if (da) matmulGradA(dc, nodes[node.inputs[1]].value.data, da, A.rows, A.cols, node.cols);
-    if (db) matmulGradB(A.data, dc, db, A.rows, A.cols, node.cols);
+    const b = nodes[node.inputs[1]].value.data;
+    if (da && db) matmulGradBoth(A.data, b, dc, da, db, A.rows, A.cols, node.cols);
+    else if (da) matmulGradA(dc, b, da, A.rows, A.cols, node.cols);
+    else if (db) matmulGradB(A.data, dc, db, A.rows, A.cols, node.cols);
   },
   rule: '∂L/∂A = ∂L/∂C · Bᵀ,  ∂L/∂B = Aᵀ · ∂L/∂C',
   identitySlot: never,

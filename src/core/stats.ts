@@ -1,8 +1,9 @@
 /**
- * Per-layer distribution summaries for the report: mean, std and exact quantiles of the B×W entries of one
- * quantity, plus a fixed-bin histogram. Quantiles are exact (type 7, as d3.quantile and numpy's default) without
- * sorting everything: a 1000-bin histogram locates the bins holding the wanted ranks, and only those few bins'
- * entries are sorted. The 40-bin histogram of the report groups those fine bins 25 by 25.
+ * Per-layer distribution summaries for the report: mean, std and quantiles of the B×W entries of one quantity,
+ * plus a fixed-bin histogram. Quantiles are type 7 (as d3.quantile and numpy's default): exact, from a sort, for
+ * up to 256 entries; above that they are read off a fine histogram (about n/4 bins, at most 1000) by linear
+ * interpolation inside the bin that holds the rank, so they are within one fine bin, (max − min)/bins, of the exact
+ * value, at the cost of two passes instead of a sort. The 40-bin histogram of the report groups the fine bins.
  */
 import type { LayerHistograms, Summary } from './report';
 
@@ -10,19 +11,17 @@ import type { LayerHistograms, Summary } from './report';
 export const QUANTILES = [0.05, 0.25, 0.5, 0.75, 0.95] as const;
 /** Bins of the per-layer histogram. */
 export const HIST_BINS = 40;
-const FINE_BINS = 1000; // a multiple of HIST_BINS, so coarse bins are exact unions of fine ones
-const FINE_PER_BIN = FINE_BINS / HIST_BINS;
-const SMALL = 64; // below this many entries a plain insertion sort is cheaper than binning
+const MAX_SPLIT = 25; // fine bins per histogram bin, at most (1000 fine bins)
+const SMALL = 256; // up to this many entries the quantiles are exact (a sort); above, read off the fine bins
+const INSERTION = 64; // below this many entries an insertion sort beats the typed-array sort's call overhead
 const Q_KEYS = ['q05', 'q25', 'q50', 'q75', 'q95'] as const;
 
 /** Reusable scratch buffers, sized for the largest quantity seen; one per workspace keeps runs allocation-free. */
 export class StatsScratch {
   values = new Float64Array(0);
-  readonly fine = new Int32Array(FINE_BINS);
-  readonly segOf = new Int32Array(FINE_BINS);
-  readonly ranks = new Float64Array(2 * QUANTILES.length);
-  readonly rankVals = new Float64Array(2 * QUANTILES.length);
-  readonly binOfRank = new Int32Array(2 * QUANTILES.length);
+  /** Σ a_k² of the last summarized quantity (its first pass computes it anyway: callers reuse it for ‖a‖) */
+  sumSq = 0;
+  readonly fine = new Int32Array(HIST_BINS * MAX_SPLIT);
 
   ensure(n: number): Float64Array {
     if (this.values.length < n) this.values = new Float64Array(n);
@@ -44,17 +43,17 @@ export function emptyHistograms(L: number): LayerHistograms {
   return { bins: HIST_BINS, lo: new Float64Array(L), hi: new Float64Array(L), counts };
 }
 
-/** The fine bin of v for a range starting at lo with k = FINE_BINS / (hi − lo); the same expression in every pass. */
-function fineBin(v: number, lo: number, k: number): number {
+/** The fine bin of v among nb bins over a range starting at lo, k = nb / range; the same expression everywhere. */
+function fineBin(v: number, lo: number, k: number, nb: number): number {
   const b = Math.floor((v - lo) * k);
-  return b < FINE_BINS ? b : FINE_BINS - 1;
+  return b < nb ? b : nb - 1;
 }
 
-function insertionSort(a: Float64Array, n: number): void {
-  for (let i = 1; i < n; i++) {
+function insertionSort(a: Float64Array, from: number, to: number): void {
+  for (let i = from + 1; i < to; i++) {
     const v = a[i];
     let j = i - 1;
-    while (j >= 0 && a[j] > v) {
+    while (j >= from && a[j] > v) {
       a[j + 1] = a[j];
       j--;
     }
@@ -74,15 +73,18 @@ function sortedQuantile(s: Float64Array, n: number, p: number): number {
  * Fill entry i of `out` (mean, population std, q05…q95) from the first n entries of `a`; with `hist`, also fill
  * layer i of the histogram over the finite range of a. Non-finite entries make mean/std non-finite as computed,
  * sort last (NaN) or at the ends (±Infinity) for the quantiles, and are left out of the histogram.
+ * Two passes above 256 entries: sum and range; then variance and the fine bin counts together.
  */
 export function summarizeInto(a: Float64Array, n: number, out: Summary, i: number, sc: StatsScratch, hist?: LayerHistograms): void {
   let sum = 0;
+  let sumSq = 0;
   let min = Infinity;
   let max = -Infinity;
   let finite = true;
-  for (let k = 0; k < n; k++) {
-    const v = a[k];
+  for (let t = 0; t < n; t++) {
+    const v = a[t];
     sum += v;
+    sumSq += v * v;
     if (v - v !== 0) finite = false;
     else {
       if (v < min) min = v;
@@ -92,43 +94,61 @@ export function summarizeInto(a: Float64Array, n: number, out: Summary, i: numbe
   if (finite && !Number.isFinite(sum)) {
     // Finite entries whose sum overflows: average the scaled entries instead.
     sum = 0;
-    for (let k = 0; k < n; k++) sum += a[k] / n;
+    for (let t = 0; t < n; t++) sum += a[t] / n;
     sum *= n;
   }
+  sc.sumSq = sumSq;
   const mean = sum / n;
+  out.mean[i] = mean;
+  const hasRange = max > min && Number.isFinite(max - min);
+  // About 4 entries per fine bin (so the counts cost no more than the data), a whole number per histogram bin.
+  const split = Math.min(MAX_SPLIT, Math.max(1, Math.ceil(n / (4 * HIST_BINS))));
+  const nb = HIST_BINS * split;
+  const k = hasRange ? nb / (max - min) : 0;
+  if (finite && hasRange && n > SMALL) {
+    const fine = sc.fine;
+    fine.fill(0, 0, nb);
+    let ss = 0;
+    for (let t = 0; t < n; t++) {
+      const v = a[t];
+      const d = v - mean;
+      ss += d * d;
+      fine[fineBin(v, min, k, nb)]++;
+    }
+    out.std[i] = Math.sqrt(ss / n);
+    if (hist) {
+      const counts = hist.counts[i];
+      for (let c = 0; c < HIST_BINS; c++) {
+        let s = 0;
+        for (let f = c * split; f < (c + 1) * split; f++) s += fine[f];
+        counts[c] = s;
+      }
+      hist.lo[i] = min;
+      hist.hi[i] = max;
+    }
+    for (let j = 0; j < Q_KEYS.length; j++) out[Q_KEYS[j]][i] = binnedQuantile(sc.fine, nb, n, QUANTILES[j], min, max, k);
+    return;
+  }
   let ss = 0;
-  for (let k = 0; k < n; k++) {
-    const d = a[k] - mean;
+  for (let t = 0; t < n; t++) {
+    const d = a[t] - mean;
     ss += d * d;
   }
-  out.mean[i] = mean;
   out.std[i] = Math.sqrt(ss / n);
-  const hasRange = max > min && Number.isFinite(max - min);
-  const k = hasRange ? FINE_BINS / (max - min) : 0;
-  if (hist) fillHistogram(a, n, hist, i, min, max, k);
+  if (hist) fillHistogram(a, n, hist, i, min, max, k, split);
   if (min === max && finite) {
     out.q05[i] = out.q25[i] = out.q50[i] = out.q75[i] = out.q95[i] = min;
     return;
   }
-  if (n <= SMALL || !finite || !hasRange) {
-    const s = sc.ensure(n);
-    for (let t = 0; t < n; t++) s[t] = a[t];
-    if (n <= SMALL && finite) insertionSort(s, n);
-    else s.subarray(0, n).sort(); // typed-array sort: numeric, NaN last
-    for (let j = 0; j < Q_KEYS.length; j++) out[Q_KEYS[j]][i] = sortedQuantile(s, n, QUANTILES[j]);
-    return;
-  }
-  binnedQuantiles(a, n, min, k, sc);
-  for (let j = 0; j < Q_KEYS.length; j++) {
-    const pos = QUANTILES[j] * (n - 1);
-    const t = pos - Math.floor(pos);
-    const v0 = sc.rankVals[2 * j];
-    out[Q_KEYS[j]][i] = t === 0 ? v0 : v0 + t * (sc.rankVals[2 * j + 1] - v0);
-  }
+  const s = sc.ensure(n);
+  for (let t = 0; t < n; t++) s[t] = a[t];
+  if (n <= INSERTION && finite) insertionSort(s, 0, n);
+  else s.subarray(0, n).sort(); // typed-array sort: numeric, NaN last
+  for (let j = 0; j < Q_KEYS.length; j++) out[Q_KEYS[j]][i] = sortedQuantile(s, n, QUANTILES[j]);
 }
 
-/** Histogram layer i: fine bins over [min, max], grouped FINE_PER_BIN at a time into HIST_BINS. */
-function fillHistogram(a: Float64Array, n: number, h: LayerHistograms, i: number, min: number, max: number, k: number): void {
+/** Histogram layer i by direct binning (the small or non-finite case): fine bins grouped `split` at a time. */
+function fillHistogram(a: Float64Array, n: number, h: LayerHistograms, i: number, min: number, max: number, k: number, split: number): void {
   const counts = h.counts[i];
   counts.fill(0);
   if (!(min <= max)) {
@@ -148,58 +168,25 @@ function fillHistogram(a: Float64Array, n: number, h: LayerHistograms, i: number
   }
   h.lo[i] = min;
   h.hi[i] = max;
+  const nb = HIST_BINS * split;
   for (let t = 0; t < n; t++) {
     const v = a[t];
-    if (v - v === 0) counts[Math.floor(fineBin(v, min, k) / FINE_PER_BIN)]++;
+    if (v - v === 0) counts[Math.floor(fineBin(v, min, k, nb) / split)]++;
   }
 }
 
 /**
- * The two order statistics around each quantile position (ranks ⌊p(n−1)⌋ and the next), exactly: count entries
- * per fine bin, find the bins holding those ranks, gather just those bins' entries, sort them, read the ranks.
- * Writes sc.rankVals[2j], sc.rankVals[2j+1] for quantile j. Needs finite entries and max > min.
+ * Type-7 quantile p from fine bin counts: the fractional rank ρ = p(n−1) falls in the bin b with
+ * cum_b ≤ ρ < cum_b + count_b; its entries are taken as spread evenly over the bin, the j-th (0-based) at the
+ * centre of its 1/count_b slice, and ρ is interpolated between those centres; clamped to [min, max].
  */
-function binnedQuantiles(a: Float64Array, n: number, lo: number, k: number, sc: StatsScratch): void {
-  const { fine, segOf, ranks, rankVals, binOfRank } = sc;
-  fine.fill(0);
-  for (let t = 0; t < n; t++) fine[fineBin(a[t], lo, k)]++;
-  for (let j = 0; j < QUANTILES.length; j++) {
-    const r = Math.floor(QUANTILES[j] * (n - 1));
-    ranks[2 * j] = r;
-    ranks[2 * j + 1] = Math.min(r + 1, n - 1);
-  }
-  // Walk the cumulative counts once (ranks ascend): note each wanted rank's bin and give each such bin a segment.
-  segOf.fill(-1);
-  const startOfBin: number[] = [];
-  const segStart: number[] = [];
+function binnedQuantile(fine: Int32Array, nb: number, n: number, p: number, min: number, max: number, k: number): number {
+  const rho = p * (n - 1);
   let cum = 0;
-  let used = 0;
-  let r = 0;
-  for (let b = 0; b < FINE_BINS && r < ranks.length; b++) {
-    const c = fine[b];
-    while (r < ranks.length && ranks[r] < cum + c) {
-      if (segOf[b] < 0) {
-        segOf[b] = segStart.length;
-        segStart.push(used);
-        startOfBin.push(cum);
-        used += c;
-      }
-      binOfRank[r++] = b;
-    }
-    cum += c;
-  }
-  const s = sc.ensure(used);
-  const fillAt = segStart.slice();
-  for (let t = 0; t < n; t++) {
-    const v = a[t];
-    const seg = segOf[fineBin(v, lo, k)];
-    if (seg >= 0) s[fillAt[seg]++] = v;
-  }
-  for (let g = 0; g < segStart.length; g++) s.subarray(segStart[g], fillAt[g]).sort();
-  for (let j = 0; j < ranks.length; j++) {
-    const seg = segOf[binOfRank[j]];
-    rankVals[j] = s[segStart[seg] + ranks[j] - startOfBin[seg]];
-  }
+  let b = 0;
+  while (b < nb - 1 && cum + fine[b] <= rho) cum += fine[b++];
+  const v = min + (b + (rho - cum + 0.5) / fine[b]) / k;
+  return v < min ? min : v > max ? max : v;
 }
 
 /** Fraction of the first n entries of f′ below 1% of sup f′: saturated (sigmoid, tanh) or dead (relu) units. */

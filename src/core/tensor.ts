@@ -17,37 +17,39 @@ export function tensor(rows: number, cols: number, data?: Float64Array): Tensor 
   return { rows, cols, data: data ?? new Float64Array(rows * cols) };
 }
 
-// Squares of magnitudes in [2^-500, 2^500] neither overflow nor lose precision to subnormals, so the plain sum of
-// squares is safe there; outside it we rescale by the largest magnitude first (the idea of BLAS dnrm2, in 2 passes).
-const SAFE_HI = 2 ** 500 / 1024;
-const SAFE_LO = 2 ** -500;
+// A sum of squares above this lost nothing that matters to underflow (entries whose squares underflow are
+// ≤ 2^-511, under 2^-100 of the total); below it, or at Infinity, the norm is redone with rescaling.
+const SAFE_SUM = 2 ** -800;
 
 /**
- * Frobenius norm ‖a‖ = √(Σ a_k²) of the first n entries, without spurious overflow: entries as large as 1e300
- * give a finite norm, and it is Infinity only when the true norm exceeds the float64 range. NaN if any entry is
- * NaN, Infinity if any is ±Infinity.
+ * Frobenius norm ‖a‖ = √(Σ a_k²) of the first n entries, without spurious overflow or underflow: one pass in the
+ * common case; when the plain sum of squares overflows or is tiny, a second pass rescales by the largest
+ * magnitude (the idea of BLAS dnrm2). Infinity only when the true norm exceeds the float64 range (or an entry is
+ * ±Infinity); NaN if any entry is NaN.
  */
 export function frobenius(a: Float64Array, n: number = a.length): number {
+  let s = 0;
+  for (let k = 0; k < n; k++) s += a[k] * a[k];
+  return frobeniusFromSumSq(s, a, n);
+}
+
+/** ‖a‖ given its plain sum of squares s, already accumulated by the caller: the rescaled pass runs only if needed. */
+export function frobeniusFromSumSq(s: number, a: Float64Array, n: number = a.length): number {
+  if (s > SAFE_SUM && s < Infinity) return Math.sqrt(s);
+  if (s !== s) return NaN;
   let max = 0;
   for (let k = 0; k < n; k++) {
     const v = Math.abs(a[k]);
     if (v > max) max = v;
-    else if (v !== v) return NaN;
   }
-  if (max === Infinity) return Infinity;
-  if (max === 0) return 0;
-  if (max < SAFE_HI && max > SAFE_LO) {
-    let s = 0;
-    for (let k = 0; k < n; k++) s += a[k] * a[k];
-    return Math.sqrt(s);
-  }
+  if (max === Infinity || max === 0) return max;
   const inv = 1 / max;
-  let s = 0;
+  let s2 = 0;
   for (let k = 0; k < n; k++) {
     const v = a[k] * inv;
-    s += v * v;
+    s2 += v * v;
   }
-  return max * Math.sqrt(s);
+  return max * Math.sqrt(s2);
 }
 
 /** What kind of non-finite value the first n entries hold: 'nan' if any NaN, else 'inf' if any ±Infinity, else null. */

@@ -5,6 +5,9 @@
 import { describe, expect, it } from 'vitest';
 import { Tape } from '../../src/core/tape';
 import { frobenius, nonFiniteKind } from '../../src/core/tensor';
+import { ACTIVATION_FNS } from '../../src/core/activations';
+import type { Activation } from '../../src/core/config';
+import { DF_FROM_OUTPUT } from '../../src/core/ops-act';
 
 const arr = (t: { data: Float64Array } | null) => Array.from(t!.data);
 
@@ -211,5 +214,16 @@ describe('tensor helpers', () => {
     expect(nonFiniteKind(Float64Array.of(1, 2))).toBeNull();
     expect(nonFiniteKind(Float64Array.of(1, Infinity))).toBe('inf');
     expect(nonFiniteKind(Float64Array.of(Infinity, NaN))).toBe('nan');
+  });
+});
+
+describe('f′ from the cached output', () => {
+  it('is bit-for-bit ACTIVATION_FNS[fn].df(x) wherever the kernel uses it', () => {
+    const xs = [0, -0, 1e-300, -1e-300, 0.5, -0.5, 3, -3, 20, -20, 40, -40, 1e3, -1e3, 1e308, -1e308, Infinity, -Infinity];
+    for (let k = 0; k < 2000; k++) xs.push(Math.sinh((k - 1000) / 90));
+    for (const [fn, fromOut] of Object.entries(DF_FROM_OUTPUT)) {
+      const { f, df } = ACTIVATION_FNS[fn as Activation];
+      for (const x of xs) expect(Object.is(fromOut!(x, f(x)), df(x)), `${fn} at ${x}`).toBe(true);
+    }
   });
 });

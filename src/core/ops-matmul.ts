@@ -1,0 +1,208 @@
+/**
+ * The matrix-product loops behind the matmul op, register-blocked for plain JS: each load of a weight or of a
+ * gradient feeds several multiply-adds (2 batch rows × 4 inputs forward, 4 batch rows backward), and every inner
+ * loop walks rows contiguously (the i-p-j order). Shapes: A is m×k (batch × fan-in), B is k×n ([in][out]),
+ * C = A·B is m×n. All gradients are accumulated (+=) into their buffers.
+ */
+
+/** C = A·B. */
+export function matmulInto(a: Float64Array, b: Float64Array, c: Float64Array, m: number, k: number, n: number): void {
+  let i = 0;
+  for (; i + 1 < m; i += 2) {
+    const a0 = i * k;
+    const a1 = a0 + k;
+    const c0 = i * n;
+    const c1 = c0 + n;
+    for (let j = 0; j < n; j++) {
+      c[c0 + j] = 0;
+      c[c1 + j] = 0;
+    }
+    let p = 0;
+    for (; p + 3 < k; p += 4) {
+      const x00 = a[a0 + p];
+      const x01 = a[a0 + p + 1];
+      const x02 = a[a0 + p + 2];
+      const x03 = a[a0 + p + 3];
+      const x10 = a[a1 + p];
+      const x11 = a[a1 + p + 1];
+      const x12 = a[a1 + p + 2];
+      const x13 = a[a1 + p + 3];
+      const b0 = p * n;
+      const b1 = b0 + n;
+      const b2 = b1 + n;
+      const b3 = b2 + n;
+      for (let j = 0; j < n; j++) {
+        const v0 = b[b0 + j];
+        const v1 = b[b1 + j];
+        const v2 = b[b2 + j];
+        const v3 = b[b3 + j];
+        c[c0 + j] += x00 * v0 + x01 * v1 + x02 * v2 + x03 * v3;
+        c[c1 + j] += x10 * v0 + x11 * v1 + x12 * v2 + x13 * v3;
+      }
+    }
+    for (; p < k; p++) {
+      const x0 = a[a0 + p];
+      const x1 = a[a1 + p];
+      const bp = p * n;
+      for (let j = 0; j < n; j++) {
+        const v = b[bp + j];
+        c[c0 + j] += x0 * v;
+        c[c1 + j] += x1 * v;
+      }
+    }
+  }
+  for (; i < m; i++) {
+    const a0 = i * k;
+    const c0 = i * n;
+    for (let j = 0; j < n; j++) c[c0 + j] = 0;
+    let p = 0;
+    for (; p + 3 < k; p += 4) {
+      const x0 = a[a0 + p];
+      const x1 = a[a0 + p + 1];
+      const x2 = a[a0 + p + 2];
+      const x3 = a[a0 + p + 3];
+      const b0 = p * n;
+      const b1 = b0 + n;
+      const b2 = b1 + n;
+      const b3 = b2 + n;
+      for (let j = 0; j < n; j++) c[c0 + j] += x0 * b[b0 + j] + x1 * b[b1 + j] + x2 * b[b2 + j] + x3 * b[b3 + j];
+    }
+    for (; p < k; p++) {
+      const x = a[a0 + p];
+      const bp = p * n;
+      for (let j = 0; j < n; j++) c[c0 + j] += x * b[bp + j];
+    }
+  }
+}
+
+/**
+ * Both gradients in one pass over B per four batch rows: dB[p,:] += Σ_r A[i+r,p]·dC[i+r,:] and
+ * dA[i+r,p] += dC[i+r,:]·B[p,:], sharing every load of B[p,j] and dC[i+r,j].
+ */
+export function matmulGradBoth(
+  a: Float64Array,
+  b: Float64Array,
+  dc: Float64Array,
+  da: Float64Array,
+  db: Float64Array,
+  m: number,
+  k: number,
+  n: number,
+): void {
+  let i = 0;
+  for (; i + 3 < m; i += 4) {
+    const c0 = i * n;
+    const c1 = c0 + n;
+    const c2 = c1 + n;
+    const c3 = c2 + n;
+    const a0 = i * k;
+    const a1 = a0 + k;
+    const a2 = a1 + k;
+    const a3 = a2 + k;
+    for (let p = 0; p < k; p++) {
+      const x0 = a[a0 + p];
+      const x1 = a[a1 + p];
+      const x2 = a[a2 + p];
+      const x3 = a[a3 + p];
+      const bp = p * n;
+      let s0 = 0;
+      let s1 = 0;
+      let s2 = 0;
+      let s3 = 0;
+      for (let j = 0; j < n; j++) {
+        const w = b[bp + j];
+        const q0 = dc[c0 + j];
+        const q1 = dc[c1 + j];
+        const q2 = dc[c2 + j];
+        const q3 = dc[c3 + j];
+        db[bp + j] += x0 * q0 + x1 * q1 + x2 * q2 + x3 * q3;
+        s0 += q0 * w;
+        s1 += q1 * w;
+        s2 += q2 * w;
+        s3 += q3 * w;
+      }
+      da[a0 + p] += s0;
+      da[a1 + p] += s1;
+      da[a2 + p] += s2;
+      da[a3 + p] += s3;
+    }
+  }
+  for (; i < m; i++) {
+    const c0 = i * n;
+    const a0 = i * k;
+    for (let p = 0; p < k; p++) {
+      const x = a[a0 + p];
+      const bp = p * n;
+      let s = 0;
+      for (let j = 0; j < n; j++) {
+        const q = dc[c0 + j];
+        db[bp + j] += x * q;
+        s += q * b[bp + j];
+      }
+      da[a0 + p] += s;
+    }
+  }
+}
+
+/** dA += dC·Bᵀ only: dA[i,p] += Σ_j dC[i,j]·B[p,j], four dot products per pass over a row of dC. */
+export function matmulGradA(dc: Float64Array, b: Float64Array, da: Float64Array, m: number, k: number, n: number): void {
+  for (let i = 0; i < m; i++) {
+    const ci = i * n;
+    const ai = i * k;
+    let p = 0;
+    for (; p + 3 < k; p += 4) {
+      const b0 = p * n;
+      const b1 = b0 + n;
+      const b2 = b1 + n;
+      const b3 = b2 + n;
+      let s0 = 0;
+      let s1 = 0;
+      let s2 = 0;
+      let s3 = 0;
+      for (let j = 0; j < n; j++) {
+        const d = dc[ci + j];
+        s0 += d * b[b0 + j];
+        s1 += d * b[b1 + j];
+        s2 += d * b[b2 + j];
+        s3 += d * b[b3 + j];
+      }
+      da[ai + p] += s0;
+      da[ai + p + 1] += s1;
+      da[ai + p + 2] += s2;
+      da[ai + p + 3] += s3;
+    }
+    for (; p < k; p++) {
+      const bp = p * n;
+      let s = 0;
+      for (let j = 0; j < n; j++) s += dc[ci + j] * b[bp + j];
+      da[ai + p] += s;
+    }
+  }
+}
+
+/** dB += Aᵀ·dC only: row p of dB gains Σ_i A[i,p]·dC[i,:], four batch rows per pass over a row of dB. */
+export function matmulGradB(a: Float64Array, dc: Float64Array, db: Float64Array, m: number, k: number, n: number): void {
+  let i = 0;
+  for (; i + 3 < m; i += 4) {
+    const c0 = i * n;
+    const c1 = c0 + n;
+    const c2 = c1 + n;
+    const c3 = c2 + n;
+    for (let p = 0; p < k; p++) {
+      const x0 = a[i * k + p];
+      const x1 = a[(i + 1) * k + p];
+      const x2 = a[(i + 2) * k + p];
+      const x3 = a[(i + 3) * k + p];
+      const bp = p * n;
+      for (let j = 0; j < n; j++) db[bp + j] += x0 * dc[c0 + j] + x1 * dc[c1 + j] + x2 * dc[c2 + j] + x3 * dc[c3 + j];
+    }
+  }
+  for (; i < m; i++) {
+    const ci = i * n;
+    for (let p = 0; p < k; p++) {
+      const x = a[i * k + p];
+      const bp = p * n;
+      for (let j = 0; j < n; j++) db[bp + j] += x * dc[ci + j];
+    }
+  }
+}
