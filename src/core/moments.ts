@@ -1,151 +1,354 @@
 /**
- * The three Gaussian moments of an activation that the mean-field length map needs, as functions of the
- * pre-activation variance q: E[f(√q·z)²], E[f′(√q·z)²] and E[f(√q·z)], z ~ N(0, 1).
+ * The Gaussian moments of an activation that the mean-field theory needs (see {@link MOMENT}), as functions of
+ * the pre-activation variance q, with x = √q·z, z ~ N(0, 1).
  *
- * Closed forms where they exist (linear, relu, leaky relu; E[f] by symmetry for tanh and sigmoid, by Stein's lemma
- * for gelu). Everything else comes from `gaussianExpectation`, which costs ~50–300 µs per call — too slow for a
- * 1000-layer chain recomputed on every slider move. So each moment is tabulated lazily on a uniform grid in ln q
- * (40 nodes per decade, q from 1e-20 to 1e16), each node computed the first time a lookup needs it, and read back
- * by 4-point Lagrange interpolation of ln E against ln q. In log–log coordinates all these moments are nearly
- * straight lines at both ends (E ∝ q or ∝ q^{-1/2} or constant), so cubic interpolation on this grid is accurate
- * to ~1e-8 relative (tests/core/moments.test.ts measures it). Beyond either end of the grid a power law takes over
- * (see `below` and the top branch of `at`).
+ * Closed forms where they exist (linear, relu, leaky relu; odd parts by symmetry for tanh and sigmoid; Stein's
+ * lemma for gelu). The rest comes from quadrature (quadrature.ts), ~0.1–1 ms per q — too slow for a 1000-layer
+ * chain recomputed on every slider move. So the moments are tabulated lazily on a uniform grid in ln q (NODES_PER_DECADE
+ * nodes per decade, q from 1e-8 to 1e16), all seven from one vector quadrature the first time a lookup needs a
+ * node, and read back by Lagrange interpolation of ln E against ln q. In log–log coordinates these moments are
+ * nearly straight lines at both ends (E ∝ q, √q, 1 or 1/√q), so interpolation is accurate to ~1e-8 relative
+ * (tests/core/moments.test.ts measures it). Beyond either end of the grid a power law takes over.
  */
-import { ACTIVATION_FNS, LEAKY_SLOPE } from './activations';
+import { ACTIVATION_FNS, LEAKY_SLOPE, normalCdf, normalPdf } from './activations';
 import type { Activation } from './config';
-import { gaussianExpectation } from './quadrature';
+import { gaussianExpectationsEven } from './quadrature';
 
-const LN_Q_MIN = Math.log(1e-20);
+/** Column of each moment in the vectors {@link GaussMoments.at} fills. */
+export const MOMENT = {
+  /** E[f(x)²] */
+  f2: 0,
+  /** E[f′(x)²] */
+  df2: 1,
+  /** E[f(x)] */
+  f1: 2,
+  /** E[f″(x)] = E[x·f′(x)]/q (Stein), i.e. 2·dE[f]/dq; for relu the kink's δ gives 1/√(2πq) */
+  d2f: 3,
+  /** E[f′(x)² + f(x)·f″(x)] = E[x·f(x)·f′(x)]/q = dE[f²]/dq */
+  dff: 4,
+  /** E[f(x)²·f′(x)²] */
+  f2df2: 5,
+  /** E[f(x)·f′(x)²] */
+  fdf2: 6,
+} as const;
+export const MOMENT_COUNT = 7;
+
+const NODES_PER_DECADE = 20;
+const LN_Q_MIN = Math.log(1e-8);
 const LN_Q_MAX = Math.log(1e16);
-const STEP = Math.LN10 / 40;
+const STEP = Math.LN10 / NODES_PER_DECADE;
 const NODES = Math.ceil((LN_Q_MAX - LN_Q_MIN) / STEP) + 1;
 const LN_Q_TOP = LN_Q_MIN + (NODES - 1) * STEP;
-const INV_2PI = 1 / (2 * Math.PI);
+const Q_MIN = Math.exp(LN_Q_MIN);
+const M = MOMENT_COUNT;
+/** Π_{m≠i} (i − m) over the stencil 0…5: the denominators of the Lagrange weights. */
+const LAGRANGE_DEN = [-120, 24, -12, 12, -24, 120];
+/** Columns divided by q after integration: E[x·f′] and E[x·f·f′] become E[f″] and E[f′² + f·f″]. */
+const SHIFT = [0, 0, 0, 1, 1, 0, 0];
 
-/** E[g(√q·z)] as a function of q, read from a lazily filled log–log table. g must have E[g(√q·z)] > 0 for q > 0. */
-class LogLogTable {
-  private readonly lnE = new Float64Array(NODES).fill(NaN);
-  private readonly g0: number;
-  /** Below the grid: E ≈ g(0) + d1·(q/q1)^k, fitted once from D = E[g − g(0)] at q1 = 1e-20 and 10·q1. */
-  private low: { d1: number; k: number } | null = null;
-  /** Above the grid: ln E ≈ y + k·(ln q − ln q_top), k a multiple of 1/2 read off the top decade of the grid. */
-  private high: { y: number; k: number } | null = null;
-  constructor(private readonly g: (x: number) => number) {
-    this.g0 = g(0);
+/** f(x), f(−x), f′(x), f′(−x) for x ≥ 0, written into out[0…3]. */
+type PairFn = (x: number, out: Float64Array) => void;
+
+/**
+ * Pair evaluators that share one transcendental call between x and −x (a table node needs ~300 points, and
+ * gelu's erf dominates its cost otherwise). tests/core/moments.test.ts checks every moment against quadrature of
+ * the ACTIVATION_FNS definitions, so these are a second, independent implementation.
+ */
+function pairFn(act: Activation): PairFn {
+  switch (act) {
+    case 'tanh':
+      return (x, o) => {
+        const t = Math.tanh(x);
+        o[0] = t;
+        o[1] = -t;
+        o[2] = o[3] = 1 - t * t;
+      };
+    case 'sigmoid':
+      return (x, o) => {
+        const e = Math.exp(-x);
+        o[0] = 1 / (1 + e);
+        o[1] = e / (1 + e);
+        o[2] = o[3] = o[0] * o[1];
+      };
+    case 'softplus':
+      return (x, o) => {
+        const e = Math.exp(-x);
+        const l = Math.log1p(e);
+        o[0] = x + l;
+        o[1] = l;
+        o[2] = 1 / (1 + e);
+        o[3] = e / (1 + e);
+      };
+    case 'silu':
+      return (x, o) => {
+        const e = Math.exp(-x);
+        const sp = 1 / (1 + e);
+        const sm = e / (1 + e);
+        o[0] = x * sp;
+        o[1] = -x * sm;
+        o[2] = sp * (1 + x * sm);
+        o[3] = sm * (1 - x * sp);
+      };
+    case 'elu':
+      return (x, o) => {
+        o[0] = x;
+        o[1] = Math.expm1(-x);
+        o[2] = 1;
+        o[3] = Math.exp(-x);
+      };
+    case 'gelu':
+      return (x, o) => {
+        const P = normalCdf(x);
+        const xphi = x * normalPdf(x);
+        o[0] = x * P;
+        o[1] = -x * (1 - P);
+        o[2] = P + xphi;
+        o[3] = 1 - P - xphi;
+      };
+    default: {
+      const { f, df } = ACTIVATION_FNS[act];
+      return (x, o) => {
+        o[0] = f(x);
+        o[1] = f(-x);
+        o[2] = df(x);
+        o[3] = df(-x);
+      };
+    }
+  }
+}
+
+/** The seven integrands, symmetrized (only the even part has a nonzero mean), from one pair evaluation. */
+function integrand(pair: PairFn) {
+  const v = new Float64Array(4);
+  return (x: number, out: Float64Array): void => {
+    pair(Math.abs(x), v);
+    // For x < 0 the roles of ±x swap; every column below is symmetric under that swap except the x-weighted
+    // ones, whose sign flips together with x, so they are symmetric too.
+    const fp = v[0];
+    const fm = v[1];
+    const dp = v[2];
+    const dm = v[3];
+    const ax = Math.abs(x);
+    out[0] = 0.5 * (fp * fp + fm * fm);
+    out[1] = 0.5 * (dp * dp + dm * dm);
+    out[2] = 0.5 * (fp + fm);
+    out[3] = 0.5 * ax * (dp - dm);
+    out[4] = 0.5 * ax * (fp * dp - fm * dm);
+    out[5] = 0.5 * (fp * fp * dp * dp + fm * fm * dm * dm);
+    out[6] = 0.5 * (fp * dp * dp + fm * dm * dm);
+  };
+}
+
+/** The seven moments of one activation from a lazily filled log–log table; `used` marks the columns it serves. */
+class MomentTable {
+  /** ln of the moment (after SHIFT) at node j, column c, at [j·M + c]; NaN until computed. */
+  private readonly lnE = new Float64Array(NODES * M).fill(NaN);
+  private readonly g: (x: number, out: Float64Array) => void;
+  private readonly g0 = new Float64Array(M);
+  private readonly tmp = new Float64Array(M);
+  private readonly w = new Float64Array(6);
+  private readonly rows = new Int32Array(6);
+  /** Below the grid, per column: see `below`. */
+  private low: { d1: Float64Array; k: Float64Array; beta: Float64Array } | null = null;
+  /** Above the grid, per column: ln E ≈ y + k·(ln q − ln q_top), k a multiple of 1/2. */
+  private high: { y: Float64Array; k: Float64Array } | null = null;
+
+  constructor(
+    pair: PairFn,
+    private readonly used: readonly boolean[],
+  ) {
+    this.g = integrand(pair);
+    this.g(0, this.g0);
   }
 
+  /** Row offset of node j, computing the node (all seven moments in one quadrature) on first use. */
   private node(j: number): number {
-    let y = this.lnE[j];
-    if (y !== y) {
-      y = Math.log(gaussianExpectation(this.g, Math.exp(LN_Q_MIN + j * STEP)));
-      this.lnE[j] = y;
+    const o = j * M;
+    if (this.lnE[o] !== this.lnE[o]) {
+      const v = LN_Q_MIN + j * STEP;
+      gaussianExpectationsEven(this.g, Math.exp(v), this.tmp);
+      for (let c = 0; c < M; c++) this.lnE[o + c] = Math.log(this.tmp[c]) - SHIFT[c] * v;
     }
-    return y;
+    return o;
   }
 
   /**
-   * Tiny q: E − g(0) vanishes like q (g smooth at 0) or like √q (g kinked at 0, e.g. elu′²), so it is a power law
-   * in q but E itself need not be. The difference is integrated directly, not as E − g(0), to keep its digits.
+   * Tiny q: E − g(0) vanishes like q^k with k = 1 (g smooth at 0) or 1/2 (g kinked at 0, e.g. elu′²), with a
+   * next term q^{k+1/2} (a kink further out, e.g. elu² = x² + x³ for x < 0) or q^{k+1}. The model
+   * D(q) = D(q1)·(q/q1)^k·(1 + β(√q − √q1)), fitted at q1 = 1e-8 and q1/100, is then exact up to O(q1) = 1e-8.
+   * D is integrated directly, not as E − g(0), to keep its digits.
    */
-  private below(q: number): number {
+  private below(q: number, out: Float64Array): void {
     if (!this.low) {
-      const g = this.g;
-      const g0 = this.g0;
-      const q1 = Math.exp(LN_Q_MIN);
-      const d1 = gaussianExpectation((x) => g(x) - g0, q1);
-      const d2 = gaussianExpectation((x) => g(x) - g0, 10 * q1);
-      // Opposite signs or zeros mean D is below round-off: E is g(0) to all digits.
-      // The leading power is a multiple of 1/2 (q for smooth g, √q at a kink); rounding it removes the drift the
-      // next-order term (relative size √q1 = 1e-10) would give a fitted exponent over hundreds of decades.
-      const k = d1 * d2 > 0 ? Math.round((2 * Math.log(d2 / d1)) / Math.LN10) / 2 : NaN;
-      this.low = k === k ? { d1, k } : { d1: 0, k: 1 };
+      const { g, g0 } = this;
+      const diff = (x: number, o: Float64Array) => {
+        g(x, o);
+        for (let c = 0; c < M; c++) o[c] -= g0[c];
+      };
+      const q2 = Q_MIN / 100;
+      const d1 = gaussianExpectationsEven(diff, Q_MIN, new Float64Array(M));
+      const d2 = gaussianExpectationsEven(diff, q2, new Float64Array(M));
+      const k = new Float64Array(M);
+      const beta = new Float64Array(M);
+      for (let c = 0; c < M; c++) {
+        if (!(d1[c] * d2[c] > 0)) {
+          // Opposite signs or zeros: D is below round-off and E is g(0) to all digits.
+          d1[c] = 0;
+          continue;
+        }
+        // The leading power is a multiple of 1/2: D1/D2 ≈ 100^k.
+        k[c] = Math.round(Math.log10(d1[c] / d2[c])) / 2;
+        const u2 = (d2[c] / d1[c]) * Math.pow(100, k[c]); // D2/q2^k relative to D1/q1^k
+        beta[c] = (1 - u2) / (Math.sqrt(Q_MIN) - Math.sqrt(q2));
+      }
+      this.low = { d1, k, beta };
     }
-    return this.g0 + this.low.d1 * Math.pow(q / Math.exp(LN_Q_MIN), this.low.k);
+    const { d1, k, beta } = this.low;
+    const sq = Math.sqrt(q);
+    for (let c = 0; c < M; c++) {
+      if (!this.used[c]) continue;
+      const r = 1 + beta[c] * (sq - Math.sqrt(Q_MIN));
+      // SHIFT = 1 only for columns with g(0) = 0; written so that q → 0 neither underflows nor divides 0 by 0.
+      if (SHIFT[c] === 1) out[c] = d1[c] === 0 ? 0 : (d1[c] / Q_MIN) * Math.pow(q / Q_MIN, k[c] - 1) * r;
+      else out[c] = this.g0[c] + d1[c] * Math.pow(q / Q_MIN, k[c]) * r;
+    }
   }
 
-  at(q: number): number {
-    if (q !== q) return NaN;
-    if (q <= 0) return this.g0;
-    // ∞ is read as the largest finite variance: the extrapolated power law gives the limit.
+  /** Far above every activation's scale (q > 1e16) each moment is a power law up to O(q^{-1/2}) ≤ 1e-8. */
+  private above(v: number, out: Float64Array): void {
+    if (!this.high) {
+      const top = this.node(NODES - 1);
+      const lower = this.node(NODES - 1 - NODES_PER_DECADE);
+      const y = this.lnE.slice(top, top + M);
+      const k = new Float64Array(M);
+      for (let c = 0; c < M; c++) k[c] = Math.round((2 * (y[c] - this.lnE[lower + c])) / Math.LN10) / 2;
+      this.high = { y, k };
+    }
+    for (let c = 0; c < M; c++) if (this.used[c]) out[c] = Math.exp(this.high.y[c] + this.high.k[c] * (v - LN_Q_TOP));
+  }
+
+  /** Fill out[c] with moment c at variance q for every used column. */
+  at(q: number, out: Float64Array): void {
+    if (q !== q) {
+      out.fill(NaN);
+      return;
+    }
+    if (q <= 0) return this.below(0, out);
+    // ∞ is read as the largest finite variance: the power law above the grid gives the limit.
     const v = Math.log(Math.min(q, Number.MAX_VALUE));
     const u = (v - LN_Q_MIN) / STEP;
-    if (u < 0) return this.below(q);
-    if (u >= NODES - 1) {
-      // Far above every activation's scale (q > 1e16) each moment is a power law q^k (k = 1, 1/2, 0 or −1/2) up
-      // to relative corrections O(q^{-1/2}) ≤ 1e-8; tabulating hundreds more decades would only cost time.
-      if (!this.high) {
-        const y = this.node(NODES - 1);
-        const k = Math.round((2 * (y - this.node(NODES - 41))) / Math.LN10) / 2;
-        this.high = { y, k };
-      }
-      return Math.exp(this.high.y + this.high.k * (v - LN_Q_TOP));
-    }
-    // Stencil j…j+3 with u between its middle nodes, shifted inwards at the ends of the grid.
-    const j = Math.min(Math.max(Math.floor(u) - 1, 0), NODES - 4);
+    if (u < 0) return this.below(q, out);
+    if (u >= NODES - 1) return this.above(v, out);
+    // 6-point Lagrange on nodes j…j+5 with u between the middle two (shifted inwards at the ends of the grid).
+    const j = Math.min(Math.max(Math.floor(u) - 2, 0), NODES - 6);
     const t = u - j;
-    const y0 = this.node(j);
-    const y1 = this.node(j + 1);
-    const y2 = this.node(j + 2);
-    const y3 = this.node(j + 3);
-    const a = t - 1;
-    const b = t - 2;
-    const c = t - 3;
-    const y = (-y0 * a * b * c + 3 * y1 * t * b * c - 3 * y2 * t * a * c + y3 * t * a * b) / 6;
-    return Math.exp(y);
+    const w = this.w;
+    for (let i = 0; i < 6; i++) {
+      let num = 1;
+      for (let m = 0; m < 6; m++) if (m !== i) num *= t - m;
+      w[i] = num / LAGRANGE_DEN[i];
+    }
+    const L = this.lnE;
+    for (let i = 0; i < 6; i++) this.rows[i] = this.node(j + i);
+    for (let c = 0; c < M; c++) {
+      if (!this.used[c]) continue;
+      let y = 0;
+      for (let i = 0; i < 6; i++) y += w[i] * L[this.rows[i] + c];
+      out[c] = Math.exp(y);
+    }
   }
 }
 
 /** Gaussian moments of one activation at pre-activation variance q ≥ 0 (q = ∞ gives the large-q limit). */
 export interface GaussMoments {
+  /** Fill out[MOMENT.x] (length ≥ MOMENT_COUNT) with every moment at variance q. */
+  at(q: number, out: Float64Array): Float64Array;
   /** E[f(√q·z)²] */
-  f2: (q: number) => number;
+  f2(q: number): number;
   /** E[f′(√q·z)²] */
-  df2: (q: number) => number;
-  /** E[f(√q·z)] */
-  f1: (q: number) => number;
+  df2(q: number): number;
 }
 
-function tabulated(g: (x: number) => number): (q: number) => number {
-  let table: LogLogTable | null = null;
-  return (q) => {
-    table ??= new LogLogTable(g);
-    return table.at(q);
-  };
+const INV_2PI = 1 / (2 * Math.PI);
+
+/**
+ * Closed forms, written into out over whatever the table gave; returns which columns the table must supply.
+ * Odd f (tanh) has E[f] = E[f″] = E[f·f′²] = 0; σ − 1/2 is odd and σ′ even, so E[σ] = 1/2, E[σ″] = 0,
+ * E[σ·σ′²] = E[σ′²]/2; gelu has E[x·Φ(x)] = q·E[φ(x)] = q/√(2π(1+q)) by Stein and E[f″] = 2·dE[f]/dq.
+ */
+function closedForms(act: Activation): { used: boolean[]; fill: (q: number, out: Float64Array) => void } | null {
+  const all = [true, true, true, true, true, true, true];
+  const s = LEAKY_SLOPE;
+  const halfNormal = (q: number) => Math.sqrt(q * INV_2PI); // E[x; x > 0]
+  const none = [false, false, false, false, false, false, false];
+  const set = (out: Float64Array, ...v: number[]) => out.set(v);
+  switch (act) {
+    case 'linear':
+      return { used: none, fill: (q, o) => set(o, q, 1, 0, 0, 1, q, 0) };
+    case 'relu':
+      return { used: none, fill: (q, o) => set(o, q / 2, 0.5, halfNormal(q), 1 / Math.sqrt(2 * Math.PI * q), 0.5, q / 2, halfNormal(q)) };
+    case 'leaky_relu':
+      return {
+        used: none,
+        fill: (q, o) =>
+          set(o, ((1 + s * s) * q) / 2, (1 + s * s) / 2, (1 - s) * halfNormal(q), (1 - s) / Math.sqrt(2 * Math.PI * q), (1 + s * s) / 2, ((1 + s ** 4) * q) / 2, (1 - s ** 3) * halfNormal(q)),
+      };
+    case 'tanh':
+      return {
+        used: [true, true, false, false, true, true, false],
+        fill: (_q, o) => {
+          o[MOMENT.f1] = 0;
+          o[MOMENT.d2f] = 0;
+          o[MOMENT.fdf2] = 0;
+        },
+      };
+    case 'sigmoid':
+      return {
+        used: [true, true, false, false, true, true, false],
+        fill: (_q, o) => {
+          o[MOMENT.f1] = 0.5;
+          o[MOMENT.d2f] = 0;
+          o[MOMENT.fdf2] = 0.5 * o[MOMENT.df2];
+        },
+      };
+    case 'gelu':
+      return {
+        used: [true, true, false, false, true, true, true],
+        fill: (q, o) => {
+          o[MOMENT.f1] = q === Infinity ? Infinity : q / Math.sqrt(2 * Math.PI * (1 + q));
+          o[MOMENT.d2f] = q === Infinity ? 0 : (Math.sqrt(2 / Math.PI) * (1 + q / 2)) / Math.pow(1 + q, 1.5);
+        },
+      };
+    default:
+      // elu, silu, softplus: every moment is positive for q > 0 (tests/core/moments.test.ts checks the grid).
+      return { used: all, fill: () => {} };
+  }
 }
 
 function build(act: Activation): GaussMoments {
-  const { f, df } = ACTIVATION_FNS[act];
-  const generic: GaussMoments = {
-    f2: tabulated((x) => f(x) * f(x)),
-    df2: tabulated((x) => df(x) * df(x)),
-    f1: tabulated(f),
+  const pair = pairFn(act);
+  const closed = closedForms(act)!;
+  const tabulate = closed.used.some(Boolean);
+  let table: MomentTable | null = null;
+  const scratch = new Float64Array(M);
+  const at = (q: number, out: Float64Array): Float64Array => {
+    if (tabulate) {
+      table ??= new MomentTable(pair, closed.used);
+      table.at(q, out);
+    }
+    closed.fill(q, out);
+    return out;
   };
-  const a2 = LEAKY_SLOPE * LEAKY_SLOPE;
-  switch (act) {
-    case 'linear':
-      return { f2: (q) => q, df2: () => 1, f1: () => 0 };
-    case 'relu':
-      return { f2: (q) => q / 2, df2: () => 0.5, f1: (q) => Math.sqrt(q * INV_2PI) };
-    case 'leaky_relu':
-      return { f2: (q) => ((1 + a2) * q) / 2, df2: () => (1 + a2) / 2, f1: (q) => (1 - LEAKY_SLOPE) * Math.sqrt(q * INV_2PI) };
-    case 'tanh':
-      // tanh is odd and z symmetric.
-      return { ...generic, f1: () => 0 };
-    case 'sigmoid':
-      // σ(x) − 1/2 is odd.
-      return { ...generic, f1: () => 0.5 };
-    case 'gelu':
-      // Stein: E[x·Φ(x)] = q·E[φ(x)] = q/√(2π(1+q)) for x ~ N(0, q).
-      return { ...generic, f1: (q) => (q === Infinity ? Infinity : q / Math.sqrt(2 * Math.PI * (1 + q))) };
-    default:
-      // elu, silu, softplus: E[f] > 0 for q > 0 (elu is convex, silu by Stein E[x·σ(x)] = q·E[σ′], softplus > 0).
-      return generic;
-  }
+  return {
+    at,
+    f2: (q) => at(q, scratch)[MOMENT.f2],
+    df2: (q) => at(q, scratch)[MOMENT.df2],
+  };
 }
 
 const cache = new Map<Activation, GaussMoments>();
 
-/** The Gaussian moments E[f²], E[f′²], E[f] of activation `act` as functions of q; shared and cached per activation. */
+/** The Gaussian moments of activation `act` as functions of q; shared and cached per activation. */
 export function gaussMoments(act: Activation): GaussMoments {
   let m = cache.get(act);
   if (!m) {
