@@ -2,15 +2,18 @@
  * The page shell: header (title, tagline, language and theme), the controls sidebar and the panels. In embed mode
  * (`?embed=1`) the header goes and only the controls listed in `controls=` remain; `present=1` enlarges the type.
  */
-import { ConfigControls } from '../controls/ConfigControls';
 import { useT } from '../controls/useT';
 import { selectBusy, selectResult, selectUi, useApp } from '../state/store';
 import { ErrorMessage } from './ErrorMessage';
 import { Header } from './Header';
 import { Notices } from './Notices';
 import { PanelGrid } from './PanelGrid';
+import { Sidebar } from './Sidebar';
 import { StatusLine } from './StatusLine';
 import { useDocumentAttrs } from './useDocumentAttrs';
+import { EmbedBridge } from './embed/EmbedBridge';
+import { PresentCallouts } from './present/PresentCallouts';
+import { PresentMode } from './present/PresentMode';
 
 export function App() {
   const t = useT();
@@ -27,13 +30,12 @@ export function App() {
       {!ui.embed && <Header />}
       <div className={showControls ? 'layout' : 'layout layout-full'}>
         {showControls && (
-          <aside className="sidebar" aria-label={t('app.controls')}>
-            <ConfigControls />
-          </aside>
+          <Sidebar />
         )}
         <main id="charts" className="main" aria-label={t('app.panels')} aria-busy={busy}>
           <Notices />
           <StatusLine />
+          <PresentCallouts />
           {result.error ? (
             <ErrorMessage error={result.error} />
           ) : result.report ? (
@@ -43,6 +45,8 @@ export function App() {
           )}
         </main>
       </div>
+      <PresentMode />
+      <EmbedBridge />
     </div>
   );
 }

@@ -1,14 +1,15 @@
 /** The page header: title, tagline, and the language and theme switches. */
 import { useT } from '../controls/useT';
 import { LANGS } from '../state/i18n';
-import { selectUi, useApp } from '../state/store';
+import { selectActions, selectUi, useApp, useAppShallow } from '../state/store';
 import { THEMES } from '../state/uiSchema';
 import { RadioSwitch } from './RadioSwitch';
+import { ShareBar } from './share/ShareBar';
 
 export function Header() {
   const t = useT();
   const ui = useApp(selectUi);
-  const setUi = useApp((s) => s.setUi);
+  const { setUi } = useAppShallow(selectActions);
   return (
     <header className="site-header">
       <div className="site-title">
@@ -31,6 +32,7 @@ export function Header() {
           onChange={(theme) => setUi({ theme })}
         />
       </div>
+      <ShareBar />
     </header>
   );
 }

@@ -1,12 +1,12 @@
 /** Dismissable notices of what was changed in the URL (or by a guard), in a polite live region. */
 import { useT } from '../controls/useT';
 import { noticeMessage } from '../state/notices';
-import { selectNotices, useApp } from '../state/store';
+import { selectActions, selectNotices, useApp, useAppShallow } from '../state/store';
 
 export function Notices() {
   const t = useT();
   const notices = useApp(selectNotices);
-  const dismiss = useApp((s) => s.dismissNotice);
+  const { dismissNotice: dismiss } = useAppShallow(selectActions);
   return (
     <div className="notices" role="status" aria-label={t('notices.label')}>
       {notices.map((n) => {

@@ -11,9 +11,10 @@ import { FlowPanel } from '../panels/flow/Panel';
 import { FormulaStrip } from '../panels/formula/FormulaStrip';
 import { StatsPanel } from '../panels/stats/Panel';
 import type { Lang } from '../state/i18n';
-import { selectUi, useApp } from '../state/store';
+import { selectActions, selectUi, useApp, useAppShallow } from '../state/store';
 import type { PanelId, UiState } from '../state/uiSchema';
 import { PanelBoundary } from './PanelBoundary';
+import { PanelExport } from './share/PanelExport';
 
 interface PanelEnv {
   report: Report;
@@ -42,7 +43,7 @@ const RENDER: Record<PanelId, (e: PanelEnv) => ReactElement> = {
 
 export function PanelGrid({ report }: { report: Report }) {
   const ui = useApp(selectUi);
-  const setUi = useApp((s) => s.setUi);
+  const { setUi } = useAppShallow(selectActions);
   const env: PanelEnv = { report, lang: ui.lang, ui, setUi };
   const [hero, ...rest] = ui.panels.includes('flow') ? ['flow' as const, ...ui.panels.filter((p) => p !== 'flow')] : [null, ...ui.panels];
   const frame = (id: PanelId) => (
@@ -50,6 +51,7 @@ export function PanelGrid({ report }: { report: Report }) {
       <PanelBoundary lang={ui.lang} resetKey={report}>
         {RENDER[id](env)}
       </PanelBoundary>
+      {!ui.embed && !ui.present && <PanelExport id={id} />}
     </section>
   );
   return (

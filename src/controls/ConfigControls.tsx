@@ -7,7 +7,7 @@ import { Fragment, type ReactElement } from 'react';
 import type { Activation, Config, InitScheme, Loss, Norm } from '../core/config';
 import { ACTIVATIONS, INITS, LOSSES, NORMS, fieldOf } from '../core/config';
 import { criticalScale } from '../core/theory';
-import { selectConfig, selectUi, useApp } from '../state/store';
+import { selectActions, selectConfig, selectUi, useApp, useAppShallow } from '../state/store';
 import type { ControlId } from '../state/uiSchema';
 import { ArchField } from './ArchField';
 import { formatValue } from './format';
@@ -74,8 +74,7 @@ export function ConfigControls() {
   const t = useT();
   const c = useApp(selectConfig);
   const shown = useApp(selectUi).controls;
-  const setConfig = useApp((s) => s.setConfig);
-  const newSeed = useApp((s) => s.newSeed);
+  const { setConfig, newSeed } = useAppShallow(selectActions);
   const set =
     <K extends keyof Config>(key: K) =>
     (v: Config[K]) =>

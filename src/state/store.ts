@@ -164,6 +164,7 @@ export const selectBusy = (s: AppState) => s.busy;
 export const selectResult = (s: AppState) => s.result;
 export const selectReport = (s: AppState) => s.result.report;
 export const selectError = (s: AppState) => s.result.error;
+/** The actions, as a fresh object: pick them with `useAppShallow(selectActions)`. */
 export const selectActions = (s: AppState) => ({
   setConfig: s.setConfig,
   newSeed: s.newSeed,

@@ -28,6 +28,15 @@ async function until(read, ok, what, ms = 10_000) {
   throw new Error(`timed out waiting for ${what}; last value: ${JSON.stringify(v)}`);
 }
 
+/** Position and size of every panel frame and control, rounded to whole pixels. */
+const boxes = (page) =>
+  page.$$eval('[data-panel], [data-control]', (els) =>
+    els.map((e) => {
+      const r = e.getBoundingClientRect();
+      return `${e.getAttribute('data-panel') ?? e.getAttribute('data-control')}: ${Math.round(r.x)},${Math.round(r.y)} ${Math.round(r.width)}×${Math.round(r.height)}`;
+    }),
+  );
+
 const linePath = (page, arch = 'plain') => page.locator(LINE(arch)).getAttribute('d');
 const headline = (page) => page.locator(`${FLOW} [data-role="headline"]`).innerText();
 const trend = (page, i = 0) => page.locator(`${FLOW} [data-role="headline"] [data-trend]`).nth(i).getAttribute('data-trend');
@@ -36,6 +45,7 @@ export async function dragDepthChangesLineAndHeadline({ page, baseUrl }) {
   await open(page, baseUrl, '?arch=plain');
   const d0 = await linePath(page);
   const h0 = await headline(page);
+  const layout0 = await boxes(page);
   const slider = page.getByRole('slider', { name: 'Depth L' });
 
   // A real pointer drag: the chart must follow while the button is still down (input events, not release).
@@ -48,6 +58,7 @@ export async function dragDepthChangesLineAndHeadline({ page, baseUrl }) {
   assert.notEqual(await headline(page), h0, 'the headline changes during the drag');
   await page.mouse.up();
   assert.ok(dDuring);
+  assert.deepEqual(await boxes(page), layout0, 'nothing moves or resizes while the depth changes');
 
   // locator.fill() on a range input: position 29 of the depth ladder (1…20, 22…40 by 2) is L = 40.
   await slider.fill('29');
@@ -136,26 +147,44 @@ export async function accessibilityScanFindsNothing({ page, baseUrl }) {
   assert.deepEqual(found, [], `axe violations:\n        ${found.join('\n        ')}`);
 }
 
-export async function bigConfigsRunInTheWorkerWithoutBlocking({ page, baseUrl, log }) {
-  // Count main-thread tasks over 50 ms from the first byte on.
+/** Sweep the depth slider through ladder positions, as a fast drag would; returns main-thread tasks over 50 ms. */
+async function sweepDepth(page, positions) {
+  // A CSS locator: role queries scan the accessibility tree on the page's main thread and would count against it.
+  const slider = page.locator('#ctl-depth');
+  await slider.waitFor();
+  await page.evaluate(() => (window.__longTasks = []));
+  for (const pos of positions) await slider.fill(String(pos));
+  await page.waitForTimeout(200);
+  return page.evaluate(() => window.__longTasks);
+}
+
+export async function theMainThreadIsNeverBlocked({ page, baseUrl, log }) {
+  // Count main-thread tasks over 50 ms (the browser's "long tasks").
   await page.addInitScript(() => {
     window.__longTasks = [];
     new PerformanceObserver((l) => l.getEntries().forEach((e) => window.__longTasks.push(Math.round(e.duration)))).observe({ type: 'longtask', buffered: true });
   });
+
+  // Small configs: computed synchronously on every input event.
+  await open(page, baseUrl);
+  const syncTasks = await sweepDepth(page, [20, 21, 22, 23, 24, 25, 26, 27, 28, 29]);
+  log(`small-config sweep: "${await page.getByTestId('status').innerText()}"; tasks > 50 ms: ${JSON.stringify(syncTasks)}`);
+
+  // Big configs: the worker computes, the latest request wins.
   await open(page, baseUrl, '?depth=100&width=48&batch=32');
   await until(() => page.getByTestId('status').innerText(), (t) => t.includes('background'), 'a result from the worker', 20_000);
-  await page.evaluate(() => (window.__longTasks = []));
-  const slider = page.getByRole('slider', { name: 'Depth L' });
-  // Sweep the depth quickly; requests pile up faster than the worker answers; the latest must win.
-  for (const pos of [44, 45, 46, 47, 48, 49, 50, 51]) await slider.fill(String(pos));
-  const busy = await page.getByTestId('status').getAttribute('data-busy');
-  log(`status while sweeping: busy=${busy}`);
+  const positions = [44, 45, 46, 47, 48, 49, 50, 51];
+  const slider = page.locator('#ctl-depth');
+  const workerTasks = await sweepDepth(page, positions);
+  log(`worker sweep: busy=${await page.getByTestId('status').getAttribute('data-busy')} right after; tasks > 50 ms: ${JSON.stringify(workerTasks)}`);
   await until(() => page.getByTestId('status').getAttribute('data-busy'), (b) => b === 'false', 'the worker to finish', 30_000);
-  const depth = await page.getByRole('spinbutton', { name: 'Depth L, exact value' }).inputValue();
+  assert.equal(await slider.inputValue(), '51');
+  const depth = await page.locator('#ctl-depth-num').inputValue();
+  assert.equal(depth, '200');
   await until(() => page.locator(FLOW).innerText(), (t) => t.includes(`${depth} = top`), `the chart to show the latest depth ${depth}`);
-  const longTasks = await page.evaluate(() => window.__longTasks);
-  log(`depth ${depth}; main-thread tasks > 50 ms during the sweep: ${JSON.stringify(longTasks)}`);
-  assert.deepEqual(longTasks.filter((d) => d > 120), [], 'no main-thread task over 120 ms while the worker computes');
+
+  // The budget is 50 ms; the assertion allows 2× for a shared, noisy CI machine (the log shows the real figures).
+  assert.deepEqual([...syncTasks, ...workerTasks].filter((ms) => ms > 100), [], 'no main-thread task over 100 ms while dragging');
 }
 
 export async function sandboxedIframeWorksWithoutStorage({ page, baseUrl }) {
@@ -169,6 +198,23 @@ export async function sandboxedIframeWorksWithoutStorage({ page, baseUrl }) {
   assert.equal(await frame.locator('[data-control]').count(), 1, 'only the depth control');
   await frame.getByRole('slider', { name: 'Depth L' }).fill('9'); // position 9 = L 10
   await until(() => frame.locator(FLOW).innerText(), (t) => t.includes('10 = top'), 'the embedded chart to follow its slider');
+}
+
+export async function phoneControlsOpenInABottomSheet({ page, baseUrl, screenshot }) {
+  await page.setViewportSize({ width: 375, height: 812 });
+  await open(page, baseUrl, '?arch=plain');
+  const bar = page.getByRole('button', { name: /Network settings/ });
+  assert.equal(await bar.getAttribute('aria-expanded'), 'false');
+  assert.equal(await page.locator('#ctl-depth').isVisible(), false, 'controls start folded away on a phone');
+  const headlineBox = await page.locator(`${FLOW} [data-role="headline"]`).boundingBox();
+  assert.ok(headlineBox.y + headlineBox.height < 812, 'the headline is in the first screen');
+  await bar.click();
+  assert.equal(await bar.getAttribute('aria-expanded'), 'true');
+  const d0 = await linePath(page);
+  await page.getByRole('slider', { name: 'Depth L' }).fill('29');
+  await until(() => linePath(page), (d) => d !== d0, 'the chart to follow the slider in the sheet');
+  assert.ok(await page.locator(`${FLOW} svg`).first().isVisible());
+  await screenshot('visualizer-375x812-sheet-open');
 }
 
 export async function screenshots({ page, baseUrl, screenshot }) {

@@ -1,9 +1,11 @@
 /**
  * Mounted once by the App: inside a frame it reports the content height and listens for the host's messages
- * (see ./protocol.ts); in embed mode it marks <html data-embed> so the page background turns transparent.
+ * (see ./protocol.ts); in embed mode it marks <html data-embed> so the page background turns transparent, and
+ * shows the one-line embed footer.
  */
 import { useEffect } from 'react';
 import { appStore, useApp } from '../../state/store';
+import { EmbedFooter } from './EmbedFooter';
 import { startHeightReports, startHostApi } from './hostApi';
 import './embed.css';
 
@@ -21,5 +23,5 @@ export function EmbedBridge() {
     if (embed) html.dataset.embed = 'true';
     else delete html.dataset.embed;
   }, [embed]);
-  return null;
+  return embed ? <EmbedFooter /> : null;
 }

@@ -1,0 +1,47 @@
+/**
+ * The controls sidebar. On wide screens it is a sticky column; on phones (≤ 760 px, see styles.css) it becomes a
+ * bottom sheet: a bar that names the current settings and opens the controls over the lower part of the page, so
+ * the chart stays in view while a slider moves. The open state is view-only and not kept in the URL.
+ */
+import { useState } from 'react';
+import { ConfigControls } from '../controls/ConfigControls';
+import { formatValue } from '../controls/format';
+import { useT } from '../controls/useT';
+import { selectConfig, useApp } from '../state/store';
+
+/** On a phone, opening the sheet scrolls the flow headline and chart into the space above it. */
+function revealChartAboveSheet(): void {
+  if (typeof window.matchMedia !== 'function' || !window.matchMedia('(max-width: 760px)').matches) return;
+  const target = document.querySelector('[data-panel="flow"] [data-role="headline"]') ?? document.querySelector('[data-panel="flow"]');
+  target?.scrollIntoView({ block: 'start', behavior: 'smooth' });
+}
+
+export function Sidebar() {
+  const t = useT();
+  const c = useApp(selectConfig);
+  const [open, setOpen] = useState(false);
+  const summary = `L ${c.depth} · W ${c.width} · ${t(`ctl.act.${c.act}`)} · ${t(`ctl.init.${c.init}`)} ×${formatValue(c.scale)}`;
+  return (
+    <aside className="sidebar" aria-label={t('app.controls')} data-open={open ? 'true' : 'false'}>
+      <button
+        type="button"
+        className="sheet-toggle"
+        aria-expanded={open}
+        aria-controls="controls-body"
+        onClick={() => {
+          if (!open) revealChartAboveSheet();
+          setOpen(!open);
+        }}
+      >
+        <span className="sheet-title">{t('app.controls')}</span>
+        <span className="sheet-summary">{summary}</span>
+        <span className="sheet-chevron" aria-hidden="true">
+          {open ? '▾' : '▴'}
+        </span>
+      </button>
+      <div id="controls-body" className="sidebar-body">
+        <ConfigControls />
+      </div>
+    </aside>
+  );
+}

@@ -1,0 +1,44 @@
+/**
+ * Presentation mode's big callouts: per architecture, the headline number r = ‖∂L/∂h_0‖ / ‖∂L/∂h_L‖ (how much of
+ * the gradient at the top reaches layer 0) in very large type, with its verdict. Readable from the back row.
+ */
+import type { Arch } from '../../core/config';
+import { useT } from '../../controls/useT';
+import { headlineOf } from '../../panels/flow/headline';
+import { selectLang, selectReport, useApp } from '../../state/store';
+import { formatNumber } from '../../viz/format';
+import { ARCH_STYLE } from '../../viz/theme';
+
+const selectPresent = (s: { ui: { present: boolean } }) => s.ui.present;
+
+export function PresentCallouts() {
+  const t = useT();
+  const present = useApp(selectPresent);
+  const report = useApp(selectReport);
+  const lang = useApp(selectLang);
+  if (!present || !report) return null;
+  const archs = (Object.keys(report.archs) as Arch[]).filter((a) => report.archs[a]);
+  return (
+    <section className="callouts" aria-label={t('present.callouts')}>
+      {archs.map((a) => {
+        const h = headlineOf(report.archs[a]!);
+        const verdict =
+          h.trend === 'nonfinite'
+            ? h.layer === null
+              ? t('present.trend.nonfiniteNoLayer')
+              : t('present.trend.nonfinite', { layer: h.layer })
+            : t(`present.trend.${h.trend}`);
+        return (
+          <div key={a} className="callout" data-arch={a} data-trend={h.trend} style={{ borderColor: ARCH_STYLE[a].color }}>
+            <p className="callout-label">{t('present.callout', { arch: t(`viz.arch.${a}`) })}</p>
+            <p className="callout-number" style={{ color: ARCH_STYLE[a].color }}>
+              {formatNumber(h.ratio, lang, 2)}
+            </p>
+            <p className="callout-label">{t('present.calloutOfTop')}</p>
+            <p className="callout-verdict">{verdict}</p>
+          </div>
+        );
+      })}
+    </section>
+  );
+}

@@ -1,0 +1,28 @@
+/** What each shortcut does (the keys, the presenter bar and the header buttons all go through here). */
+import { appStore } from '../../state/store';
+import { useHelp } from './helpState';
+import type { KeyCommand } from './keys';
+import { goToScene, sceneCount } from './sceneNav';
+
+/** Carry out one command on the app store. */
+export function runCommand(cmd: KeyCommand): void {
+  const s = appStore.getState();
+  const scene = s.ui.scene;
+  switch (cmd) {
+    case 'togglePresent':
+      return s.setUi({ present: !s.ui.present });
+    case 'exit':
+      return s.setUi({ present: false });
+    case 'help':
+      return useHelp.getState().setOpen(true);
+    case 'next':
+      return goToScene(appStore, scene + 1);
+    case 'prev':
+      return goToScene(appStore, scene - 1);
+    case 'first':
+      return goToScene(appStore, 0);
+    case 'last':
+      return goToScene(appStore, sceneCount() - 1);
+  }
+}
+

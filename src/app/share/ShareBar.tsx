@@ -1,0 +1,63 @@
+/**
+ * The header's share bar: copy the link, embed, present, the report as CSV or JSON (byte-identical to
+ * `npm run analyze --format csv|json` for the same URL), and the keyboard help.
+ */
+import { useState } from 'react';
+import { reportText, type ReportFormat } from '../../core/reportText';
+import { useT } from '../../controls/useT';
+import { appStore, selectReport, useApp } from '../../state/store';
+import { pageBaseUrl } from '../../state/urlSync';
+import { downloadBlob, safeFilename } from '../../viz/exportDownload';
+import { runCommand } from '../present/commands';
+import { CopyLink } from './CopyLink';
+import { EmbedDialog } from './EmbedDialog';
+import { exportStem } from './exportPanel';
+import { shareUrl } from './links';
+import './share.css';
+
+const MIME: Record<ReportFormat, string> = { csv: 'text/csv;charset=utf-8', json: 'application/json' };
+
+function downloadReport(format: ReportFormat): void {
+  const report = appStore.getState().result.report;
+  if (!report) return;
+  downloadBlob(new Blob([reportText(report, format)], { type: MIME[format] }), safeFilename(exportStem('report', report.config), format));
+}
+
+const selectPresent = (s: { ui: { present: boolean } }) => s.ui.present;
+
+export function ShareBar() {
+  const t = useT();
+  const report = useApp(selectReport);
+  const present = useApp(selectPresent);
+  const [embedOpen, setEmbedOpen] = useState(false);
+  const currentUrl = () => {
+    const { config, ui } = appStore.getState();
+    return shareUrl(pageBaseUrl(), config, ui);
+  };
+  return (
+    <div className="share-bar" role="group" aria-label={t('share.bar')}>
+      <CopyLink getUrl={currentUrl} />
+      <button type="button" className="button" onClick={() => setEmbedOpen(true)}>
+        {t('share.embed')}
+      </button>
+      <button type="button" className="button" aria-pressed={present} title={t('share.presentHint')} onClick={() => runCommand('togglePresent')}>
+        {t('share.present')}
+      </button>
+      <span className="share-report" role="group" aria-label={t('share.report')}>
+        <span className="share-report-label" aria-hidden="true">
+          {t('share.report')}
+        </span>
+        <button type="button" className="button button-small" aria-label={t('share.csvAria')} disabled={!report} onClick={() => downloadReport('csv')}>
+          {t('share.csv')}
+        </button>
+        <button type="button" className="button button-small" aria-label={t('share.jsonAria')} disabled={!report} onClick={() => downloadReport('json')}>
+          {t('share.json')}
+        </button>
+      </span>
+      <button type="button" className="button" aria-label={t('share.help')} title={t('share.help')} onClick={() => runCommand('help')}>
+        <span aria-hidden="true">?</span>
+      </button>
+      {embedOpen && <EmbedDialog onClose={() => setEmbedOpen(false)} />}
+    </div>
+  );
+}
