@@ -24,7 +24,7 @@ export interface LayerHistograms {
 }
 
 export interface LayerStats {
-  /** pre-activation z_i, i = 0…L−1 */
+  /** pre-activation z_i, i = 0…L−1 (with a norm: the activation's input norm(z_i), where f′ is evaluated) */
   z: Summary;
   /** post-activation output h_{i+1}, i = 0…L−1 */
   h: Summary;
@@ -32,7 +32,7 @@ export interface LayerStats {
   fprime: Summary;
   /** fraction of units with f′(z_i) < 1% of sup f′ (saturated for sigmoid/tanh, dead for relu) */
   saturated: Float64Array;
-  /** histogram of z_i per layer (for the activation panel) */
+  /** histogram of z_i per layer (for the activation panel; the activation's input, like `z`) */
   zHist: LayerHistograms;
 }
 
