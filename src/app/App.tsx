@@ -32,7 +32,7 @@ export function App() {
         {showControls && (
           <Sidebar />
         )}
-        <main id="charts" className="main" aria-label={t('app.panels')} aria-busy={busy}>
+        <main id="charts" className="main" tabIndex={-1} aria-label={t('app.panels')} aria-busy={busy}>
           <Notices />
           <StatusLine />
           <PresentCallouts />
