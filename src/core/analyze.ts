@@ -35,25 +35,23 @@ function checkFootprint(s: ChainShape): void {
   throw new ConfigError('depth', s.depth, `at most about ${d} layers for ${s.arch} at width ${s.width}, batch ${s.batch} (memory)`);
 }
 
-// One compiled workspace per recent shape (plain, residual, dense overlaid), reused across calls.
-const WORKSPACES = new Map<string, ChainWorkspace>();
+// One compiled workspace per recent shape (plain, residual, dense overlaid), reused across calls; most recent first.
+let WORKSPACES: ChainWorkspace[] = [];
 const MAX_WORKSPACES = 3;
 const SCRATCH = new StatsScratch();
 
-/** The cached workspace for `shape`, built on first use; least recently used ones are dropped. */
+/** The cached workspace for `shape`, built on first use; the least recently used beyond three is dropped. */
 export function workspaceFor(shape: ChainShape): ChainWorkspace {
   const key = chainKey(shape);
-  let ws = WORKSPACES.get(key);
-  if (ws) WORKSPACES.delete(key);
-  else ws = new ChainWorkspace(shape);
-  WORKSPACES.set(key, ws);
-  while (WORKSPACES.size > MAX_WORKSPACES) WORKSPACES.delete(WORKSPACES.keys().next().value!);
+  const at = WORKSPACES.findIndex((w) => w.key === key);
+  const ws = at >= 0 ? WORKSPACES[at] : new ChainWorkspace(shape);
+  if (at !== 0) WORKSPACES = [ws, ...WORKSPACES.filter((w) => w !== ws)].slice(0, MAX_WORKSPACES);
   return ws;
 }
 
 /** Drop every cached workspace (frees their buffers). */
 export function releaseWorkspaces(): void {
-  WORKSPACES.clear();
+  WORKSPACES = [];
 }
 
 /**

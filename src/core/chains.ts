@@ -134,13 +134,17 @@ export class ChainWorkspace {
   private act: Activation = 'linear';
   private alpha = 1;
 
+  /** chainKey of the shape */
+  readonly key: string;
+
   constructor(readonly shape: ChainShape) {
     this.graph = buildChain(this.tape, shape, this.act, this.alpha);
+    this.key = chainKey(shape);
   }
 
   /** Whether this workspace can run `shape`. */
   matches(shape: ChainShape): boolean {
-    return chainKey(shape) === chainKey(this.shape);
+    return chainKey(shape) === this.key;
   }
 
   /** Forward and backward for these parameters, activation and residual scale α; read results from `graph`. */

@@ -31,8 +31,8 @@ export class StatsScratch {
 
 /** A Summary with L zero entries per field. */
 export function emptySummary(L: number): Summary {
-  const f = () => new Float64Array(L);
-  return { mean: f(), std: f(), q05: f(), q25: f(), q50: f(), q75: f(), q95: f() };
+  const F = Float64Array;
+  return { mean: new F(L), std: new F(L), q05: new F(L), q25: new F(L), q50: new F(L), q75: new F(L), q95: new F(L) };
 }
 
 /** Histograms for L layers: views into one buffer (one allocation instead of L). */
