@@ -171,7 +171,8 @@ export function gaussianExpectationsEven(g: VectorIntegrand, q: number, out: Flo
 
 /**
  * E[g(√q·z)] for z ~ N(0, 1): the Gaussian expectation of g at variance q. Accurate to ~1e-10 relative (of
- * E|g|) for q from 1e-20 to 1e16 and any g that is smooth away from 0. q = 0 gives g(0); a negative, NaN or
+ * E|g|) for q from 1e-20 to 1e16 and any g that is smooth away from 0 and grows at most polynomially (the range
+ * is cut at |z| = 10). q = 0 gives g(0); a negative, NaN or
  * infinite q gives NaN (the caller decides what an infinite variance means for its g).
  */
 export function gaussianExpectation(g: (x: number) => number, q: number): number {
