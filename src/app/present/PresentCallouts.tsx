@@ -19,7 +19,7 @@ export function PresentCallouts() {
   if (!present || !report) return null;
   const archs = (Object.keys(report.archs) as Arch[]).filter((a) => report.archs[a]);
   return (
-    <section className="callouts" aria-label={t('present.callouts')}>
+    <section className="callouts" aria-label={t('present.callouts')} aria-live="polite">
       {archs.map((a) => {
         const h = headlineOf(report.archs[a]!);
         const verdict =
@@ -31,11 +31,15 @@ export function PresentCallouts() {
         return (
           <div key={a} className="callout" data-arch={a} data-trend={h.trend} style={{ borderColor: ARCH_STYLE[a].color }}>
             <p className="callout-label">{t('present.callout', { arch: t(`viz.arch.${a}`) })}</p>
-            <p className="callout-number" style={{ color: ARCH_STYLE[a].color }}>
-              {formatNumber(h.ratio, lang, 2)}
-            </p>
-            <p className="callout-label">{t('present.calloutOfTop')}</p>
-            <p className="callout-verdict">{verdict}</p>
+            <div className="callout-row">
+              <p className="callout-number" style={{ color: ARCH_STYLE[a].color }}>
+                {formatNumber(h.ratio, lang, 2)}
+              </p>
+              <div>
+                <p className="callout-label">{t('present.calloutOfTop')}</p>
+                <p className="callout-verdict">{verdict}</p>
+              </div>
+            </div>
           </div>
         );
       })}

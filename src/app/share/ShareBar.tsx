@@ -1,6 +1,7 @@
 /**
  * The header's share bar: copy the link, embed, present, the report as CSV or JSON (byte-identical to
- * `npm run analyze --format csv|json` for the same URL), and the keyboard help.
+ * `npm run analyze --format csv|json` for the same URL), and the keyboard help. While presenting, the presenter
+ * bar takes its place.
  */
 import { useState } from 'react';
 import { reportText, type ReportFormat } from '../../core/reportText';
@@ -9,6 +10,7 @@ import { appStore, selectReport, useApp } from '../../state/store';
 import { pageBaseUrl } from '../../state/urlSync';
 import { downloadBlob, safeFilename } from '../../viz/exportDownload';
 import { runCommand } from '../present/commands';
+import { PresenterBar } from '../present/PresenterBar';
 import { CopyLink } from './CopyLink';
 import { EmbedDialog } from './EmbedDialog';
 import { exportStem } from './exportPanel';
@@ -30,6 +32,7 @@ export function ShareBar() {
   const report = useApp(selectReport);
   const present = useApp(selectPresent);
   const [embedOpen, setEmbedOpen] = useState(false);
+  if (present) return <PresenterBar />;
   const currentUrl = () => {
     const { config, ui } = appStore.getState();
     return shareUrl(pageBaseUrl(), config, ui);
@@ -40,7 +43,7 @@ export function ShareBar() {
       <button type="button" className="button" onClick={() => setEmbedOpen(true)}>
         {t('share.embed')}
       </button>
-      <button type="button" className="button" aria-pressed={present} title={t('share.presentHint')} onClick={() => runCommand('togglePresent')}>
+      <button type="button" className="button" title={t('share.presentHint')} onClick={() => runCommand('togglePresent')}>
         {t('share.present')}
       </button>
       <span className="share-report" role="group" aria-label={t('share.report')}>
