@@ -194,7 +194,7 @@ export async function theMainThreadIsNeverBlocked({ page, baseUrl, log }) {
   assert.deepEqual([...syncTasks, ...workerTasks].filter((ms) => ms > 100), [], 'no main-thread task over 100 ms while dragging');
 }
 
-export async function sandboxedIframeWorksWithoutStorage({ page, baseUrl }) {
+export async function sandboxedIframeWorksWithoutStorage({ page, baseUrl, screenshot }) {
   // No allow-same-origin: the frame's origin is opaque, localStorage throws and a Worker cannot be created.
   await page.setContent(
     `<!doctype html><title>embed</title><iframe title="visualizer" sandbox="allow-scripts" width="900" height="700" src="${baseUrl}?embed=1&controls=depth&panels=flow&depth=30&width=40&batch=40&theme=dark"></iframe>`,
@@ -205,6 +205,7 @@ export async function sandboxedIframeWorksWithoutStorage({ page, baseUrl }) {
   assert.equal(await frame.locator('[data-control]').count(), 1, 'only the depth control');
   await frame.getByRole('slider', { name: 'Depth L' }).fill('9'); // position 9 = L 10
   await until(() => frame.locator(FLOW).innerText(), (t) => t.includes('10 = top'), 'the embedded chart to follow its slider');
+  await screenshot('embed-sandboxed-iframe');
 }
 
 export async function phoneControlsOpenInABottomSheet({ page, baseUrl, screenshot }) {
