@@ -6,6 +6,8 @@
 import { appEn, appZh } from './app';
 import { controlsEn, controlsZh } from './controls';
 import { panelsEn, panelsZh } from './panels';
+import { stepperEn, stepperZh } from './stepper';
+import { storyEn, storyZh } from './story';
 import { shareEn, shareZh } from './share';
 
 export type Lang = 'en' | 'zh';
@@ -13,10 +15,43 @@ export const LANGS: readonly Lang[] = ['en', 'zh'];
 
 export type Catalog = Record<string, string>;
 
-export const CATALOGS: Record<Lang, Catalog> = {
-  en: { ...appEn, ...controlsEn, ...panelsEn, ...shareEn },
-  zh: { ...appZh, ...controlsZh, ...panelsZh, ...shareZh },
+/** Every area's pair of catalogs, by area. A test checks each pair key by key (see {@link catalogGaps}). */
+export const CATALOG_PAIRS: Readonly<Record<string, Record<Lang, Catalog>>> = {
+  app: { en: appEn, zh: appZh },
+  controls: { en: controlsEn, zh: controlsZh },
+  panels: { en: panelsEn, zh: panelsZh },
+  share: { en: shareEn, zh: shareZh },
+  stepper: { en: stepperEn, zh: stepperZh },
+  story: { en: storyEn, zh: storyZh },
 };
+
+export const CATALOGS: Record<Lang, Catalog> = {
+  en: Object.assign({}, ...Object.values(CATALOG_PAIRS).map((p) => p.en)),
+  zh: Object.assign({}, ...Object.values(CATALOG_PAIRS).map((p) => p.zh)),
+};
+
+/**
+ * What is wrong with a set of catalog pairs: keys missing in a language, empty strings, and {placeholders} that
+ * differ between the languages (a translation that drops {n} would print a sentence without its number).
+ */
+export function catalogGaps(pairs: Readonly<Record<string, Partial<Record<Lang, Catalog>>>>): string[] {
+  const gaps: string[] = [];
+  const holes = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort().join(',');
+  for (const [area, pair] of Object.entries(pairs)) {
+    const keys = new Set(LANGS.flatMap((l) => Object.keys(pair[l] ?? {})));
+    for (const key of keys) {
+      for (const l of LANGS) {
+        const s = pair[l]?.[key];
+        if (typeof s !== 'string') gaps.push(`${area}: ${key} is missing in ${l}`);
+        else if (s.trim() === '') gaps.push(`${area}: ${key} is empty in ${l}`);
+      }
+      const [en, zh] = [pair.en?.[key], pair.zh?.[key]];
+      if (typeof en === 'string' && typeof zh === 'string' && holes(en) !== holes(zh))
+        gaps.push(`${area}: ${key} has placeholders {${holes(en)}} in en but {${holes(zh)}} in zh`);
+    }
+  }
+  return gaps;
+}
 
 /** Replace {name} placeholders with vars; a missing key returns the key itself so the gap is visible, not blank. */
 export function translate(lang: Lang, key: string, vars?: Record<string, string | number>): string {

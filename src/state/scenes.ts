@@ -1,0 +1,153 @@
+/**
+ * The guided story: nine scenes, each a preset config, a short text, and a vanish / stay / explode question whose
+ * answer is computed from the live report (never written into the text). Scene texts live in the `story`
+ * catalogs under `story.<id>.*`.
+ *
+ * URL: `scene=N` with N = 1…SCENES.length (1-based, as a lecturer would say it); `scene=0` (the default) means no
+ * story, and N beyond the last scene shows the last one. A link carries the scene's config keys as well, so what a
+ * student tweaked inside a scene is shared too. Only when a URL names a scene and no config of its own (every
+ * config key at its default) is the scene's preset applied on load — see {@link applySceneOnLoad}.
+ */
+import type { StoreApi } from 'zustand/vanilla';
+import type { Arch, Config } from '../core/config';
+import { configToRecord, defaultConfig } from '../core/config';
+import type { ArchReport, Report } from '../core/report';
+import type { AppState } from './store';
+import type { UiState } from './uiSchema';
+
+/** What happens to the gradient between the top (layer L) and layer 0. */
+export type Outcome = 'vanish' | 'stay' | 'explode';
+export const OUTCOMES: readonly Outcome[] = ['vanish', 'stay', 'explode'];
+
+/**
+ * Within a factor of 10 either way the gradient "stays"; beyond, it vanishes or explodes; a gradient that is no
+ * longer finite (NaN, ∞) exploded. The same threshold as the flow panel's headline (panels/flow/headline.ts,
+ * STABLE_FACTOR), so the story and the chart never disagree.
+ */
+export const STAY_FACTOR = 10;
+
+/** The outcome of one architecture's report: r = ‖∂L/∂h_0‖ / ‖∂L/∂h_L‖ classified by {@link STAY_FACTOR}. */
+export function outcomeOf(a: ArchReport): Outcome {
+  const L = a.dh.length - 1;
+  const r = a.dh[0] / a.dh[L];
+  if (!Number.isFinite(r)) return 'explode';
+  if (r < 1 / STAY_FACTOR) return 'vanish';
+  if (r > STAY_FACTOR) return 'explode';
+  return 'stay';
+}
+
+/** r = ‖∂L/∂h_0‖ / ‖∂L/∂h_L‖, the share of the top gradient that reaches layer 0. */
+export function topToBottomRatio(a: ArchReport): number {
+  return a.dh[0] / a.dh[a.dh.length - 1];
+}
+
+export interface Scene {
+  /** stable id; text keys are `story.<id>.title|text|question|why` */
+  id: string;
+  /** the preset, over defaultConfig() */
+  config: Partial<Config>;
+  /** view state the scene sets (e.g. which quantity the flow panel plots) */
+  ui?: Partial<Pick<UiState, 'q'>>;
+  /** the architecture the question is about */
+  ask: Arch;
+  /** what the scene's text says happens to `ask`; tests check it against analyzeChain */
+  claim: Outcome;
+  /** a one-click follow-up change (text key `story.<id>.alt`) and what it does */
+  alt?: { patch: Partial<Config>; claim: Outcome };
+  /** a link to another view of the app (text key `story.<id>.link`) */
+  link?: 'train';
+  /** the stepper is the point of this scene */
+  stepper?: boolean;
+}
+
+/** The story, in order (facts and order from the seed article; see /work/shared/seed). */
+export const SCENES: readonly Scene[] = [
+  // A 5-layer scalar chain, one number per layer; loss = Σh so the pass starts from ∂L/∂h_L = 1.
+  {
+    id: 'chain',
+    config: { depth: 5, width: 1, batch: 1, act: 'sigmoid', init: 'xavier', arch: ['plain'], loss: 'sum' },
+    ui: { q: 'g' },
+    ask: 'plain',
+    claim: 'vanish',
+    stepper: true,
+  },
+  { id: 'sigmoid', config: { depth: 20, act: 'sigmoid', init: 'xavier', arch: ['plain'] }, ask: 'plain', claim: 'vanish' },
+  // Weights of std 2 (xavier × 8 at width 16) and f′ = 1: about ×8 per layer, past float64 near layer 340.
+  { id: 'explode', config: { depth: 400, act: 'linear', init: 'xavier', scale: 8, arch: ['plain'] }, ask: 'plain', claim: 'explode' },
+  { id: 'relu', config: { depth: 20, act: 'relu', init: 'he', arch: ['plain'] }, ask: 'plain', claim: 'stay' },
+  // Scene 2's chain (same seed, same shapes, so the same weights) with batch normalization.
+  { id: 'batchnorm', config: { depth: 20, act: 'sigmoid', init: 'xavier', norm: 'batch', arch: ['plain'] }, ask: 'plain', claim: 'stay' },
+  { id: 'residual', config: { depth: 20, act: 'sigmoid', init: 'xavier', arch: ['plain', 'residual'] }, ask: 'residual', claim: 'stay' },
+  // tanh is odd, so no mean drift: the growth is the (1 + α²χ) compounding that α = 1/√L = 0.1 removes.
+  {
+    id: 'alpha',
+    config: { depth: 100, act: 'tanh', init: 'xavier', arch: ['residual'], alpha: 1 },
+    ask: 'residual',
+    claim: 'explode',
+    alt: { patch: { alpha: 0.1 }, claim: 'stay' },
+  },
+  // The ResNet paper's 56-layer plain net, in spirit: ReLU + He, gradients healthy at init.
+  { id: 'degradation', config: { depth: 56, width: 64, act: 'relu', init: 'he', arch: ['plain'] }, ask: 'plain', claim: 'stay', link: 'train' },
+  { id: 'dense', config: { depth: 100, act: 'tanh', init: 'xavier', arch: ['plain', 'dense'] }, ask: 'dense', claim: 'stay' },
+];
+
+/** A scene number from the URL (1-based; 0 = no story) clamped to the story: 0…SCENES.length. */
+export function clampScene(n: number): number {
+  if (!Number.isFinite(n) || n <= 0) return 0;
+  return Math.min(SCENES.length, Math.round(n));
+}
+
+/** The scene for a 1-based number, or null for 0 (no story). */
+export function sceneAt(n: number): Scene | null {
+  const k = clampScene(n);
+  return k === 0 ? null : SCENES[k - 1];
+}
+
+/** The full config of scene n (1-based): the defaults overridden by the preset. */
+export function sceneConfig(n: number): Config {
+  const s = sceneAt(n);
+  const c = defaultConfig();
+  return s ? { ...c, ...s.config, arch: [...(s.config.arch ?? c.arch)] } : c;
+}
+
+/** Go to scene n (1-based; 0 leaves the story and keeps the current config). */
+export function goToScene(store: StoreApi<AppState>, n: number): void {
+  const k = clampScene(n);
+  const st = store.getState();
+  if (k === 0) {
+    st.setUi({ scene: 0 });
+    return;
+  }
+  st.setConfig(sceneConfig(k));
+  st.setUi({ ...SCENES[k - 1].ui, scene: k, layer: -1 });
+}
+
+/** Apply a scene's follow-up change (the `alt` of the current scene), if it has one. */
+export function applySceneAlt(store: StoreApi<AppState>): void {
+  const s = sceneAt(store.getState().ui.scene);
+  if (s?.alt) store.getState().setConfig(s.alt.patch);
+}
+
+/** Whether every config key is at its default (the URL set none of them, or only defaults). */
+export function isDefaultConfig(c: Config): boolean {
+  return Object.keys(configToRecord(c)).every((k) => k === 'v');
+}
+
+/**
+ * After the URL is loaded: a link like `?scene=3` that names a scene but no config gets that scene's preset.
+ * A link that carries config keys keeps them (it is what someone tweaked and shared).
+ */
+export function applySceneOnLoad(store: StoreApi<AppState>): void {
+  const { ui, config } = store.getState();
+  const k = clampScene(ui.scene);
+  if (k > 0 && isDefaultConfig(config)) goToScene(store, k);
+  else if (k !== ui.scene) store.getState().setUi({ scene: k });
+}
+
+/** Whether a report was computed from this config (so a scene's answer is never read from a stale report). */
+export function reportMatches(report: Report | null, config: Config): report is Report {
+  if (!report) return false;
+  const a = configToRecord(report.config, true);
+  const b = configToRecord(config, true);
+  return Object.keys(b).every((k) => a[k] === b[k]);
+}
