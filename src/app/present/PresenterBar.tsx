@@ -16,15 +16,15 @@ export function PresenterBar() {
   const count = sceneCount();
   return (
     <nav className="presenter-bar" aria-label={t('share.present')}>
-      {count > 1 && (
+      {count > 0 && (
         <>
-          <button type="button" className="button" aria-label={t('present.prev')} disabled={scene <= 0} onClick={() => run('prev')}>
+          <button type="button" className="button" aria-label={t('present.prev')} disabled={scene <= 1} onClick={() => run('prev')}>
             <span aria-hidden="true">‹</span>
           </button>
           <span className="presenter-scene" aria-live="polite">
-            {t('present.scene', { n: scene + 1, count })}
+            {scene > 0 ? t('present.scene', { n: scene, count }) : t('present.noScene', { count })}
           </span>
-          <button type="button" className="button" aria-label={t('present.next')} disabled={scene >= count - 1} onClick={() => run('next')}>
+          <button type="button" className="button" aria-label={t('present.next')} disabled={scene >= count} onClick={() => run('next')}>
             <span aria-hidden="true">›</span>
           </button>
         </>

@@ -20,9 +20,9 @@ export function runCommand(cmd: KeyCommand): void {
     case 'prev':
       return goToScene(appStore, scene - 1);
     case 'first':
-      return goToScene(appStore, 0);
+      return goToScene(appStore, 1);
     case 'last':
-      return goToScene(appStore, sceneCount() - 1);
+      return goToScene(appStore, sceneCount());
   }
 }
 

@@ -1,20 +1,18 @@
 /**
- * Scene navigation for presentation mode: one place that knows how to count scenes and go to one, so the key
- * handler and the presenter bar stay independent of how scenes are stored.
+ * Scene navigation for presentation mode, over the story of src/state/scenes.ts: scenes are numbered 1…N in the
+ * URL (`scene=0` means no story yet), so "next" from 0 starts the story and "previous" stops at the first scene.
  */
 import type { StoreApi } from 'zustand/vanilla';
+import { SCENES, goToScene as applyScene } from '../../state/scenes';
 import type { AppState } from '../../state/store';
-import { uiFieldOf } from '../../state/uiSchema';
 
-/** Number of scenes. */
+/** Number of scenes in the story. */
 export function sceneCount(): number {
-  const f = uiFieldOf('scene');
-  return f && f.kind === 'int' ? f.max + 1 : 1;
+  return SCENES.length;
 }
 
-/** Go to scene `index` (clamped to the list). */
-export function goToScene(store: StoreApi<AppState>, index: number): void {
-  const n = sceneCount();
-  const i = Math.max(0, Math.min(n - 1, Math.round(index)));
-  if (store.getState().ui.scene !== i) store.getState().setUi({ scene: i });
+/** Go to scene `n` (1-based), clamped to 1…N; applies the scene's preset config. */
+export function goToScene(store: StoreApi<AppState>, n: number): void {
+  const k = Math.max(1, Math.min(sceneCount(), Math.round(n)));
+  if (store.getState().ui.scene !== k) applyScene(store, k);
 }
