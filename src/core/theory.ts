@@ -229,10 +229,13 @@ export function chiAtFixedPoint(act: Activation, sw2: number, sb2: number): numb
 }
 
 /**
- * The edge of chaos: the init-scale multiplier in [0.01, 100] at which χ = 1 at the fixed point of the plain
- * length map (relu: 1 with he, √2 with xavier/lecun; tanh without bias: 1). The first crossing from χ < 1 to
- * χ > 1 on a log grid, refined by bisection in log scale; null if χ − 1 keeps one sign over the whole range.
- * `width` does not enter for W × W layers (σ_w² is width-free) and is accepted for a non-square future.
+ * The edge of chaos: the init-scale multiplier in [0.01, 100] at which χ = σ_w²·E[f′²] at the plain chain's fixed
+ * point q* crosses 1 (relu: 1 with he, √2 with xavier/lecun; tanh without bias: 1). The first crossing from
+ * χ < 1 to χ > 1 on a log grid, refined by bisection in log scale; null if χ − 1 keeps one sign over the range
+ * (none of the nine activations does for bias 0–10). q* is the fixed point the chain reaches from its layer-0
+ * variance, so the crossing may be a jump rather than continuous: for gelu, silu, elu or softplus with bias the
+ * length map can have an ordered fixed point (χ < 1) and, past σ_w² = 2, an exploding branch (χ → σ_w²/2 > 1);
+ * the mark is then where the chain switches branch. `width` does not enter for W × W layers (σ_w² is width-free).
  */
 export function criticalScale(act: Activation, init: InitScheme, width: number, bias: number): number | null {
   void width;
