@@ -1,0 +1,19 @@
+/// <reference lib="webworker" />
+/**
+ * The training lab's worker: trains the comparison off the main thread and streams progress. All logic lives in the
+ * pure handler of ./trainProtocol; this file only wires it to the worker scope. Imports only core and the protocol.
+ */
+import { createTrainHandler } from './trainProtocol';
+
+const scope = self as unknown as DedicatedWorkerGlobalScope;
+
+const handler = createTrainHandler({
+  post: (msg, transfer) => scope.postMessage(msg, transfer),
+  now: () => performance.now(),
+  // A macrotask, so a cancel (or a newer start) queued during a chunk is delivered before the next chunk.
+  yieldToEvents: () => new Promise((resolve) => setTimeout(resolve, 0)),
+});
+
+scope.onmessage = (e: MessageEvent<unknown>) => {
+  void handler.handle(e.data);
+};
