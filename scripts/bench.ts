@@ -5,6 +5,8 @@
  */
 import { execFileSync } from 'node:child_process';
 import { cpus, loadavg } from 'node:os';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { fileURLToPath } from 'node:url';
 import { analyzeChain, releaseWorkspaces } from '../src/core/analyze';
 import { drawParams } from '../src/core/params';
@@ -15,6 +17,12 @@ import { initTfjs, tfjsChain, tfjsTensorCount } from './bench/tfjsChain';
 import { timeInterleaved } from './bench/timing';
 
 const QUANTITIES = ['h', 'dh', 'g', 'dW', 'db'] as const;
+
+// A full GC between timing slices (untimed): tfjs leaves megabytes of garbage per call at depth 1000, and without
+// this the collection would land on whichever implementation runs next. Exposed at run time, so `npm run bench`
+// needs no node flag.
+setFlagsFromString('--expose-gc');
+const fullGC = runInNewContext('gc') as () => void;
 
 /** Largest relative difference over the per-layer norms, ignoring norms below `floor` (float32 underflows). */
 function maxRelDiff(core: ArchReport, other: ChainNorms, floor = 0): number {
@@ -69,7 +77,7 @@ function benchCell(cell: Cell): Row {
     },
     hand: () => handChain(drawParams(config, 'plain'), 'mse'),
     tfjs: () => tfjsChain(drawParams(config, 'plain'), 'mse'),
-  }, { budgetMs: 1500 });
+  }, { budgetMs: 1500, beforeSlice: fullGC });
   const draw = timeInterleaved({ draw: () => drawParams(config, 'plain') }, { budgetMs: 200 }).draw.median;
   const [core, cold, hand, tfjs] = [t.core.median, t.cold.median, t.hand.median, t.tfjs.median];
   return { cell, core, cold, hand, tfjs, draw, handErr, tfjsErr };
@@ -158,7 +166,8 @@ async function main(): Promise<void> {
   console.log('  draw = drawParams alone, part of every column; err = max relative difference of h, dh, g, dW, db vs core');
   console.log('  (tfjs err only over norms > 1e-15: float32 squares underflow below that)');
   console.log('  times: median ms per call after warm-up; the four columns are measured interleaved (~50 ms slices,');
-  console.log('  rotating order, ~1.5 s per size, ≥ 5 calls each) so that load from other processes hits them alike\n');
+  console.log('  rotating order, a full GC before each slice, ~1.5 s per size, ≥ 5 calls each) so that load from other');
+  console.log('  processes hits them alike and none pays for another\'s garbage\n');
   const tensors0 = tfjsTensorCount();
   const rows = CELLS.map(benchCell);
   printTable(rows);

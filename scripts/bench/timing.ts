@@ -2,7 +2,8 @@
  * Interleaved adaptive timing. The machine is shared, so load comes and goes; timing the implementations one after
  * the other would charge a burst of load to whichever ran then. Instead each round gives every implementation a
  * short slice (~50 ms of calls), in rotating order, until the budget is spent and each has enough calls; the
- * figure is the median call.
+ * figure is the median call. A `beforeSlice` hook (a full GC in the bench) keeps one implementation's garbage
+ * from being collected on another's clock.
  */
 import { performance } from 'node:perf_hooks';
 
@@ -23,6 +24,8 @@ export interface TimingOptions {
   sliceMs?: number;
   /** warm-up per implementation, ms (at least 2 calls, so the JIT has seen the code twice) */
   warmupMs?: number;
+  /** run (untimed) before every slice, e.g. a full GC so no implementation pays for another's garbage */
+  beforeSlice?: () => void;
 }
 
 export function median(xs: readonly number[]): number {
@@ -36,7 +39,7 @@ export const sink: unknown[] = [];
 
 /** Median ms of each function, measured in interleaved slices. */
 export function timeInterleaved<K extends string>(fns: Record<K, () => unknown>, opts: TimingOptions = {}): Record<K, Timing> {
-  const { budgetMs = 2000, minReps = 5, sliceMs = 50, warmupMs = 150 } = opts;
+  const { budgetMs = 2000, minReps = 5, sliceMs = 50, warmupMs = 150, beforeSlice } = opts;
   const names = Object.keys(fns) as K[];
   const times = {} as Record<K, number[]>;
   const estimate = {} as Record<K, number>;
@@ -57,11 +60,15 @@ export function timeInterleaved<K extends string>(fns: Record<K, () => unknown>,
     for (let j = 0; j < names.length; j++) {
       const k = names[(round + j) % names.length];
       const calls = Math.max(1, Math.round(sliceMs / Math.max(estimate[k], 1e-3)));
+      beforeSlice?.();
+      const s0 = performance.now();
       for (let c = 0; c < calls; c++) {
         const a = performance.now();
         sink[0] = fns[k]();
         times[k].push(performance.now() - a);
       }
+      // The warm-up estimate includes JIT and first-call costs: keep slices near sliceMs with the latest speed.
+      estimate[k] = (performance.now() - s0) / calls;
     }
   }
   const out = {} as Record<K, Timing>;
