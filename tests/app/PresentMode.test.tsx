@@ -1,0 +1,68 @@
+// @vitest-environment jsdom
+import { act, fireEvent, render, screen } from '@testing-library/react';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { PresentMode } from '../../src/app/present/PresentMode';
+import { useHelp } from '../../src/app/present/helpState';
+import { SCENES, sceneConfig } from '../../src/state/scenes';
+import { appStore, createInitialState } from '../../src/state/store';
+
+beforeEach(() => {
+  act(() => {
+    appStore.setState(createInitialState());
+    useHelp.setState({ open: false });
+  });
+});
+
+const key = (k: string, target: Element = document.body) => act(() => void fireEvent.keyDown(target, { key: k }));
+
+describe('present mode keys', () => {
+  it('P toggles presentation mode, but not while typing in a field', () => {
+    render(
+      <>
+        <PresentMode />
+        <input aria-label="field" />
+      </>,
+    );
+    key('p');
+    expect(appStore.getState().ui.present).toBe(true);
+    key('p', screen.getByRole('textbox', { name: 'field' }));
+    expect(appStore.getState().ui.present).toBe(true);
+    key('P');
+    expect(appStore.getState().ui.present).toBe(false);
+  });
+
+  it('PageDown starts the story and walks it; PageUp, Home and End move within it; Esc leaves', () => {
+    render(<PresentMode />);
+    key('ArrowRight');
+    expect(appStore.getState().ui.scene).toBe(0); // not presenting: arrows are the page's
+    key('p');
+    key('PageDown');
+    expect(appStore.getState().ui.scene).toBe(1);
+    expect(appStore.getState().config).toEqual(sceneConfig(1));
+    key('ArrowRight');
+    key('ArrowDown');
+    expect(appStore.getState().ui.scene).toBe(3);
+    key('PageUp');
+    expect(appStore.getState().ui.scene).toBe(2);
+    key('End');
+    expect(appStore.getState().ui.scene).toBe(SCENES.length);
+    key('PageDown');
+    expect(appStore.getState().ui.scene).toBe(SCENES.length);
+    key('Home');
+    key('ArrowLeft');
+    expect(appStore.getState().ui.scene).toBe(1);
+    key('Escape');
+    expect(appStore.getState().ui.present).toBe(false);
+  });
+
+  it('? opens the keyboard help, in English and in Chinese', () => {
+    render(<PresentMode />);
+    key('?');
+    expect(screen.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeInTheDocument();
+    expect(screen.getByRole('table')).toHaveTextContent('PageDown');
+    act(() => appStore.getState().setUi({ lang: 'zh' }));
+    expect(screen.getByRole('dialog', { name: '键盘快捷键' })).toHaveTextContent('开启或关闭演示模式');
+    fireEvent.click(screen.getByRole('button', { name: '关闭' }));
+    expect(screen.queryByRole('dialog')).toBeNull();
+  });
+});
