@@ -9,6 +9,7 @@ import { panelsEn, panelsZh } from './panels';
 import { stepperEn, stepperZh } from './stepper';
 import { storyEn, storyZh } from './story';
 import { shareEn, shareZh } from './share';
+import { trainEn, trainZh } from './train';
 
 export type Lang = 'en' | 'zh';
 export const LANGS: readonly Lang[] = ['en', 'zh'];
@@ -23,6 +24,7 @@ export const CATALOG_PAIRS: Readonly<Record<string, Record<Lang, Catalog>>> = {
   share: { en: shareEn, zh: shareZh },
   stepper: { en: stepperEn, zh: stepperZh },
   story: { en: storyEn, zh: storyZh },
+  train: { en: trainEn, zh: trainZh },
 };
 
 export const CATALOGS: Record<Lang, Catalog> = {
