@@ -14,6 +14,7 @@ import { useDocumentAttrs } from './useDocumentAttrs';
 import { EmbedBridge } from './embed/EmbedBridge';
 import { PresentCallouts } from './present/PresentCallouts';
 import { PresentMode } from './present/PresentMode';
+import { SceneBar } from './story/SceneBar';
 
 export function App() {
   const t = useT();
@@ -33,6 +34,7 @@ export function App() {
           <Sidebar />
         )}
         <main id="charts" className="main" tabIndex={-1} aria-label={t('app.panels')} aria-busy={busy}>
+          <SceneBar />
           <Notices />
           <StatusLine />
           <PresentCallouts />

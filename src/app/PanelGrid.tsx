@@ -10,6 +10,8 @@ import { ChainPanel } from '../panels/chain/Panel';
 import { FlowPanel } from '../panels/flow/Panel';
 import { FormulaStrip } from '../panels/formula/FormulaStrip';
 import { StatsPanel } from '../panels/stats/Panel';
+import { StepperPanel } from '../panels/stepper/Panel';
+import { useStepperEdge } from '../panels/stepper/stepperStore';
 import type { Lang } from '../state/i18n';
 import { selectActions, selectUi, useApp, useAppShallow } from '../state/store';
 import type { PanelId, UiState } from '../state/uiSchema';
@@ -21,6 +23,8 @@ interface PanelEnv {
   lang: Lang;
   ui: UiState;
   setUi: (patch: Partial<UiState>) => void;
+  /** the edge the backprop stepper is on, if it has started */
+  stepEdge: number | undefined;
 }
 
 /**
@@ -31,8 +35,8 @@ const RENDER: Record<PanelId, (e: PanelEnv) => ReactElement> = {
   flow: ({ report, lang, ui, setUi }) => (
     <FlowPanel report={report} config={report.config} lang={lang} quantity={ui.q} onQuantityChange={(q) => setUi({ q })} />
   ),
-  chain: ({ report, lang, ui }) => (
-    <ChainPanel report={report} config={report.config} lang={lang} highlightEdge={ui.layer >= 0 ? ui.layer : undefined} />
+  chain: ({ report, lang, ui, stepEdge }) => (
+    <ChainPanel report={report} config={report.config} lang={lang} highlightEdge={stepEdge ?? (ui.layer >= 0 ? ui.layer : undefined)} />
   ),
   activation: ({ report, lang, ui, setUi }) => (
     <ActivationPanel report={report} config={report.config} lang={lang} layer={Math.max(0, ui.layer)} onLayerChange={(layer) => setUi({ layer })} />
@@ -44,7 +48,8 @@ const RENDER: Record<PanelId, (e: PanelEnv) => ReactElement> = {
 export function PanelGrid({ report }: { report: Report }) {
   const ui = useApp(selectUi);
   const { setUi } = useAppShallow(selectActions);
-  const env: PanelEnv = { report, lang: ui.lang, ui, setUi };
+  const stepEdge = useStepperEdge(report.config.depth);
+  const env: PanelEnv = { report, lang: ui.lang, ui, setUi, stepEdge };
   const [hero, ...rest] = ui.panels.includes('flow') ? ['flow' as const, ...ui.panels.filter((p) => p !== 'flow')] : [null, ...ui.panels];
   const frame = (id: PanelId) => (
     <section key={id} className={`panel panel-${id}`} data-panel={id}>
@@ -54,10 +59,20 @@ export function PanelGrid({ report }: { report: Report }) {
       {!ui.embed && !ui.present && <PanelExport id={id} />}
     </section>
   );
+  // The backprop stepper sits right after the chain it highlights (full pages only; embeds pick their panels).
+  const stepper = ui.embed ? null : (
+    <section key="stepper" className="panel panel-stepper" data-panel="stepper">
+      <PanelBoundary lang={ui.lang} resetKey={report}>
+        <StepperPanel report={report} config={report.config} lang={ui.lang} />
+      </PanelBoundary>
+    </section>
+  );
+  const grid = rest.flatMap((id) => (id === 'chain' && stepper ? [frame(id), stepper] : [frame(id)]));
+  if (stepper && !rest.includes('chain')) grid.unshift(stepper);
   return (
     <div className="panels">
       {hero && <div className="panel-hero">{frame(hero)}</div>}
-      {rest.length > 0 && <div className="panel-grid">{rest.map(frame)}</div>}
+      {grid.length > 0 && <div className="panel-grid">{grid}</div>}
     </div>
   );
 }

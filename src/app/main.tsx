@@ -9,6 +9,7 @@ import { createScheduler, type WorkerPort } from '../state/compute';
 import { connectCompute } from '../state/computeSync';
 import { appStore } from '../state/store';
 import { startUrlSync } from '../state/urlSync';
+import { applySceneOnLoad } from '../state/scenes';
 import { App } from './App';
 import './styles.css';
 
@@ -18,6 +19,8 @@ function createWorker(): WorkerPort | null {
 }
 
 startUrlSync(appStore);
+// `?scene=N` with no config of its own opens that scene's preset (see src/state/scenes.ts).
+applySceneOnLoad(appStore);
 connectCompute(
   appStore,
   createScheduler({

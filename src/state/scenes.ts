@@ -52,12 +52,17 @@ export interface Scene {
   ask: Arch;
   /** what the scene's text says happens to `ask`; tests check it against analyzeChain */
   claim: Outcome;
-  /** a one-click follow-up change (text key `story.<id>.alt`) and what it does */
-  alt?: { patch: Partial<Config>; claim: Outcome };
+  /** a one-click follow-up change for the current config (text key `story.<id>.alt`) and what it does */
+  alt?: { patch: (c: Config) => Partial<Config>; claim: Outcome };
   /** a link to another view of the app (text key `story.<id>.link`) */
   link?: 'train';
   /** the stepper is the point of this scene */
   stepper?: boolean;
+}
+
+/** α = 1/√L, rounded to 4 decimals so the URL stays readable (0.1 at L = 100). */
+export function alphaInvSqrt(depth: number): number {
+  return Math.round(10000 / Math.sqrt(Math.max(1, depth))) / 10000;
 }
 
 /** The story, in order (facts and order from the seed article; see /work/shared/seed). */
@@ -84,7 +89,7 @@ export const SCENES: readonly Scene[] = [
     config: { depth: 100, act: 'tanh', init: 'xavier', arch: ['residual'], alpha: 1 },
     ask: 'residual',
     claim: 'explode',
-    alt: { patch: { alpha: 0.1 }, claim: 'stay' },
+    alt: { patch: (c) => ({ alpha: alphaInvSqrt(c.depth) }), claim: 'stay' },
   },
   // The ResNet paper's 56-layer plain net, in spirit: ReLU + He, gradients healthy at init.
   { id: 'degradation', config: { depth: 56, width: 64, act: 'relu', init: 'he', arch: ['plain'] }, ask: 'plain', claim: 'stay', link: 'train' },
@@ -124,8 +129,9 @@ export function goToScene(store: StoreApi<AppState>, n: number): void {
 
 /** Apply a scene's follow-up change (the `alt` of the current scene), if it has one. */
 export function applySceneAlt(store: StoreApi<AppState>): void {
-  const s = sceneAt(store.getState().ui.scene);
-  if (s?.alt) store.getState().setConfig(s.alt.patch);
+  const { ui, config, setConfig } = store.getState();
+  const s = sceneAt(ui.scene);
+  if (s?.alt) setConfig(s.alt.patch(config));
 }
 
 /** Whether every config key is at its default (the URL set none of them, or only defaults). */

@@ -1,0 +1,28 @@
+/** Where and why the chain stopped being finite, for every architecture on screen that broke (from the report). */
+import type { Arch } from '../../core/config';
+import type { Report } from '../../core/report';
+import { useT } from '../../controls/useT';
+import { readNonFinite } from '../../state/nonFinite';
+import { selectLang, useApp } from '../../state/store';
+import { formatNumber, subscript } from '../../viz/format';
+
+export function NonFiniteCallout({ report }: { report: Report }) {
+  const t = useT();
+  const lang = useApp(selectLang);
+  const broken = (Object.keys(report.archs) as Arch[])
+    .map((arch) => ({ arch, nf: readNonFinite(report.archs[arch]!) }))
+    .filter((x) => x.nf !== null);
+  if (broken.length === 0) return null;
+  return (
+    <aside className="story-callout" data-role="nan-callout" role="note" aria-label={t('story.callout.title')}>
+      <p className="story-callout-title">{t('story.callout.title')}</p>
+      {broken.map(({ arch, nf }) => (
+        <p key={arch} data-arch={arch} data-layer={nf!.layer}>
+          {t(`story.callout.${nf!.kind}`, { arch: t(`viz.arch.${arch}`), layer: nf!.layer, q: `${t(`story.q.${nf!.quantity}`)}${subscript(nf!.layer)}` })}{' '}
+          {nf!.backward ? t('story.callout.backward') : nf!.growth !== null ? t('story.callout.growth', { g: formatNumber(nf!.growth, lang, 2) }) : null}{' '}
+          {t('story.callout.spread')}
+        </p>
+      ))}
+    </aside>
+  );
+}

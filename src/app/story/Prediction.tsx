@@ -1,0 +1,67 @@
+/**
+ * Predict, then reveal: the scene's question with three answers (vanish / stay / explode) and a "just show me".
+ * The truth is read from the live report of the scene's config (outcomeOf), never from the scene's text.
+ */
+import type { Report } from '../../core/report';
+import { useT } from '../../controls/useT';
+import { OUTCOMES, outcomeOf, topToBottomRatio, type Outcome, type Scene } from '../../state/scenes';
+import { selectLang, useApp } from '../../state/store';
+import { formatNumber } from '../../viz/format';
+import { decadesText } from './storyVars';
+
+export type Guess = Outcome | 'skip';
+
+export interface PredictionProps {
+  scene: Scene;
+  /** the report of the current config, or null while it is being computed */
+  report: Report | null;
+  guess: Guess | undefined;
+  onGuess: (g: Guess) => void;
+}
+
+function Truth({ scene, report, guess }: { scene: Scene; report: Report; guess: Guess }) {
+  const t = useT();
+  const lang = useApp(selectLang);
+  const a = report.archs[scene.ask];
+  const arch = t(`viz.arch.${scene.ask}`);
+  if (!a) return <p className="story-truth">{t('story.truth.missing', { arch })}</p>;
+  const truth = outcomeOf(a);
+  const r = topToBottomRatio(a);
+  const key = Number.isFinite(r) ? `story.truth.${truth}` : 'story.truth.nan';
+  return (
+    <p className="story-truth" data-role="truth" data-truth={truth} data-correct={guess === 'skip' ? undefined : String(guess === truth)}>
+      {guess !== 'skip' && <strong className="story-verdict">{guess === truth ? t('story.right') : t('story.wrong', { guess: t(`story.outcome.${guess}`) })}</strong>}{' '}
+      {t(key, { arch, ratio: formatNumber(r, lang, 2), decades: decadesText(r, lang) })}
+    </p>
+  );
+}
+
+export function Prediction({ scene, report, guess, onGuess }: PredictionProps) {
+  const t = useT();
+  return (
+    <div className="story-question" data-role="question">
+      <p className="story-ask">
+        <span className="story-predict">{t('story.predict')}</span> {t(`story.${scene.id}.question`)}
+      </p>
+      <div className="story-answers" role="group" aria-label={t('story.predict')}>
+        {OUTCOMES.map((o) => (
+          <button key={o} type="button" className="story-answer" data-outcome={o} aria-pressed={guess === o} onClick={() => onGuess(o)}>
+            {t(`story.outcome.${o}`)}
+          </button>
+        ))}
+        {guess === undefined && (
+          <button type="button" className="story-skip" onClick={() => onGuess('skip')}>
+            {t('story.skip')}
+          </button>
+        )}
+      </div>
+      {guess === undefined ? (
+        <p className="story-hint">{t('story.concealed')}</p>
+      ) : report ? (
+        <Truth scene={scene} report={report} guess={guess} />
+      ) : (
+        <p className="story-hint">{t('story.waiting')}</p>
+      )}
+    </div>
+  );
+}
