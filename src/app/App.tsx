@@ -34,6 +34,7 @@ export function App() {
           <Sidebar />
         )}
         <main id="charts" className="main" tabIndex={-1} aria-label={t('app.panels')} aria-busy={busy}>
+          {ui.embed && <h1 className="sr-only">{t('app.title')}</h1>}
           <SceneBar />
           <Notices />
           <StatusLine />

@@ -20,11 +20,11 @@ export function EmbedFooter() {
   useApp(selectConfig);
   useApp(selectUi);
   return (
-    <div className="embed-footer">
+    <footer className="embed-footer">
       <CopyLink getUrl={fullUrl} />
       <a href={fullUrl()} target="_blank" rel="noopener">
         {t('embed.openFull')}
       </a>
-    </div>
+    </footer>
   );
 }

@@ -19,7 +19,7 @@ export function EmbedDialog({ onClose }: { onClose: () => void }) {
   const t = useT();
   const config = useApp(selectConfig);
   const ui = useApp(selectUi);
-  const [choice, setChoice] = useState<EmbedChoice>({ panels: ['flow'], controls: [], theme: ui.theme, height: 420, sandboxed: true, autoResize: true });
+  const [choice, setChoice] = useState<EmbedChoice>({ panels: ['flow'], controls: [], theme: ui.theme === 'dark' ? 'dark' : 'light', height: 420, sandboxed: true, autoResize: true });
   const snippetRef = useRef<HTMLTextAreaElement>(null);
   const set = (patch: Partial<EmbedChoice>) => setChoice((c) => ({ ...c, ...patch }));
   const url = useMemo(() => embedUrl(pageBaseUrl(), config, ui, choice), [config, ui, choice]);
