@@ -105,7 +105,7 @@ function forward(c: Config, residual: boolean): Float64Array {
 /**
  * The mean-field prediction of dh[i] = ‖∂L/∂h_i‖, i = 0…L, normalised so that dh[L] = 1 (multiply by the
  * sampled dh[L] to overlay it). `null` for the dense chain or with normalization, where this theory does not
- * apply. `model` picks the backward step of the header: 'full' (default; within ~0.3 decades of sampling at
+ * apply. `model` picks the backward step of the header: 'full' (default; within ~0.5 decades of sampling at
  * width 256, depth 50, for every activation tried) or 'independent' (the textbook χ factors). dh may reach 0 or
  * Infinity where the true ratio leaves float64. Cost: one 7-moment table lookup per layer (moments.ts),
  * < 1 ms for L = 1000 once the activation's tables are warm; the first call in a new range of q fills table
