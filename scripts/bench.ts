@@ -69,17 +69,22 @@ function benchCell(cell: Cell): Row {
   const handErr = maxRelDiff(ref, handChain(drawParams(config, 'plain'), 'mse'));
   // float32 squares underflow below ~1e-19, so norms under 1e-15 are not comparable.
   const tfjsErr = maxRelDiff(ref, tfjsChain(drawParams(config, 'plain'), 'mse'), 1e-15);
-  const t = timeInterleaved({
-    core: () => analyzeChain(config),
-    cold: () => {
-      releaseWorkspaces();
-      return analyzeChain(config);
+  const t = timeInterleaved(
+    {
+      core: () => analyzeChain(config),
+      hand: () => handChain(drawParams(config, 'plain'), 'mse'),
+      tfjs: () => tfjsChain(drawParams(config, 'plain'), 'mse'),
     },
-    hand: () => handChain(drawParams(config, 'plain'), 'mse'),
-    tfjs: () => tfjsChain(drawParams(config, 'plain'), 'mse'),
-  }, { budgetMs: 1500, beforeSlice: fullGC });
+    { budgetMs: 1500, warmupMs: 300, beforeSlice: fullGC },
+  );
+  // Timed on its own: a rebuilt workspace runs slower for its next several calls, which would leak into `core`.
+  const coldFn = () => {
+    releaseWorkspaces();
+    return analyzeChain(config);
+  };
+  const cold = timeInterleaved({ cold: coldFn }, { budgetMs: 300, minReps: 3, warmupMs: 0, beforeSlice: fullGC }).cold.median;
   const draw = timeInterleaved({ draw: () => drawParams(config, 'plain') }, { budgetMs: 200 }).draw.median;
-  const [core, cold, hand, tfjs] = [t.core.median, t.cold.median, t.hand.median, t.tfjs.median];
+  const [core, hand, tfjs] = [t.core.median, t.hand.median, t.tfjs.median];
   return { cell, core, cold, hand, tfjs, draw, handErr, tfjsErr };
 }
 
@@ -160,12 +165,13 @@ async function main(): Promise<void> {
   console.log(`machine: ${cpus().length} cores, ${cpus()[0]?.model ?? '?'}; load average at start ${loadText()} (other processes slow every column)`);
   console.log(`bench: plain chain, tanh, xavier, mse, norm none, seed 1; Node ${process.version}; tfjs ${backend} (float32)`);
   console.log('  core = analyzeChain(config) (float64, draws its params, full report with stats and theory),');
-  console.log('         reusing its cached workspace between calls as the app does; cold = after releaseWorkspaces()');
+  console.log('         reusing its cached workspace between calls as the app does; cold = releaseWorkspaces() then');
+  console.log('         analyzeChain (the first call on a new shape), timed separately after the others');
   console.log('  hand = drawParams + hand-fused Float64Array forward/backward/norms (scripts/bench/handLoop.ts)');
   console.log('  tfjs = drawParams + tensors + forward + tf.grads + norms (float32; tfjs has no float64)');
   console.log('  draw = drawParams alone, part of every column; err = max relative difference of h, dh, g, dW, db vs core');
   console.log('  (tfjs err only over norms > 1e-15: float32 squares underflow below that)');
-  console.log('  times: median ms per call after warm-up; the four columns are measured interleaved (~50 ms slices,');
+  console.log('  times: median ms per call after warm-up; core, hand, tfjs are measured interleaved (~50 ms slices,');
   console.log('  rotating order, a full GC before each slice, ~1.5 s per size, ≥ 5 calls each) so that load from other');
   console.log('  processes hits them alike and none pays for another\'s garbage\n');
   const tensors0 = tfjsTensorCount();
