@@ -2,6 +2,7 @@
  * The page shell: header (title, tagline, language and theme), the controls sidebar and the panels. In embed mode
  * (`?embed=1`) the header goes and only the controls listed in `controls=` remain; `present=1` enlarges the type.
  */
+import { lazy } from 'react';
 import { useT } from '../controls/useT';
 import { selectBusy, selectResult, selectUi, useApp } from '../state/store';
 import { ErrorMessage } from './ErrorMessage';
@@ -15,6 +16,10 @@ import { EmbedBridge } from './embed/EmbedBridge';
 import { PresentCallouts } from './present/PresentCallouts';
 import { PresentMode } from './present/PresentMode';
 import { SceneBar } from './story/SceneBar';
+import { TrainSection } from '../panels/train/TrainSection';
+
+/** The training lab, loaded only when opened (not in the initial bundle). */
+const TrainLab = lazy(() => import('../panels/train/TrainLab'));
 
 export function App() {
   const t = useT();
@@ -46,6 +51,7 @@ export function App() {
           ) : (
             <div className="panels-loading" />
           )}
+          {!ui.embed && !ui.present && <TrainSection lab={TrainLab} />}
         </main>
       </div>
       <PresentMode />

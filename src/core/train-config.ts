@@ -127,17 +127,18 @@ function parseField(f: TrainFieldSpec, raw: unknown, mode: 'strict' | 'clamp'): 
     const s = typeof raw === 'string' ? raw.trim().toLowerCase() : raw;
     return typeof s === 'string' && f.values.includes(s) ? { value: s } : reject(f.default);
   }
+  const values = (f as ListField).values;
   const parts = Array.isArray(raw) ? raw.map(String) : typeof raw === 'string' ? raw.split(',') : [];
   const seen: string[] = [];
   let bad = parts.length === 0;
   for (const p of parts) {
     const s = p.trim().toLowerCase();
-    if (f.values.includes(s)) {
+    if (values.includes(s)) {
       if (!seen.includes(s)) seen.push(s);
     } else bad = true;
   }
   // Keep the table's order, so runs come out in the same order whatever order the link lists them in.
-  const ordered = f.values.filter((v) => seen.includes(v));
+  const ordered = values.filter((v) => seen.includes(v));
   return bad ? reject(ordered.length ? ordered : f.default) : { value: ordered };
 }
 

@@ -1,0 +1,78 @@
+/**
+ * The verdict of the comparison in words (does the deeper model end worse?) and the table of final losses
+ * (mean of the last 10 % of steps, the quantity the verdict compares).
+ */
+import { depthVerdicts, finalLoss, type RunTrace } from '../../core/train-loop';
+import type { Lang } from '../../state/i18n';
+import { formatNumber } from '../../viz/format';
+import { ARCH_COLOR, ROLE_DASH } from './layout';
+import { seriesName } from './LossChart';
+
+export interface ResultsProps {
+  runs: readonly RunTrace[];
+  done: number;
+  finished: boolean;
+  lang: Lang;
+  t: (key: string, vars?: Record<string, string | number>) => string;
+}
+
+export function Results({ runs, done, finished, lang, t }: ResultsProps) {
+  if (done === 0) return null;
+  const verdicts = depthVerdicts(runs, done);
+  const ratio = (a: number, b: number) => formatNumber(a / b, lang, 2);
+  return (
+    <section className="train-results" aria-labelledby="train-table-caption">
+      <div className="train-verdicts" aria-live="polite">
+        {!finished && <p className="train-note">{t('train.verdict.partial', { done })}</p>}
+        {verdicts.map((v) => {
+          const shallow = runs.find((r) => r.arch === v.arch && r.role === 'shallow')!;
+          const deep = runs.find((r) => r.arch === v.arch && r.role === 'deep')!;
+          return (
+            <p key={v.arch} className="train-verdict" data-verdict={v.arch} data-worse={String(v.deeperIsWorse)}>
+              <span className="train-verdict-mark" style={{ background: ARCH_COLOR[v.arch] }} aria-hidden="true" />
+              {t(v.deeperIsWorse ? 'train.verdict.worse' : 'train.verdict.better', {
+                arch: t(`train.arch.${v.arch}`),
+                deep: deep.depth,
+                shallow: shallow.depth,
+                ratio: Number.isFinite(v.deep) ? ratio(v.deep, v.shallow) : formatNumber(v.deep, lang),
+              })}
+            </p>
+          );
+        })}
+      </div>
+      <table className="train-table">
+        <caption id="train-table-caption">{t('train.table.caption')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('train.table.model')}</th>
+            <th scope="col">{t('train.table.depth')}</th>
+            <th scope="col">{t('train.table.final')}</th>
+            <th scope="col">{t('train.table.ratio')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {runs.map((r) => {
+            const v = verdicts.find((x) => x.arch === r.arch);
+            const final = finalLoss(r.loss, done);
+            return (
+              <tr key={`${r.arch}-${r.role}`} data-run={`${r.arch}-${r.role}`}>
+                <th scope="row">
+                  <svg width={26} height={10} aria-hidden="true">
+                    <line x1={1} x2={25} y1={5} y2={5} stroke={ARCH_COLOR[r.arch]} strokeWidth={2.5} strokeDasharray={ROLE_DASH[r.role] || undefined} />
+                  </svg>{' '}
+                  {seriesName(t, r.arch, r.depth)}
+                </th>
+                <td>{r.depth}</td>
+                <td data-final={final}>
+                  {formatNumber(final, lang)}
+                  {r.divergedAt !== null && <span className="train-diverged"> ({t('train.table.diverged', { step: r.divergedAt })})</span>}
+                </td>
+                <td>{r.role === 'deep' && v && Number.isFinite(v.deep) ? ratio(v.deep, v.shallow) : ''}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </section>
+  );
+}
