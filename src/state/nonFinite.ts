@@ -35,3 +35,10 @@ export function readNonFinite(a: ArchReport): NonFiniteReading | null {
   }
   return { layer: nf.layer, quantity: nf.quantity, kind, backward: BACKWARD.includes(nf.quantity), growth };
 }
+
+const SUBSCRIPT = '₀₁₂₃₄₅₆₇₈₉';
+
+/** The broken quantity as a symbol for a sentence, given its name ("z" → "z₃₄₅"); the loss has no layer: "L". */
+export function nonFiniteSymbol(r: NonFiniteReading, name: string): string {
+  return r.quantity === 'loss' ? name : name + String(r.layer).replace(/\d/g, (d) => SUBSCRIPT[Number(d)]);
+}

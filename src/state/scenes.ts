@@ -124,7 +124,8 @@ export function goToScene(store: StoreApi<AppState>, n: number): void {
     return;
   }
   st.setConfig(sceneConfig(k));
-  st.setUi({ ...SCENES[k - 1].ui, scene: k, layer: -1 });
+  // Scenes that do not name a flow quantity show the default ‖∂L/∂h_i‖, which the story's ratios are about.
+  st.setUi({ q: 'dh', ...SCENES[k - 1].ui, scene: k, layer: -1 });
 }
 
 /** Apply a scene's follow-up change (the `alt` of the current scene), if it has one. */

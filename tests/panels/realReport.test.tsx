@@ -45,7 +45,11 @@ describe('panels with real reports', () => {
     const { r, container } = renderAll('depth=200&act=relu&init=he&scale=30&arch=plain');
     expect(r.archs.plain!.nonFinite).not.toBeNull();
     const nf = container.querySelector('[data-role="nonfinite"]')!;
-    expect(nf.textContent).toContain(r.archs.plain!.nonFinite!.cause);
+    const { layer, quantity, cause } = r.archs.plain!.nonFinite!;
+    // the core's cause, said in the page's words: the quantity at its layer, overflow (∞) or NaN
+    const symbol = quantity === 'loss' ? '|L|' : `${quantity}${String(layer).replace(/\d/g, (d) => '₀₁₂₃₄₅₆₇₈₉'[Number(d)])}`;
+    expect(nf.textContent).toContain(symbol);
+    expect(nf.textContent).toContain(cause.includes('NaN') ? 'became NaN' : 'passed 1.8 × 10³⁰⁸');
     for (const p of container.querySelectorAll('path')) expect(p.getAttribute('d') ?? '').not.toMatch(/NaN|Infinity/);
   });
 });

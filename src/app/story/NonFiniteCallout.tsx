@@ -2,9 +2,9 @@
 import type { Arch } from '../../core/config';
 import type { Report } from '../../core/report';
 import { useT } from '../../controls/useT';
-import { readNonFinite } from '../../state/nonFinite';
+import { nonFiniteSymbol, readNonFinite } from '../../state/nonFinite';
 import { selectLang, useApp } from '../../state/store';
-import { formatNumber, subscript } from '../../viz/format';
+import { formatNumber } from '../../viz/format';
 
 export function NonFiniteCallout({ report }: { report: Report }) {
   const t = useT();
@@ -17,10 +17,14 @@ export function NonFiniteCallout({ report }: { report: Report }) {
     <aside className="story-callout" data-role="nan-callout" role="note" aria-label={t('story.callout.title')}>
       <p className="story-callout-title">{t('story.callout.title')}</p>
       {broken.map(({ arch, nf }) => (
-        <p key={arch} data-arch={arch} data-layer={nf!.layer}>
-          {t(`story.callout.${nf!.kind}`, { arch: t(`viz.arch.${arch}`), layer: nf!.layer, q: `${t(`story.q.${nf!.quantity}`)}${subscript(nf!.layer)}` })}{' '}
-          {nf!.backward ? t('story.callout.backward') : nf!.growth !== null ? t('story.callout.growth', { g: formatNumber(nf!.growth, lang, 2) }) : null}{' '}
-          {t('story.callout.spread')}
+        <p key={arch} className="story-sentences" data-arch={arch} data-layer={nf!.layer}>
+          <span>{t(`story.callout.${nf!.kind}`, { arch: t(`viz.arch.${arch}`), layer: nf!.layer, q: nonFiniteSymbol(nf!, t(`nonfinite.q.${nf!.quantity}`)) })}</span>
+          {nf!.backward ? (
+            <span>{t('story.callout.backward')}</span>
+          ) : nf!.growth !== null ? (
+            <span>{t('story.callout.growth', { g: formatNumber(nf!.growth, lang, 2) })}</span>
+          ) : null}
+          <span>{t('story.callout.spread')}</span>
         </p>
       ))}
     </aside>

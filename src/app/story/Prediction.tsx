@@ -9,17 +9,23 @@ import { selectLang, useApp } from '../../state/store';
 import { formatNumber } from '../../viz/format';
 import { decadesText } from './storyVars';
 
-export type Guess = Outcome | 'skip';
+/** An answer, and the config it was given for (as a query string): the verdict holds only for that config. */
+export interface Guess {
+  answer: Outcome | 'skip';
+  config: string;
+}
 
 export interface PredictionProps {
   scene: Scene;
   /** the report of the current config, or null while it is being computed */
   report: Report | null;
   guess: Guess | undefined;
+  /** the current config as a query string, to tell whether it is still the one the answer was for */
+  configKey: string;
   onGuess: (g: Guess) => void;
 }
 
-function Truth({ scene, report, guess }: { scene: Scene; report: Report; guess: Guess }) {
+function Truth({ scene, report, guess, configKey }: { scene: Scene; report: Report; guess: Guess; configKey: string }) {
   const t = useT();
   const lang = useApp(selectLang);
   const a = report.archs[scene.ask];
@@ -28,15 +34,17 @@ function Truth({ scene, report, guess }: { scene: Scene; report: Report; guess: 
   const truth = outcomeOf(a);
   const r = topToBottomRatio(a);
   const key = Number.isFinite(r) ? `story.truth.${truth}` : 'story.truth.nan';
+  // Once the settings change (a follow-up, a slider), the answer was about another chain: no verdict, only the truth.
+  const judged = guess.answer !== 'skip' && guess.config === configKey ? guess.answer : null;
   return (
-    <p className="story-truth" data-role="truth" data-truth={truth} data-correct={guess === 'skip' ? undefined : String(guess === truth)}>
-      {guess !== 'skip' && <strong className="story-verdict">{guess === truth ? t('story.right') : t('story.wrong', { guess: t(`story.outcome.${guess}`) })}</strong>}{' '}
-      {t(key, { arch, ratio: formatNumber(r, lang, 2), decades: decadesText(r, lang) })}
+    <p className="story-truth story-sentences" data-role="truth" data-truth={truth} data-correct={judged === null ? undefined : String(judged === truth)}>
+      {judged !== null && <strong className="story-verdict">{judged === truth ? t('story.right') : t('story.wrong', { guess: t(`story.outcome.${judged}`) })}</strong>}
+      <span>{t(key, { arch, ratio: formatNumber(r, lang, 2), decades: decadesText(r, lang) })}</span>
     </p>
   );
 }
 
-export function Prediction({ scene, report, guess, onGuess }: PredictionProps) {
+export function Prediction({ scene, report, guess, configKey, onGuess }: PredictionProps) {
   const t = useT();
   return (
     <div className="story-question" data-role="question">
@@ -45,12 +53,12 @@ export function Prediction({ scene, report, guess, onGuess }: PredictionProps) {
       </p>
       <div className="story-answers" role="group" aria-label={t('story.predict')}>
         {OUTCOMES.map((o) => (
-          <button key={o} type="button" className="story-answer" data-outcome={o} aria-pressed={guess === o} onClick={() => onGuess(o)}>
+          <button key={o} type="button" className="story-answer" data-outcome={o} aria-pressed={guess?.answer === o} onClick={() => onGuess({ answer: o, config: configKey })}>
             {t(`story.outcome.${o}`)}
           </button>
         ))}
         {guess === undefined && (
-          <button type="button" className="story-skip" onClick={() => onGuess('skip')}>
+          <button type="button" className="story-skip" onClick={() => onGuess({ answer: 'skip', config: configKey })}>
             {t('story.skip')}
           </button>
         )}
@@ -58,7 +66,7 @@ export function Prediction({ scene, report, guess, onGuess }: PredictionProps) {
       {guess === undefined ? (
         <p className="story-hint">{t('story.concealed')}</p>
       ) : report ? (
-        <Truth scene={scene} report={report} guess={guess} />
+        <Truth scene={scene} report={report} guess={guess} configKey={configKey} />
       ) : (
         <p className="story-hint">{t('story.waiting')}</p>
       )}

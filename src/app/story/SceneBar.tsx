@@ -5,7 +5,7 @@
  * for its answer the charts below are blurred (story.css), so the flow chart does not give the answer away.
  */
 import { useEffect, useState } from 'react';
-import type { Config } from '../../core/config';
+import { configToRecord, type Config } from '../../core/config';
 import type { Lang } from '../../state/i18n';
 import { useT } from '../../controls/useT';
 import { resetStepper } from '../../panels/stepper/stepperStore';
@@ -44,6 +44,15 @@ function patchVars(patch: Partial<Config>, lang: Lang): Record<string, string> {
   return Object.fromEntries(Object.entries(patch).map(([key, v]) => [key, typeof v === 'number' ? formatNumber(v, lang, 4) : String(v)]));
 }
 
+/** Bring the stepper panel into view and put the keyboard focus on its "next step" button. */
+function showStepper(): void {
+  const panel = document.querySelector<HTMLElement>('[data-panel="stepper"]');
+  if (!panel) return;
+  const still = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches;
+  panel.scrollIntoView({ behavior: still ? 'auto' : 'smooth', block: 'start' });
+  panel.querySelector<HTMLElement>('[data-icon="next"]')?.focus({ preventScroll: true });
+}
+
 function StoryStart({ onStart }: { onStart: () => void }) {
   const t = useT();
   return (
@@ -73,6 +82,7 @@ export function SceneBar() {
 
   const report = reportMatches(latest, config) ? latest : null;
   const guess = guesses[k];
+  const configKey = new URLSearchParams(configToRecord(config, true)).toString();
   const revealed = guess !== undefined;
   const vars = report ? storyVars(report, lang) : {};
   const go = (n: number) => goToScene(appStore, n);
@@ -108,24 +118,33 @@ export function SceneBar() {
         </div>
       </div>
       <h2 className="story-title">{title(k)}</h2>
-      <p className="story-text">{t(`story.${scene.id}.text`)}</p>
-      <Prediction scene={scene} report={report} guess={guess} onGuess={(g) => setGuesses((m) => ({ ...m, [k]: g }))} />
-      {revealed && report && (
-        <div className="story-reveal" data-role="why">
-          <p className="story-why">{t(`story.${scene.id}.why`, vars)}</p>
-          <NonFiniteCallout report={report} />
-          {scene.alt && (
-            <button type="button" className="story-btn story-btn-main" data-role="scene-alt" onClick={() => applySceneAlt(appStore)}>
-              {t(`story.${scene.id}.alt`, patchVars(scene.alt.patch(config), lang))}
+      <div className="story-body">
+        <div className="story-main">
+          <p className="story-text">{t(`story.${scene.id}.text`)}</p>
+          {scene.stepper && (
+            <button type="button" className="story-btn story-btn-main" data-role="to-stepper" onClick={showStepper}>
+              {t('story.toStepper')}
             </button>
           )}
-          {scene.link === 'train' && (
-            <a className="story-link" href={`?view=train&lang=${lang}`}>
-              {t(`story.${scene.id}.link`)}
-            </a>
+          {revealed && report && (
+            <div className="story-reveal" data-role="why">
+              <p className="story-why">{t(`story.${scene.id}.why`, vars)}</p>
+              <NonFiniteCallout report={report} />
+              {scene.alt && (
+                <button type="button" className="story-btn story-btn-main" data-role="scene-alt" onClick={() => applySceneAlt(appStore)}>
+                  {t(`story.${scene.id}.alt`, patchVars(scene.alt.patch(config), lang))}
+                </button>
+              )}
+              {scene.link === 'train' && (
+                <a className="story-link" href={`?view=train&lang=${lang}`}>
+                  {t(`story.${scene.id}.link`)}
+                </a>
+              )}
+            </div>
           )}
         </div>
-      )}
+        <Prediction scene={scene} report={report} guess={guess} configKey={configKey} onGuess={(g) => setGuesses((m) => ({ ...m, [k]: g }))} />
+      </div>
       <p className="story-keys">{t('story.keys')}</p>
     </section>
   );

@@ -15,6 +15,7 @@ import { useMemo, useState } from 'react';
 import type { Config } from '../../core/config';
 import type { Report } from '../../core/report';
 import { translate, type Lang } from '../../state/i18n';
+import { nonFiniteSymbol, readNonFinite } from '../../state/nonFinite';
 import { formatNumber } from '../../viz/format';
 import { LegendSwatch } from '../../viz/LegendSwatch';
 import { richText } from '../../viz/richText';
@@ -55,7 +56,12 @@ export function FlowPanel({ report, config, lang, quantity, onQuantityChange }: 
       .map((s) => t('flow.ariaSeries', { arch: archName(s.arch), top: formatNumber(s.values[s.values.length - 1], lang), bottom: formatNumber(s.values[0], lang) }))
       .join(' '),
   });
-  const nonFiniteLabels = layout.nonFinite.map((nf) => t('flow.nonFinite', { arch: archName(nf.arch), layer: nf.layer, cause: nf.cause }));
+  // The core's `cause` is an English sentence for the CLI; the chart says the same in the page's language.
+  const causeOf = (arch: keyof Report['archs']) => {
+    const r = readNonFinite(report.archs[arch]!);
+    return r ? t(`nonfinite.cause.${r.kind}`, { q: nonFiniteSymbol(r, t(`nonfinite.q.${r.quantity}`)) }) : '';
+  };
+  const nonFiniteLabels = layout.nonFinite.map((nf) => t('flow.nonFinite', { arch: archName(nf.arch), layer: nf.layer, cause: causeOf(nf.arch) }));
   const hasTheory = quantity === 'dh' && layout.series.some((s) => s.theoryPath);
 
   const onKeyDown = (e: React.KeyboardEvent) => {

@@ -14,7 +14,7 @@ import { useEffect, useRef, type KeyboardEvent as ReactKeyboardEvent } from 'rea
 import type { Arch, Config } from '../../core/config';
 import type { Report } from '../../core/report';
 import { translate, type Lang } from '../../state/i18n';
-import { STEPPER_SPEEDS, stepIntervalMs, stepMode, stepView, type StepperSpeed } from '../../state/stepper';
+import { STEPPER_SPEEDS, stepIntervalMs, stepMode, stepView, type StepperAction, type StepperSpeed } from '../../state/stepper';
 import { Segmented } from '../../viz/Segmented';
 import { ARCH_STYLE } from '../../viz/theme';
 import { archsOf } from '../flow/layout';
@@ -76,6 +76,13 @@ export function StepperPanel({ report, lang }: StepperPanelProps) {
     return () => document.removeEventListener('keydown', onKey);
   }, [active, dispatch]);
 
+  // aria-disabled rather than disabled: a button that becomes disabled under the keyboard focus would drop the
+  // focus to the page, and ←/→/Home/End would stop reaching the stepper.
+  const enabled = (on: boolean, action: StepperAction) => ({
+    'aria-disabled': !on,
+    onClick: () => on && dispatch(action),
+  });
+
   const onKeyDown = (e: ReactKeyboardEvent) => {
     const action = stepperKeyAction(e.nativeEvent, e.target as Element, true, active);
     if (!action) return;
@@ -93,19 +100,19 @@ export function StepperPanel({ report, lang }: StepperPanelProps) {
       </div>
       <p className="stepper-intro">{t('stepper.intro')}</p>
       <div className="stepper-controls" role="group" aria-label={t('stepper.controls')}>
-        <button type="button" className="stepper-btn" data-icon="reset" onClick={() => dispatch({ type: 'reset' })} disabled={pos === 0}>
+        <button type="button" className="stepper-btn" data-icon="reset" {...enabled(pos > 0, { type: 'reset' })}>
           {t('stepper.reset')}
         </button>
-        <button type="button" className="stepper-btn" data-icon="back" onClick={() => dispatch({ type: 'back' })} disabled={pos === 0}>
+        <button type="button" className="stepper-btn" data-icon="back" {...enabled(pos > 0, { type: 'back' })}>
           {t('stepper.back')}
         </button>
         <button type="button" className="stepper-btn stepper-btn-main" data-icon={st.playing ? 'pause' : 'play'} aria-pressed={st.playing} onClick={() => dispatch({ type: 'toggle' })}>
           {t(st.playing ? 'stepper.pause' : 'stepper.play')}
         </button>
-        <button type="button" className="stepper-btn stepper-btn-main" data-icon="next" onClick={() => dispatch({ type: 'next' })} disabled={pos >= L}>
+        <button type="button" className="stepper-btn stepper-btn-main" data-icon="next" {...enabled(pos < L, { type: 'next' })}>
           {t('stepper.next')}
         </button>
-        <button type="button" className="stepper-btn" data-icon="end" onClick={() => dispatch({ type: 'end' })} disabled={pos >= L}>
+        <button type="button" className="stepper-btn" data-icon="end" {...enabled(pos < L, { type: 'end' })}>
           {t('stepper.end')}
         </button>
         <label className="stepper-speed">

@@ -14,7 +14,7 @@ export const stepperEn = {
   'stepper.play': 'Play',
   'stepper.pause': 'Pause',
   'stepper.speed': 'Speed',
-  'stepper.speedValue': '{n} steps/s',
+  'stepper.speedValue': '{n} per second',
   'stepper.progress': 'Step {k} of {L}',
   'stepper.keys': '→ next step (toward the input), ← back; Home and End jump to the loss and to the input.',
   'stepper.atLoss.scalar': 'At the loss. The pass starts from ∂L/∂{hTop} = {top}, the gradient the loss hands to the last layer.',

@@ -52,7 +52,9 @@ describe('FlowPanel', () => {
     const nf = container.querySelector('[data-role="nonfinite"]')!;
     expect(nf.getAttribute('data-layer')).toBe('1');
     expect(nf.textContent).toContain('从第 1 层起出现 NaN');
-    expect(nf.textContent).toContain('|h| overflowed');
+    // the cause in the page's language, not the core's English sentence
+    expect(nf.textContent).toContain('|h₁| 超过了 float64 的最大值');
+    expect(nf.textContent).not.toContain('overflowed');
     expect(container.querySelector('[data-trend="nonfinite"]')).not.toBeNull();
   });
 });
