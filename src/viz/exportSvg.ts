@@ -53,6 +53,8 @@ export interface SvgExportOptions {
   fg: string;
   muted: string;
   fontFamily: string;
+  /** colour key drawn above the caption (the on-screen legends are HTML, outside the chart's <svg>) */
+  legend?: readonly { label: string; color: string }[];
 }
 
 /** The exported file and its size in CSS pixels. */
@@ -66,6 +68,11 @@ export interface SvgExport {
 function charWidth(c: string, fontSize: number, mono: boolean): number {
   if (/[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]/.test(c)) return fontSize;
   return fontSize * (mono ? 0.61 : 0.56);
+}
+
+/** Estimated width of one line of text. */
+function wrapWidth(text: string, fontSize: number): number {
+  return [...text].reduce((w, c) => w + charWidth(c, fontSize, false), 0);
 }
 
 /** Break text into lines no wider than maxWidth (at spaces when possible, anywhere in a URL or CJK run). */
@@ -149,7 +156,9 @@ export function svgForExport(svg: SVGSVGElement, o: SvgExportOptions): SvgExport
   const maxW = Math.max(120, width - 2 * pad);
   const titleLines = wrapText(`${o.title} — ${o.caption}`, maxW, titleSize);
   const urlLines = wrapText(o.url, maxW, urlSize, true);
-  const capH = pad + titleLines.length * titleSize * 1.3 + urlLines.length * urlSize * 1.35 + pad;
+  const legend = o.legend ?? [];
+  const legendH = legend.length ? 22 : 0;
+  const capH = pad + legendH + titleLines.length * titleSize * 1.3 + urlLines.length * urlSize * 1.35 + pad;
   const height = Math.ceil(chartH + capH);
 
   // No xmlns attribute by hand: XMLSerializer declares the namespaces itself (twice would be invalid XML).
@@ -178,6 +187,13 @@ export function svgForExport(svg: SVGSVGElement, o: SvgExportOptions): SvgExport
 
   const cap = el(doc, 'g', { 'data-role': 'caption' });
   let y = chartH + pad;
+  let x = pad;
+  for (const item of legend) {
+    cap.append(el(doc, 'rect', { x, y: (y + 4).toFixed(1), width: 18, height: 4, rx: 2, fill: item.color }));
+    cap.append(el(doc, 'text', { x: x + 24, y: (y + 10).toFixed(1), 'font-size': 13, fill: o.fg }, item.label));
+    x += 24 + wrapWidth(item.label, 13) + 18;
+  }
+  y += legendH;
   for (const line of titleLines) {
     y += titleSize * 1.1;
     cap.append(el(doc, 'text', { x: pad, y: y.toFixed(1), 'font-size': titleSize, 'font-weight': 600, fill: o.fg }, line));

@@ -9,6 +9,7 @@ import type { PanelId } from '../../state/uiSchema';
 import { safeFilename } from '../../viz/exportDownload';
 import { svgToPng } from '../../viz/exportPng';
 import { svgForExport, type SvgExport } from '../../viz/exportSvg';
+import { ARCH_STYLE } from '../../viz/theme';
 import { formatValue } from '../../controls/format';
 import { formulaFigure } from './formulaFigure';
 
@@ -46,7 +47,16 @@ export function panelSvg(section: HTMLElement, id: PanelId, report: Report, lang
   const cs = getComputedStyle(section);
   const rootCs = getComputedStyle(document.documentElement);
   const title = translate(lang, PANEL_TITLE_KEY[id]);
+  // The legend's colours, resolved in the page's current theme.
+  const probe = document.createElement('span');
+  section.append(probe);
+  const legend = report.config.arch.map((a) => {
+    probe.style.color = ARCH_STYLE[a].color;
+    return { label: translate(lang, `viz.arch.${a}`), color: getComputedStyle(probe).color };
+  });
+  probe.remove();
   const opts = {
+    legend: id === 'formula' ? [] : legend,
     title,
     caption: stateCaption(report.config, lang),
     url,
