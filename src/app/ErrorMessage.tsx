@@ -1,9 +1,11 @@
-/** A core error (ConfigError or anything else) as a readable message, never a blank page. */
+/** A core error (ConfigError or anything else) as a readable message, never a blank page; the size guard's own message. */
 import { useT } from '../controls/useT';
 import type { ComputeError } from '../state/store';
+import { SizeGuardMessage } from './SizeGuardMessage';
 
 export function ErrorMessage({ error }: { error: ComputeError }) {
   const t = useT();
+  if (error.guard) return <SizeGuardMessage guard={error.guard} />;
   return (
     <div className="compute-error" role="alert">
       <p className="compute-error-title">{t('error.title')}</p>

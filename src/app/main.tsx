@@ -27,7 +27,7 @@ connectCompute(
     runSync: analyzeChain,
     createWorker,
     onResult: (r) => appStore.getState().setResult(r),
-    onBusy: (b) => appStore.getState().setBusy(b),
+    onBusy: (b, eta) => appStore.getState().setBusy(b, eta),
     now: () => performance.now(),
   }),
 );

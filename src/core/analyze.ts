@@ -55,6 +55,23 @@ export function releaseWorkspaces(): void {
 }
 
 /**
+ * Bound the memory of the cache before running `shapes`: drop least recently used workspaces (other than those of
+ * `shapes`) while the cached ones plus the new ones (footprints, float64 values) would exceed `maxFloats`.
+ * Returns the footprint the cache will hold once `shapes` are built.
+ */
+export function trimWorkspaces(maxFloats: number, shapes: readonly ChainShape[]): number {
+  const keys = new Set(shapes.map(chainKey));
+  const fresh = shapes.filter((s, i) => !WORKSPACES.some((w) => w.key === chainKey(s)) && shapes.findIndex((t) => chainKey(t) === chainKey(s)) === i);
+  let total = [...WORKSPACES.map((w) => w.shape), ...fresh].reduce((sum, s) => sum + chainFootprint(s), 0);
+  for (let k = WORKSPACES.length - 1; k >= 0 && total > maxFloats; k--) {
+    if (keys.has(WORKSPACES[k].key)) continue;
+    total -= chainFootprint(WORKSPACES[k].shape);
+    WORKSPACES = WORKSPACES.filter((_, j) => j !== k);
+  }
+  return total;
+}
+
+/**
  * The Report for every architecture in `config.arch`. Throws ConfigError for an invalid config (or one too large
  * to hold in memory); never throws for non-finite values, which are reported in `nonFinite`.
  */

@@ -15,4 +15,4 @@ export { drawParams, fanIns, initStd, orthonormalize, type ChainParams } from '.
 export { buildChain, chainKey, chainShape, ChainWorkspace, type ChainGraph, type ChainShape, type NodeRole } from './chains';
 export { Value, scalarChain, type ScalarChain } from './value';
 export { QUANTILES, HIST_BINS, StatsScratch, emptySummary, emptyHistograms, summarizeInto, saturatedFraction } from './stats';
-export { analyzeChain, analyzeArch, workspaceFor, releaseWorkspaces, chainFootprint, MAX_CHAIN_FLOATS } from './analyze';
+export { analyzeChain, analyzeArch, workspaceFor, releaseWorkspaces, trimWorkspaces, chainFootprint, MAX_CHAIN_FLOATS } from './analyze';

@@ -7,6 +7,7 @@ import type { Arch, Config } from '../core/config';
 import type { Report } from '../core/report';
 import type { AnalyzeRequest, AnalyzeResponse } from '../worker/protocol';
 import { errorToPlain } from '../worker/protocol';
+import { checkSize } from './sizeGuard';
 import type { ComputeError, ResultState } from './store';
 
 /**
@@ -94,15 +95,31 @@ export interface SchedulerDeps {
   /** a new worker, or null when workers are unavailable; called lazily, at most once unless it fails */
   createWorker: () => WorkerPort | null;
   onResult: (r: ResultState) => void;
-  onBusy: (busy: boolean) => void;
+  /** busy while the worker runs; `estimateMs` is the predicted time of the job it runs (null when unknown) */
+  onBusy: (busy: boolean, estimateMs?: number | null) => void;
   now: () => number;
 }
 
+export interface RequestOptions {
+  /** the user confirmed a request predicted to take long (the memory limit still applies) */
+  force?: boolean;
+}
+
 export interface Scheduler {
-  /** Compute for this config; supersedes every earlier request. */
-  request: (c: Config) => void;
+  /**
+   * Compute for this config; supersedes every earlier request. A request beyond the size guard (see sizeGuard.ts)
+   * is not started: the result is an error carrying the guard, so the page can offer ways back or ask to go ahead.
+   */
+  request: (c: Config, opts?: RequestOptions) => void;
   dispose: () => void;
 }
+
+/**
+ * A running worker job predicted to need more than this (ms) beyond now is abandoned when a newer request arrives:
+ * the worker is terminated and a fresh one takes the new request, instead of making the user wait for a result
+ * nobody wants any more.
+ */
+export const PREEMPT_MS = 2000;
 
 function plainToComputeError(e: unknown): ComputeError {
   const p = errorToPlain(e);
@@ -119,6 +136,11 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
   let answered = 0;
   const configs = new Map<number, Config>();
   let lastConfig: Config | null = null;
+  /** the largest work the user confirmed; requests up to it are not asked about again */
+  let confirmedWork = 0;
+  /** when the running worker job is predicted to end (deps.now() time) */
+  let runningUntil = 0;
+  const estimateMs = (c: Config) => configWork(c).total * (msPerWork ?? PRIOR_MS_PER_WORK);
 
   const deliver = (id: number, r: ResultState) => {
     if (id !== latest) return;
@@ -143,7 +165,10 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
   const post = (req: AnalyzeRequest) => {
     running = req.id;
     configs.set(req.id, req.config);
+    const eta = estimateMs(req.config);
+    runningUntil = deps.now() + eta;
     worker!.postMessage(req);
+    deps.onBusy(true, eta);
   };
 
   const onMessage = (e: { data: AnalyzeResponse }) => {
@@ -160,10 +185,10 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
         : { report: null, error: plainToComputeError(msg.error), ms: msg.ms, runner: 'worker' },
     );
     if (queued) {
-      post(queued);
+      const next = queued;
       queued = null;
-    }
-    deps.onBusy(running !== null);
+      post(next);
+    } else deps.onBusy(false);
   };
 
   // A worker that fails to load or crashes is dropped; the latest unanswered request is redone on the main thread.
@@ -192,15 +217,36 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
   };
 
   return {
-    request(c) {
+    request(c, opts = {}) {
       const id = ++latest;
       lastConfig = c;
+      const work = configWork(c).total;
+      if (opts.force) confirmedWork = Math.max(confirmedWork, work);
+      const guard = checkSize(c, { estimateMs, confirmedWork, work: (x) => configWork(x).total });
+      if (guard) {
+        // Nothing starts; a queued job is stale now (a running one finishes, or is dropped by the next request).
+        queued = null;
+        answered = id;
+        if (running === null) deps.onBusy(false);
+        deliver(id, { report: null, error: { message: `size guard: ${guard.reason}`, guard }, ms: null, runner: null });
+        return;
+      }
       const runner = chooseRunner(c, { workerAvailable: worker !== null, msPerWork });
+      if (runner === 'worker' && running !== null && runningUntil - deps.now() > PREEMPT_MS) {
+        // The running job would keep the worker for a while yet: start over with a fresh worker.
+        worker?.terminate();
+        worker = undefined;
+        configs.delete(running);
+        running = null;
+        queued = null;
+      }
       if (runner === 'worker' && getWorker()) {
         const req: AnalyzeRequest = { type: 'analyze', id, config: c };
         if (running === null) post(req);
-        else queued = req;
-        deps.onBusy(true);
+        else {
+          queued = req;
+          deps.onBusy(true, null);
+        }
         return;
       }
       // A main-thread answer makes whatever the worker is doing stale; only a running job stays (it cannot be stopped).

@@ -13,6 +13,7 @@ import type { Config, ConfigNotice } from '../core/config';
 import { configToRecord, decodeConfig, defaultConfig } from '../core/config';
 import type { Report } from '../core/report';
 import type { Notice } from './notices';
+import type { SizeGuard } from './sizeGuard';
 import type { UiState } from './uiSchema';
 import { defaultUi } from './uiSchema';
 
@@ -22,6 +23,8 @@ export interface ComputeError {
   key?: string;
   value?: string;
   allowed?: string;
+  /** set when the size guard did not start the request (too much memory, or too long without confirmation) */
+  guard?: SizeGuard;
 }
 
 /** The latest computation: its report or error, how long it took and where it ran. */
@@ -44,20 +47,26 @@ export interface UiSlice {
   ui: UiState;
   notices: Notice[];
   busy: boolean;
+  /** predicted duration (ms) of the job the worker runs while busy, or null */
+  busyEstimateMs: number | null;
   setUi: (patch: Partial<UiState>) => void;
   addNotices: (notices: readonly ConfigNotice[]) => void;
   dismissNotice: (id: number) => void;
-  setBusy: (busy: boolean) => void;
+  setBusy: (busy: boolean, estimateMs?: number | null) => void;
 }
 
 export interface ResultSlice {
   result: ResultState;
   setResult: (result: ResultState) => void;
+  /** how many times the user said "compute anyway" to the size guard (the compute binding watches it) */
+  confirmed: number;
+  /** the user confirmed a long computation: request the current config again without the time limit */
+  confirmCompute: () => void;
 }
 
 export type AppState = ConfigSlice & UiSlice & ResultSlice;
 /** The data part of the state (what `createInitialState` builds). */
-export type AppData = Pick<AppState, 'config' | 'ui' | 'notices' | 'busy' | 'result'>;
+export type AppData = Pick<AppState, 'config' | 'ui' | 'notices' | 'busy' | 'busyEstimateMs' | 'result' | 'confirmed'>;
 
 export interface InitialParams {
   config?: Config;
@@ -76,7 +85,9 @@ export function createInitialState(params: InitialParams = {}): AppData {
     ui: params.ui ? { ...params.ui } : defaultUi(),
     notices: withIds(params.notices ?? [], 1),
     busy: false,
+    busyEstimateMs: null,
     result: { report: null, error: null, ms: null, runner: null },
+    confirmed: 0,
   };
 }
 
@@ -114,7 +125,7 @@ const configSlice = (set: Set, get: Get): Omit<ConfigSlice, 'config'> => ({
   },
 });
 
-const uiSlice = (set: Set, get: Get): Omit<UiSlice, 'ui' | 'notices' | 'busy'> => ({
+const uiSlice = (set: Set, get: Get): Omit<UiSlice, 'ui' | 'notices' | 'busy' | 'busyEstimateMs'> => ({
   setUi: (patch) => set({ ui: { ...get().ui, ...patch } }),
   addNotices: (added) => {
     if (added.length === 0) return;
@@ -122,13 +133,15 @@ const uiSlice = (set: Set, get: Get): Omit<UiSlice, 'ui' | 'notices' | 'busy'> =
     set({ notices: [...notices, ...withIds(added, nextId(notices))] });
   },
   dismissNotice: (id) => set({ notices: get().notices.filter((n) => n.id !== id) }),
-  setBusy: (busy) => {
-    if (get().busy !== busy) set({ busy });
+  setBusy: (busy, estimateMs = null) => {
+    const eta = busy ? estimateMs : null;
+    if (get().busy !== busy || get().busyEstimateMs !== eta) set({ busy, busyEstimateMs: eta });
   },
 });
 
-const resultSlice = (set: Set): Omit<ResultSlice, 'result'> => ({
+const resultSlice = (set: Set, get: Get): Omit<ResultSlice, 'result' | 'confirmed'> => ({
   setResult: (result) => set({ result }),
+  confirmCompute: () => set({ confirmed: get().confirmed + 1 }),
 });
 
 /** A new store holding `createInitialState(params)` and the slices' actions. */
@@ -137,7 +150,7 @@ export function createAppStore(params: InitialParams = {}): StoreApi<AppState> {
     ...createInitialState(params),
     ...configSlice(set, get),
     ...uiSlice(set, get),
-    ...resultSlice(set),
+    ...resultSlice(set, get),
   }));
 }
 
@@ -161,6 +174,7 @@ export const selectLang = (s: AppState) => s.ui.lang;
 export const selectTheme = (s: AppState) => s.ui.theme;
 export const selectNotices = (s: AppState) => s.notices;
 export const selectBusy = (s: AppState) => s.busy;
+export const selectBusyEstimate = (s: AppState) => s.busyEstimateMs;
 export const selectResult = (s: AppState) => s.result;
 export const selectReport = (s: AppState) => s.result.report;
 export const selectError = (s: AppState) => s.result.error;

@@ -3,9 +3,10 @@
  * The analysis worker: runs the core's `analyzeChain` off the main thread for large configs. One request at a time;
  * the main thread decides which answers are stale. Imports only core and the protocol.
  */
-import { analyzeChain } from '../core/analyze';
+import { analyzeChain, trimWorkspaces } from '../core/analyze';
+import { chainShape } from '../core/chains';
 import type { AnalyzeRequest, AnalyzeResponse } from './protocol';
-import { errorToPlain, reportTransferables } from './protocol';
+import { errorToPlain, MAX_REQUEST_FLOATS, reportTransferables } from './protocol';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 
@@ -13,6 +14,8 @@ scope.onmessage = (e: MessageEvent<AnalyzeRequest>) => {
   const { id, config } = e.data;
   const t0 = performance.now();
   try {
+    // Cached chains of earlier shapes are dropped first when keeping them would exceed the memory bound.
+    if (Array.isArray(config.arch)) trimWorkspaces(MAX_REQUEST_FLOATS, config.arch.map((a) => chainShape(config, a)));
     const report = analyzeChain(config);
     const msg: AnalyzeResponse = { type: 'result', id, report, ms: performance.now() - t0 };
     scope.postMessage(msg, reportTransferables(report));

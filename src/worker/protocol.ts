@@ -5,6 +5,13 @@
 import type { Config } from '../core/config';
 import type { Report } from '../core/report';
 
+/**
+ * The most float64 values one request may hold in the worker, all architectures together (320 MB): the page's
+ * size guard (src/state/sizeGuard.ts) refuses larger requests, and the worker drops cached chains beyond it, so the
+ * worker stays well under 500 MB.
+ */
+export const MAX_REQUEST_FLOATS = 4e7;
+
 /** Main → worker: analyse this config. */
 export interface AnalyzeRequest {
   type: 'analyze';

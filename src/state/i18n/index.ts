@@ -5,6 +5,7 @@
  */
 import { appEn, appZh } from './app';
 import { controlsEn, controlsZh } from './controls';
+import { guardEn, guardZh } from './guard';
 import { panelsEn, panelsZh } from './panels';
 import { stepperEn, stepperZh } from './stepper';
 import { storyEn, storyZh } from './story';
@@ -20,6 +21,7 @@ export type Catalog = Record<string, string>;
 export const CATALOG_PAIRS: Readonly<Record<string, Record<Lang, Catalog>>> = {
   app: { en: appEn, zh: appZh },
   controls: { en: controlsEn, zh: controlsZh },
+  guard: { en: guardEn, zh: guardZh },
   panels: { en: panelsEn, zh: panelsZh },
   share: { en: shareEn, zh: shareZh },
   stepper: { en: stepperEn, zh: stepperZh },
