@@ -12,27 +12,13 @@
  * No Chromium: the tests are listed as SKIPPED with install instructions and the run exits 0 — except under
  * CI=true, where a missing browser is a failure.
  */
-import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, dirname, join, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { basename, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { CHROME, HOST, PORT, ROOT, buildApp, launchChromium, startPreview, waitForServer } from './lib/browser.mjs';
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const HOST = '127.0.0.1';
-const PORT = 4173;
 const BASE_URL = `http://${HOST}:${PORT}/`;
-const CHROME = process.env.CHROME_PATH || '/usr/bin/chromium';
-const CHROME_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 const RESULTS = join(ROOT, 'test-results');
 const TEST_TIMEOUT_MS = 90_000;
 const filter = process.argv[2] ?? '';
@@ -60,20 +46,6 @@ function reportMissingBrowser(tests) {
   console.log(`${bar}\n`);
 }
 
-async function waitForServer(url, ms) {
-  const until = Date.now() + ms;
-  while (Date.now() < until) {
-    try {
-      const r = await fetch(url);
-      if (r.ok) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 150));
-  }
-  throw new Error(`vite preview did not answer at ${url} within ${ms} ms`);
-}
-
 function withTimeout(promise, ms, what) {
   let timer;
   const timeout = new Promise((_, reject) => {
@@ -99,8 +71,7 @@ async function main() {
   }
 
   if (process.env.E2E_NO_BUILD !== '1' || !existsSync(join(ROOT, 'dist', 'index.html'))) {
-    const build = spawnSync(join(ROOT, 'node_modules', '.bin', 'vite'), ['build', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });
-    if (build.status !== 0) {
+    if (!buildApp()) {
       console.log(`0 passed, ${tests.length} failed`);
       return 1;
     }
@@ -108,14 +79,7 @@ async function main() {
 
   mkdirSync(RESULTS, { recursive: true });
   const profile = mkdtempSync(join(tmpdir(), 'gcv-e2e-'));
-  // Started directly (not through npx) so that killing this pid stops the server itself.
-  const server = spawn(join(ROOT, 'node_modules', '.bin', 'vite'), ['preview', '--host', HOST, '--port', String(PORT), '--strictPort'], {
-    cwd: ROOT,
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  const stopServer = () => {
-    if (server.exitCode === null && !server.killed) server.kill('SIGTERM');
-  };
+  const { stop: stopServer } = startPreview(PORT);
   process.on('exit', stopServer);
   for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => process.exit(130));
 
@@ -124,13 +88,7 @@ async function main() {
   let failed = 0;
   try {
     await waitForServer(BASE_URL, 20_000);
-    const { chromium } = await import('playwright-core');
-    context = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROME,
-      headless: true,
-      args: CHROME_ARGS,
-      viewport: { width: 1280, height: 800 },
-    });
+    context = await launchChromium(profile);
     for (const t of tests) {
       const page = await context.newPage();
       // Each test starts with empty storage for the app's origin (e.g. no theme remembered from an earlier test).

@@ -12,7 +12,7 @@ export function StatusLine() {
   let text = t('status.waiting');
   if (result.ms !== null) text = t(result.runner === 'worker' ? 'status.worker' : 'status.main', { ms: Math.max(1, Math.round(result.ms)) });
   return (
-    <p className="status-line" data-busy={busy ? 'true' : 'false'} data-testid="status">
+    <p className="status-line" data-busy={busy ? 'true' : 'false'} data-runner={result.runner ?? undefined} data-testid="status">
       <span className="busy-dot" aria-hidden="true" />
       <span>{busy ? t('status.busy') : text}</span>
     </p>

@@ -1,0 +1,84 @@
+/** Numbers for scripts/bench-ui.mjs: summaries of what scripts/lib/bench-probe.mjs recorded, and CPU-profile tallies. */
+
+/** The q-quantile (0…1) of a list, linear between order statistics; null for an empty list. */
+export function quantile(xs, q) {
+  if (xs.length === 0) return null;
+  const s = [...xs].sort((a, b) => a - b);
+  const p = (s.length - 1) * q;
+  const i = Math.floor(p);
+  return i + 1 < s.length ? s[i] + (s[i + 1] - s[i]) * (p - i) : s[i];
+}
+
+const maxOf = (xs) => (xs.length ? Math.max(...xs) : null);
+
+/** Latency, task and frame figures of one recorded drag (the page's `window.__bench`). */
+export function summarize(B) {
+  const inDrag = (t) => t >= B.dragStart && t <= B.dragEnd;
+  const inRun = (t) => t >= B.dragStart;
+  const painted = B.inputs.filter((i) => i.paintAt !== null);
+  const lat = painted.map((i) => i.paintAt - i.ts);
+  const latPointer = painted.map((i) => i.paintAt - i.t0);
+  const latDom = painted.map((i) => i.domAt - i.ts);
+  const handler = B.inputs.filter((i) => i.procEnd !== null).map((i) => i.procEnd - i.dispatch);
+  const depths = B.inputs.map((i) => i.depth).filter(Number.isFinite);
+  const frames = B.frames.filter(inDrag);
+  const gaps = frames.slice(1).map((t, k) => t - frames[k]);
+  const longtasks = B.longtasks.filter((e) => inRun(e.startTime));
+  const loafs = B.loafs.filter((e) => inRun(e.startTime));
+  // A range input's `input` is a plain Event, which Event Timing does not time (nor pointermove): only the press.
+  const et = B.events.filter((e) => e.name === 'pointerdown' && inRun(e.startTime));
+  const runners = {};
+  for (const r of B.results) if (r.at >= B.dragStart) runners[r.runner] = (runners[r.runner] ?? 0) + 1;
+  return {
+    events: B.inputs.length,
+    unanswered: B.inputs.length - painted.length,
+    depthMin: depths.length ? Math.min(...depths) : null,
+    depthMax: maxOf(depths),
+    median: quantile(lat, 0.5),
+    p95: quantile(lat, 0.95),
+    max: maxOf(lat),
+    medianPointer: quantile(latPointer, 0.5),
+    p95Pointer: quantile(latPointer, 0.95),
+    maxPointer: maxOf(latPointer),
+    medianDom: quantile(latDom, 0.5),
+    p95Dom: quantile(latDom, 0.95),
+    handlerMedian: quantile(handler, 0.5),
+    handlerMax: maxOf(handler),
+    etSupported: !B.no_event,
+    etCount: et.length,
+    etMax: maxOf(et.map((e) => e.duration)),
+    longTaskCount: longtasks.length,
+    longTaskMax: maxOf(longtasks.map((e) => e.duration)),
+    loafCount: loafs.length,
+    loafMax: maxOf(loafs.map((e) => e.duration)),
+    loafBlockingMax: maxOf(loafs.map((e) => e.blockingDuration ?? 0)),
+    frames: frames.length,
+    dragMs: B.dragEnd - B.dragStart,
+    maxGap: maxOf(gaps),
+    p95Gap: quantile(gaps, 0.95),
+    runners,
+  };
+}
+
+/** The `n` call frames with the most self time in a CDP Profiler profile: { name, where, ms, pct }. */
+export function topSelfTime(profile, n) {
+  const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+  const self = new Map();
+  let total = 0;
+  profile.samples.forEach((id, k) => {
+    const dt = (profile.timeDeltas[k] ?? 0) / 1000;
+    total += dt;
+    const cf = byId.get(id)?.callFrame;
+    if (!cf) return;
+    const where = cf.url ? `${cf.url.split('/').pop()}:${cf.lineNumber + 1}:${cf.columnNumber + 1}` : '';
+    const key = `${cf.functionName || '(anonymous)'}\u0000${where}`;
+    self.set(key, (self.get(key) ?? 0) + dt);
+  });
+  return [...self.entries()]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, n)
+    .map(([key, ms]) => {
+      const [name, where] = key.split('\u0000');
+      return { name, where, ms, pct: total > 0 ? (100 * ms) / total : 0 };
+    });
+}
