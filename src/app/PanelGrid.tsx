@@ -3,7 +3,7 @@
  * share a responsive grid. Panels draw `report.config` — the config the report was computed from — so a report
  * and its labels always agree, even while a newer request is still running in the worker.
  */
-import type { ReactElement } from 'react';
+import { memo, type ReactElement } from 'react';
 import type { Report } from '../core/report';
 import { ActivationPanel } from '../panels/activation/Panel';
 import { ChainPanel } from '../panels/chain/Panel';
@@ -45,7 +45,11 @@ const RENDER: Record<PanelId, (e: PanelEnv) => ReactElement> = {
   formula: ({ report, lang }) => <FormulaStrip report={report} config={report.config} lang={lang} />,
 };
 
-export function PanelGrid({ report }: { report: Report }) {
+/**
+ * Memoized on `report`: the shell re-renders when only the busy flag flips (a worker job starts), and every panel
+ * re-rendering then would cost a full frame for nothing. The grid's own store picks (ui, stepper) still update it.
+ */
+export const PanelGrid = memo(function PanelGrid({ report }: { report: Report }) {
   const ui = useApp(selectUi);
   const { setUi } = useAppShallow(selectActions);
   const stepEdge = useStepperEdge(report.config.depth);
@@ -75,4 +79,4 @@ export function PanelGrid({ report }: { report: Report }) {
       {grid.length > 0 && <div className="panel-grid">{grid}</div>}
     </div>
   );
-}
+});

@@ -13,6 +13,18 @@ const SUPERSCRIPT: Record<string, string> = {
 // d3's default locale already writes the minus as U+2212; one shared locale keeps output identical in EN and ZH.
 const locale = formatLocale({ decimal: '.', thousands: ',', grouping: [3], currency: ['', ''], minus: '−' });
 
+// d3 parses a specifier each time `locale.format` is called; panels write hundreds of numbers per slider step,
+// so each formatter is built once and reused.
+const formatters = new Map<string, (n: number) => string>();
+function formatter(spec: string): (n: number) => string {
+  let f = formatters.get(spec);
+  if (!f) {
+    f = locale.format(spec);
+    formatters.set(spec, f);
+  }
+  return f;
+}
+
 const NON_FINITE: Record<Lang, { nan: string; inf: string }> = {
   en: { nan: 'NaN', inf: '∞' },
   zh: { nan: 'NaN', inf: '∞' },
@@ -50,7 +62,7 @@ export function formatNumber(x: number, lang: Lang, digits = 3): string {
   if (!Number.isFinite(x)) return x > 0 ? NON_FINITE[lang].inf : `−${NON_FINITE[lang].inf}`;
   if (x === 0) return '0';
   const ax = Math.abs(x);
-  if (ax >= 1e-3 && ax < 1e4) return locale.format(`,.${digits}~r`)(x);
+  if (ax >= 1e-3 && ax < 1e4) return formatter(`,.${digits}~r`)(x);
   let exp = Math.floor(Math.log10(ax));
   let mant = ax / 10 ** exp;
   // Rounding the mantissa can carry into the next decade (9.996 → 10.0).
@@ -61,7 +73,7 @@ export function formatNumber(x: number, lang: Lang, digits = 3): string {
   } else mant = rounded;
   const sign = x < 0 ? '−' : '';
   if (mant === 1) return `${sign}${formatPow10(exp)}`;
-  return `${sign}${locale.format(`.${digits}~r`)(mant)} × ${formatPow10(exp)}`;
+  return `${sign}${formatter(`.${digits}~r`)(mant)} × ${formatPow10(exp)}`;
 }
 
 /**
@@ -80,7 +92,7 @@ export function formatFromLog10(sign: number, log10: number, lang: Lang, digits 
     mant /= 10;
   }
   const s = sign < 0 ? '−' : '';
-  return mant === 1 ? `${s}${formatPow10(exp)}` : `${s}${locale.format(`.${digits}~r`)(mant)} × ${formatPow10(exp)}`;
+  return mant === 1 ? `${s}${formatPow10(exp)}` : `${s}${formatter(`.${digits}~r`)(mant)} × ${formatPow10(exp)}`;
 }
 
 /** A fraction in [0, 1] as a percentage: 0.253 → "25%"; tiny non-zero fractions stay visible ("<1%"). */
