@@ -54,6 +54,27 @@ export function uniformStream(seed: number, stream: number): () => number {
   return randomLcg(subSeed(seed, stream) || 1);
 }
 
+/**
+ * cos θ and sin θ from + and × only (reduction to [−π, π], then Taylor series to 1e-16), so the spiral is the same
+ * in every JS engine: Math.sin and Math.cos are not correctly rounded and differ in the last bit between engines.
+ */
+export function cosSin(theta: number): [number, number] {
+  const TWO_PI = 2 * Math.PI;
+  const x = theta - TWO_PI * Math.round(theta / TWO_PI);
+  const x2 = x * x;
+  let c = 1;
+  let s = x;
+  let tc = 1;
+  let ts = x;
+  for (let k = 1; k <= 14; k++) {
+    tc *= -x2 / ((2 * k - 1) * (2 * k));
+    ts *= -x2 / ((2 * k) * (2 * k + 1));
+    c += tc;
+    s += ts;
+  }
+  return [c, s];
+}
+
 /** Standardize each column of the n × d matrix a in place to mean 0 and variance 1 (constant columns stay 0). */
 function standardizeColumns(a: Float64Array, n: number, d: number): void {
   for (let j = 0; j < d; j++) {
@@ -61,7 +82,10 @@ function standardizeColumns(a: Float64Array, n: number, d: number): void {
     for (let r = 0; r < n; r++) mean += a[r * d + j];
     mean /= n;
     let v = 0;
-    for (let r = 0; r < n; r++) v += (a[r * d + j] - mean) ** 2;
+    for (let r = 0; r < n; r++) {
+      const e = a[r * d + j] - mean;
+      v += e * e;
+    }
     const inv = v > 0 ? 1 / Math.sqrt(v / n) : 0;
     for (let r = 0; r < n; r++) a[r * d + j] = (a[r * d + j] - mean) * inv;
   }
@@ -108,8 +132,9 @@ function spiralSet(n: number, width: number, uniform: () => number, normal: () =
     const c = r % C;
     const t = uniform();
     const angle = 2 * Math.PI * SPIRAL_TURNS * t + (2 * Math.PI * c) / C;
-    const px = t * Math.cos(angle) + SPIRAL_NOISE * normal();
-    const py = t * Math.sin(angle) + SPIRAL_NOISE * normal();
+    const [cos, sin] = cosSin(angle);
+    const px = t * cos + SPIRAL_NOISE * normal();
+    const py = t * sin + SPIRAL_NOISE * normal();
     for (let j = 0; j < W; j++) {
       const v = px * A[j] + py * A[W + j];
       x[r * W + j] = v;

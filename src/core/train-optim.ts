@@ -10,6 +10,22 @@ import type { OptimizerKind } from './train-config';
 /** Adam's decay rates and ε, the paper's defaults. */
 export const ADAM_DEFAULTS = { beta1: 0.9, beta2: 0.999, eps: 1e-8 } as const;
 
+/**
+ * bⁿ for an integer n ≥ 0 by binary exponentiation: only IEEE multiplications, so every JS engine gets the same
+ * bits. (`b ** n` and Math.pow are not correctly rounded and differ in the last bit between V8 versions, e.g.
+ * Node 20 and current Chromium; through Adam's bias correction that bit would make the CLI and the browser
+ * drift apart after a few hundred steps.)
+ */
+export function powInt(b: number, n: number): number {
+  let r = 1;
+  let x = b;
+  for (let k = n; k > 0; k >>>= 1) {
+    if (k & 1) r *= x;
+    x *= x;
+  }
+  return r;
+}
+
 /** One SGD-with-momentum update of w (and its velocity v) from the gradient g, all of one length. */
 export function sgdMomentumStep(w: Float64Array, g: Float64Array, v: Float64Array, lr: number, mu: number): void {
   for (let k = 0; k < w.length; k++) {
@@ -34,8 +50,8 @@ export function adamStep(
   beta2: number = ADAM_DEFAULTS.beta2,
   eps: number = ADAM_DEFAULTS.eps,
 ): void {
-  const c1 = 1 / (1 - beta1 ** t);
-  const c2 = 1 / (1 - beta2 ** t);
+  const c1 = 1 / (1 - powInt(beta1, t));
+  const c2 = 1 / (1 - powInt(beta2, t));
   for (let k = 0; k < w.length; k++) {
     const gk = g[k];
     const mk = beta1 * m[k] + (1 - beta1) * gk;

@@ -76,8 +76,8 @@ export interface TrainHost {
   yieldToEvents(): Promise<void>;
 }
 
-/** Aim for a progress message about this often: smooth curves, little messaging overhead. */
-export const CHUNK_MS = 80;
+/** Aim for a progress message about this often: smooth curves, little messaging and re-rendering on the page. */
+export const CHUNK_MS = 120;
 
 /** Steps for the next chunk so that it takes about CHUNK_MS, from how long the last `steps` took. */
 export function nextChunkSteps(steps: number, ms: number): number {

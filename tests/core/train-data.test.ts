@@ -3,7 +3,7 @@
  * classes, standardized teacher targets, and a minibatch stream shared by every model.
  */
 import { describe, expect, it } from 'vitest';
-import { BatchSampler, gatherRows, makeDataset, SPIRAL_CLASSES, subSeed, TEACHER_OUT } from '../../src/core/train-data';
+import { BatchSampler, cosSin, gatherRows, makeDataset, SPIRAL_CLASSES, subSeed, TEACHER_OUT } from '../../src/core/train-data';
 
 describe('makeDataset', () => {
   for (const task of ['teacher', 'spiral'] as const) {
@@ -121,5 +121,16 @@ describe('BatchSampler', () => {
     const out = new Float64Array(4);
     gatherRows(src, 2, Int32Array.of(2, 0), out);
     expect([...out]).toEqual([20, 21, 0, 1]);
+  });
+});
+
+describe('cosSin', () => {
+  it('agrees with Math.cos and Math.sin to 1e-14 over several turns', () => {
+    for (let k = -200; k <= 200; k++) {
+      const th = k * 0.173;
+      const [c, s] = cosSin(th);
+      expect(Math.abs(c - Math.cos(th))).toBeLessThan(1e-14);
+      expect(Math.abs(s - Math.sin(th))).toBeLessThan(1e-14);
+    }
   });
 });

@@ -2,7 +2,7 @@
  * Each optimizer's update against steps worked out by hand (the arithmetic is written next to each number).
  */
 import { describe, expect, it } from 'vitest';
-import { adamStep, Optimizer, sgdMomentumStep } from '../../src/core/train-optim';
+import { adamStep, Optimizer, powInt, sgdMomentumStep } from '../../src/core/train-optim';
 
 describe('SGD with momentum: v ← μ·v + g, w ← w − η·v', () => {
   it('matches two steps computed by hand (η = 0.1, μ = 0.9)', () => {
@@ -87,5 +87,16 @@ describe('Optimizer', () => {
 
   it('rejects a gradient buffer of the wrong length', () => {
     expect(() => new Optimizer([new Float64Array(2)], [new Float64Array(3)], { kind: 'sgd', lr: 1, momentum: 0 })).toThrow(RangeError);
+  });
+});
+
+describe('powInt', () => {
+  it('is bⁿ by repeated squaring: exact for powers of two, within a few ulps otherwise', () => {
+    expect(powInt(2, 10)).toBe(1024);
+    expect(powInt(0.5, 3)).toBe(0.125);
+    expect(powInt(7, 0)).toBe(1);
+    // 0.9¹⁰ = 0.3486784401 exactly in decimal
+    expect(powInt(0.9, 10)).toBeCloseTo(0.3486784401, 15);
+    expect(Math.abs(powInt(0.999, 1000) / Math.exp(1000 * Math.log(0.999)) - 1)).toBeLessThan(1e-12);
   });
 });

@@ -39,7 +39,7 @@ export function Progress({ state, t }: ProgressProps) {
         aria-valuenow={state.done}
         aria-valuetext={statusText(state, t)}
       >
-        <div className="train-progress-fill" style={{ width: `${(100 * frac).toFixed(1)}%` }} data-active={active ? 'true' : undefined} />
+        <div className="train-progress-fill" style={{ transform: `scaleX(${frac.toFixed(4)})` }} data-active={active ? 'true' : undefined} />
       </div>
       <p className={state.status === 'error' ? 'train-status train-status-error' : 'train-status'} aria-live="polite">
         {statusText(state, t)}

@@ -3,6 +3,7 @@
  * models / task / optimizer. Number fields clamp to the table's range; cross-field rules (shallow < deep, the time
  * budget) are checked by the caller, which disables Train and says why.
  */
+import { memo } from 'react';
 import { ACTIVATIONS, INITS, NORMS } from '../../core/config';
 import { OPTIMIZERS, TASKS, TRAIN_ARCHS, trainFieldOf, type TrainArch, type TrainConfig } from '../../core/train-config';
 import { NumberField } from '../../controls/NumberField';
@@ -45,7 +46,8 @@ function NumberControl({ k, config, onChange, t, disabled }: { k: NumKey; disabl
   );
 }
 
-export function TrainForm(props: TrainFormProps) {
+/** Memoized: the lab re-renders on every progress message, the settings only when they change. */
+export const TrainForm = memo(function TrainForm(props: TrainFormProps) {
   const { config, onChange, t } = props;
   const toggleArch = (a: TrainArch, on: boolean) => {
     const next = TRAIN_ARCHS.filter((x) => (x === a ? on : config.arch.includes(x)));
@@ -111,4 +113,4 @@ export function TrainForm(props: TrainFormProps) {
       </fieldset>
     </div>
   );
-}
+});

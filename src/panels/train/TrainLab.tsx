@@ -50,7 +50,7 @@ export default function TrainLab({ portFactory, hashEnv }: TrainLabProps) {
   const problem = configProblem(config);
   const running = state.status === 'running' || state.status === 'starting';
   const shown = state.runs;
-  const onChange = (patch: Partial<TrainConfig>) => setConfig((c) => ({ ...c, ...patch }));
+  const onChange = useCallback((patch: Partial<TrainConfig>) => setConfig((c) => ({ ...c, ...patch })), []);
 
   return (
     <div className="train-lab">

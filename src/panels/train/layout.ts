@@ -32,7 +32,7 @@ export interface LossSeries {
   role: DepthRole;
   color: string;
   dash: string;
-  /** the per-step minibatch losses, binned to at most one point per pixel */
+  /** the per-step minibatch losses, binned to at most one point per 2 pixels */
   raw: string;
   /** their exponential moving average */
   smooth: string;
@@ -140,7 +140,8 @@ export function lossLayout(runs: readonly RunTrace[], done: number, total: numbe
     .defined((p) => p.value > 0 && Number.isFinite(p.value))
     .x((p) => x(p.step))
     .y((p) => y(Math.log10(p.value)));
-  const bins = Math.max(2, Math.floor(innerWidth));
+  // One point per 2 px is as smooth as the eye sees, at half the path length to rebuild on every progress message.
+  const bins = Math.max(2, Math.floor(innerWidth / 2));
   const series = runs.map((r, i): LossSeries => {
     const s = smooth[i];
     return {
