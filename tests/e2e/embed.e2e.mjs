@@ -30,6 +30,14 @@ export async function examplePageFramesRenderResizeAndObeyTheHost({ page, baseUr
   assert.equal(await chainFrame.evaluate(() => self.origin), 'null');
   assert.equal(await chainFrame.evaluate(() => { try { return String(localStorage.length); } catch (e) { return e.name; } }), 'SecurityError');
 
+  // Copy link in the sandboxed frame: the clipboard is refused there, so the link appears selected in a field.
+  await chain.getByRole('button', { name: 'Copy link' }).click();
+  const field = chain.getByRole('textbox', { name: 'Link to this view' });
+  await field.waitFor();
+  const sel = await field.evaluate((e) => [document.activeElement === e, e.selectionStart, e.selectionEnd, e.value.length, e.value]);
+  assert.deepEqual(sel.slice(0, 3), [true, 0, sel[3]], 'the link is focused and selected');
+  assert.ok(sel[4].includes('width=1') && !sel[4].includes('embed='), `the full view's link: ${sel[4]}`);
+
   // Height messages arrived and the host sized each frame to its content.
   for (const [frame, id] of [[flowFrame, 'gcv-flow'], [chainFrame, 'gcv-chain']]) {
     await until(
@@ -162,4 +170,34 @@ export async function accessibilityInEmbedMode({ page, baseUrl }) {
   await open(page, baseUrl, '?embed=1&panels=flow&controls=&theme=dark&lang=zh');
   found.push(...(await axeViolations(page, 'embed, dark, Chinese')));
   assert.deepEqual(found, [], `axe violations:\n        ${found.join('\n        ')}`);
+}
+
+export async function copyLinkAndTheEmbedDialogSnippetWork({ page, context, baseUrl }) {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseUrl.replace(/\/$/, '') });
+  await open(page, baseUrl, '?depth=24&act=tanh&arch=plain,residual&q=g');
+  await page.getByRole('button', { name: 'Copy link' }).click();
+  await page.getByText('Link copied.').waitFor();
+  const link = await page.evaluate(() => navigator.clipboard.readText());
+  assert.equal(link, page.url(), 'the clipboard holds the URL of the whole state');
+  assert.equal(queryOf(link).v, '1');
+
+  // The embed dialog: tick the chain panel and the depth control, copy the snippet, and use it in a page.
+  await page.getByRole('button', { name: 'Embed…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Embed this view' });
+  await dialog.getByRole('checkbox', { name: 'Chain' }).check();
+  await dialog.getByRole('checkbox', { name: 'Depth L' }).check();
+  await dialog.getByRole('button', { name: 'Copy snippet' }).click();
+  await dialog.getByText('Snippet copied.').waitFor();
+  const snippet = await page.evaluate(() => navigator.clipboard.readText());
+  assert.equal(snippet, await dialog.getByRole('textbox', { name: 'HTML snippet' }).inputValue());
+  await page.keyboard.press('Escape');
+  await until(() => dialog.count(), (n) => n === 0, 'the dialog to close on Esc');
+
+  await page.setContent(`<!doctype html><html lang="en"><title>blog</title><body style="margin:0"><main>${snippet.replace(/<script>[\s\S]*<\/script>/, '')}</main></body></html>`);
+  const frame = page.frameLocator('iframe[data-gcv]');
+  await frame.locator(LINE).first().waitFor({ timeout: 20_000 });
+  assert.deepEqual(await frame.locator('[data-panel]').evaluateAll((es) => es.map((e) => e.dataset.panel)), ['flow', 'chain']);
+  assert.deepEqual(await frame.locator('[data-control]').evaluateAll((es) => es.map((e) => e.dataset.control)), ['depth']);
+  assert.equal(await frame.getByRole('spinbutton', { name: 'Depth L, exact value' }).inputValue(), '24');
+  assert.equal(await page.locator('iframe[data-gcv]').getAttribute('sandbox'), 'allow-scripts');
 }
