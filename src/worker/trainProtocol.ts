@@ -76,8 +76,11 @@ export interface TrainHost {
   yieldToEvents(): Promise<void>;
 }
 
-/** Aim for a progress message about this often: smooth curves, little messaging and re-rendering on the page. */
-export const CHUNK_MS = 120;
+/**
+ * Aim for a progress message about this often: five redraws a second look live, and each redraw (chart, table,
+ * heatmaps) costs the page a paint, so more often would only load the main thread.
+ */
+export const CHUNK_MS = 200;
 
 /** Steps for the next chunk so that it takes about CHUNK_MS, from how long the last `steps` took. */
 export function nextChunkSteps(steps: number, ms: number): number {

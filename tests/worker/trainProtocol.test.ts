@@ -140,9 +140,9 @@ describe('createTrainHandler', () => {
 });
 
 describe('nextChunkSteps', () => {
-  it('scales the step count toward ~120 ms per chunk, between 1 and 1000', () => {
-    expect(nextChunkSteps(10, 60)).toBe(20);
-    expect(nextChunkSteps(10, 1200)).toBe(1);
+  it('scales the step count toward ~200 ms per chunk, between 1 and 1000', () => {
+    expect(nextChunkSteps(10, 100)).toBe(20);
+    expect(nextChunkSteps(10, 2000)).toBe(1);
     expect(nextChunkSteps(10, 0)).toBe(40);
     expect(nextChunkSteps(500, 1)).toBe(1000);
   });

@@ -24,6 +24,12 @@ export interface TrainLabProps {
   hashEnv?: HashEnv;
 }
 
+/** The shell command that runs this config headless (the defaults need no query). */
+function cliCommand(c: TrainConfig): string {
+  const q = cliQuery(c);
+  return q ? `npm run -s train -- --query "${q}"` : 'npm run -s train';
+}
+
 /** Why the config cannot run as it stands (cross-field rules), or null. */
 function configProblem(c: TrainConfig): ConfigError | null {
   try {
@@ -104,7 +110,7 @@ export default function TrainLab({ portFactory, hashEnv }: TrainLabProps) {
         </>
       )}
       <p className="train-note">
-        {t('train.cli')} <code className="train-cli">npm run -s train -- --query &quot;{cliQuery(config)}&quot;</code>
+        {t('train.cli')} <code className="train-cli">{cliCommand(config)}</code>
       </p>
       <p className="train-note">{t('train.share')}</p>
     </div>

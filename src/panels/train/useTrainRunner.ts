@@ -1,7 +1,7 @@
 /**
  * The lab's connection to its worker: start, cancel, and the run state rebuilt from the worker's messages. The worker
  * is created on the first start (so merely opening the lab costs nothing) and terminated on unmount. Where Worker
- * does not exist (jsdom, very old browsers) the same pure handler runs on the main thread in ~120 ms chunks.
+ * does not exist (jsdom, very old browsers) the same pure handler runs on the main thread in ~200 ms chunks.
  */
 import { useCallback, useEffect, useReducer, useRef } from 'react';
 import type { TrainConfig } from '../../core/train-config';
