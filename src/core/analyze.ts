@@ -4,7 +4,7 @@
  * distribution summaries, the scalar trace at width 1, the mean-field overlay and the first non-finite value.
  */
 import { ACTIVATION_FNS } from './activations';
-import { ConfigError, validateConfig, type Arch, type Config } from './config';
+import { CONFIG_FIELDS, ConfigError, validateConfig, type Arch, type Config } from './config';
 import { ChainWorkspace, chainKey, chainShape, nodeRole, type ChainShape, type NodeRole } from './chains';
 import { drawParams, type ChainParams } from './params';
 import type { ArchReport, NonFinite, Report, ScalarTrace } from './report';
@@ -54,6 +54,49 @@ export function releaseWorkspaces(): void {
   WORKSPACES = [];
 }
 
+// The last config validated, field by field, and its validated form: the app re-analyzes configs that differ in a
+// field or two (often only the seed), and validation through the URL codec costs as much as a 100-layer scalar chain.
+let lastFields: unknown[] = [];
+let lastValid: Config | null = null;
+
+function sameField(a: unknown, b: unknown): boolean {
+  if (Object.is(a, b)) return true;
+  if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
+  for (let k = 0; k < a.length; k++) if (!Object.is(a[k], b[k])) return false;
+  return true;
+}
+
+/** validateConfig(c), skipped when every field equals the last valid config's; always a fresh object. */
+function validated(c: Config): Config {
+  const rec = c as unknown as Record<string, unknown>;
+  let same = lastValid !== null;
+  for (let k = 0; same && k < CONFIG_FIELDS.length; k++) same = sameField(rec[CONFIG_FIELDS[k].key], lastFields[k]);
+  if (!same) {
+    const v = validateConfig(c);
+    // Copies: the caller may change its arrays later.
+    lastFields = CONFIG_FIELDS.map((f) => (Array.isArray(rec[f.key]) ? [...(rec[f.key] as unknown[])] : rec[f.key]));
+    lastValid = v;
+  }
+  return { ...lastValid!, arch: [...lastValid!.arch] };
+}
+
+// Mean-field shapes of recent configs. They depend on neither the seed, the width nor the batch, so moving those
+// sliders reuses them; at depth 1000 the theory costs as much as the whole scalar chain otherwise.
+const THEORY = new Map<string, Float64Array | null>();
+const MAX_THEORY = 8;
+
+/** meanFieldDh(c, arch), remembered for recent configs (read-only: callers copy). */
+function theoryShape(c: Config, arch: Arch): Float64Array | null {
+  const key = `${arch}|${c.act}|${c.init}|${c.scale}|${c.bias}|${c.depth}|${c.alpha}|${c.loss}|${c.norm}`;
+  let mf = THEORY.get(key);
+  if (mf === undefined) {
+    mf = meanFieldDh(c, arch);
+    if (THEORY.size >= MAX_THEORY) THEORY.delete(THEORY.keys().next().value!);
+  } else THEORY.delete(key); // re-inserted below as the most recent
+  THEORY.set(key, mf);
+  return mf;
+}
+
 /**
  * Bound the memory of the cache before running `shapes`: drop least recently used workspaces (other than those of
  * `shapes`) while the cached ones plus the new ones (footprints, float64 values) would exceed `maxFloats`.
@@ -76,7 +119,7 @@ export function trimWorkspaces(maxFloats: number, shapes: readonly ChainShape[])
  * to hold in memory); never throws for non-finite values, which are reported in `nonFinite`.
  */
 export function analyzeChain(config: Config): Report {
-  const c = validateConfig(config);
+  const c = validated(config);
   for (const arch of c.arch) checkFootprint(chainShape(c, arch));
   const archs: Report['archs'] = {};
   let square: ChainParams | null = null; // plain and residual have the same shapes: one draw serves both
@@ -128,11 +171,12 @@ function readReport(ws: ChainWorkspace, c: Config, arch: Arch, p: ChainParams): 
     stats.saturated[i] = saturatedFraction(fp, n, dfMax);
   }
   const loss = val(graph.loss)[0];
-  const mf = meanFieldDh(c, arch);
+  const mf = theoryShape(c, arch);
   let theory: ArchReport['theory'] = null;
   if (mf) {
-    const top = dh[L];
-    theory = { dh: Float64Array.from(mf, (v) => v * top) };
+    const t = new Float64Array(L + 1);
+    for (let j = 0; j <= L; j++) t[j] = mf[j] * dh[L];
+    theory = { dh: t };
   }
   const allFinite = [h, dh, g, dW, db, stats.z.mean, stats.h.mean, stats.fprime.mean].every(finiteArray) && Number.isFinite(loss);
   return {
