@@ -41,6 +41,18 @@ async function stepValue(page, q) {
   return { i: Number(await dd.getAttribute('data-i')), value: Number(await dd.getAttribute('data-value')), text: (await dd.innerText()).trim() };
 }
 
+/**
+ * Wait until the charts are drawn. On a loaded machine the page may first ask before a computation it predicts
+ * to take over 3 s ("Compute anyway"); the story's presets are small, so say yes.
+ */
+async function settle(page) {
+  const go = page.getByRole('button', { name: /Compute anyway|仍然计算/ });
+  const flow = page.locator('[data-panel="flow"] svg').first();
+  await until(async () => (await go.count()) > 0 || (await flow.count()) > 0, (ok) => ok, 'the charts or the size guard', 30_000);
+  if ((await go.count()) > 0) await go.first().click();
+  await flow.waitFor({ timeout: 30_000 });
+}
+
 const pos = (page) => page.locator(`${STEPPER} figure`).getAttribute('data-pos').then(Number);
 
 export async function stepperShowsTheCoresNumbersOnA5LayerSigmoidChain({ page, baseUrl, screenshot }) {
@@ -83,7 +95,7 @@ export async function stepperShowsTheCoresNumbersOnA5LayerSigmoidChain({ page, b
     assert.equal(await edge.getAttribute('data-from'), String(i + 1));
   }
   assert.equal(await next.getAttribute('aria-disabled'), 'true', 'no step beyond the input');
-  await next.click();
+  await next.dispatchEvent('click');
   assert.equal(await pos(page), L, 'a click past the input does nothing');
   await screenshot('stepper-5-layer-sigmoid', { fullPage: true });
 
@@ -140,6 +152,7 @@ async function walkScenes(page, baseUrl, screenshot, lang) {
     await until(() => bar.getAttribute('data-scene'), (v) => v === String(k), `scene ${k}`);
     await until(() => page.url(), (u) => u.includes(`scene=${k}`), `the URL of scene ${k}`);
     assert.equal(await bar.getAttribute('data-concealed'), 'true', `scene ${k} hides the charts before the answer`);
+    await settle(page);
     let truth = outcomeOf(core.analyzeChain(sceneConfig(k)).archs[scene.ask]);
     assert.equal(truth, scene.claim, `scene ${k}: the core agrees with the scene's claim`);
     await bar.locator(`[data-outcome="${truth}"]`).click();
@@ -159,6 +172,7 @@ async function walkScenes(page, baseUrl, screenshot, lang) {
       const c = sceneConfig(k);
       truth = outcomeOf(core.analyzeChain({ ...c, ...scene.alt.patch(c) }).archs[scene.ask]);
       assert.equal(truth, scene.alt.claim);
+      await settle(page);
       await until(() => shown.getAttribute('data-truth'), (v) => v === truth, `scene ${k} after its follow-up`);
       assert.equal(await shown.getAttribute('data-correct'), null, 'the earlier answer is not judged against the changed chain');
     }
@@ -172,7 +186,7 @@ async function walkScenes(page, baseUrl, screenshot, lang) {
       await page.locator(BAR).scrollIntoViewIfNeeded();
     }
     if (scene.link === 'train') assert.equal(await bar.locator('a.story-link').getAttribute('href'), `?view=train&lang=${lang}`);
-    await page.locator('[data-panel="flow"] svg').first().waitFor({ timeout: 20_000 });
+    await settle(page);
     await page.waitForTimeout(250);
     await screenshot(`story-${lang}-${k}`);
     // PageDown with focus on the page (as a presentation clicker sends it).

@@ -129,7 +129,7 @@ export function StepperPanel({ report, lang }: StepperPanelProps) {
           {t('stepper.progress', { k: pos, L })}
         </span>
       </div>
-      <StepCard a={a} mode={mode} view={view} depth={L} width={c.width} norm={c.norm} lang={lang} announce={!st.playing} />
+      <StepCard a={a} arch={arch} mode={mode} view={view} depth={L} width={c.width} norm={c.norm} lang={lang} announce={!st.playing} />
       {pos >= L && <p className="stepper-done">{t('stepper.done')}</p>}
       <RunningTotal a={a} mode={mode} layer={layer} lang={lang} />
       <CacheStrip a={a} mode={mode} layer={layer} lang={lang} />

@@ -3,6 +3,7 @@
  * numbers one by one. Re-mounted on every step (key = layer) so the entrance animation runs; the stylesheet drops
  * that animation under prefers-reduced-motion.
  */
+import type { Arch } from '../../core/config';
 import type { ArchReport } from '../../core/report';
 import type { Lang } from '../../state/i18n';
 import { translate } from '../../state/i18n';
@@ -15,6 +16,7 @@ import { stepValues } from './values';
 
 export interface StepCardProps {
   a: ArchReport;
+  arch: Arch;
   mode: StepMode;
   /** null at the loss, before the first step */
   view: StepView | null;
@@ -26,7 +28,7 @@ export interface StepCardProps {
   announce: boolean;
 }
 
-function sentence(v: StepView, mode: StepMode, L: number, width: number, norm: string, t: (k: string, vars?: Record<string, string | number>) => string): string {
+function sentence(v: StepView, L: number, width: number, norm: string, t: (k: string, vars?: Record<string, string | number>) => string): string {
   const i = v.i;
   if (v.mode === 'scalar')
     return v.top
@@ -34,10 +36,10 @@ function sentence(v: StepView, mode: StepMode, L: number, width: number, norm: s
       : t('stepper.say.scalar', { i, gNext: sym('g', i + 1), wNext: sym('w', i + 1), z: sym('z', i), g: sym('g', i) });
   if (v.mode === 'scalarResidual') return t('stepper.say.residual', { i, hNext: sym('h', i + 1), w: sym('w', i), z: sym('z', i) });
   const reason = width > 1 ? t('stepper.reason.width', { W: width }) : norm !== 'none' ? t('stepper.reason.norm') : t('stepper.reason.dense');
-  return t('stepper.say.norms', { i, reason: mode === 'norms' ? reason : '' });
+  return t('stepper.say.norms', { i, reason });
 }
 
-export function StepCard({ a, mode, view, depth: L, width, norm, lang, announce }: StepCardProps) {
+export function StepCard({ a, arch, mode, view, depth: L, width, norm, lang, announce }: StepCardProps) {
   const t = (k: string, vars?: Record<string, string | number>) => translate(lang, k, vars);
   const render = useKatex();
   const fmt = (x: number) => formatNumber(x, lang, STEP_DIGITS);
@@ -58,7 +60,7 @@ export function StepCard({ a, mode, view, depth: L, width, norm, lang, announce 
   return (
     <div className="stepper-card" data-step={view.i} key={view.i}>
       <p className="stepper-say" aria-live={announce ? 'polite' : 'off'}>
-        {sentence(view, mode, L, width, norm, t)}
+        {sentence(view, L, width, norm, t)}
       </p>
       {/* tabIndex: a formula too long for a phone scrolls sideways, so it must be reachable by keyboard */}
       <div className="stepper-formula" tabIndex={0}>
@@ -68,6 +70,7 @@ export function StepCard({ a, mode, view, depth: L, width, norm, lang, announce 
           </div>
         ))}
       </div>
+      {view.mode === 'norms' && arch === 'residual' && <p className="stepper-note">{t('stepper.residualNorms')}</p>}
       {residualTerm !== null && (
         <p className="stepper-note">
           {t(Math.abs(residualTerm) < 0.5 ? 'stepper.residualWhy.small' : 'stepper.residualWhy.large', { x: fmt(residualTerm) })}
