@@ -57,7 +57,7 @@ export function ShareBar() {
           {t('share.json')}
         </button>
       </span>
-      <button type="button" className="button" aria-label={t('share.help')} title={t('share.help')} onClick={() => runCommand('help')}>
+      <button type="button" className="button share-help" aria-label={t('share.help')} title={t('share.help')} onClick={() => runCommand('help')}>
         <span aria-hidden="true">?</span>
       </button>
       {embedOpen && <EmbedDialog onClose={() => setEmbedOpen(false)} />}
