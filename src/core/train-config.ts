@@ -142,7 +142,7 @@ function parseField(f: TrainFieldSpec, raw: unknown, mode: 'strict' | 'clamp'): 
   return bad ? reject(ordered.length ? ordered : f.default) : { value: ordered };
 }
 
-/** Cross-field rules: shallow < deep, batch norm needs a batch, the run must fit the time budget. */
+/** Cross-field rules: shallow < deep, and the run must fit the time budget (tbatch ≥ 2 already lets batch norm work). */
 function checkCombination(c: TrainConfig, mode: 'strict' | 'clamp', notices: ConfigNotice[]): void {
   if (c.shallow >= c.deep) {
     if (mode === 'strict') throw new ConfigError('shallow', c.shallow, `an integer below deep (${c.deep})`);
@@ -153,7 +153,10 @@ function checkCombination(c: TrainConfig, mode: 'strict' | 'clamp', notices: Con
   if (trainCost(c) > MAX_TRAIN_COST) {
     let steps = c.steps;
     while (steps > 10 && trainCost({ ...c, steps }) > MAX_TRAIN_COST) steps = Math.max(10, Math.floor(steps * 0.8));
-    const allowed = `at most about ${steps} steps for these depths, width and batch (time budget)`;
+    const fits = trainCost({ ...c, steps }) <= MAX_TRAIN_COST;
+    const allowed = fits
+      ? `at most about ${steps} steps for these depths, width and batch (time budget)`
+      : 'fewer layers, a smaller width or batch: even 10 steps of this size exceed the time budget';
     if (mode === 'strict') throw new ConfigError('steps', c.steps, allowed);
     notices.push({ key: 'steps', given: String(c.steps), used: String(steps), allowed });
     c.steps = steps;

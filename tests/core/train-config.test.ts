@@ -61,9 +61,16 @@ describe('decodeTrainConfig strict', () => {
   });
 
   it('refuses runs over the time budget, naming the largest step count that fits', () => {
-    const e = strictError({ arch: 'dense', deep: '128', width: '64', tbatch: '256', steps: '5000' });
+    const e = strictError({ deep: '128', width: '64', tbatch: '256', steps: '5000' });
     expect(e.key).toBe('steps');
-    expect(e.allowed).toMatch(/at most about \d+ steps/);
+    const n = Number(/at most about (\d+) steps/.exec(e.allowed)![1]);
+    expect(trainCost({ ...defaultTrainConfig(), deep: 128, width: 64, tbatch: 256, steps: n })).toBeLessThanOrEqual(MAX_TRAIN_COST);
+    expect(trainCost({ ...defaultTrainConfig(), deep: 128, width: 64, tbatch: 256, steps: Math.ceil(n * 1.3) })).toBeGreaterThan(MAX_TRAIN_COST);
+  });
+
+  it('says when no step count fits the budget', () => {
+    const e = strictError({ arch: 'dense', deep: '128', width: '64', tbatch: '256', steps: '5000' });
+    expect(e.allowed).toContain('even 10 steps');
   });
 
   it('every default fits the budget and lies inside its own range', () => {
