@@ -23,8 +23,9 @@ export function totalText(v: number | null, lang: Lang): string {
   if (v === -Infinity) return t('stepper.total.zero');
   if (v <= -1) return t('stepper.total.lost', { n: decades(v, lang) });
   if (v >= 1) return t('stepper.total.gained', { n: decades(v, lang) });
-  const sign = v < 0 ? '−' : '+';
-  return t('stepper.total.flat', { n: `${sign}${decades(v, lang)}` });
+  // Within a decade: two significant digits, so a small change reads "−0.019" rather than "−0".
+  const n = v === 0 ? '0' : `${v < 0 ? '−' : '+'}${formatNumber(Math.abs(v), lang, 2)}`;
+  return t('stepper.total.flat', { n });
 }
 
 export function RunningTotal({ a, mode, layer, lang }: { a: ArchReport; mode: StepMode; layer: number | null; lang: Lang }) {
