@@ -100,7 +100,8 @@ export const ACTIVATION_FNS: Record<Activation, ActivationFns> = {
     },
     dfMax: 1,
   },
-  relu: { f: (x) => (x > 0 ? x : 0), df: (x) => (x > 0 ? 1 : 0), dfMax: 1 },
+  // NaN must stay NaN (x > 0 is false for NaN): an overflowed chain has to be reported, not silently zeroed.
+  relu: { f: (x) => (x > 0 || x !== x ? x : 0), df: (x) => (x > 0 ? 1 : 0), dfMax: 1 },
   leaky_relu: { f: (x) => (x > 0 ? x : LEAKY_SLOPE * x), df: (x) => (x > 0 ? 1 : LEAKY_SLOPE), dfMax: 1 },
   elu: { f: (x) => (x > 0 ? x : Math.expm1(x)), df: (x) => (x > 0 ? 1 : Math.exp(x)), dfMax: 1 },
   gelu: {
