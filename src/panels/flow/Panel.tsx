@@ -44,8 +44,9 @@ export function FlowPanel({ report, config, lang, quantity, onQuantityChange }: 
   const height = flowHeight(width);
   const layout = useMemo(() => flowLayout(report, quantity, width, height), [report, quantity, width, height]);
   const [hover, setHover] = useState<number | null>(null);
-  // Lines reserved per headline: a sentence wraps to three lines on a phone, two on anything wider.
-  const headlineLines = width < 560 ? 3 : 2;
+  // Lines reserved per headline (fixed, so nothing shifts while dragging): a sentence with its enlarged number
+  // wraps to four lines on a phone and three up to ~680 px; screenshots at 375 and 600 px clipped with fewer.
+  const headlineLines = width < 420 ? 4 : width < 680 ? 3 : 2;
   const hoverLayer = hover === null ? null : Math.min(hover, layout.depth);
   const qLong = t(`flow.qLong.${quantity}`);
   const archName = (a: string) => t(`viz.arch.${a}`);
