@@ -9,7 +9,7 @@ import { ChainWorkspace, chainKey, chainShape, nodeRole, type ChainShape, type N
 import { drawParams, type ChainParams } from './params';
 import type { ArchReport, NonFinite, Report, ScalarTrace } from './report';
 import { emptyHistograms, emptySummary, saturatedFraction, StatsScratch, summarizeInto } from './stats';
-import type { TapeNode } from './ops-types';
+import type { OpName } from './ops-types';
 import { frobenius, frobeniusFromSumSq } from './tensor';
 import { meanFieldDh } from './theory';
 
@@ -141,36 +141,41 @@ export function analyzeArch(config: Config, arch: Arch, params: ChainParams, ws 
 
 function readReport(ws: ChainWorkspace, c: Config, arch: Arch, p: ChainParams): ArchReport {
   const { tape, graph } = ws;
-  const nodes = tape.nodes;
   const L = c.depth;
   const n = c.batch * c.width;
-  const val = (id: number) => nodes[id].value.data;
-  const grad = (id: number) => nodes[id].grad!.data;
+  // Values and gradients are read in place from the tape's arenas: (buffer, offset) pairs, no views.
+  const G = tape.grads;
+  const gOff = tape.gradOff;
+  const vOff = tape.valueOff;
   const h = new Float64Array(L + 1);
   const dh = new Float64Array(L + 1);
-  h[0] = frobenius(val(graph.h[0]));
-  for (let j = 0; j <= L; j++) dh[j] = frobenius(grad(graph.h[j]));
+  h[0] = frobenius(tape.vbuf(graph.x), n, vOff[graph.x]);
+  for (let j = 0; j <= L; j++) dh[j] = frobenius(G, n, gOff[graph.h[j]]);
   const g = new Float64Array(L);
   const dW = new Float64Array(L);
   const db = new Float64Array(L);
   const gain = new Float64Array(L);
   const stats = { z: emptySummary(L), h: emptySummary(L), fprime: emptySummary(L), saturated: new Float64Array(L), zHist: emptyHistograms(L) };
   const dfMax = ACTIVATION_FNS[c.act].dfMax;
+  const saved = tape.saved;
   for (let i = 0; i < L; i++) {
-    g[i] = frobenius(grad(graph.z[i]));
-    dW[i] = frobenius(grad(graph.W[i]));
-    db[i] = frobenius(grad(graph.b[i]));
+    const wi = graph.W[i];
+    g[i] = frobenius(G, n, gOff[graph.z[i]]);
+    dW[i] = frobenius(G, tape.rows[wi] * c.width, gOff[wi]);
+    db[i] = frobenius(G, c.width, gOff[graph.b[i]]);
     gain[i] = dh[i] / dh[i + 1];
     // Statistics of the activation's input u_i (= z_i without a norm), where f′ is evaluated.
-    summarizeInto(val(graph.u[i]), n, stats.z, i, SCRATCH, stats.zHist);
-    const hi = val(graph.h[i + 1]);
-    summarizeInto(hi, n, stats.h, i, SCRATCH);
-    h[i + 1] = frobeniusFromSumSq(SCRATCH.sumSq, hi, n);
-    const fp = nodes[graph.a[i]].saved!;
-    summarizeInto(fp, n, stats.fprime, i, SCRATCH);
-    stats.saturated[i] = saturatedFraction(fp, n, dfMax);
+    const u = graph.u[i];
+    summarizeInto(tape.vbuf(u), n, stats.z, i, SCRATCH, stats.zHist, vOff[u]);
+    const hi = graph.h[i + 1];
+    const hb = tape.vbuf(hi);
+    summarizeInto(hb, n, stats.h, i, SCRATCH, undefined, vOff[hi]);
+    h[i + 1] = frobeniusFromSumSq(SCRATCH.sumSq, hb, n, vOff[hi]);
+    const fo = tape.savedOff[graph.a[i]];
+    summarizeInto(saved, n, stats.fprime, i, SCRATCH, undefined, fo);
+    stats.saturated[i] = saturatedFraction(saved, n, dfMax, fo);
   }
-  const loss = val(graph.loss)[0];
+  const loss = tape.values[vOff[graph.loss]];
   const mf = theoryShape(c, arch);
   let theory: ArchReport['theory'] = null;
   if (mf) {
@@ -201,7 +206,7 @@ function finiteArray(a: Float64Array): boolean {
 }
 
 /** Why an op turned finite inputs into NaN in the forward pass. */
-const NAN_CAUSE: Partial<Record<TapeNode['spec']['op'], string>> = {
+const NAN_CAUSE: Partial<Record<OpName, string>> = {
   matmul: 'inf − inf in h·W',
   addBias: 'inf − inf',
   add: 'inf − inf',
@@ -227,37 +232,44 @@ function describe(role: NodeRole, kind: 'nan' | 'inf', nanCause: string): NonFin
 function findNonFinite(ws: ChainWorkspace): NonFinite | null {
   const { tape, graph } = ws;
   const f = tape.firstNonFinite('forward');
-  if (f) return describe(nodeRole(graph, f.node.id, 'forward'), f.kind, NAN_CAUSE[f.node.spec.op] ?? 'inf − inf');
+  if (f) return describe(nodeRole(graph, f.id, 'forward'), f.kind, NAN_CAUSE[f.op] ?? 'inf − inf');
   const b = tape.firstNonFinite('backward', graph.loss);
-  if (b) return describe(nodeRole(graph, b.node.id, 'backward'), b.kind, 'inf − inf or 0 · inf while back-propagating');
+  if (b) return describe(nodeRole(graph, b.id, 'backward'), b.kind, 'inf − inf or 0 · inf while back-propagating');
   return null;
 }
 
 /** Sample 0 of a width-1 chain, layer by layer (dense: w_i is the weight from h_i, the newest input). */
 function scalarTrace(ws: ChainWorkspace, p: ChainParams): ScalarTrace {
   const { tape, graph } = ws;
-  const nodes = tape.nodes;
+  const G = tape.grads;
+  const V = tape.values;
+  const vOff = tape.valueOff;
+  const gOff = tape.gradOff;
   const L = p.L;
+  // One buffer for the eight arrays: a single allocation instead of eight.
+  const all = new Float64Array(8 * L + 2);
   const t: ScalarTrace = {
-    w: new Float64Array(L),
-    b: new Float64Array(L),
-    z: new Float64Array(L),
-    fprime: new Float64Array(L),
-    h: new Float64Array(L + 1),
-    g: new Float64Array(L),
-    dh: new Float64Array(L + 1),
-    dW: new Float64Array(L),
+    w: all.subarray(0, L),
+    b: all.subarray(L, 2 * L),
+    z: all.subarray(2 * L, 3 * L),
+    fprime: all.subarray(3 * L, 4 * L),
+    h: all.subarray(4 * L, 5 * L + 1),
+    g: all.subarray(5 * L + 1, 6 * L + 1),
+    dh: all.subarray(6 * L + 1, 7 * L + 2),
+    dW: all.subarray(7 * L + 2, 8 * L + 2),
   };
   for (let j = 0; j <= L; j++) {
-    t.h[j] = nodes[graph.h[j]].value.data[0];
-    t.dh[j] = nodes[graph.h[j]].grad!.data[0];
+    const id = graph.h[j];
+    t.h[j] = tape.vbuf(id)[vOff[id]];
+    t.dh[j] = G[gOff[id]];
   }
+  const saved = tape.saved;
   for (let i = 0; i < L; i++) {
     t.w[i] = p.W[i][p.W[i].length - 1];
     t.b[i] = p.b[i][0];
-    t.z[i] = nodes[graph.z[i]].value.data[0];
-    t.fprime[i] = nodes[graph.a[i]].saved![0];
-    t.g[i] = nodes[graph.z[i]].grad!.data[0];
+    t.z[i] = V[vOff[graph.z[i]]];
+    t.fprime[i] = saved[tape.savedOff[graph.a[i]]];
+    t.g[i] = G[gOff[graph.z[i]]];
     t.dW[i] = t.g[i] * t.h[i];
   }
   return t;

@@ -27,6 +27,7 @@ export interface NodeRole {
 }
 
 type Quantity = 'h' | 'z' | 'dh' | 'g' | 'dW' | 'db' | 'loss';
+// Codes 0…6: four bits each in ChainGraph.roleCode.
 const QUANTITY_CODES: readonly Quantity[] = ['h', 'z', 'dh', 'g', 'dW', 'db', 'loss'];
 
 /** The node ids of a chain on its tape, by quantity and layer. */
@@ -50,17 +51,17 @@ export interface ChainGraph {
   h: NodeId[];
   loss: NodeId;
   /**
-   * What each node's value and gradient count as in the report, packed (a few bytes per node instead of two
-   * objects): quantity codes at [2·id] (value) and [2·id + 1] (gradient), layers likewise. Read with nodeRole.
+   * What each node's value and gradient count as in the report, packed in 3 bytes per node: the quantity codes of
+   * the value (low 4 bits) and of the gradient (high 4 bits) at [id], the layer at [id]. Read with nodeRole.
    */
-  roleCode: Int8Array;
-  roleLayer: Int32Array;
+  roleCode: Uint8Array;
+  roleLayer: Uint16Array;
 }
 
 /** The report quantity and layer of node `id`'s value (forward) or gradient (backward). */
 export function nodeRole(graph: ChainGraph, id: NodeId, phase: 'forward' | 'backward'): NodeRole {
-  const k = 2 * id + (phase === 'forward' ? 0 : 1);
-  return { quantity: QUANTITY_CODES[graph.roleCode[k]], layer: graph.roleLayer[k] };
+  const code = graph.roleCode[id];
+  return { quantity: QUANTITY_CODES[phase === 'forward' ? code & 15 : code >> 4], layer: graph.roleLayer[id] };
 }
 
 /** The shape part of a config for one architecture. */
@@ -73,38 +74,69 @@ export function chainKey(s: ChainShape): string {
   return `${s.arch}|${s.depth}|${s.width}|${s.batch}|${s.norm}|${s.loss}`;
 }
 
+/** The label of a chain node from its op and role, made on request (h_i·W_i, z_i, BN(z_i), f(z_i), α·f(z_i), …). */
+function chainLabel(tape: Tape, graph: ChainGraph, id: NodeId): string | undefined {
+  const q = nodeRole(graph, id, 'backward').quantity;
+  const i = graph.roleLayer[id];
+  switch (tape.opName(id)) {
+    case 'param':
+      return q === 'dW' ? `W_${i}` : `b_${i}`;
+    case 'concat':
+      return `[h_0…h_${i}]`;
+    case 'matmul':
+      return `h_${i}·W_${i}`;
+    case 'addBias':
+      return `z_${i}`;
+    case 'batchNorm':
+      return `BN(z_${i})`;
+    case 'layerNorm':
+      return `LN(z_${i})`;
+    case 'act':
+      return graph.shape.arch === 'residual' ? `f(z_${i - 1})` : `h_${i}`;
+    case 'scale':
+      return `α·f(z_${i - 1})`;
+    case 'add':
+      return `h_${i}`;
+    default:
+      return undefined;
+  }
+}
+
+/** Nodes of the chain's tape: x, y, loss, and per layer W_i, b_i, h·W, z, f, plus concat, norm and α·f, add. */
+export function chainNodeCount(s: ChainShape): number {
+  const perLayer = 5 + (s.arch === 'dense' ? 1 : 0) + (s.norm === 'none' ? 0 : 1) + (s.arch === 'residual' ? 2 : 0);
+  return 3 + s.depth * perLayer;
+}
+
 /**
  * Build the chain on `tape`. Each layer's W_i and b_i are created just before they are used, so the tape's order
  * is also the order in which backward finishes each gradient (the order non-finite values are searched in).
+ * Node labels are derived from the graph on request (tape.namer), not stored.
  */
 export function buildChain(tape: Tape, shape: ChainShape, act: Activation = 'linear', alpha = 1): ChainGraph {
   const { arch, depth: L, width: W, batch: B, norm, loss } = shape;
   const codes: number[] = [];
   const layers: number[] = [];
   const role = (id: NodeId, quantity: Quantity, layer: number, gradQuantity: Quantity = quantity) => {
-    codes[2 * id] = QUANTITY_CODES.indexOf(quantity);
-    codes[2 * id + 1] = QUANTITY_CODES.indexOf(gradQuantity);
-    layers[2 * id] = layers[2 * id + 1] = layer;
+    codes[id] = QUANTITY_CODES.indexOf(quantity) | (QUANTITY_CODES.indexOf(gradQuantity) << 4);
+    layers[id] = layer;
     return id;
   };
   const x = role(tape.input(B, W, 'h_0', { external: true }), 'h', 0, 'dh');
   const g: Omit<ChainGraph, 'loss' | 'y' | 'roleCode' | 'roleLayer'> = { shape, x, W: [], b: [], z: [], u: [], a: [], branch: [], h: [x] };
   for (let i = 0; i < L; i++) {
-    const inp = arch === 'dense' && i > 0 ? role(tape.concat(g.h.slice(0, i + 1), `[h_0…h_${i}]`), 'h', i, 'dh') : g.h[i];
+    const inp = arch === 'dense' && i > 0 ? role(tape.concat(g.h.slice(0, i + 1)), 'h', i, 'dh') : g.h[i];
     const fanIn = arch === 'dense' ? (i + 1) * W : W;
-    const w = role(tape.param(fanIn, W, `W_${i}`, { external: true }), 'z', i, 'dW');
-    const b = role(tape.param(1, W, `b_${i}`, { external: true }), 'z', i, 'db');
-    const hw = role(tape.matmul(inp, w, `h_${i}·W_${i}`), 'z', i, 'g');
-    const z = role(tape.addBias(hw, b, `z_${i}`), 'z', i, 'g');
-    const u =
-      norm === 'batch' ? role(tape.batchNorm(z, `BN(z_${i})`), 'z', i, 'g')
-      : norm === 'layer' ? role(tape.layerNorm(z, `LN(z_${i})`), 'z', i, 'g')
-      : z;
-    const a = role(tape.act(u, act, arch === 'residual' ? `f(z_${i})` : `h_${i + 1}`), 'h', i + 1, 'dh');
+    const w = role(tape.param(fanIn, W, '', { external: true }), 'z', i, 'dW');
+    const b = role(tape.param(1, W, '', { external: true }), 'z', i, 'db');
+    const hw = role(tape.matmul(inp, w), 'z', i, 'g');
+    const z = role(tape.addBias(hw, b), 'z', i, 'g');
+    const u = norm === 'batch' ? role(tape.batchNorm(z), 'z', i, 'g') : norm === 'layer' ? role(tape.layerNorm(z), 'z', i, 'g') : z;
+    const a = role(tape.act(u, act), 'h', i + 1, 'dh');
     let h = a;
     if (arch === 'residual') {
-      const s = role(tape.scale(a, alpha, `α·f(z_${i})`), 'h', i + 1, 'dh');
-      h = role(tape.add(g.h[i], s, `h_${i + 1}`), 'h', i + 1, 'dh');
+      const s = role(tape.scale(a, alpha), 'h', i + 1, 'dh');
+      h = role(tape.add(g.h[i], s), 'h', i + 1, 'dh');
       g.branch.push(s);
     }
     g.W.push(w);
@@ -121,7 +153,9 @@ export function buildChain(tape: Tape, shape: ChainShape, act: Activation = 'lin
     lossId = role(tape.mse(g.h[L], y, 'L'), 'loss', L);
   } else lossId = role(tape.sum(g.h[L], 'L'), 'loss', L);
   tape.compile();
-  return { ...g, y, loss: lossId, roleCode: Int8Array.from(codes), roleLayer: Int32Array.from(layers) };
+  const graph: ChainGraph = { ...g, y, loss: lossId, roleCode: Uint8Array.from(codes), roleLayer: Uint16Array.from(layers) };
+  tape.namer = (id) => chainLabel(tape, graph, id);
+  return graph;
 }
 
 /**
@@ -129,7 +163,7 @@ export function buildChain(tape: Tape, shape: ChainShape, act: Activation = 'lin
  * and new parameters are bound by reference, so a run allocates nothing.
  */
 export class ChainWorkspace {
-  readonly tape = new Tape();
+  readonly tape: Tape;
   readonly graph: ChainGraph;
   private act: Activation = 'linear';
   private alpha = 1;
@@ -138,6 +172,7 @@ export class ChainWorkspace {
   readonly key: string;
 
   constructor(readonly shape: ChainShape) {
+    this.tape = new Tape(chainNodeCount(shape));
     this.graph = buildChain(this.tape, shape, this.act, this.alpha);
     this.key = chainKey(shape);
   }

@@ -3,9 +3,9 @@
  * in the forward pass (the local factor f′(z) of the chain rule, which the report also summarizes).
  */
 import { ACTIVATION_FNS, LEAKY_SLOPE } from './activations';
-import type { Activation } from './config';
-import type { OpKernel, OpSpec } from './ops-types';
-import { inputGrad } from './ops-types';
+import { ACTIVATIONS, type Activation } from './config';
+import type { OpKernel } from './ops-types';
+import { inputGradOff, inputId } from './ops-types';
 
 /**
  * f′ from (x, f(x)) where that is bit-for-bit the same number ACTIVATION_FNS[fn].df(x) returns (its own formula
@@ -23,34 +23,42 @@ export const DF_FROM_OUTPUT: Partial<Record<Activation, (x: number, fx: number) 
 const act: OpKernel = {
   shape: (_s, [a]) => [a.rows, a.cols],
   savedSize: (_s, rows, cols) => rows * cols,
-  forward(node, nodes) {
-    const fn = (node.spec as Extract<OpSpec, { op: 'act' }>).fn;
+  forward(t, id) {
+    const fn = ACTIVATIONS[t.arg[id]];
     const { f, df } = ACTIVATION_FNS[fn];
     const fromOut = DF_FROM_OUTPUT[fn];
-    const a = nodes[node.inputs[0]].value.data;
-    const o = node.value.data;
-    const d = node.saved!;
+    const ia = inputId(t, id, 0);
+    const a = t.vbuf(ia);
+    const ao = t.valueOff[ia];
+    const o = t.vbuf(id);
+    const oo = t.valueOff[id];
+    const d = t.saved;
+    const so = t.savedOff[id];
+    const len = t.rows[id] * t.cols[id];
     if (fromOut) {
-      for (let k = 0; k < o.length; k++) {
-        const x = a[k];
+      for (let k = 0; k < len; k++) {
+        const x = a[ao + k];
         const y = f(x);
-        o[k] = y;
-        d[k] = fromOut(x, y);
+        o[oo + k] = y;
+        d[so + k] = fromOut(x, y);
       }
       return;
     }
-    for (let k = 0; k < o.length; k++) {
-      const x = a[k];
-      o[k] = f(x);
-      d[k] = df(x);
+    for (let k = 0; k < len; k++) {
+      const x = a[ao + k];
+      o[oo + k] = f(x);
+      d[so + k] = df(x);
     }
   },
-  backward(node, nodes) {
-    const da = inputGrad(node, nodes, 0);
-    if (!da) return;
-    const g = node.grad!.data;
-    const d = node.saved!;
-    for (let k = 0; k < g.length; k++) da[k] += g[k] * d[k];
+  backward(t, id) {
+    const da = inputGradOff(t, id, 0);
+    if (da < 0) return;
+    const g = t.grads;
+    const go = t.gradOff[id];
+    const d = t.saved;
+    const so = t.savedOff[id];
+    const len = t.rows[id] * t.cols[id];
+    for (let k = 0; k < len; k++) g[da + k] += g[go + k] * d[so + k];
   },
   rule: '∂L/∂z = ∂L/∂out ⊙ f′(z)',
   identitySlot: () => false,

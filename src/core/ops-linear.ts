@@ -1,9 +1,10 @@
 /**
  * Linear ops: matmul, add with a broadcast bias row, elementwise add and multiply, scale by a constant, and concat
  * along columns. Each kernel reads its inputs' buffers and writes its own; backward adds into the inputs' grads.
+ * Buffers are (arena, offset) pairs of the compiled tape (see TapeData).
  */
-import type { OpKernel, OpName, OpSpec } from './ops-types';
-import { inputGrad, sameShape } from './ops-types';
+import type { OpKernel, OpName } from './ops-types';
+import { inputGradOff, inputId, sameShape } from './ops-types';
 import { matmulGradA, matmulGradB, matmulGradBoth, matmulInto } from './ops-matmul';
 
 const never = () => false;
@@ -15,19 +16,28 @@ const matmul: OpKernel = {
     return [a.rows, b.cols];
   },
   savedSize: () => 0,
-  forward(node, nodes) {
-    const A = nodes[node.inputs[0]].value;
-    matmulInto(A.data, nodes[node.inputs[1]].value.data, node.value.data, A.rows, A.cols, node.cols);
+  forward(t, id) {
+    const ia = inputId(t, id, 0);
+    const ib = inputId(t, id, 1);
+    matmulInto(t.vbuf(ia), t.valueOff[ia], t.vbuf(ib), t.valueOff[ib], t.vbuf(id), t.valueOff[id], t.rows[ia], t.cols[ia], t.cols[id]);
   },
-  backward(node, nodes) {
-    const A = nodes[node.inputs[0]].value;
-    const dc = node.grad!.data;
-    const da = inputGrad(node, nodes, 0);
-    const db = inputGrad(node, nodes, 1);
-    const b = nodes[node.inputs[1]].value.data;
-    if (da && db) matmulGradBoth(A.data, b, dc, da, db, A.rows, A.cols, node.cols);
-    else if (da) matmulGradA(dc, b, da, A.rows, A.cols, node.cols);
-    else if (db) matmulGradB(A.data, dc, db, A.rows, A.cols, node.cols);
+  backward(t, id) {
+    const ia = inputId(t, id, 0);
+    const ib = inputId(t, id, 1);
+    const g = t.grads;
+    const dc = t.gradOff[id];
+    const da = inputGradOff(t, id, 0);
+    const db = inputGradOff(t, id, 1);
+    const a = t.vbuf(ia);
+    const ao = t.valueOff[ia];
+    const b = t.vbuf(ib);
+    const bo = t.valueOff[ib];
+    const m = t.rows[ia];
+    const k = t.cols[ia];
+    const n = t.cols[id];
+    if (da >= 0 && db >= 0) matmulGradBoth(a, ao, b, bo, g, dc, g, da, g, db, m, k, n);
+    else if (da >= 0) matmulGradA(g, dc, b, bo, g, da, m, k, n);
+    else if (db >= 0) matmulGradB(a, ao, g, dc, g, db, m, k, n);
   },
   rule: '∂L/∂A = ∂L/∂C · Bᵀ,  ∂L/∂B = Aᵀ · ∂L/∂C',
   identitySlot: never,
@@ -40,22 +50,29 @@ const addBias: OpKernel = {
     return [a.rows, a.cols];
   },
   savedSize: () => 0,
-  forward(node, nodes) {
-    const a = nodes[node.inputs[0]].value.data;
-    const b = nodes[node.inputs[1]].value.data;
-    const o = node.value.data;
-    const n = node.cols;
-    for (let i = 0, r = 0; i < node.rows; i++, r += n) for (let j = 0; j < n; j++) o[r + j] = a[r + j] + b[j];
+  forward(t, id) {
+    const ia = inputId(t, id, 0);
+    const ib = inputId(t, id, 1);
+    const a = t.vbuf(ia);
+    const ao = t.valueOff[ia];
+    const b = t.vbuf(ib);
+    const bo = t.valueOff[ib];
+    const o = t.vbuf(id);
+    const oo = t.valueOff[id];
+    const n = t.cols[id];
+    const len = t.rows[id] * n;
+    for (let r = 0; r < len; r += n) for (let j = 0; j < n; j++) o[oo + r + j] = a[ao + r + j] + b[bo + j];
   },
-  backward(node, nodes) {
-    const d = node.grad!.data;
-    const n = node.cols;
-    const len = node.rows * n;
-    const da = inputGrad(node, nodes, 0);
-    const db = inputGrad(node, nodes, 1);
-    if (da) for (let k = 0; k < len; k++) da[k] += d[k];
+  backward(t, id) {
+    const g = t.grads;
+    const d = t.gradOff[id];
+    const n = t.cols[id];
+    const len = t.rows[id] * n;
+    const da = inputGradOff(t, id, 0);
+    const db = inputGradOff(t, id, 1);
+    if (da >= 0) for (let k = 0; k < len; k++) g[da + k] += g[d + k];
     // ∂L/∂b_j = Σ over the batch of ∂L/∂out[i, j]
-    if (db) for (let r = 0; r < len; r += n) for (let j = 0; j < n; j++) db[j] += d[r + j];
+    if (db >= 0) for (let r = 0; r < len; r += n) for (let j = 0; j < n; j++) g[db + j] += g[d + r + j];
   },
   rule: '∂L/∂A = ∂L/∂out,  ∂L/∂b = Σ_rows ∂L/∂out',
   identitySlot: (slot) => slot === 0,
@@ -65,17 +82,25 @@ const addBias: OpKernel = {
 const add: OpKernel = {
   shape: (_s, [a, b]) => sameShape('add', a, b),
   savedSize: () => 0,
-  forward(node, nodes) {
-    const a = nodes[node.inputs[0]].value.data;
-    const b = nodes[node.inputs[1]].value.data;
-    const o = node.value.data;
-    for (let k = 0; k < o.length; k++) o[k] = a[k] + b[k];
+  forward(t, id) {
+    const ia = inputId(t, id, 0);
+    const ib = inputId(t, id, 1);
+    const a = t.vbuf(ia);
+    const ao = t.valueOff[ia];
+    const b = t.vbuf(ib);
+    const bo = t.valueOff[ib];
+    const o = t.vbuf(id);
+    const oo = t.valueOff[id];
+    const len = t.rows[id] * t.cols[id];
+    for (let k = 0; k < len; k++) o[oo + k] = a[ao + k] + b[bo + k];
   },
-  backward(node, nodes) {
-    const d = node.grad!.data;
+  backward(t, id) {
+    const g = t.grads;
+    const d = t.gradOff[id];
+    const len = t.rows[id] * t.cols[id];
     for (let slot = 0; slot < 2; slot++) {
-      const g = inputGrad(node, nodes, slot);
-      if (g) for (let k = 0; k < d.length; k++) g[k] += d[k];
+      const da = inputGradOff(t, id, slot);
+      if (da >= 0) for (let k = 0; k < len; k++) g[da + k] += g[d + k];
     }
   },
   rule: '∂L/∂A = ∂L/∂out,  ∂L/∂B = ∂L/∂out',
@@ -86,20 +111,32 @@ const add: OpKernel = {
 const mul: OpKernel = {
   shape: (_s, [a, b]) => sameShape('mul', a, b),
   savedSize: () => 0,
-  forward(node, nodes) {
-    const a = nodes[node.inputs[0]].value.data;
-    const b = nodes[node.inputs[1]].value.data;
-    const o = node.value.data;
-    for (let k = 0; k < o.length; k++) o[k] = a[k] * b[k];
+  forward(t, id) {
+    const ia = inputId(t, id, 0);
+    const ib = inputId(t, id, 1);
+    const a = t.vbuf(ia);
+    const ao = t.valueOff[ia];
+    const b = t.vbuf(ib);
+    const bo = t.valueOff[ib];
+    const o = t.vbuf(id);
+    const oo = t.valueOff[id];
+    const len = t.rows[id] * t.cols[id];
+    for (let k = 0; k < len; k++) o[oo + k] = a[ao + k] * b[bo + k];
   },
-  backward(node, nodes) {
-    const d = node.grad!.data;
-    const a = nodes[node.inputs[0]].value.data;
-    const b = nodes[node.inputs[1]].value.data;
-    const da = inputGrad(node, nodes, 0);
-    const db = inputGrad(node, nodes, 1);
-    if (da) for (let k = 0; k < d.length; k++) da[k] += d[k] * b[k];
-    if (db) for (let k = 0; k < d.length; k++) db[k] += d[k] * a[k];
+  backward(t, id) {
+    const ia = inputId(t, id, 0);
+    const ib = inputId(t, id, 1);
+    const a = t.vbuf(ia);
+    const ao = t.valueOff[ia];
+    const b = t.vbuf(ib);
+    const bo = t.valueOff[ib];
+    const g = t.grads;
+    const d = t.gradOff[id];
+    const len = t.rows[id] * t.cols[id];
+    const da = inputGradOff(t, id, 0);
+    const db = inputGradOff(t, id, 1);
+    if (da >= 0) for (let k = 0; k < len; k++) g[da + k] += g[d + k] * b[bo + k];
+    if (db >= 0) for (let k = 0; k < len; k++) g[db + k] += g[d + k] * a[ao + k];
   },
   rule: '∂L/∂A = ∂L/∂out ⊙ B,  ∂L/∂B = ∂L/∂out ⊙ A',
   identitySlot: never,
@@ -109,17 +146,23 @@ const mul: OpKernel = {
 const scale: OpKernel = {
   shape: (_s, [a]) => [a.rows, a.cols],
   savedSize: () => 0,
-  forward(node, nodes) {
-    const k = (node.spec as Extract<OpSpec, { op: 'scale' }>).k;
-    const a = nodes[node.inputs[0]].value.data;
-    const o = node.value.data;
-    for (let i = 0; i < o.length; i++) o[i] = k * a[i];
+  forward(t, id) {
+    const k = t.arg[id];
+    const ia = inputId(t, id, 0);
+    const a = t.vbuf(ia);
+    const ao = t.valueOff[ia];
+    const o = t.vbuf(id);
+    const oo = t.valueOff[id];
+    const len = t.rows[id] * t.cols[id];
+    for (let i = 0; i < len; i++) o[oo + i] = k * a[ao + i];
   },
-  backward(node, nodes) {
-    const k = (node.spec as Extract<OpSpec, { op: 'scale' }>).k;
-    const d = node.grad!.data;
-    const da = inputGrad(node, nodes, 0);
-    if (da) for (let i = 0; i < d.length; i++) da[i] += k * d[i];
+  backward(t, id) {
+    const k = t.arg[id];
+    const g = t.grads;
+    const d = t.gradOff[id];
+    const len = t.rows[id] * t.cols[id];
+    const da = inputGradOff(t, id, 0);
+    if (da >= 0) for (let i = 0; i < len; i++) g[da + i] += k * g[d + i];
   },
   rule: '∂L/∂A = k · ∂L/∂out',
   identitySlot: never,
@@ -137,26 +180,32 @@ const concat: OpKernel = {
     return [rows, cols];
   },
   savedSize: () => 0,
-  forward(node, nodes) {
-    const o = node.value.data;
-    const n = node.cols;
+  forward(t, id) {
+    const o = t.vbuf(id);
+    const oo = t.valueOff[id];
+    const n = t.cols[id];
+    const rows = t.rows[id];
     let off = 0;
-    for (const id of node.inputs) {
-      const t = nodes[id].value;
-      const a = t.data;
-      const c = t.cols;
-      for (let i = 0; i < node.rows; i++) for (let j = 0; j < c; j++) o[i * n + off + j] = a[i * c + j];
+    for (let s = t.inStart[id]; s < t.inStart[id + 1]; s++) {
+      const ia = t.inIds[s];
+      const a = t.vbuf(ia);
+      const ao = t.valueOff[ia];
+      const c = t.cols[ia];
+      for (let i = 0; i < rows; i++) for (let j = 0; j < c; j++) o[oo + i * n + off + j] = a[ao + i * c + j];
       off += c;
     }
   },
-  backward(node, nodes) {
-    const d = node.grad!.data;
-    const n = node.cols;
+  backward(t, id) {
+    const g = t.grads;
+    const d = t.gradOff[id];
+    const n = t.cols[id];
+    const rows = t.rows[id];
     let off = 0;
-    for (let slot = 0; slot < node.inputs.length; slot++) {
-      const c = nodes[node.inputs[slot]].cols;
-      const g = inputGrad(node, nodes, slot);
-      if (g) for (let i = 0; i < node.rows; i++) for (let j = 0; j < c; j++) g[i * c + j] += d[i * n + off + j];
+    const slots = t.inStart[id + 1] - t.inStart[id];
+    for (let slot = 0; slot < slots; slot++) {
+      const c = t.cols[inputId(t, id, slot)];
+      const da = inputGradOff(t, id, slot);
+      if (da >= 0) for (let i = 0; i < rows; i++) for (let j = 0; j < c; j++) g[da + i * c + j] += g[d + i * n + off + j];
       off += c;
     }
   },
@@ -173,4 +222,3 @@ export const LINEAR_KERNELS: Readonly<Record<Extract<OpName, 'matmul' | 'addBias
   scale,
   concat,
 };
-

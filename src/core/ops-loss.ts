@@ -2,7 +2,7 @@
  * The two losses of DESIGN §2, each a 1 × 1 node: mse = (1/2B)·Σ‖h − y‖² over the B rows, sum = Σ h.
  */
 import type { OpKernel } from './ops-types';
-import { inputGrad, sameShape } from './ops-types';
+import { inputGradOff, inputId, sameShape } from './ops-types';
 
 /** L = (1/2B)·Σ_b ‖A[b] − Y[b]‖², B = rows; ∂L/∂A = (A − Y)/B. Y is a target: it gets no gradient. */
 const mse: OpKernel = {
@@ -11,26 +11,35 @@ const mse: OpKernel = {
     return [1, 1];
   },
   savedSize: () => 0,
-  forward(node, nodes) {
-    const A = nodes[node.inputs[0]].value;
-    const a = A.data;
-    const y = nodes[node.inputs[1]].value.data;
+  forward(t, id) {
+    const ia = inputId(t, id, 0);
+    const iy = inputId(t, id, 1);
+    const a = t.vbuf(ia);
+    const ao = t.valueOff[ia];
+    const y = t.vbuf(iy);
+    const yo = t.valueOff[iy];
+    const len = t.rows[ia] * t.cols[ia];
     let s = 0;
-    for (let k = 0; k < a.length; k++) {
-      const d = a[k] - y[k];
+    for (let k = 0; k < len; k++) {
+      const d = a[ao + k] - y[yo + k];
       s += d * d;
     }
-    node.value.data[0] = s / (2 * A.rows);
+    t.vbuf(id)[t.valueOff[id]] = s / (2 * t.rows[ia]);
   },
-  backward(node, nodes) {
-    const A = nodes[node.inputs[0]].value;
-    const a = A.data;
-    const y = nodes[node.inputs[1]].value.data;
-    const c = node.grad!.data[0] / A.rows;
-    const da = inputGrad(node, nodes, 0);
-    if (da) for (let k = 0; k < a.length; k++) da[k] += c * (a[k] - y[k]);
-    const dy = inputGrad(node, nodes, 1);
-    if (dy) for (let k = 0; k < a.length; k++) dy[k] -= c * (a[k] - y[k]);
+  backward(t, id) {
+    const ia = inputId(t, id, 0);
+    const iy = inputId(t, id, 1);
+    const a = t.vbuf(ia);
+    const ao = t.valueOff[ia];
+    const y = t.vbuf(iy);
+    const yo = t.valueOff[iy];
+    const len = t.rows[ia] * t.cols[ia];
+    const g = t.grads;
+    const c = g[t.gradOff[id]] / t.rows[ia];
+    const da = inputGradOff(t, id, 0);
+    if (da >= 0) for (let k = 0; k < len; k++) g[da + k] += c * (a[ao + k] - y[yo + k]);
+    const dy = inputGradOff(t, id, 1);
+    if (dy >= 0) for (let k = 0; k < len; k++) g[dy + k] -= c * (a[ao + k] - y[yo + k]);
   },
   rule: '∂L/∂h = (h − y) / B',
   identitySlot: () => false,
@@ -40,16 +49,22 @@ const mse: OpKernel = {
 const sum: OpKernel = {
   shape: () => [1, 1],
   savedSize: () => 0,
-  forward(node, nodes) {
-    const a = nodes[node.inputs[0]].value.data;
+  forward(t, id) {
+    const ia = inputId(t, id, 0);
+    const a = t.vbuf(ia);
+    const ao = t.valueOff[ia];
+    const len = t.rows[ia] * t.cols[ia];
     let s = 0;
-    for (let k = 0; k < a.length; k++) s += a[k];
-    node.value.data[0] = s;
+    for (let k = 0; k < len; k++) s += a[ao + k];
+    t.vbuf(id)[t.valueOff[id]] = s;
   },
-  backward(node, nodes) {
-    const da = inputGrad(node, nodes, 0);
-    const c = node.grad!.data[0];
-    if (da) for (let k = 0; k < da.length; k++) da[k] += c;
+  backward(t, id) {
+    const da = inputGradOff(t, id, 0);
+    const g = t.grads;
+    const c = g[t.gradOff[id]];
+    const ia = inputId(t, id, 0);
+    const len = t.rows[ia] * t.cols[ia];
+    if (da >= 0) for (let k = 0; k < len; k++) g[da + k] += c;
   },
   rule: '∂L/∂h = 1',
   identitySlot: () => false,

@@ -2,16 +2,17 @@
  * The matrix-product loops behind the matmul op, register-blocked for plain JS: each load of a weight or of a
  * gradient feeds several multiply-adds (2 batch rows × 4 inputs forward, 4 batch rows backward), and every inner
  * loop walks rows contiguously (the i-p-j order). Shapes: A is m×k (batch × fan-in), B is k×n ([in][out]),
- * C = A·B is m×n. All gradients are accumulated (+=) into their buffers.
+ * C = A·B is m×n, each stored row-major from an offset into its buffer (the tape's arenas hold many matrices).
+ * All gradients are accumulated (+=) into their buffers.
  */
 
 /** C = A·B. */
-export function matmulInto(a: Float64Array, b: Float64Array, c: Float64Array, m: number, k: number, n: number): void {
+export function matmulInto(a: Float64Array, ao: number, b: Float64Array, bo: number, c: Float64Array, co: number, m: number, k: number, n: number): void {
   let i = 0;
   for (; i + 1 < m; i += 2) {
-    const a0 = i * k;
+    const a0 = ao + i * k;
     const a1 = a0 + k;
-    const c0 = i * n;
+    const c0 = co + i * n;
     const c1 = c0 + n;
     for (let j = 0; j < n; j++) {
       c[c0 + j] = 0;
@@ -27,7 +28,7 @@ export function matmulInto(a: Float64Array, b: Float64Array, c: Float64Array, m:
       const x11 = a[a1 + p + 1];
       const x12 = a[a1 + p + 2];
       const x13 = a[a1 + p + 3];
-      const b0 = p * n;
+      const b0 = bo + p * n;
       const b1 = b0 + n;
       const b2 = b1 + n;
       const b3 = b2 + n;
@@ -43,7 +44,7 @@ export function matmulInto(a: Float64Array, b: Float64Array, c: Float64Array, m:
     for (; p < k; p++) {
       const x0 = a[a0 + p];
       const x1 = a[a1 + p];
-      const bp = p * n;
+      const bp = bo + p * n;
       for (let j = 0; j < n; j++) {
         const v = b[bp + j];
         c[c0 + j] += x0 * v;
@@ -52,8 +53,8 @@ export function matmulInto(a: Float64Array, b: Float64Array, c: Float64Array, m:
     }
   }
   for (; i < m; i++) {
-    const a0 = i * k;
-    const c0 = i * n;
+    const a0 = ao + i * k;
+    const c0 = co + i * n;
     for (let j = 0; j < n; j++) c[c0 + j] = 0;
     let p = 0;
     for (; p + 3 < k; p += 4) {
@@ -61,7 +62,7 @@ export function matmulInto(a: Float64Array, b: Float64Array, c: Float64Array, m:
       const x1 = a[a0 + p + 1];
       const x2 = a[a0 + p + 2];
       const x3 = a[a0 + p + 3];
-      const b0 = p * n;
+      const b0 = bo + p * n;
       const b1 = b0 + n;
       const b2 = b1 + n;
       const b3 = b2 + n;
@@ -69,7 +70,7 @@ export function matmulInto(a: Float64Array, b: Float64Array, c: Float64Array, m:
     }
     for (; p < k; p++) {
       const x = a[a0 + p];
-      const bp = p * n;
+      const bp = bo + p * n;
       for (let j = 0; j < n; j++) c[c0 + j] += x * b[bp + j];
     }
   }
@@ -81,21 +82,26 @@ export function matmulInto(a: Float64Array, b: Float64Array, c: Float64Array, m:
  */
 export function matmulGradBoth(
   a: Float64Array,
+  ao: number,
   b: Float64Array,
+  bo: number,
   dc: Float64Array,
+  dco: number,
   da: Float64Array,
+  dao: number,
   db: Float64Array,
+  dbo: number,
   m: number,
   k: number,
   n: number,
 ): void {
   let i = 0;
   for (; i + 3 < m; i += 4) {
-    const c0 = i * n;
+    const c0 = dco + i * n;
     const c1 = c0 + n;
     const c2 = c1 + n;
     const c3 = c2 + n;
-    const a0 = i * k;
+    const a0 = ao + i * k;
     const a1 = a0 + k;
     const a2 = a1 + k;
     const a3 = a2 + k;
@@ -104,7 +110,8 @@ export function matmulGradBoth(
       const x1 = a[a1 + p];
       const x2 = a[a2 + p];
       const x3 = a[a3 + p];
-      const bp = p * n;
+      const bp = bo + p * n;
+      const dp = dbo + p * n;
       let s0 = 0;
       let s1 = 0;
       let s2 = 0;
@@ -115,43 +122,45 @@ export function matmulGradBoth(
         const q1 = dc[c1 + j];
         const q2 = dc[c2 + j];
         const q3 = dc[c3 + j];
-        db[bp + j] += x0 * q0 + x1 * q1 + x2 * q2 + x3 * q3;
+        db[dp + j] += x0 * q0 + x1 * q1 + x2 * q2 + x3 * q3;
         s0 += q0 * w;
         s1 += q1 * w;
         s2 += q2 * w;
         s3 += q3 * w;
       }
-      da[a0 + p] += s0;
-      da[a1 + p] += s1;
-      da[a2 + p] += s2;
-      da[a3 + p] += s3;
+      const d0 = dao + i * k + p;
+      da[d0] += s0;
+      da[d0 + k] += s1;
+      da[d0 + 2 * k] += s2;
+      da[d0 + 3 * k] += s3;
     }
   }
   for (; i < m; i++) {
-    const c0 = i * n;
-    const a0 = i * k;
+    const c0 = dco + i * n;
+    const a0 = ao + i * k;
     for (let p = 0; p < k; p++) {
       const x = a[a0 + p];
-      const bp = p * n;
+      const bp = bo + p * n;
+      const dp = dbo + p * n;
       let s = 0;
       for (let j = 0; j < n; j++) {
         const q = dc[c0 + j];
-        db[bp + j] += x * q;
+        db[dp + j] += x * q;
         s += q * b[bp + j];
       }
-      da[a0 + p] += s;
+      da[dao + i * k + p] += s;
     }
   }
 }
 
 /** dA += dC·Bᵀ only: dA[i,p] += Σ_j dC[i,j]·B[p,j], four dot products per pass over a row of dC. */
-export function matmulGradA(dc: Float64Array, b: Float64Array, da: Float64Array, m: number, k: number, n: number): void {
+export function matmulGradA(dc: Float64Array, dco: number, b: Float64Array, bo: number, da: Float64Array, dao: number, m: number, k: number, n: number): void {
   for (let i = 0; i < m; i++) {
-    const ci = i * n;
-    const ai = i * k;
+    const ci = dco + i * n;
+    const ai = dao + i * k;
     let p = 0;
     for (; p + 3 < k; p += 4) {
-      const b0 = p * n;
+      const b0 = bo + p * n;
       const b1 = b0 + n;
       const b2 = b1 + n;
       const b3 = b2 + n;
@@ -172,7 +181,7 @@ export function matmulGradA(dc: Float64Array, b: Float64Array, da: Float64Array,
       da[ai + p + 3] += s3;
     }
     for (; p < k; p++) {
-      const bp = p * n;
+      const bp = bo + p * n;
       let s = 0;
       for (let j = 0; j < n; j++) s += dc[ci + j] * b[bp + j];
       da[ai + p] += s;
@@ -181,27 +190,28 @@ export function matmulGradA(dc: Float64Array, b: Float64Array, da: Float64Array,
 }
 
 /** dB += Aᵀ·dC only: row p of dB gains Σ_i A[i,p]·dC[i,:], four batch rows per pass over a row of dB. */
-export function matmulGradB(a: Float64Array, dc: Float64Array, db: Float64Array, m: number, k: number, n: number): void {
+export function matmulGradB(a: Float64Array, ao: number, dc: Float64Array, dco: number, db: Float64Array, dbo: number, m: number, k: number, n: number): void {
   let i = 0;
   for (; i + 3 < m; i += 4) {
-    const c0 = i * n;
+    const c0 = dco + i * n;
     const c1 = c0 + n;
     const c2 = c1 + n;
     const c3 = c2 + n;
+    const a0 = ao + i * k;
     for (let p = 0; p < k; p++) {
-      const x0 = a[i * k + p];
-      const x1 = a[(i + 1) * k + p];
-      const x2 = a[(i + 2) * k + p];
-      const x3 = a[(i + 3) * k + p];
-      const bp = p * n;
+      const x0 = a[a0 + p];
+      const x1 = a[a0 + k + p];
+      const x2 = a[a0 + 2 * k + p];
+      const x3 = a[a0 + 3 * k + p];
+      const bp = dbo + p * n;
       for (let j = 0; j < n; j++) db[bp + j] += x0 * dc[c0 + j] + x1 * dc[c1 + j] + x2 * dc[c2 + j] + x3 * dc[c3 + j];
     }
   }
   for (; i < m; i++) {
-    const ci = i * n;
+    const ci = dco + i * n;
     for (let p = 0; p < k; p++) {
-      const x = a[i * k + p];
-      const bp = p * n;
+      const x = a[ao + i * k + p];
+      const bp = dbo + p * n;
       for (let j = 0; j < n; j++) db[bp + j] += x * dc[ci + j];
     }
   }

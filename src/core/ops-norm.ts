@@ -2,8 +2,8 @@
  * Normalization ops without affine parameters: batch norm normalizes each column over the batch (rows), layer
  * norm each row over its features (columns). Both are one kernel over "groups" that differ only in strides.
  */
-import type { OpKernel, OpSpec, TapeNode } from './ops-types';
-import { inputGrad } from './ops-types';
+import type { OpKernel, TapeData } from './ops-types';
+import { inputGradOff, inputId } from './ops-types';
 
 /** Where the groups of a rows × cols matrix live: group g, element e is at g·gs + e·es. */
 interface Layout {
@@ -13,57 +13,60 @@ interface Layout {
   es: number;
 }
 
-const byColumn = (n: TapeNode): Layout => ({ groups: n.cols, len: n.rows, gs: 1, es: n.cols });
-const byRow = (n: TapeNode): Layout => ({ groups: n.rows, len: n.cols, gs: n.cols, es: 1 });
-
-function epsOf(node: TapeNode): number {
-  return (node.spec as Extract<OpSpec, { op: 'batchNorm' | 'layerNorm' }>).eps;
-}
+const byColumn = (t: TapeData, id: number): Layout => ({ groups: t.cols[id], len: t.rows[id], gs: 1, es: t.cols[id] });
+const byRow = (t: TapeData, id: number): Layout => ({ groups: t.rows[id], len: t.cols[id], gs: t.cols[id], es: 1 });
 
 /** x̂ = (x − μ) / √(σ² + ε) per group (σ² the biased variance, two-pass for accuracy); saves 1/√(σ² + ε). */
-function normForward(node: TapeNode, nodes: readonly TapeNode[], { groups, len, gs, es }: Layout): void {
-  const x = nodes[node.inputs[0]].value.data;
-  const o = node.value.data;
-  const inv = node.saved!;
-  const eps = epsOf(node);
+function normForward(t: TapeData, id: number, { groups, len, gs, es }: Layout): void {
+  const ix = inputId(t, id, 0);
+  const x = t.vbuf(ix);
+  const xo = t.valueOff[ix];
+  const o = t.vbuf(id);
+  const oo = t.valueOff[id];
+  const inv = t.saved;
+  const io = t.savedOff[id];
+  const eps = t.arg[id];
   for (let g = 0; g < groups; g++) {
     const base = g * gs;
     let s = 0;
-    for (let e = 0; e < len; e++) s += x[base + e * es];
+    for (let e = 0; e < len; e++) s += x[xo + base + e * es];
     const mu = s / len;
     let v = 0;
     for (let e = 0; e < len; e++) {
-      const d = x[base + e * es] - mu;
+      const d = x[xo + base + e * es] - mu;
       v += d * d;
     }
     const r = 1 / Math.sqrt(v / len + eps);
-    inv[g] = r;
-    for (let e = 0; e < len; e++) o[base + e * es] = (x[base + e * es] - mu) * r;
+    inv[io + g] = r;
+    for (let e = 0; e < len; e++) o[oo + base + e * es] = (x[xo + base + e * es] - mu) * r;
   }
 }
 
 /** ∂L/∂x = r · (∂L/∂x̂ − mean(∂L/∂x̂) − x̂ · mean(∂L/∂x̂ ⊙ x̂)) per group, r = 1/√(σ² + ε). */
-function normBackward(node: TapeNode, nodes: readonly TapeNode[], { groups, len, gs, es }: Layout): void {
-  const dx = inputGrad(node, nodes, 0);
-  if (!dx) return;
-  const xh = node.value.data;
-  const d = node.grad!.data;
-  const inv = node.saved!;
+function normBackward(t: TapeData, id: number, { groups, len, gs, es }: Layout): void {
+  const dx = inputGradOff(t, id, 0);
+  if (dx < 0) return;
+  const xh = t.vbuf(id);
+  const xo = t.valueOff[id];
+  const G = t.grads;
+  const d = t.gradOff[id];
+  const inv = t.saved;
+  const io = t.savedOff[id];
   for (let g = 0; g < groups; g++) {
     const base = g * gs;
     let sd = 0;
     let sdx = 0;
     for (let e = 0; e < len; e++) {
       const k = base + e * es;
-      sd += d[k];
-      sdx += d[k] * xh[k];
+      sd += G[d + k];
+      sdx += G[d + k] * xh[xo + k];
     }
     const md = sd / len;
     const mdx = sdx / len;
-    const r = inv[g];
+    const r = inv[io + g];
     for (let e = 0; e < len; e++) {
       const k = base + e * es;
-      dx[k] += r * (d[k] - md - xh[k] * mdx);
+      G[dx + k] += r * (G[d + k] - md - xh[xo + k] * mdx);
     }
   }
 }
@@ -74,8 +77,8 @@ const RULE = '∂L/∂x = (∂L/∂x̂ − mean(∂L/∂x̂) − x̂·mean(∂L/
 const batchNorm: OpKernel = {
   shape: (_s, [a]) => [a.rows, a.cols],
   savedSize: (_s, _rows, cols) => cols,
-  forward: (node, nodes) => normForward(node, nodes, byColumn(node)),
-  backward: (node, nodes) => normBackward(node, nodes, byColumn(node)),
+  forward: (t, id) => normForward(t, id, byColumn(t, id)),
+  backward: (t, id) => normBackward(t, id, byColumn(t, id)),
   rule: RULE + ' (per column, over the batch)',
   identitySlot: () => false,
 };
@@ -84,8 +87,8 @@ const batchNorm: OpKernel = {
 const layerNorm: OpKernel = {
   shape: (_s, [a]) => [a.rows, a.cols],
   savedSize: (_s, rows) => rows,
-  forward: (node, nodes) => normForward(node, nodes, byRow(node)),
-  backward: (node, nodes) => normBackward(node, nodes, byRow(node)),
+  forward: (t, id) => normForward(t, id, byRow(t, id)),
+  backward: (t, id) => normBackward(t, id, byRow(t, id)),
   rule: RULE + ' (per row, over the features)',
   identitySlot: () => false,
 };

@@ -70,18 +70,19 @@ function sortedQuantile(s: Float64Array, n: number, p: number): number {
 }
 
 /**
- * Fill entry i of `out` (mean, population std, q05…q95) from the first n entries of `a`; with `hist`, also fill
- * layer i of the histogram over the finite range of a. Non-finite entries make mean/std non-finite as computed,
- * sort last (NaN) or at the ends (±Infinity) for the quantiles, and are left out of the histogram.
+ * Fill entry i of `out` (mean, population std, q05…q95) from the n entries of `a` from `start`; with `hist`, also
+ * fill layer i of the histogram over the finite range of those entries. Non-finite entries make mean/std non-finite
+ * as computed, sort last (NaN) or at the ends (±Infinity) for the quantiles, and are left out of the histogram.
  * Two passes above 256 entries: sum and range; then variance and the fine bin counts together.
  */
-export function summarizeInto(a: Float64Array, n: number, out: Summary, i: number, sc: StatsScratch, hist?: LayerHistograms): void {
+export function summarizeInto(a: Float64Array, n: number, out: Summary, i: number, sc: StatsScratch, hist?: LayerHistograms, start = 0): void {
+  const end = start + n;
   let sum = 0;
   let sumSq = 0;
   let min = Infinity;
   let max = -Infinity;
   let finite = true;
-  for (let t = 0; t < n; t++) {
+  for (let t = start; t < end; t++) {
     const v = a[t];
     sum += v;
     sumSq += v * v;
@@ -94,7 +95,7 @@ export function summarizeInto(a: Float64Array, n: number, out: Summary, i: numbe
   if (finite && !Number.isFinite(sum)) {
     // Finite entries whose sum overflows: average the scaled entries instead.
     sum = 0;
-    for (let t = 0; t < n; t++) sum += a[t] / n;
+    for (let t = start; t < end; t++) sum += a[t] / n;
     sum *= n;
   }
   sc.sumSq = sumSq;
@@ -109,7 +110,7 @@ export function summarizeInto(a: Float64Array, n: number, out: Summary, i: numbe
     const fine = sc.fine;
     fine.fill(0, 0, nb);
     let ss = 0;
-    for (let t = 0; t < n; t++) {
+    for (let t = start; t < end; t++) {
       const v = a[t];
       const d = v - mean;
       ss += d * d;
@@ -130,25 +131,25 @@ export function summarizeInto(a: Float64Array, n: number, out: Summary, i: numbe
     return;
   }
   let ss = 0;
-  for (let t = 0; t < n; t++) {
+  for (let t = start; t < end; t++) {
     const d = a[t] - mean;
     ss += d * d;
   }
   out.std[i] = Math.sqrt(ss / n);
-  if (hist) fillHistogram(a, n, hist, i, min, max, k, split);
+  if (hist) fillHistogram(a, start, end, hist, i, min, max, k, split);
   if (min === max && finite) {
     out.q05[i] = out.q25[i] = out.q50[i] = out.q75[i] = out.q95[i] = min;
     return;
   }
   const s = sc.ensure(n);
-  for (let t = 0; t < n; t++) s[t] = a[t];
+  for (let t = 0; t < n; t++) s[t] = a[start + t];
   if (n <= INSERTION && finite) insertionSort(s, 0, n);
   else s.subarray(0, n).sort(); // typed-array sort: numeric, NaN last
   for (let j = 0; j < Q_KEYS.length; j++) out[Q_KEYS[j]][i] = sortedQuantile(s, n, QUANTILES[j]);
 }
 
 /** Histogram layer i by direct binning (the small or non-finite case): fine bins grouped `split` at a time. */
-function fillHistogram(a: Float64Array, n: number, h: LayerHistograms, i: number, min: number, max: number, k: number, split: number): void {
+function fillHistogram(a: Float64Array, start: number, end: number, h: LayerHistograms, i: number, min: number, max: number, k: number, split: number): void {
   const counts = h.counts[i];
   counts.fill(0);
   if (!(min <= max)) {
@@ -162,14 +163,14 @@ function fillHistogram(a: Float64Array, n: number, h: LayerHistograms, i: number
     h.lo[i] = min - half;
     h.hi[i] = min + half;
     let c = 0;
-    for (let t = 0; t < n; t++) if (a[t] - a[t] === 0) c++;
+    for (let t = start; t < end; t++) if (a[t] - a[t] === 0) c++;
     counts[HIST_BINS / 2] = c;
     return;
   }
   h.lo[i] = min;
   h.hi[i] = max;
   const nb = HIST_BINS * split;
-  for (let t = 0; t < n; t++) {
+  for (let t = start; t < end; t++) {
     const v = a[t];
     if (v - v === 0) counts[Math.floor(fineBin(v, min, k, nb) / split)]++;
   }
@@ -189,10 +190,10 @@ function binnedQuantile(fine: Int32Array, nb: number, n: number, p: number, min:
   return v < min ? min : v > max ? max : v;
 }
 
-/** Fraction of the first n entries of f′ below 1% of sup f′: saturated (sigmoid, tanh) or dead (relu) units. */
-export function saturatedFraction(fprime: Float64Array, n: number, dfMax: number): number {
+/** Fraction of the n entries of f′ from `start` below 1% of sup f′: saturated (sigmoid, tanh) or dead (relu) units. */
+export function saturatedFraction(fprime: Float64Array, n: number, dfMax: number, start = 0): number {
   const cut = 0.01 * dfMax;
   let c = 0;
-  for (let t = 0; t < n; t++) if (fprime[t] < cut) c++;
+  for (let t = start; t < start + n; t++) if (fprime[t] < cut) c++;
   return c / n;
 }

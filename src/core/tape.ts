@@ -1,12 +1,17 @@
 /**
- * Reverse-mode autograd on a tape. Build a graph of primitive ops (each node: op spec, inputs, label), compile it
- * once (all buffers come from three arenas), then run forward and backward as often as needed: the tape is a
- * static program, reused while the shapes stay the same, so repeated analyses allocate nothing.
+ * Reverse-mode autograd on a tape. Build a graph of primitive ops (each node: op, inputs, label), compile it once,
+ * then run forward and backward as often as needed: the tape is a static program, reused while the shapes stay
+ * the same, so repeated analyses allocate nothing.
+ *
+ * Compiled, the tape is a struct of arrays: per-node metadata in a dozen typed arrays and every value, gradient
+ * and cache an offset into one of three arenas, so a 5000-node chain is a few dozen objects instead of ~10 per
+ * node (which cost megabytes and, being long-lived, slowed the garbage collector for many calls after each
+ * rebuild). Node objects ({@link Tape.nodes}) and tensors ({@link Tape.value}) are views made on request.
  */
 import type { Activation } from './config';
-import { KERNELS } from './ops';
-import type { OpKernel, OpSpec, TapeNode } from './ops-types';
-import { tensor, nonFiniteKind, type Tensor } from './tensor';
+import { KERNEL_BY_CODE, KERNELS } from './ops';
+import { OP_CODE, OP_NAMES, specArg, specOf, type OpName, type OpSpec, type TapeData, type TapeNode } from './ops-types';
+import { nonFiniteKind, type Tensor } from './tensor';
 
 /** A node handle: its index on the tape. */
 export type NodeId = number;
@@ -35,27 +40,104 @@ export interface NodeInfo {
 export const NORM_EPS = 1e-5;
 
 const EMPTY = new Float64Array(0);
-// Placeholders until compile: shared, so building a big tape allocates no per-node garbage.
-const NO_VALUE = tensor(0, 0, EMPTY);
-const NO_SHARING: boolean[] = [];
+const EMPTY_I32 = new Int32Array(0);
+const EMPTY_U8 = new Uint8Array(0);
+const EMPTY_F64 = new Float64Array(0);
 
-export class Tape {
-  /** the nodes in creation (= topological) order */
-  readonly nodes: TapeNode[] = [];
-  private compiled = false;
-  private external = new Set<number>();
-  private gradArena: Float64Array = EMPTY;
-  /** KERNELS[node.spec.op] per node, looked up once at compile instead of on every pass */
-  private kernels: OpKernel[] = [];
+/** A growable list of numbers in a typed array (capacity doubles): building allocates no boxed numbers. */
+class NumList<T extends Int32Array | Float64Array> {
+  n = 0;
+  constructor(public a: T) {}
+  push(v: number): void {
+    if (this.n === this.a.length) {
+      const b = new (this.a.constructor as new (n: number) => T)(2 * this.a.length);
+      b.set(this.a);
+      this.a = b;
+    }
+    this.a[this.n++] = v;
+  }
+  /** The list as an exact-length array of type T. */
+  done(): T {
+    return this.a.slice(0, this.n) as T;
+  }
+}
+
+/** Node metadata while the tape is being built: growable lists, trimmed into the compiled arrays by compile. */
+class BuildLists {
+  op: NumList<Int32Array>;
+  rows: NumList<Int32Array>;
+  cols: NumList<Int32Array>;
+  arg: NumList<Float64Array>;
+  req: NumList<Int32Array>;
+  extSlot: NumList<Int32Array>;
+  inStart: NumList<Int32Array>;
+  inIds: NumList<Int32Array>;
+  constructor(n: number) {
+    const I = () => new NumList(new Int32Array(n));
+    [this.op, this.rows, this.cols, this.req, this.extSlot, this.inStart] = [I(), I(), I(), I(), I(), I()];
+    this.arg = new NumList(new Float64Array(n));
+    this.inIds = new NumList(new Int32Array(2 * n));
+    this.inStart.push(0);
+  }
+}
+
+export class Tape implements TapeData {
+  // TapeData: filled by compile (see ops-types.ts for what each holds).
+  rows: Int32Array = EMPTY_I32;
+  cols: Int32Array = EMPTY_I32;
+  inStart: Int32Array = EMPTY_I32;
+  inIds: Int32Array = EMPTY_I32;
+  inShared: Uint8Array = EMPTY_U8;
+  arg: Float64Array = EMPTY_F64;
+  valueOff: Int32Array = EMPTY_I32;
+  gradOff: Int32Array = EMPTY_I32;
+  savedOff: Int32Array = EMPTY_I32;
+  values: Float64Array = EMPTY;
+  grads: Float64Array = EMPTY;
+  saved: Float64Array = EMPTY;
+  /** op code per node (an index into OP_NAMES) */
+  op: Uint8Array = EMPTY_U8;
+  /** 1 where gradients flow into the node */
+  req: Uint8Array = EMPTY_U8;
+  /** the slot of a bound leaf in `ext`, −1 for nodes whose value lives in the arena */
+  extSlot: Int32Array = EMPTY_I32;
+
+  /** Labels given explicitly (sparse); the others come from `namer` or the op and id. */
+  private readonly labels: string[] = [];
+  /**
+   * Names for nodes built without a label. A chain derives them from its graph on request instead of storing
+   * thousands of strings.
+   */
+  namer: ((id: NodeId) => string | undefined) | null = null;
+  /** the bound buffers of external leaves, by slot */
+  private readonly ext: Float64Array[] = [];
+  private readonly extNode: number[] = [];
+  private build: BuildLists | null;
+  /** input shapes handed to KERNELS[op].shape for one- and two-input ops, reused across pushes */
+  private readonly shapes1 = [{ rows: 0, cols: 0 }];
+  private readonly shapes2 = [{ rows: 0, cols: 0 }, { rows: 0, cols: 0 }];
+  private count = 0;
+  private views: (Tensor | undefined)[] = [];
+  private gradViews = new Map<number, Tensor>();
+
+  /** `capacity`: about how many nodes the tape will have (a hint: lists grow beyond it). */
+  constructor(capacity = 64) {
+    this.build = new BuildLists(Math.max(4, capacity));
+  }
+
+  /** Number of nodes. */
+  get size(): number {
+    return this.count;
+  }
 
   /** A leaf holding data (x, y): rows × cols. */
   input(rows: number, cols: number, label: string, opts: LeafOptions = {}): NodeId {
-    return this.leaf({ op: 'input' }, rows, cols, label, opts);
+    return this.leaf('input', rows, cols, label, opts);
   }
 
   /** A leaf holding a parameter (W_i, b_i): rows × cols. */
   param(rows: number, cols: number, label: string, opts: LeafOptions = {}): NodeId {
-    return this.leaf({ op: 'param' }, rows, cols, label, opts);
+    return this.leaf('param', rows, cols, label, opts);
   }
 
   /** A · B */
@@ -103,36 +185,82 @@ export class Tape {
     return this.push({ op: 'sum' }, [a], label);
   }
 
-  private leaf(spec: OpSpec, rows: number, cols: number, label: string, opts: LeafOptions): NodeId {
-    const id = this.newNode(spec, [], label, rows, cols, opts.requiresGrad ?? true);
-    if (opts.external) this.external.add(id);
+  private lists(): BuildLists {
+    if (!this.build) throw new Error('the tape is compiled; build a new one to add nodes');
+    return this.build;
+  }
+
+  private leaf(op: 'input' | 'param', rows: number, cols: number, label: string, opts: LeafOptions): NodeId {
+    const b = this.lists();
+    const id = this.newNode(OP_CODE[op], 0, [], label, rows, cols, opts.requiresGrad ?? true);
+    if (opts.external) {
+      b.extSlot.a[id] = this.ext.length;
+      this.ext.push(EMPTY);
+      this.extNode.push(id);
+    }
     return id;
   }
 
   private push(spec: OpSpec, inputs: readonly NodeId[], label: string): NodeId {
-    const ins = inputs.map((i) => this.nodes[i]);
-    if (ins.some((n) => n === undefined)) throw new RangeError(`${spec.op}: unknown input id`);
-    const [rows, cols] = KERNELS[spec.op].shape(spec, ins);
-    return this.newNode(spec, inputs, label || `${spec.op}_${this.nodes.length}`, rows, cols, ins.some((n) => n.requiresGrad));
+    const b = this.lists();
+    const m = inputs.length;
+    const shapes = m === 1 ? this.shapes1 : m === 2 ? this.shapes2 : inputs.map(() => ({ rows: 0, cols: 0 }));
+    let req = 0;
+    for (let k = 0; k < m; k++) {
+      const i = inputs[k];
+      if (!(i >= 0 && i < this.count)) throw new RangeError(`${spec.op}: unknown input id`);
+      shapes[k].rows = b.rows.a[i];
+      shapes[k].cols = b.cols.a[i];
+      req |= b.req.a[i];
+    }
+    const [rows, cols] = KERNELS[spec.op].shape(spec, shapes);
+    return this.newNode(OP_CODE[spec.op], specArg(spec), inputs, label, rows, cols, req === 1);
   }
 
-  private newNode(spec: OpSpec, inputs: readonly NodeId[], label: string, rows: number, cols: number, requiresGrad: boolean): NodeId {
-    if (this.compiled) throw new Error('the tape is compiled; build a new one to add nodes');
-    const id = this.nodes.length;
-    this.nodes.push({
-      id,
-      spec,
-      inputs: [...inputs],
-      label,
-      rows,
-      cols,
-      value: NO_VALUE,
-      grad: null,
-      saved: null,
-      sharedGrad: NO_SHARING,
-      requiresGrad,
-    });
+  private newNode(code: number, arg: number, inputs: readonly NodeId[], label: string, rows: number, cols: number, requiresGrad: boolean): NodeId {
+    const b = this.lists();
+    const id = this.count++;
+    b.op.push(code);
+    b.arg.push(arg);
+    b.rows.push(rows);
+    b.cols.push(cols);
+    b.req.push(requiresGrad ? 1 : 0);
+    b.extSlot.push(-1);
+    for (let k = 0; k < inputs.length; k++) b.inIds.push(inputs[k]);
+    b.inStart.push(b.inIds.n);
+    if (label) this.labels[id] = label;
     return id;
+  }
+
+  /** The label of node `id`: as given, else from `namer`, else "op_id". */
+  label(id: NodeId): string {
+    return this.labels[id] ?? this.namer?.(id) ?? `${OP_NAMES[this.opOf(id)]}_${id}`;
+  }
+
+  /** The op tag of node `id`. */
+  opName(id: NodeId): OpName {
+    return OP_NAMES[this.opOf(id)];
+  }
+
+  private opOf(id: NodeId): number {
+    return this.build ? this.build.op.a[id] : this.op[id];
+  }
+
+  private shapeOf(id: NodeId): [number, number] {
+    return this.build ? [this.build.rows.a[id], this.build.cols.a[id]] : [this.rows[id], this.cols[id]];
+  }
+
+  private inputsOf(id: NodeId): number[] {
+    const b = this.build;
+    const s = b ? b.inStart.a : this.inStart;
+    const ids = b ? b.inIds.a : this.inIds;
+    const out: number[] = [];
+    for (let k = s[id]; k < s[id + 1]; k++) out.push(ids[k]);
+    return out;
+  }
+
+  private specOfNode(id: NodeId): OpSpec {
+    return specOf(this.opOf(id), this.build ? this.build.arg.a[id] : this.arg[id]);
   }
 
   /**
@@ -140,146 +268,205 @@ export class Tape {
    * its consumer's gradient buffer instead of owning a copy: one buffer and one pass fewer per layer.
    */
   compile(): this {
-    if (this.compiled) return this;
-    const nodes = this.nodes;
-    const uses = new Int32Array(nodes.length);
-    for (const n of nodes) for (const i of n.inputs) uses[i]++;
+    const b = this.build;
+    if (!b) return this;
+    const n = this.count;
+    const op = (this.op = Uint8Array.from(b.op.a.subarray(0, n)));
+    const rows = (this.rows = b.rows.done());
+    const cols = (this.cols = b.cols.done());
+    this.arg = b.arg.done();
+    const req = (this.req = Uint8Array.from(b.req.a.subarray(0, n)));
+    const extSlot = (this.extSlot = b.extSlot.done());
+    const inStart = (this.inStart = b.inStart.done());
+    const inIds = (this.inIds = b.inIds.done());
+    const inShared = (this.inShared = new Uint8Array(inIds.length));
+    this.build = null;
+    const uses = new Int32Array(n);
+    for (let k = 0; k < inIds.length; k++) uses[inIds[k]]++;
     // Gradient owners, from the last node back, so an owner is decided before the inputs that may share it.
-    const owner = Int32Array.from(nodes, (n) => n.id);
-    for (let id = nodes.length - 1; id >= 0; id--) {
-      const n = nodes[id];
-      if (!n.requiresGrad) continue;
-      const k = KERNELS[n.spec.op];
-      n.inputs.forEach((i, slot) => {
-        const m = nodes[i];
-        if (m.requiresGrad && uses[i] === 1 && k.identitySlot(slot) && m.rows === n.rows && m.cols === n.cols) {
+    const owner = new Int32Array(n);
+    for (let id = 0; id < n; id++) owner[id] = id;
+    for (let id = n - 1; id >= 0; id--) {
+      if (!req[id]) continue;
+      const k = KERNEL_BY_CODE[op[id]];
+      for (let s = inStart[id]; s < inStart[id + 1]; s++) {
+        const i = inIds[s];
+        if (req[i] && uses[i] === 1 && k.identitySlot(s - inStart[id]) && rows[i] === rows[id] && cols[i] === cols[id]) {
           owner[i] = owner[id];
-          if (n.sharedGrad === NO_SHARING) n.sharedGrad = n.inputs.map(() => false);
-          n.sharedGrad[slot] = true;
+          inShared[s] = 1;
         }
-      });
+      }
     }
+    const valueOff = (this.valueOff = new Int32Array(n));
+    const gradOff = (this.gradOff = new Int32Array(n).fill(-1));
+    const savedOff = (this.savedOff = new Int32Array(n).fill(-1));
     let nValue = 0;
     let nGrad = 0;
     let nSaved = 0;
-    for (const n of nodes) {
-      const size = n.rows * n.cols;
-      if (!this.external.has(n.id)) nValue += size;
-      if (n.requiresGrad && owner[n.id] === n.id) nGrad += size;
-      nSaved += KERNELS[n.spec.op].savedSize(n.spec, n.rows, n.cols);
-    }
-    const values = new Float64Array(nValue);
-    const grads = new Float64Array(nGrad);
-    const saved = new Float64Array(nSaved);
-    let ov = 0;
-    let og = 0;
-    let os = 0;
-    for (const n of nodes) {
-      const size = n.rows * n.cols;
-      if (!this.external.has(n.id)) {
-        n.value = tensor(n.rows, n.cols, values.subarray(ov, ov + size));
-        ov += size;
+    for (let id = 0; id < n; id++) {
+      const size = rows[id] * cols[id];
+      if (extSlot[id] < 0) {
+        valueOff[id] = nValue;
+        nValue += size;
       }
-      if (n.requiresGrad && owner[n.id] === n.id) {
-        n.grad = tensor(n.rows, n.cols, grads.subarray(og, og + size));
-        og += size;
+      if (req[id] && owner[id] === id) {
+        gradOff[id] = nGrad;
+        nGrad += size;
       }
-      const s = KERNELS[n.spec.op].savedSize(n.spec, n.rows, n.cols);
+      const s = this.savedSizeOf(id);
       if (s > 0) {
-        n.saved = saved.subarray(os, os + s);
-        os += s;
+        savedOff[id] = nSaved;
+        nSaved += s;
       }
     }
-    for (const n of nodes) if (n.requiresGrad && owner[n.id] !== n.id) n.grad = nodes[owner[n.id]].grad;
-    this.gradArena = grads;
-    this.kernels = nodes.map((n) => KERNELS[n.spec.op]);
-    this.compiled = true;
+    for (let id = 0; id < n; id++) if (req[id] && owner[id] !== id) gradOff[id] = gradOff[owner[id]];
+    this.values = new Float64Array(nValue);
+    this.grads = new Float64Array(nGrad);
+    this.saved = new Float64Array(nSaved);
+    this.views = [];
     return this;
   }
 
-  /** Use `data` (not copied) as the value of leaf `id`; it must hold rows × cols entries. */
+  private savedSizeOf(id: NodeId): number {
+    const k = KERNEL_BY_CODE[this.opOf(id)];
+    const [rows, cols] = this.shapeOf(id);
+    return k.savedSize(this.specOfNode(id), rows, cols);
+  }
+
+  /** The buffer holding node id's value, from offset valueOff[id]: the arena, or a bound leaf's own buffer. */
+  vbuf(id: NodeId): Float64Array {
+    const s = this.extSlot[id];
+    return s < 0 ? this.values : this.ext[s];
+  }
+
+  /** Use `data` (not copied) as the value of leaf `id` (created with external: true); it must hold rows × cols entries. */
   bind(id: NodeId, data: Float64Array): void {
-    const n = this.nodes[id];
-    if (n.spec.op !== 'input' && n.spec.op !== 'param') throw new TypeError(`bind: ${n.label} is not a leaf`);
-    if (data.length !== n.rows * n.cols) throw new RangeError(`bind: ${n.label} needs ${n.rows * n.cols} entries, got ${data.length}`);
-    // Swap the buffer of the existing tensor: binding every W_i on every run then allocates nothing.
-    if (n.value !== NO_VALUE && n.value.rows === n.rows && n.value.cols === n.cols) n.value.data = data;
-    else n.value = tensor(n.rows, n.cols, data);
+    const b = this.build;
+    const code = b ? b.op.a[id] : this.op[id];
+    if (code !== OP_CODE.input && code !== OP_CODE.param) throw new TypeError(`bind: ${this.label(id)} is not a leaf`);
+    const size = b ? b.rows.a[id] * b.cols.a[id] : this.rows[id] * this.cols[id];
+    if (data.length !== size) throw new RangeError(`bind: ${this.label(id)} needs ${size} entries, got ${data.length}`);
+    const slot = b ? b.extSlot.a[id] : this.extSlot[id];
+    if (slot < 0) throw new TypeError(`bind: ${this.label(id)} was not created with external: true`);
+    this.ext[slot] = data;
+    const v = this.views[id];
+    if (v) v.data = data;
   }
 
   /** Replace a node's op parameters (α of a scale, f of an act) without rebuilding; the tag must stay the same. */
   setSpec(id: NodeId, spec: OpSpec): void {
-    const n = this.nodes[id];
-    if (n.spec.op !== spec.op) throw new TypeError(`setSpec: ${n.label} is ${n.spec.op}, not ${spec.op}`);
-    n.spec = spec;
+    const code = this.opOf(id);
+    if (code !== OP_CODE[spec.op]) throw new TypeError(`setSpec: ${this.label(id)} is ${OP_NAMES[code]}, not ${spec.op}`);
+    if (this.build) this.build.arg.a[id] = specArg(spec);
+    else this.arg[id] = specArg(spec);
   }
 
-  /** The value of node `id`. */
+  /** The value of node `id` (a view: it follows later runs and bindings). */
   value(id: NodeId): Tensor {
-    return this.nodes[id].value;
+    const [rows, cols] = this.shapeOf(id);
+    if (this.build) return { rows, cols, data: this.ext[this.build.extSlot.a[id]] ?? EMPTY };
+    let v = this.views[id];
+    if (!v) {
+      const off = this.valueOff[id];
+      const data = this.extSlot[id] >= 0 ? this.vbuf(id) : this.values.subarray(off, off + rows * cols);
+      v = this.views[id] = { rows, cols, data };
+    }
+    return v;
   }
 
-  /** ∂L/∂(node id) after {@link backward}; null when no gradient flows there. */
+  /** ∂L/∂(node id) after {@link backward}; null when no gradient flows there (or before compile). */
   grad(id: NodeId): Tensor | null {
-    return this.nodes[id].grad;
+    if (this.build) return null;
+    const off = this.gradOff[id];
+    if (off < 0) return null;
+    // One tensor per buffer: nodes that share a gradient get the same object.
+    let g = this.gradViews.get(off);
+    if (!g) {
+      const rows = this.rows[id];
+      const cols = this.cols[id];
+      g = { rows, cols, data: this.grads.subarray(off, off + rows * cols) };
+      this.gradViews.set(off, g);
+    }
+    return g;
   }
 
   /** Evaluate every node in order. */
   forward(): void {
     this.compile();
-    const nodes = this.nodes;
-    const kernels = this.kernels;
-    for (let i = 0; i < nodes.length; i++) {
-      const n = nodes[i];
-      if (n.value.data.length !== n.rows * n.cols) throw new Error(`forward: leaf ${n.label} has no value bound`);
-      kernels[i].forward(n, nodes);
+    for (let s = 0; s < this.ext.length; s++) {
+      const id = this.extNode[s];
+      if (this.ext[s].length !== this.rows[id] * this.cols[id]) throw new Error(`forward: leaf ${this.label(id)} has no value bound`);
     }
+    const op = this.op;
+    for (let i = 0; i < this.count; i++) KERNEL_BY_CODE[op[i]].forward(this, i);
   }
 
   /** Fill every grad with ∂L/∂node for the 1 × 1 node `loss`, walking the tape backwards from it. */
   backward(loss: NodeId): void {
-    const nodes = this.nodes;
-    const top = nodes[loss];
-    if (top.rows !== 1 || top.cols !== 1 || !top.grad) throw new RangeError(`backward: ${top.label} is not a scalar loss with a gradient`);
-    this.gradArena.fill(0);
-    top.grad.data[0] = 1;
-    const kernels = this.kernels;
-    for (let i = loss; i >= 0; i--) {
-      const n = nodes[i];
-      if (n.grad !== null && n.inputs.length > 0) kernels[i].backward(n, nodes);
-    }
+    if (this.build || this.rows[loss] !== 1 || this.cols[loss] !== 1 || this.gradOff[loss] < 0)
+      throw new RangeError(`backward: ${this.label(loss)} is not a scalar loss with a gradient`);
+    this.grads.fill(0);
+    this.grads[this.gradOff[loss]] = 1;
+    const { op, gradOff, inStart } = this;
+    for (let i = loss; i >= 0; i--) if (gradOff[i] >= 0 && inStart[i + 1] > inStart[i]) KERNEL_BY_CODE[op[i]].backward(this, i);
   }
 
   /** The tape as plain data: op, spec, inputs, shape and local-gradient rule of every node. */
   describe(): NodeInfo[] {
-    return this.nodes.map((n) => ({
-      id: n.id,
-      op: n.spec.op,
-      spec: n.spec,
-      label: n.label,
-      inputs: [...n.inputs],
-      shape: [n.rows, n.cols],
-      rule: KERNELS[n.spec.op].rule,
-    }));
+    const out: NodeInfo[] = [];
+    for (let id = 0; id < this.count; id++) {
+      const spec = this.specOfNode(id);
+      out.push({ id, op: spec.op, spec, label: this.label(id), inputs: this.inputsOf(id), shape: this.shapeOf(id), rule: KERNELS[spec.op].rule });
+    }
+    return out;
+  }
+
+  /**
+   * Every node as an object with views of its value, gradient and cache, for inspection and tests. Made on each
+   * access (one object per node): the compiled tape itself holds none.
+   */
+  get nodes(): TapeNode[] {
+    const out: TapeNode[] = [];
+    for (let id = 0; id < this.count; id++) {
+      const [rows, cols] = this.shapeOf(id);
+      const inputs = this.inputsOf(id);
+      const s = this.build ? -1 : this.savedOff[id];
+      const base = this.build ? 0 : this.inStart[id];
+      out.push({
+        id,
+        spec: this.specOfNode(id),
+        inputs,
+        label: this.label(id),
+        rows,
+        cols,
+        value: this.value(id),
+        grad: this.grad(id),
+        saved: s >= 0 ? this.saved.subarray(s, s + this.savedSizeOf(id)) : null,
+        sharedGrad: inputs.map((_, slot) => !this.build && this.inShared[base + slot] === 1),
+        requiresGrad: (this.build ? this.build.req.a[id] : this.req[id]) === 1,
+      });
+    }
+    return out;
   }
 
   /**
    * The first node whose value (phase 'forward', in evaluation order) or gradient (phase 'backward', in the order
    * backward finishes them, i.e. from the loss down) is not finite, with the kind of value found; null if none.
    */
-  firstNonFinite(phase: 'forward' | 'backward', loss: NodeId = this.nodes.length - 1): { node: TapeNode; kind: 'nan' | 'inf' } | null {
-    const nodes = this.nodes;
+  firstNonFinite(phase: 'forward' | 'backward', loss: NodeId = this.count - 1): { id: NodeId; op: OpName; kind: 'nan' | 'inf' } | null {
+    if (this.build) return null;
+    const found = (id: NodeId, kind: 'nan' | 'inf' | null) => (kind ? { id, op: OP_NAMES[this.op[id]], kind } : null);
     if (phase === 'forward') {
-      for (const n of nodes) {
-        const kind = nonFiniteKind(n.value.data);
-        if (kind) return { node: n, kind };
+      for (let id = 0; id < this.count; id++) {
+        const r = found(id, nonFiniteKind(this.vbuf(id), this.rows[id] * this.cols[id], this.valueOff[id]));
+        if (r) return r;
       }
       return null;
     }
-    for (let i = loss; i >= 0; i--) {
-      const n = nodes[i];
-      const kind = n.grad ? nonFiniteKind(n.grad.data) : null;
-      if (kind) return { node: n, kind };
+    for (let id = loss; id >= 0; id--) {
+      const off = this.gradOff[id];
+      const r = off >= 0 ? found(id, nonFiniteKind(this.grads, this.rows[id] * this.cols[id], off)) : null;
+      if (r) return r;
     }
     return null;
   }

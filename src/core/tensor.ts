@@ -22,40 +22,43 @@ export function tensor(rows: number, cols: number, data?: Float64Array): Tensor 
 const SAFE_SUM = 2 ** -800;
 
 /**
- * Frobenius norm ‖a‖ = √(Σ a_k²) of the first n entries, without spurious overflow or underflow: one pass in the
- * common case; when the plain sum of squares overflows or is tiny, a second pass rescales by the largest
- * magnitude (the idea of BLAS dnrm2). Infinity only when the true norm exceeds the float64 range (or an entry is
- * ±Infinity); NaN if any entry is NaN.
+ * Frobenius norm ‖a‖ = √(Σ a_k²) of the n entries from `start` (default: all of a), without spurious overflow or
+ * underflow: one pass in the common case; when the plain sum of squares overflows or is tiny, a second pass
+ * rescales by the largest magnitude (the idea of BLAS dnrm2). Infinity only when the true norm exceeds the float64
+ * range (or an entry is ±Infinity); NaN if any entry is NaN.
  */
-export function frobenius(a: Float64Array, n: number = a.length): number {
+export function frobenius(a: Float64Array, n: number = a.length, start = 0): number {
   let s = 0;
-  for (let k = 0; k < n; k++) s += a[k] * a[k];
-  return frobeniusFromSumSq(s, a, n);
+  for (let k = start; k < start + n; k++) s += a[k] * a[k];
+  return frobeniusFromSumSq(s, a, n, start);
 }
 
 /** ‖a‖ given its plain sum of squares s, already accumulated by the caller: the rescaled pass runs only if needed. */
-export function frobeniusFromSumSq(s: number, a: Float64Array, n: number = a.length): number {
+export function frobeniusFromSumSq(s: number, a: Float64Array, n: number = a.length, start = 0): number {
   if (s > SAFE_SUM && s < Infinity) return Math.sqrt(s);
   if (s !== s) return NaN;
   let max = 0;
-  for (let k = 0; k < n; k++) {
+  for (let k = start; k < start + n; k++) {
     const v = Math.abs(a[k]);
     if (v > max) max = v;
   }
   if (max === Infinity || max === 0) return max;
   const inv = 1 / max;
   let s2 = 0;
-  for (let k = 0; k < n; k++) {
+  for (let k = start; k < start + n; k++) {
     const v = a[k] * inv;
     s2 += v * v;
   }
   return max * Math.sqrt(s2);
 }
 
-/** What kind of non-finite value the first n entries hold: 'nan' if any NaN, else 'inf' if any ±Infinity, else null. */
-export function nonFiniteKind(a: Float64Array, n: number = a.length): 'nan' | 'inf' | null {
+/**
+ * What kind of non-finite value the n entries from `start` hold (default: all of a): 'nan' if any NaN, else 'inf'
+ * if any ±Infinity, else null.
+ */
+export function nonFiniteKind(a: Float64Array, n: number = a.length, start = 0): 'nan' | 'inf' | null {
   let inf = false;
-  for (let k = 0; k < n; k++) {
+  for (let k = start; k < start + n; k++) {
     const v = a[k];
     // v − v is 0 for every finite v and NaN for ±Infinity and NaN: one test in the common all-finite case.
     if (v - v !== 0) {
