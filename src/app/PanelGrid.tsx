@@ -3,7 +3,7 @@
  * share a responsive grid. Panels draw `report.config` — the config the report was computed from — so a report
  * and its labels always agree, even while a newer request is still running in the worker.
  */
-import { memo, type ReactElement } from 'react';
+import { memo, useDeferredValue, useMemo, type ReactElement } from 'react';
 import type { Report } from '../core/report';
 import { ActivationPanel } from '../panels/activation/Panel';
 import { ChainPanel } from '../panels/chain/Panel';
@@ -45,16 +45,19 @@ const RENDER: Record<PanelId, (e: PanelEnv) => ReactElement> = {
   formula: ({ report, lang }) => <FormulaStrip report={report} config={report.config} lang={lang} />,
 };
 
-/**
- * Memoized on `report`: the shell re-renders when only the busy flag flips (a worker job starts), and every panel
- * re-rendering then would cost a full frame for nothing. The grid's own store picks (ui, stepper) still update it.
- */
-export const PanelGrid = memo(function PanelGrid({ report }: { report: Report }) {
-  const ui = useApp(selectUi);
-  const { setUi } = useAppShallow(selectActions);
-  const stepEdge = useStepperEdge(report.config.depth);
+interface FramesProps {
+  ids: readonly PanelId[];
+  report: Report;
+  ui: UiState;
+  setUi: (patch: Partial<UiState>) => void;
+  stepEdge: number | undefined;
+  /** include the backprop stepper (after the chain, or first when there is no chain) */
+  stepper: boolean;
+}
+
+/** A run of panel frames; memoized, so a render that changes none of its props skips every panel in it. */
+const PanelFrames = memo(function PanelFrames({ ids, report, ui, setUi, stepEdge, stepper }: FramesProps) {
   const env: PanelEnv = { report, lang: ui.lang, ui, setUi, stepEdge };
-  const [hero, ...rest] = ui.panels.includes('flow') ? ['flow' as const, ...ui.panels.filter((p) => p !== 'flow')] : [null, ...ui.panels];
   const frame = (id: PanelId) => (
     <section key={id} className={`panel panel-${id}`} data-panel={id}>
       <PanelBoundary lang={ui.lang} resetKey={report}>
@@ -64,19 +67,47 @@ export const PanelGrid = memo(function PanelGrid({ report }: { report: Report })
     </section>
   );
   // The backprop stepper sits right after the chain it highlights (full pages only; embeds pick their panels).
-  const stepper = ui.embed ? null : (
+  const stepperFrame = stepper ? (
     <section key="stepper" className="panel panel-stepper" data-panel="stepper">
       <PanelBoundary lang={ui.lang} resetKey={report}>
         <StepperPanel report={report} config={report.config} lang={ui.lang} />
       </PanelBoundary>
     </section>
+  ) : null;
+  const frames = ids.flatMap((id) => (id === 'chain' && stepperFrame ? [frame(id), stepperFrame] : [frame(id)]));
+  if (stepperFrame && !ids.includes('chain')) frames.unshift(stepperFrame);
+  return <>{frames}</>;
+});
+
+/**
+ * Memoized on `report`, so a busy-flag flip in the shell does not re-render every panel. The hero follows every
+ * input at once; the other panels draw a deferred copy of the report (useDeferredValue), which React renders in
+ * the background after the hero's new frame is painted — interrupted and restarted by the next input, so during
+ * a drag each frame carries the hero's work only and the rest catch up as soon as the input pauses.
+ */
+export const PanelGrid = memo(function PanelGrid({ report }: { report: Report }) {
+  const ui = useApp(selectUi);
+  const { setUi } = useAppShallow(selectActions);
+  const gridReport = useDeferredValue(report);
+  const stepEdge = useStepperEdge(gridReport.config.depth);
+  const [hero, rest] = useMemo(
+    () => (ui.panels.includes('flow') ? (['flow', ui.panels.filter((p) => p !== 'flow')] as const) : ([null, ui.panels] as const)),
+    [ui.panels],
   );
-  const grid = rest.flatMap((id) => (id === 'chain' && stepper ? [frame(id), stepper] : [frame(id)]));
-  if (stepper && !rest.includes('chain')) grid.unshift(stepper);
+  const heroIds = useMemo(() => (hero ? [hero] : []), [hero]);
+  const stepper = !ui.embed;
   return (
     <div className="panels">
-      {hero && <div className="panel-hero">{frame(hero)}</div>}
-      {grid.length > 0 && <div className="panel-grid">{grid}</div>}
+      {hero && (
+        <div className="panel-hero">
+          <PanelFrames ids={heroIds} report={report} ui={ui} setUi={setUi} stepEdge={undefined} stepper={false} />
+        </div>
+      )}
+      {(rest.length > 0 || stepper) && (
+        <div className="panel-grid">
+          <PanelFrames ids={rest} report={gridReport} ui={ui} setUi={setUi} stepEdge={stepEdge} stepper={stepper} />
+        </div>
+      )}
     </div>
   );
 });
