@@ -66,9 +66,11 @@ export function installProbe() {
     const at = performance.now();
     const status = document.querySelector('[data-testid="status"]');
     const runner = status ? status.getAttribute('data-runner') || '?' : '?';
+    // "Computed in N ms": the core's own time for this result (the scheduler's `ms`), whatever the language.
+    const ms = status ? Number((status.textContent.match(/\d+/) || [NaN])[0]) : NaN;
     const pending = B.inputs.filter((i) => i.domAt === null);
     for (const i of pending) i.domAt = at;
-    const r = { at, runner, answered: pending.length, rafAt: null, paintAt: null };
+    const r = { at, runner, ms, answered: pending.length, rafAt: null, paintAt: null };
     B.results.push(r);
     requestAnimationFrame(() => {
       r.rafAt = performance.now();

@@ -27,6 +27,7 @@ export function summarize(B) {
   const loafs = B.loafs.filter((e) => inRun(e.startTime));
   // A range input's `input` is a plain Event, which Event Timing does not time (nor pointermove): only the press.
   const et = B.events.filter((e) => e.name === 'pointerdown' && inRun(e.startTime));
+  const computeMs = B.results.filter((r) => r.at >= B.dragStart && Number.isFinite(r.ms)).map((r) => r.ms);
   const runners = {};
   for (const r of B.results) if (r.at >= B.dragStart) runners[r.runner] = (runners[r.runner] ?? 0) + 1;
   return {
@@ -42,6 +43,8 @@ export function summarize(B) {
     maxPointer: maxOf(latPointer),
     medianDom: quantile(latDom, 0.5),
     p95Dom: quantile(latDom, 0.95),
+    computeMedian: quantile(computeMs, 0.5),
+    computeMax: maxOf(computeMs),
     handlerMedian: quantile(handler, 0.5),
     handlerMax: maxOf(handler),
     etSupported: !B.no_event,

@@ -91,6 +91,7 @@ export function summarizeTrace(events, from, to) {
     tasksOver50Cpu: taskCpu.filter((x) => x > 50).length,
     inputTasks: inputCpu.length,
     inputCpuMedian: inputCpu.length ? inputCpu[Math.floor((inputCpu.length - 1) / 2)] : null,
+    inputCpuP95: inputCpu.length ? inputCpu[Math.min(inputCpu.length - 1, Math.ceil(0.95 * inputCpu.length) - 1)] : null,
     inputCpuMax: inputCpu.length ? inputCpu[inputCpu.length - 1] : null,
     busyCpu: taskCpu.reduce((s, x) => s + x, 0),
     busyWall: taskMs.reduce((s, x) => s + x, 0),

@@ -3,6 +3,7 @@
  * launched, building the app, serving it with `vite preview`, waiting for the server.
  */
 import { spawn, spawnSync } from 'node:child_process';
+import { createServer } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -68,5 +69,17 @@ export async function launchChromium(profileDir, options = {}) {
     args: CHROME_ARGS,
     viewport: { width: 1280, height: 800 },
     ...options,
+  });
+}
+
+/** A TCP port on HOST that nothing listens on right now (the OS picks it). */
+export function freePort() {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.once('error', reject);
+    srv.listen(0, HOST, () => {
+      const { port } = srv.address();
+      srv.close(() => resolve(port));
+    });
   });
 }
