@@ -1,8 +1,10 @@
 /**
  * The nine activations of DESIGN §3, each with its exact derivative. Scalar functions on float64; the tensor ops
- * loop over them. Leaky slope 0.01, elu α = 1, gelu in the exact erf form.
+ * loop over them. Leaky slope 0.01, elu α = 1, gelu in the exact erf form. exp, tanh, expm1 and log1p come from
+ * core/libm, not Math, so the CLI and the browser compute the same bits (Math's differ between engines).
  */
 import type { Activation } from './config';
+import { exp, expm1, log1p, tanh } from './libm';
 
 const SQRT1_2 = Math.SQRT1_2;
 const INV_SQRT_2PI = 1 / Math.sqrt(2 * Math.PI);
@@ -49,7 +51,7 @@ function erfcLarge(x: number): number {
     f *= delta;
     if (Math.abs(delta - 1) < 1e-16) break;
   }
-  return (Math.exp(-x * x) / Math.sqrt(Math.PI)) / f;
+  return (exp(-x * x) / Math.sqrt(Math.PI)) / f;
 }
 
 /** Standard normal CDF Φ(x). */
@@ -59,19 +61,19 @@ export function normalCdf(x: number): number {
 
 /** Standard normal density φ(x). */
 export function normalPdf(x: number): number {
-  return INV_SQRT_2PI * Math.exp(-0.5 * x * x);
+  return INV_SQRT_2PI * exp(-0.5 * x * x);
 }
 
 function sigmoid(x: number): number {
   // Split by sign so exp never overflows.
-  if (x >= 0) return 1 / (1 + Math.exp(-x));
-  const e = Math.exp(x);
+  if (x >= 0) return 1 / (1 + exp(-x));
+  const e = exp(x);
   return e / (1 + e);
 }
 
 function softplus(x: number): number {
   // log(1 + e^x) without overflow: max(x, 0) + log1p(e^{−|x|}).
-  return Math.max(x, 0) + Math.log1p(Math.exp(-Math.abs(x)));
+  return Math.max(x, 0) + log1p(exp(-Math.abs(x)));
 }
 
 export interface ActivationFns {
@@ -93,9 +95,9 @@ export const ACTIVATION_FNS: Record<Activation, ActivationFns> = {
     dfMax: 0.25,
   },
   tanh: {
-    f: Math.tanh,
+    f: tanh,
     df: (x) => {
-      const t = Math.tanh(x);
+      const t = tanh(x);
       return 1 - t * t;
     },
     dfMax: 1,
@@ -103,7 +105,7 @@ export const ACTIVATION_FNS: Record<Activation, ActivationFns> = {
   // NaN must stay NaN (x > 0 is false for NaN): an overflowed chain has to be reported, not silently zeroed.
   relu: { f: (x) => (x > 0 || x !== x ? x : 0), df: (x) => (x > 0 ? 1 : 0), dfMax: 1 },
   leaky_relu: { f: (x) => (x > 0 ? x : LEAKY_SLOPE * x), df: (x) => (x > 0 ? 1 : LEAKY_SLOPE), dfMax: 1 },
-  elu: { f: (x) => (x > 0 ? x : Math.expm1(x)), df: (x) => (x > 0 ? 1 : Math.exp(x)), dfMax: 1 },
+  elu: { f: (x) => (x > 0 ? x : expm1(x)), df: (x) => (x > 0 ? 1 : exp(x)), dfMax: 1 },
   gelu: {
     f: (x) => x * normalCdf(x),
     df: (x) => normalCdf(x) + x * normalPdf(x),
