@@ -84,7 +84,7 @@ What is measured (times from performance.now() in the page; a 60 Hz frame is 16.
 
 /** The summary table, one row per scenario. */
 export function printTable(runs) {
-  console.log('\nscenario                    events median    p95    max  task wall/CPU  max-gap frames  runner        verdict (CPU)');
+  console.log('\nscenario                    events median    p95    max  task wall/CPU  max-gap frames  runner            verdict (CPU)');
   for (const { s, stats: st, trace } of runs) {
     const v = verdicts(s, st, trace);
     const task = `${st.longTaskMax === null ? '<50' : fmt(st.longTaskMax, 0)}/${trace ? fmt(trace.longestCpu, 0) : '-'}`;
@@ -98,7 +98,7 @@ export function printTable(runs) {
         task.padStart(14),
         fmt(st.maxGap).padStart(8),
         String(st.frames).padStart(6),
-        ' ' + runnerText(st.runners, ':').padEnd(13),
+        ' ' + runnerText(st.runners, ':').padEnd(17),
         `${v.wall}${v.cpu ? ` (${v.cpu})` : ''}`,
       ].join(' '),
     );
