@@ -7,7 +7,7 @@ export function ErrorMessage({ error }: { error: ComputeError }) {
   const t = useT();
   if (error.guard) return <SizeGuardMessage guard={error.guard} />;
   return (
-    <div className="compute-error" role="alert">
+    <div className="compute-error" role="alert" data-error-kind={error.key ? 'config' : 'internal'}>
       <p className="compute-error-title">{t('error.title')}</p>
       <p>
         {error.key

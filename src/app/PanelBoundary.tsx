@@ -35,10 +35,16 @@ export class PanelBoundary extends Component<Props, State> {
 
   render() {
     const { error } = this.state;
-    if (!error) return this.props.children;
+    // The wrapper has no box of its own (display: contents); it marks where each boundary sits, for tests and tools.
+    if (!error)
+      return (
+        <div className="panel-boundary" data-boundary="ok" style={{ display: 'contents' }}>
+          {this.props.children}
+        </div>
+      );
     const t = (k: string, v?: Record<string, string>) => translate(this.props.lang, k, v);
     return (
-      <div className="panel-error" role="alert">
+      <div className="panel-error" role="alert" data-boundary="caught">
         <p className="panel-error-title">{t('panel.crashed')}</p>
         <p className="panel-error-detail">{t('panel.crashedDetail', { message: error.message })}</p>
         <button type="button" className="button" onClick={() => this.setState({ error: null })}>

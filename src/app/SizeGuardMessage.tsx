@@ -6,14 +6,17 @@
 import type { Config } from '../core/config';
 import { useT, type T } from '../controls/useT';
 import type { SizeGuard, StepBack } from '../state/sizeGuard';
-import { selectActions, selectConfig, useApp, useAppShallow, type AppState } from '../state/store';
+import { selectActions, selectBusy, selectConfig, useApp, useAppShallow, type AppState } from '../state/store';
 import './sizeGuard.css';
 
 const selectConfirm = (s: AppState) => s.confirmCompute;
 
+// One formatter for the page: creating one per call (toLocaleString with a locale) costs milliseconds.
+const TWO_DIGITS = new Intl.NumberFormat('en-US', { maximumSignificantDigits: 2 });
+
 /** Two significant digits, at least 1: "about 12 s", "about 3,700 MB" reads better than the exact figure. */
 function about(x: number): string {
-  return Math.max(1, Number(x.toPrecision(2))).toLocaleString('en-US');
+  return TWO_DIGITS.format(Math.max(1, x));
 }
 
 function optionText(t: T, o: StepBack): string {
@@ -27,6 +30,8 @@ export function SizeGuardMessage({ guard }: { guard: SizeGuard }) {
   const c: Config = useApp(selectConfig);
   const { setConfig } = useAppShallow(selectActions);
   const confirmCompute = useApp(selectConfirm);
+  // After "compute anyway" the message stays until the answer arrives; the button then says it is on its way.
+  const busy = useApp(selectBusy);
   const memory = guard.reason === 'memory';
   const s = about(guard.estimateMs / 1000);
   return (
@@ -46,9 +51,13 @@ export function SizeGuardMessage({ guard }: { guard: SizeGuard }) {
       </p>
       {!memory && (
         <p>
-          <button type="button" className="button" data-action="compute-anyway" onClick={confirmCompute}>
-            {t('guard.time.go', { s })}
-          </button>
+          {busy ? (
+            <span className="size-guard-busy">{t('status.busyEta', { s })}</span>
+          ) : (
+            <button type="button" className="button" data-action="compute-anyway" onClick={confirmCompute}>
+              {t('guard.time.go', { s })}
+            </button>
+          )}
         </p>
       )}
       <p className="size-guard-lead">

@@ -3,10 +3,12 @@
  * Web Worker where the latest request wins: requests carry increasing ids, answers to older ids are dropped, and
  * while a job runs only the newest request waits in the queue. The work estimate and the policy are pure.
  */
+import { chainFootprint } from '../core/analyze';
+import { chainKey, chainShape } from '../core/chains';
 import type { Arch, Config } from '../core/config';
 import type { Report } from '../core/report';
 import type { AnalyzeRequest, AnalyzeResponse } from '../worker/protocol';
-import { errorToPlain } from '../worker/protocol';
+import { errorToPlain, MAX_REQUEST_FLOATS } from '../worker/protocol';
 import { checkSize } from './sizeGuard';
 import type { ComputeError, ResultState } from './store';
 
@@ -138,8 +140,19 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
   let lastConfig: Config | null = null;
   /** the largest work the user confirmed; requests up to it are not asked about again */
   let confirmedWork = 0;
-  /** when the running worker job is predicted to end (deps.now() time) */
+  /** when the running worker job is predicted to end (deps.now() time), and its config as a key */
   let runningUntil = 0;
+  let runningKey = '';
+  /** a newer request for the very config the worker is running: the running job's answer is delivered for it */
+  const alias = new Map<number, number>();
+  /**
+   * The chains the worker keeps cached (its core keeps the three most recent), most recent first, with their
+   * footprints. Dropping a cached chain inside the worker frees its buffers only at the worker's next garbage
+   * collection, possibly after the next chain is allocated; so when the cached and the new chains together would
+   * exceed the memory bound, the worker is replaced by a fresh one instead, and the peak stays at one request.
+   */
+  let held: { key: string; floats: number }[] = [];
+  const WORKER_CACHE = 3;
   const estimateMs = (c: Config) => configWork(c).total * (msPerWork ?? PRIOR_MS_PER_WORK);
 
   const deliver = (id: number, r: ResultState) => {
@@ -163,7 +176,24 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
   };
 
   const post = (req: AnalyzeRequest) => {
+    const chains = req.config.arch.map((a) => {
+      const shape = chainShape(req.config, a);
+      return { key: chainKey(shape), floats: chainFootprint(shape) };
+    });
+    const sum = (xs: { floats: number }[]) => xs.reduce((t, x) => t + x.floats, 0);
+    const fresh = chains.filter((c) => !held.some((h) => h.key === c.key));
+    if (held.length > 0 && sum(held) + sum(fresh) > MAX_REQUEST_FLOATS) {
+      worker?.terminate();
+      worker = undefined;
+      held = [];
+      if (!getWorker()) {
+        runMain(req.id, req.config);
+        return;
+      }
+    }
+    held = [...chains, ...held.filter((h) => !chains.some((c) => c.key === h.key))].slice(0, Math.max(WORKER_CACHE, chains.length));
     running = req.id;
+    runningKey = JSON.stringify(req.config);
     configs.set(req.id, req.config);
     const eta = estimateMs(req.config);
     runningUntil = deps.now() + eta;
@@ -178,8 +208,10 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
     configs.delete(msg.id);
     // The worker runs the same code at about the same speed, so its timings inform the main-thread budget too.
     if (c) msPerWork = updateMsPerWork(msPerWork, msg.ms, configWork(c).total);
+    const target = alias.get(msg.id) ?? msg.id;
+    alias.delete(msg.id);
     deliver(
-      msg.id,
+      target,
       msg.type === 'result'
         ? { report: msg.report, error: null, ms: msg.ms, runner: 'worker' }
         : { report: null, error: plainToComputeError(msg.error), ms: msg.ms, runner: 'worker' },
@@ -195,6 +227,7 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
   const onError = () => {
     worker?.terminate();
     worker = null;
+    held = [];
     running = null;
     queued = null;
     deps.onBusy(false);
@@ -220,6 +253,12 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
     request(c, opts = {}) {
       const id = ++latest;
       lastConfig = c;
+      // The config the worker is running already (e.g. "compute anyway" clicked twice): wait for that answer.
+      if (running !== null && JSON.stringify(c) === runningKey) {
+        alias.set(running, id);
+        queued = null;
+        return;
+      }
       const work = configWork(c).total;
       if (opts.force) confirmedWork = Math.max(confirmedWork, work);
       const guard = checkSize(c, { estimateMs, confirmedWork, work: (x) => configWork(x).total });
@@ -236,7 +275,9 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
         // The running job would keep the worker for a while yet: start over with a fresh worker.
         worker?.terminate();
         worker = undefined;
+        held = [];
         configs.delete(running);
+        alias.delete(running);
         running = null;
         queued = null;
       }

@@ -2,8 +2,8 @@
  * The app's size guard: what the page agrees to compute. Two limits, both checked before any work starts:
  *
  * - memory: the float64 values all architectures of the overlay would hold together (core `chainFootprint`, an
- *   upper estimate) must stay within APP_MAX_FLOATS — 320 MB, so the worker stays under 500 MB with its code and
- *   heap. The core itself refuses 1e8 per chain; the page is stricter because it keeps a few chains cached and
+ *   upper estimate) must stay within APP_MAX_FLOATS — 240 MB, so the renderer (page and worker, ~200 MB idle) stays
+ *   under 500 MB. The core itself refuses 1e8 per chain; the page is stricter because it keeps a few chains cached and
  *   overlays up to three. Beyond it nothing can be computed; the user gets the largest sizes that fit.
  * - time: the predicted time (measured ms per unit of work × the work) must stay within CONFIRM_MS, or the user is
  *   asked first ("about N s — compute anyway, or step back").
@@ -15,7 +15,7 @@ import { chainShape } from '../core/chains';
 import type { Config } from '../core/config';
 import { MAX_REQUEST_FLOATS } from '../worker/protocol';
 
-/** At most this many float64 values for all architectures of one request together (320 MB). */
+/** At most this many float64 values for all architectures of one request together (240 MB). */
 export const APP_MAX_FLOATS = MAX_REQUEST_FLOATS;
 
 /** Requests predicted to take longer than this (ms) wait for the user's go-ahead. */

@@ -30,14 +30,14 @@ describe('size guard message', () => {
     const alert = screen.getByRole('alert');
     expect(alert).toHaveTextContent('This network is too large to compute here.');
     // 2 chains · (1000 · (2·512² + 8·1024·512) + 4·1024·512) floats · 8 bytes = 75,530 MB, shown to two digits.
-    expect(alert).toHaveTextContent('Depth 1000 × width 512 × batch 1024 (plain, residual) would need about 76,000 MB of memory; this page computes at most 320 MB at a time.');
+    expect(alert).toHaveTextContent('Depth 1000 × width 512 × batch 1024 (plain, residual) would need about 76,000 MB of memory; this page computes at most 240 MB at a time.');
     expect(screen.queryByRole('button', { name: /Compute anyway/ })).toBeNull();
-    fireEvent.click(screen.getByRole('button', { name: 'Use depth 3' }));
-    expect(appStore.getState().config).toMatchObject({ depth: 3, width: 512, batch: 1024 });
+    fireEvent.click(screen.getByRole('button', { name: 'Use depth 2' }));
+    expect(appStore.getState().config).toMatchObject({ depth: 2, width: 512, batch: 1024 });
   });
 
   it('asks before a long computation and passes "compute anyway" to the store', () => {
-    const slow = { ...defaultConfig(), depth: 6, width: 512, batch: 1024, arch: ['plain' as const] };
+    const slow = { ...defaultConfig(), depth: 4, width: 512, batch: 1024, arch: ['plain' as const] };
     render(<App />);
     const guard = guarded(slow);
     const s = Number((guard.estimateMs / 1000).toPrecision(2));
@@ -52,6 +52,6 @@ describe('size guard message', () => {
     render(<App />);
     guarded({ ...defaultConfig(), depth: 1000, width: 512, batch: 1024 }, 'zh');
     expect(screen.getByRole('alert')).toHaveTextContent('这个网络太大，无法在这里计算。');
-    expect(screen.getByRole('button', { name: '改用深度 3' })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: '改用深度 2' })).toBeInTheDocument();
   });
 });

@@ -112,7 +112,8 @@ function harness(opts: { worker?: WorkerPort | null; runSync?: (c: Config) => Re
   return { s, results, busy };
 }
 
-const big = (depth: number) => cfg({ depth, width: 64, batch: 64 });
+// Worker-sized, and within the page's memory guard (src/state/sizeGuard.ts) up to depth 500.
+const big = (depth: number) => cfg({ depth, width: 48, batch: 48 });
 
 describe('scheduler', () => {
   it('answers small configs synchronously, within the same call', () => {
@@ -182,8 +183,7 @@ describe('scheduler', () => {
 
   it('computes on the main thread where workers do not exist', () => {
     const { s, results } = harness({ worker: null });
-    // (depth 500 at 64 × 64 would exceed the page's memory guard, see sizeGuard.test.ts)
-    s.request(big(300));
+    s.request(big(500));
     expect(results[0].runner).toBe('main');
   });
 });

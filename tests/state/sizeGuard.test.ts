@@ -22,10 +22,11 @@ describe('memory', () => {
     const g = checkSize(c, prior)!;
     expect(g.reason).toBe('memory');
     expect(g.floats).toBeGreaterThan(APP_MAX_FLOATS);
-    // By hand: two chains of L·(2·W² + 8·B·W) + 4·B·W floats. Depth d fits while 2·(d·4,718,592 + 2,097,152) ≤ 4e7,
-    // i.e. d ≤ 3.79 → 3. Width w fits (L = 1000, B = 1024) while 2·(1000·(2w² + 8192·w) + 4096·w) ≤ 4e7: w = 2.
-    // Batch alone cannot fit: 2·1000·2·512² = 1.05e9 > 4e7 even at B = 1.
-    expect(g.options.filter((o) => Object.keys(o).length === 1)).toEqual([{ width: 2 }, { depth: 3 }]);
+    // By hand: two chains of L·(2·W² + 8·B·W) + 4·B·W floats. Depth d fits while 2·(d·4,718,592 + 2,097,152) ≤ 3e7,
+    // i.e. d ≤ 2.73 → 2. Width w fits (L = 1000, B = 1024) while 2·(1000·(2w² + 8192·w) + 4096·w) ≤ 3e7: w = 1.
+    // Batch alone cannot fit: 2·1000·2·512² = 1.05e9 > 3e7 even at B = 1.
+    expect(APP_MAX_FLOATS).toBe(3e7);
+    expect(g.options.filter((o) => Object.keys(o).length === 1)).toEqual([{ width: 1 }, { depth: 2 }]);
     const all = g.options.find((o) => Object.keys(o).length === 3)!;
     expect(configFloats({ ...c, ...all })).toBeLessThanOrEqual(APP_MAX_FLOATS);
     // Proportions kept: every size shrinks, none to 1.
@@ -52,8 +53,9 @@ describe('memory', () => {
 });
 
 describe('time', () => {
-  // 6 layers × 512 × 512 × batch 1024 fits in memory (one chain) but needs 1.6e9 multiply-adds: about 13 s at the prior.
-  const slow = cfg({ depth: 6, width: 512, batch: 1024, arch: ['plain'] });
+  // 4 layers × 512 × 512 × batch 1024 fits in memory (one chain, 170 MB) but needs 1.1e9 multiply-adds: about 9 s at
+  // the prior speed.
+  const slow = cfg({ depth: 4, width: 512, batch: 1024, arch: ['plain'] });
 
   it('asks before a long computation, with the estimate, and offers sizes under the limit', () => {
     expect(configFloats(slow)).toBeLessThanOrEqual(APP_MAX_FLOATS);
@@ -67,8 +69,8 @@ describe('time', () => {
 
   it('does not ask again for work up to what the user confirmed', () => {
     expect(checkSize(slow, { ...prior, confirmedWork: configWork(slow).total })).toBeNull();
-    expect(checkSize({ ...slow, depth: 5 }, { ...prior, confirmedWork: configWork(slow).total })).toBeNull();
-    expect(checkSize({ ...slow, depth: 7 }, { ...prior, confirmedWork: configWork(slow).total })!.reason).toBe('time');
+    expect(checkSize({ ...slow, depth: 3 }, { ...prior, confirmedWork: configWork(slow).total })).toBeNull();
+    expect(checkSize({ ...slow, depth: 5 }, { ...prior, confirmedWork: configWork(slow).total })!.reason).toBe('time');
   });
 
   it('follows the measured speed: a device 10× faster than the prior is not asked', () => {
@@ -97,7 +99,7 @@ describe('scheduler with the guard', () => {
     });
     return { s, results, busy, advance: (ms: number) => (t += ms) };
   }
-  const slow = cfg({ depth: 6, width: 512, batch: 1024, arch: ['plain'] });
+  const slow = cfg({ depth: 4, width: 512, batch: 1024, arch: ['plain'] });
 
   it('answers a request beyond memory with the guard, without starting anything', () => {
     const w = fake();
@@ -114,7 +116,7 @@ describe('scheduler with the guard', () => {
     expect(results[0].error?.guard?.reason).toBe('time');
     expect(w.posted).toHaveLength(0);
     s.request(slow, { force: true });
-    expect(w.posted.map((r) => r.config.depth)).toEqual([6]);
+    expect(w.posted.map((r) => r.config.depth)).toEqual([4]);
     expect(busy[busy.length - 1][0]).toBe(true);
     expect(busy[busy.length - 1][1]).toBeCloseTo(configWork(slow).total * PRIOR_MS_PER_WORK, 3);
   });
@@ -125,8 +127,64 @@ describe('scheduler with the guard', () => {
     const { s, advance } = harness([w1.port, w2.port]);
     s.request(slow, { force: true });
     advance(PREEMPT_MS / 2);
-    s.request({ ...slow, depth: 4 });
+    s.request({ ...slow, depth: 3 });
     expect(w1.terminated()).toBe(1);
-    expect(w2.posted.map((r) => r.config.depth)).toEqual([4]);
+    expect(w2.posted.map((r) => r.config.depth)).toEqual([3]);
+  });
+});
+
+describe('scheduler: the same config twice', () => {
+  it('a request for the config the worker is running waits for that answer instead of restarting it', () => {
+    const posted: AnalyzeRequest[] = [];
+    let terminated = 0;
+    const port: WorkerPort = { postMessage: (m) => posted.push(m), onmessage: null, onerror: null, terminate: () => terminated++ };
+    const results: ResultState[] = [];
+    const s = createScheduler({
+      runSync: (c) => ({ config: c, archs: {} }) as Report,
+      createWorker: () => port,
+      onResult: (r) => results.push(r),
+      onBusy: () => {},
+      now: () => 0,
+    });
+    const slow = cfg({ depth: 4, width: 512, batch: 1024, arch: ['plain'] });
+    s.request(slow, { force: true });
+    s.request(slow, { force: true });
+    expect(posted).toHaveLength(1);
+    expect(terminated).toBe(0);
+    port.onmessage!({ data: { type: 'result', id: posted[0].id, report: { config: slow, archs: {} } as Report, ms: 5 } });
+    expect(results.map((r) => r.runner)).toEqual(['worker']);
+  });
+});
+
+describe('scheduler: worker memory', () => {
+  it('replaces the worker when its cached chains and the next request together would exceed the bound', () => {
+    // (footprints: 2 × 20 × 512 × 16 ≈ 190 MB and 2 × 130 × 80 × 130 ≈ 200 MB; together over the 240 MB bound)
+    const made: { port: WorkerPort; posted: AnalyzeRequest[]; terminated: boolean }[] = [];
+    const s = createScheduler({
+      runSync: (c) => ({ config: c, archs: {} }) as Report,
+      createWorker: () => {
+        const w = { posted: [] as AnalyzeRequest[], terminated: false } as (typeof made)[number];
+        w.port = { postMessage: (m) => w.posted.push(m), onmessage: null, onerror: null, terminate: () => (w.terminated = true) };
+        made.push(w);
+        return w.port;
+      },
+      onResult: () => {},
+      onBusy: () => {},
+      now: () => 0,
+    });
+    const answer = (w: (typeof made)[number]) => {
+      const req = w.posted[w.posted.length - 1];
+      w.port.onmessage!({ data: { type: 'result', id: req.id, report: { config: req.config, archs: {} } as Report, ms: 5 } });
+    };
+    s.request(cfg({ depth: 20, width: 512, batch: 16 }), { force: true });
+    answer(made[0]);
+    // A small change of the same shape reuses the cached chains: same worker.
+    s.request(cfg({ depth: 20, width: 512, batch: 16, seed: 7 }), { force: true });
+    answer(made[0]);
+    expect(made).toHaveLength(1);
+    s.request(cfg({ depth: 130, width: 80, batch: 130 }), { force: true });
+    expect(made).toHaveLength(2);
+    expect(made[0].terminated).toBe(true);
+    expect(made[1].posted.map((r) => r.config.depth)).toEqual([130]);
   });
 });
