@@ -348,12 +348,13 @@ export function powInt(x: number, n: number): number {
 
 /**
  * x^k for x ≥ 0 and k a multiple of 1/2 (a power law of the moment tables): {@link powInt} of the integer part
- * times √x for the half. NaN for any other k.
+ * times √x for the half, written so that 0 and ∞ give what Math.pow gives (0^(−1/2) = ∞). NaN for any other k.
  */
 export function powHalfInt(x: number, k: number): number {
   const n = Math.floor(k);
   const half = k - n;
   if (half === 0) return powInt(x, n);
-  if (half === 0.5) return powInt(x, n) * Math.sqrt(x);
-  return NaN;
+  if (half !== 0.5) return NaN;
+  // k = n + 1/2: x^n·√x for n ≥ 0, and 1 / (x^m·√x) with m = −n − 1 ≥ 0 for negative k.
+  return n >= 0 ? powInt(x, n) * Math.sqrt(x) : 1 / (powInt(x, -n - 1) * Math.sqrt(x));
 }

@@ -4,6 +4,7 @@
  */
 import { ACTIVATION_FNS, LEAKY_SLOPE, normalCdf, normalPdf } from './activations';
 import type { Activation } from './config';
+import { exp, expm1, log1p, tanh } from './libm';
 
 /** Column of each moment in the vectors that GaussMoments.at (moments.ts) fills. */
 export const MOMENT = {
@@ -35,22 +36,22 @@ export function pairFn(act: Activation): PairFn {
   switch (act) {
     case 'tanh':
       return (x, o) => {
-        const t = Math.tanh(x);
+        const t = tanh(x);
         o[0] = t;
         o[1] = -t;
         o[2] = o[3] = 1 - t * t;
       };
     case 'sigmoid':
       return (x, o) => {
-        const e = Math.exp(-x);
+        const e = exp(-x);
         o[0] = 1 / (1 + e);
         o[1] = e / (1 + e);
         o[2] = o[3] = o[0] * o[1];
       };
     case 'softplus':
       return (x, o) => {
-        const e = Math.exp(-x);
-        const l = Math.log1p(e);
+        const e = exp(-x);
+        const l = log1p(e);
         o[0] = x + l;
         o[1] = l;
         o[2] = 1 / (1 + e);
@@ -58,7 +59,7 @@ export function pairFn(act: Activation): PairFn {
       };
     case 'silu':
       return (x, o) => {
-        const e = Math.exp(-x);
+        const e = exp(-x);
         const sp = 1 / (1 + e);
         const sm = e / (1 + e);
         o[0] = x * sp;
@@ -69,9 +70,9 @@ export function pairFn(act: Activation): PairFn {
     case 'elu':
       return (x, o) => {
         o[0] = x;
-        o[1] = Math.expm1(-x);
+        o[1] = expm1(-x);
         o[2] = 1;
-        o[3] = Math.exp(-x);
+        o[3] = exp(-x);
       };
     case 'gelu':
       return (x, o) => {
@@ -138,7 +139,7 @@ export function closedForms(act: Activation): { used: boolean[]; fill: (q: numbe
       return {
         used: none,
         fill: (q, o) =>
-          set(o, ((1 + s * s) * q) / 2, (1 + s * s) / 2, (1 - s) * halfNormal(q), (1 - s) / Math.sqrt(2 * Math.PI * q), (1 + s * s) / 2, ((1 + s ** 4) * q) / 2, (1 - s ** 3) * halfNormal(q)),
+          set(o, ((1 + s * s) * q) / 2, (1 + s * s) / 2, (1 - s) * halfNormal(q), (1 - s) / Math.sqrt(2 * Math.PI * q), (1 + s * s) / 2, ((1 + s * s * s * s) * q) / 2, (1 - s * s * s) * halfNormal(q)),
       };
     case 'tanh':
       return {
@@ -163,7 +164,7 @@ export function closedForms(act: Activation): { used: boolean[]; fill: (q: numbe
         used: [true, true, false, false, true, true, true],
         fill: (q, o) => {
           o[MOMENT.f1] = q === Infinity ? Infinity : q / Math.sqrt(2 * Math.PI * (1 + q));
-          o[MOMENT.d2f] = q === Infinity ? 0 : (Math.sqrt(2 / Math.PI) * (1 + q / 2)) / Math.pow(1 + q, 1.5);
+          o[MOMENT.d2f] = q === Infinity ? 0 : (Math.sqrt(2 / Math.PI) * (1 + q / 2)) / ((1 + q) * Math.sqrt(1 + q));
         },
       };
     default:

@@ -11,18 +11,19 @@
  * (tests/core/moments.test.ts measures it). Beyond either end of the grid a power law takes over.
  */
 import type { Activation } from './config';
+import { exp, log, powHalfInt } from './libm';
 import { closedForms, integrand, MOMENT, MOMENT_COUNT, pairFn, type PairFn } from './moments-forms';
 import { gaussianExpectationsEven } from './quadrature';
 
 export { MOMENT, MOMENT_COUNT };
 
 const NODES_PER_DECADE = 20;
-const LN_Q_MIN = Math.log(1e-8);
-const LN_Q_MAX = Math.log(1e16);
+const LN_Q_MIN = log(1e-8);
+const LN_Q_MAX = log(1e16);
 const STEP = Math.LN10 / NODES_PER_DECADE;
 const NODES = Math.ceil((LN_Q_MAX - LN_Q_MIN) / STEP) + 1;
 const LN_Q_TOP = LN_Q_MIN + (NODES - 1) * STEP;
-const Q_MIN = Math.exp(LN_Q_MIN);
+const Q_MIN = exp(LN_Q_MIN);
 const M = MOMENT_COUNT;
 /** Π_{m≠i} (i − m) over the stencil 0…5: the denominators of the Lagrange weights. */
 const LAGRANGE_DEN = [-120, 24, -12, 12, -24, 120];
@@ -56,8 +57,8 @@ class MomentTable {
     const o = j * M;
     if (this.lnE[o] !== this.lnE[o]) {
       const v = LN_Q_MIN + j * STEP;
-      gaussianExpectationsEven(this.g, Math.exp(v), this.tmp);
-      for (let c = 0; c < M; c++) this.lnE[o + c] = Math.log(this.tmp[c]) - SHIFT[c] * v;
+      gaussianExpectationsEven(this.g, exp(v), this.tmp);
+      for (let c = 0; c < M; c++) this.lnE[o + c] = log(this.tmp[c]) - SHIFT[c] * v;
     }
     return o;
   }
@@ -87,8 +88,8 @@ class MomentTable {
           continue;
         }
         // The leading power is a multiple of 1/2: D1/D2 ≈ 100^k.
-        k[c] = Math.round(Math.log10(d1[c] / d2[c])) / 2;
-        const u2 = (d2[c] / d1[c]) * Math.pow(100, k[c]); // D2/q2^k relative to D1/q1^k
+        k[c] = Math.round(log(d1[c] / d2[c]) / Math.LN10) / 2;
+        const u2 = (d2[c] / d1[c]) * powHalfInt(100, k[c]); // D2/q2^k relative to D1/q1^k
         beta[c] = (1 - u2) / (Math.sqrt(Q_MIN) - Math.sqrt(q2));
       }
       this.low = { d1, k, beta };
@@ -99,8 +100,8 @@ class MomentTable {
       if (!this.used[c]) continue;
       const r = 1 + beta[c] * (sq - Math.sqrt(Q_MIN));
       // SHIFT = 1 only for columns with g(0) = 0; written so that q → 0 neither underflows nor divides 0 by 0.
-      if (SHIFT[c] === 1) out[c] = d1[c] === 0 ? 0 : (d1[c] / Q_MIN) * Math.pow(q / Q_MIN, k[c] - 1) * r;
-      else out[c] = this.g0[c] + d1[c] * Math.pow(q / Q_MIN, k[c]) * r;
+      if (SHIFT[c] === 1) out[c] = d1[c] === 0 ? 0 : (d1[c] / Q_MIN) * powHalfInt(q / Q_MIN, k[c] - 1) * r;
+      else out[c] = this.g0[c] + d1[c] * powHalfInt(q / Q_MIN, k[c]) * r;
     }
   }
 
@@ -114,7 +115,7 @@ class MomentTable {
       for (let c = 0; c < M; c++) k[c] = Math.round((2 * (y[c] - this.lnE[lower + c])) / Math.LN10) / 2;
       this.high = { y, k };
     }
-    for (let c = 0; c < M; c++) if (this.used[c]) out[c] = Math.exp(this.high.y[c] + this.high.k[c] * (v - LN_Q_TOP));
+    for (let c = 0; c < M; c++) if (this.used[c]) out[c] = exp(this.high.y[c] + this.high.k[c] * (v - LN_Q_TOP));
   }
 
   /** Fill out[c] with moment c at variance q for every used column. */
@@ -125,7 +126,7 @@ class MomentTable {
     }
     if (q <= 0) return this.below(0, out);
     // ∞ is read as the largest finite variance: the power law above the grid gives the limit.
-    const v = Math.log(Math.min(q, Number.MAX_VALUE));
+    const v = log(Math.min(q, Number.MAX_VALUE));
     const u = (v - LN_Q_MIN) / STEP;
     if (u < 0) return this.below(q, out);
     if (u >= NODES - 1) return this.above(v, out);
@@ -144,7 +145,7 @@ class MomentTable {
       if (!this.used[c]) continue;
       let y = 0;
       for (let i = 0; i < 6; i++) y += w[i] * L[this.rows[i] + c];
-      out[c] = Math.exp(y);
+      out[c] = exp(y);
     }
   }
 }

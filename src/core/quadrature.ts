@@ -8,6 +8,7 @@
  * activation's own scales x = ±0.5, ±2, ±8, ±32 (z = x/√q) and at the Gaussian's scales z = ±1, ±2, ±4, so both
  * narrow and wide integrands are seen from the first pass; bisection does the rest.
  */
+import { exp } from './libm';
 
 /** Half-width of the z range: 2·Φ(−10) ≈ 1.5e-23, so even q·z² growth of g leaves < 1e-20 outside. */
 const Z_MAX = 10;
@@ -54,7 +55,7 @@ class Panel {
 
   private add(f: VectorIntegrand, z: number, s: number, wk: number, wg: number): void {
     f(s * z, this.gx);
-    const w = INV_SQRT_2PI * Math.exp(-0.5 * z * z);
+    const w = INV_SQRT_2PI * exp(-0.5 * z * z);
     for (let c = 0; c < this.dim; c++) {
       const v = this.gx[c] * w;
       this.k[c] += wk * v;

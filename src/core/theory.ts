@@ -32,6 +32,7 @@
  * product of L Gaussian matrices); the independent one gives 1.
  */
 import type { Activation, Arch, Config, InitScheme } from './config';
+import { exp, log, powInt } from './libm';
 import { gaussMoments, MOMENT, MOMENT_COUNT, type GaussMoments } from './moments';
 
 /**
@@ -122,8 +123,8 @@ export function meanFieldDh(c: Config, arch: Arch, model: MeanFieldModel = 'full
   const eL = S[STRIDE * L + 2];
   // State (v, a, b) in the units of layer i+1, rescaled after every layer so that v + a²p + 2abμ + b² = 1.
   // mse: ∂L/∂h_L ∝ h_L − y is (v, a, b) = (1, 1, 0) in true units, i.e. a = K^e in layer L's; scaled to stay finite.
-  let v = c.loss === 'sum' ? 0 : eL > 0 ? Math.pow(K, -2 * eL) : 1;
-  let a = c.loss === 'sum' ? 0 : eL > 0 ? 1 : Math.pow(K, eL);
+  let v = c.loss === 'sum' ? 0 : eL > 0 ? powInt(K, -2 * eL) : 1;
+  let a = c.loss === 'sum' ? 0 : eL > 0 ? 1 : powInt(K, eL);
   let b = c.loss === 'sum' ? 1 : 0;
   let n = model === 'independent' ? 1 : v + a * a * S[STRIDE * L] + 2 * a * b * S[STRIDE * L + 1] + b * b;
   let logAcc = 0; // ln(E‖∂L/∂h_{i+1}‖² / E‖∂L/∂h_L‖²)
@@ -142,7 +143,7 @@ export function meanFieldDh(c: Config, arch: Arch, model: MeanFieldModel = 'full
         const A5 = S[o + 3 + MOMENT.dff];
         const A6 = S[o + 3 + MOMENT.f2df2];
         const A7 = S[o + 3 + MOMENT.fdf2];
-        a *= Math.pow(K, S[o + 2] - S[o + STRIDE + 2]); // a multiplies h_{i+1}: bring it to layer i's units
+        a *= powInt(K, S[o + 2] - S[o + STRIDE + 2]); // a multiplies h_{i+1}: bring it to layer i's units
         if (residual) {
           const Eu = a * a * (p * A1 + al * al * A6 + 2 * al * mu * A7) + b * b * A1 + 2 * a * b * (mu * A1 + al * A7);
           const nv = v + a * a * al * al * (A2 - A3 * A3) + al * al * sw2 * (v * A1 + Eu);
@@ -164,8 +165,8 @@ export function meanFieldDh(c: Config, arch: Arch, model: MeanFieldModel = 'full
       out.fill(n === 0 ? 0 : NaN, 0, i + 1);
       break;
     }
-    if (i < L) logAcc += Math.log(n);
-    out[i] = Math.exp(0.5 * logAcc);
+    if (i < L) logAcc += log(n);
+    out[i] = exp(0.5 * logAcc);
     const r = 1 / Math.sqrt(n);
     v *= r * r;
     a *= r;
@@ -182,7 +183,7 @@ export function meanFieldSecondMoment(c: Config, arch: Arch): Float64Array | nul
   if (arch === 'dense' || c.norm !== 'none') return null;
   const S = forward(c, arch === 'residual');
   const p = new Float64Array(c.depth + 1);
-  for (let i = 0; i <= c.depth; i++) p[i] = S[STRIDE * i] * Math.pow(K2, S[STRIDE * i + 2]);
+  for (let i = 0; i <= c.depth; i++) p[i] = S[STRIDE * i] * powInt(K2, S[STRIDE * i + 2]);
   return p;
 }
 
@@ -259,11 +260,11 @@ function searchCriticalScale(act: Activation, init: InitScheme, bias: number): n
   const k = weightGain(init);
   const sb2 = bias * bias;
   const F = (logS: number) => {
-    const s = Math.exp(logS);
+    const s = exp(logS);
     return chiAtFixedPoint(act, k * s * s, sb2) - 1;
   };
-  const lo0 = Math.log(0.01);
-  const hi0 = Math.log(100);
+  const lo0 = log(0.01);
+  const hi0 = log(100);
   const STEPS = 40;
   let a = lo0;
   let fa = F(a);
@@ -278,7 +279,7 @@ function searchCriticalScale(act: Activation, init: InitScheme, bias: number): n
         if (F(mid) < 0) x0 = mid;
         else x1 = mid;
       }
-      return Math.exp(0.5 * (x0 + x1));
+      return exp(0.5 * (x0 + x1));
     }
     a = b;
     fa = fb;

@@ -303,5 +303,11 @@ describe('integer and half-integer powers', () => {
     expect(powHalfInt(100, 2)).toBe(10000);
     expect(powHalfInt(9, 0.5)).toBe(3);
     expect(powHalfInt(2, 0.25)).toBeNaN();
+    expect(powHalfInt(0, -0.5)).toBe(Infinity); // as Math.pow: 0^(−1/2) = ∞, 0^(1/2) = 0
+    expect(powHalfInt(0, 0.5)).toBe(0);
+    expect(powHalfInt(0, -1.5)).toBe(Infinity);
+    expect(powHalfInt(Infinity, -0.5)).toBe(0);
+    expect(powHalfInt(16, -1.5)).toBe(1 / 64);
+    expect(powHalfInt(0, 0)).toBe(1);
   });
 });
