@@ -8,7 +8,8 @@
  * spiral:  two interleaved spiral arms in the plane, classes alternating (exactly balanced), lifted to width W by a
  *          fixed random input layer p ↦ p·A (A is 2 × W), scaled to unit RMS; y is the one-hot class (D = 2).
  */
-import { randomLcg, randomNormal } from 'd3-random';
+import { randomLcg } from 'd3-random';
+import { polarNormal } from './rng';
 import type { Task } from './train-config';
 
 /** A training set: n rows of inputs (width inDim) and targets (width outDim), row-major. */
@@ -151,7 +152,8 @@ function spiralSet(n: number, width: number, uniform: () => number, normal: () =
 /** The training set of `task` with `n` rows at width `width`, drawn from `seed`'s data stream. */
 export function makeDataset(task: Task, n: number, width: number, seed: number): Dataset {
   const uniform = uniformStream(seed, STREAM.data);
-  const normal = randomNormal.source(uniform)(0, 1);
+  // The polar method with libm's log (rng.ts): the same draws in Node and in the browser.
+  const normal = polarNormal(uniform);
   return task === 'spiral' ? spiralSet(n, width, uniform, normal) : teacherSet(n, width, normal);
 }
 

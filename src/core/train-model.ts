@@ -17,11 +17,11 @@
 import { buildChain, type ChainGraph } from './chains';
 import { defaultConfig, type Activation, type InitScheme, type Norm } from './config';
 import { drawParams } from './params';
+import { polarNormal } from './rng';
 import { Tape, type NodeId } from './tape';
 import { frobenius } from './tensor';
 import type { TrainArch } from './train-config';
 import { STREAM, uniformStream } from './train-data';
-import { randomNormal } from 'd3-random';
 
 /** What fixes one model. Models of one comparison differ only in arch and depth. */
 export interface ModelSpec {
@@ -40,7 +40,7 @@ export interface ModelSpec {
 
 /** The readout W_out (W × D), N(0, 1/W) from the seed's readout stream: the same for every model of a comparison. */
 export function drawReadout(width: number, outDim: number, seed: number): Float64Array {
-  const normal = randomNormal.source(uniformStream(seed, STREAM.readout))(0, 1 / Math.sqrt(width));
+  const normal = polarNormal(uniformStream(seed, STREAM.readout), 0, 1 / Math.sqrt(width));
   return Float64Array.from({ length: width * outDim }, normal);
 }
 
