@@ -8,7 +8,7 @@ import { CONFIG_FIELDS, ConfigError, validateConfig, type Arch, type Config } fr
 import { ChainWorkspace, chainKey, chainShape, nodeRole, type ChainShape, type NodeRole } from './chains';
 import { drawParams, type ChainParams } from './params';
 import type { ArchReport, NonFinite, Report, ScalarTrace } from './report';
-import { emptyHistograms, emptySummary, saturatedFraction, StatsScratch, summarizeInto } from './stats';
+import { emptyHistograms, emptySummary, StatsScratch, summarizeLayer } from './stats';
 import type { OpName } from './ops-types';
 import { frobenius, frobeniusFromSumSq } from './tensor';
 import { meanFieldDh } from './theory';
@@ -164,16 +164,12 @@ function readReport(ws: ChainWorkspace, c: Config, arch: Arch, p: ChainParams): 
     dW[i] = frobenius(G, tape.rows[wi] * c.width, gOff[wi]);
     db[i] = frobenius(G, c.width, gOff[graph.b[i]]);
     gain[i] = dh[i] / dh[i + 1];
-    // Statistics of the activation's input u_i (= z_i without a norm), where f′ is evaluated.
+    // Statistics of the activation's input u_i (= z_i without a norm), where f′ is evaluated, of h_{i+1} and f′.
     const u = graph.u[i];
-    summarizeInto(tape.vbuf(u), n, stats.z, i, SCRATCH, stats.zHist, vOff[u]);
     const hi = graph.h[i + 1];
     const hb = tape.vbuf(hi);
-    summarizeInto(hb, n, stats.h, i, SCRATCH, undefined, vOff[hi]);
-    h[i + 1] = frobeniusFromSumSq(SCRATCH.sumSq, hb, n, vOff[hi]);
-    const fo = tape.savedOff[graph.a[i]];
-    summarizeInto(saved, n, stats.fprime, i, SCRATCH, undefined, fo);
-    stats.saturated[i] = saturatedFraction(saved, n, dfMax, fo);
+    summarizeLayer(tape.vbuf(u), vOff[u], hb, vOff[hi], saved, tape.savedOff[graph.a[i]], n, stats, i, SCRATCH, dfMax);
+    h[i + 1] = frobeniusFromSumSq(SCRATCH.sumSq3[1], hb, n, vOff[hi]);
   }
   const loss = tape.values[vOff[graph.loss]];
   const mf = theoryShape(c, arch);

@@ -5,7 +5,7 @@
  * interpolation inside the bin that holds the rank, so they are within one fine bin, (max − min)/bins, of the exact
  * value, at the cost of two passes instead of a sort. The 40-bin histogram of the report groups the fine bins.
  */
-import type { LayerHistograms, Summary } from './report';
+import type { LayerHistograms, LayerStats, Summary } from './report';
 
 /** Quantile levels of a Summary, in order q05 … q95. */
 export const QUANTILES = [0.05, 0.25, 0.5, 0.75, 0.95] as const;
@@ -14,7 +14,8 @@ export const HIST_BINS = 40;
 const MAX_SPLIT = 25; // fine bins per histogram bin, at most (1000 fine bins)
 const SMALL = 256; // up to this many entries the quantiles are exact (a sort); above, read off the fine bins
 const INSERTION = 64; // below this many entries an insertion sort beats the typed-array sort's call overhead
-const Q_KEYS = ['q05', 'q25', 'q50', 'q75', 'q95'] as const;
+/** The Summary field of each level in QUANTILES (monomorphic accessors instead of a keyed lookup). */
+const Q_SLOT: readonly ((s: Summary) => Float64Array)[] = [(s) => s.q05, (s) => s.q25, (s) => s.q50, (s) => s.q75, (s) => s.q95];
 
 /** Reusable scratch buffers, sized for the largest quantity seen; one per workspace keeps runs allocation-free. */
 export class StatsScratch {
@@ -22,6 +23,10 @@ export class StatsScratch {
   /** Σ a_k² of the last summarized quantity (its first pass computes it anyway: callers reuse it for ‖a‖) */
   sumSq = 0;
   readonly fine = new Int32Array(HIST_BINS * MAX_SPLIT);
+  /** Σ a_k² of z, h and f′ after {@link summarizeLayer} */
+  readonly sumSq3 = new Float64Array(3);
+  /** fine bins of the three quantities of {@link summarizeLayer} */
+  readonly fine3 = [new Int32Array(HIST_BINS * MAX_SPLIT), new Int32Array(HIST_BINS * MAX_SPLIT), new Int32Array(HIST_BINS * MAX_SPLIT)] as const;
 
   ensure(n: number): Float64Array {
     if (this.values.length < n) this.values = new Float64Array(n);
@@ -127,7 +132,7 @@ export function summarizeInto(a: Float64Array, n: number, out: Summary, i: numbe
       hist.lo[i] = min;
       hist.hi[i] = max;
     }
-    for (let j = 0; j < Q_KEYS.length; j++) out[Q_KEYS[j]][i] = binnedQuantile(sc.fine, nb, n, QUANTILES[j], min, max, k);
+    binnedQuantiles(sc.fine, nb, n, min, max, k, out, i);
     return;
   }
   let ss = 0;
@@ -145,7 +150,11 @@ export function summarizeInto(a: Float64Array, n: number, out: Summary, i: numbe
   for (let t = 0; t < n; t++) s[t] = a[start + t];
   if (n <= INSERTION && finite) insertionSort(s, 0, n);
   else s.subarray(0, n).sort(); // typed-array sort: numeric, NaN last
-  for (let j = 0; j < Q_KEYS.length; j++) out[Q_KEYS[j]][i] = sortedQuantile(s, n, QUANTILES[j]);
+  out.q05[i] = sortedQuantile(s, n, QUANTILES[0]);
+  out.q25[i] = sortedQuantile(s, n, QUANTILES[1]);
+  out.q50[i] = sortedQuantile(s, n, QUANTILES[2]);
+  out.q75[i] = sortedQuantile(s, n, QUANTILES[3]);
+  out.q95[i] = sortedQuantile(s, n, QUANTILES[4]);
 }
 
 /** Histogram layer i by direct binning (the small or non-finite case): fine bins grouped `split` at a time. */
@@ -177,17 +186,119 @@ function fillHistogram(a: Float64Array, start: number, end: number, h: LayerHist
 }
 
 /**
- * Type-7 quantile p from fine bin counts: the fractional rank ρ = p(n−1) falls in the bin b with
- * cum_b ≤ ρ < cum_b + count_b; its entries are taken as spread evenly over the bin, the j-th (0-based) at the
- * centre of its 1/count_b slice, and ρ is interpolated between those centres; clamped to [min, max].
+ * Type-7 quantiles q05…q95 from fine bin counts into entry i of `out`: the fractional rank ρ = p(n−1) falls in the
+ * bin b with cum_b ≤ ρ < cum_b + count_b; its entries are taken as spread evenly over the bin, the j-th (0-based)
+ * at the centre of its 1/count_b slice, and ρ is interpolated between those centres; clamped to [min, max]. The
+ * levels increase, so one walk over the bins serves all five.
  */
-function binnedQuantile(fine: Int32Array, nb: number, n: number, p: number, min: number, max: number, k: number): number {
-  const rho = p * (n - 1);
+function binnedQuantiles(fine: Int32Array, nb: number, n: number, min: number, max: number, k: number, out: Summary, i: number): void {
   let cum = 0;
   let b = 0;
-  while (b < nb - 1 && cum + fine[b] <= rho) cum += fine[b++];
-  const v = min + (b + (rho - cum + 0.5) / fine[b]) / k;
-  return v < min ? min : v > max ? max : v;
+  for (let j = 0; j < QUANTILES.length; j++) {
+    const rho = QUANTILES[j] * (n - 1);
+    while (b < nb - 1 && cum + fine[b] <= rho) cum += fine[b++];
+    const v = min + (b + (rho - cum + 0.5) / fine[b]) / k;
+    Q_SLOT[j](out)[i] = v < min ? min : v > max ? max : v;
+  }
+}
+
+/**
+ * Layer i of `stats` from z (the activation's input), h (its output) and f′, n entries each from their offsets:
+ * the same numbers as three {@link summarizeInto} calls (with the z histogram) and {@link saturatedFraction}, but
+ * the three quantities share each pass. Every sum still runs in index order, so results are bit-identical; the
+ * three independent chains of additions overlap instead of waiting on one another. Falls back to the separate
+ * calls unless all three are finite with a nonzero range and n > 256. Leaves Σ z², Σ h², Σ f′² in sc.sumSq3.
+ */
+export function summarizeLayer(
+  z: Float64Array,
+  zo: number,
+  h: Float64Array,
+  ho: number,
+  f: Float64Array,
+  fo: number,
+  n: number,
+  stats: LayerStats,
+  i: number,
+  sc: StatsScratch,
+  dfMax: number,
+): void {
+  const cut = 0.01 * dfMax;
+  let s0 = 0, s1 = 0, s2 = 0, q0 = 0, q1 = 0, q2 = 0, sat = 0; // prettier-ignore
+  let lo0 = Infinity, lo1 = Infinity, lo2 = Infinity, hi0 = -Infinity, hi1 = -Infinity, hi2 = -Infinity; // prettier-ignore
+  let finite = true;
+  for (let t = 0; t < n; t++) {
+    const a = z[zo + t];
+    const b = h[ho + t];
+    const c = f[fo + t];
+    s0 += a;
+    q0 += a * a;
+    s1 += b;
+    q1 += b * b;
+    s2 += c;
+    q2 += c * c;
+    if (c < cut) sat++;
+    if (a - a + (b - b) + (c - c) !== 0) finite = false;
+    if (a < lo0) lo0 = a;
+    if (a > hi0) hi0 = a;
+    if (b < lo1) lo1 = b;
+    if (b > hi1) hi1 = b;
+    if (c < lo2) lo2 = c;
+    if (c > hi2) hi2 = c;
+  }
+  const wide = (lo: number, hi: number) => hi > lo && Number.isFinite(hi - lo);
+  if (!(finite && n > SMALL && Number.isFinite(s0 + s1 + s2) && wide(lo0, hi0) && wide(lo1, hi1) && wide(lo2, hi2))) {
+    summarizeInto(z, n, stats.z, i, sc, stats.zHist, zo);
+    sc.sumSq3[0] = sc.sumSq;
+    summarizeInto(h, n, stats.h, i, sc, undefined, ho);
+    sc.sumSq3[1] = sc.sumSq;
+    summarizeInto(f, n, stats.fprime, i, sc, undefined, fo);
+    sc.sumSq3[2] = sc.sumSq;
+    stats.saturated[i] = saturatedFraction(f, n, dfMax, fo);
+    return;
+  }
+  sc.sumSq3[0] = q0;
+  sc.sumSq3[1] = q1;
+  sc.sumSq3[2] = q2;
+  stats.saturated[i] = sat / n;
+  const m0 = s0 / n, m1 = s1 / n, m2 = s2 / n; // prettier-ignore
+  const split = Math.min(MAX_SPLIT, Math.max(1, Math.ceil(n / (4 * HIST_BINS))));
+  const nb = HIST_BINS * split;
+  const k0 = nb / (hi0 - lo0), k1 = nb / (hi1 - lo1), k2 = nb / (hi2 - lo2); // prettier-ignore
+  const [F0, F1, F2] = sc.fine3;
+  F0.fill(0, 0, nb);
+  F1.fill(0, 0, nb);
+  F2.fill(0, 0, nb);
+  let v0 = 0, v1 = 0, v2 = 0; // prettier-ignore
+  for (let t = 0; t < n; t++) {
+    const a = z[zo + t];
+    const b = h[ho + t];
+    const c = f[fo + t];
+    const d0 = a - m0;
+    const d1 = b - m1;
+    const d2 = c - m2;
+    v0 += d0 * d0;
+    v1 += d1 * d1;
+    v2 += d2 * d2;
+    F0[fineBin(a, lo0, k0, nb)]++;
+    F1[fineBin(b, lo1, k1, nb)]++;
+    F2[fineBin(c, lo2, k2, nb)]++;
+  }
+  const finish = (out: Summary, F: Int32Array, mean: number, ss: number, lo: number, hi: number, k: number) => {
+    out.mean[i] = mean;
+    out.std[i] = Math.sqrt(ss / n);
+    binnedQuantiles(F, nb, n, lo, hi, k, out, i);
+  };
+  finish(stats.z, F0, m0, v0, lo0, hi0, k0);
+  finish(stats.h, F1, m1, v1, lo1, hi1, k1);
+  finish(stats.fprime, F2, m2, v2, lo2, hi2, k2);
+  const counts = stats.zHist.counts[i];
+  for (let c = 0; c < HIST_BINS; c++) {
+    let t = 0;
+    for (let b = c * split; b < (c + 1) * split; b++) t += F0[b];
+    counts[c] = t;
+  }
+  stats.zHist.lo[i] = lo0;
+  stats.zHist.hi[i] = hi0;
 }
 
 /** Fraction of the n entries of f′ from `start` below 1% of sup f′: saturated (sigmoid, tanh) or dead (relu) units. */
