@@ -64,7 +64,8 @@ export function formatNumber(x: number, lang: Lang, digits = 3): string {
   const ax = Math.abs(x);
   if (ax >= 1e-3 && ax < 1e4) return formatter(`,.${digits}~r`)(x);
   let exp = Math.floor(Math.log10(ax));
-  let mant = ax / 10 ** exp;
+  // 10^exp underflows below 1e-308 (10 ** -324 is 0, and 5e-324 / 0 is Infinity): scale subnormals up first.
+  let mant = exp < -300 ? (ax * 1e16) / 10 ** (exp + 16) : ax / 10 ** exp;
   // Rounding the mantissa can carry into the next decade (9.996 → 10.0).
   const rounded = Number(mant.toPrecision(digits));
   if (rounded >= 10) {
