@@ -2,7 +2,7 @@
  * The diverging colour of a backward gain: log10(gain) mapped onto PuOr (colourblind-safe), centred at gain = 1,
  * saturating at GAIN_DECADES decades either way. Shrinking steps are purple, growing steps orange.
  */
-import { interpolatePuOr } from 'd3-scale-chromatic';
+import { interpolatePuOr } from '../../viz/puor';
 import { COLOR } from '../../viz/theme';
 
 /** Gains beyond 10^±GAIN_DECADES get the end colours. One decade: a sigmoid step (≤ 1/4) is already deep purple. */
