@@ -1,10 +1,13 @@
 /**
  * Entry point: load the URL into the store, start the URL sync and the compute scheduler, then render.
- * The worker is created lazily, only when a config is too large for the main thread.
+ * The worker is created lazily, only when a config is too large for the main thread. The engine itself (tape, ops,
+ * chains, statistics) is a separate chunk, fetched at once in parallel with the first render, which keeps it out of
+ * the initial bundle; the first request waits for it (see SchedulerDeps.syncReady).
  */
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { analyzeChain } from '../core/analyze';
+import type { Config } from '../core/config';
+import type { Report } from '../core/report';
 import { createScheduler, type WorkerPort } from '../state/compute';
 import { connectCompute } from '../state/computeSync';
 import { appStore } from '../state/store';
@@ -21,15 +24,23 @@ function createWorker(): WorkerPort | null {
 startUrlSync(appStore);
 // `?scene=N` with no config of its own opens that scene's preset (see src/state/scenes.ts).
 applySceneOnLoad(appStore);
-connectCompute(
-  appStore,
-  createScheduler({
-    runSync: analyzeChain,
-    createWorker,
-    onResult: (r) => appStore.getState().setResult(r),
-    onBusy: (b, eta) => appStore.getState().setBusy(b, eta),
-    now: () => performance.now(),
-  }),
+let analyzeChain: ((c: Config) => Report) | null = null;
+const scheduler = createScheduler({
+  runSync: (c) => analyzeChain!(c),
+  syncReady: () => analyzeChain !== null,
+  createWorker,
+  onResult: (r) => appStore.getState().setResult(r),
+  onBusy: (b, eta) => appStore.getState().setBusy(b, eta),
+  now: () => performance.now(),
+});
+connectCompute(appStore, scheduler);
+import('../core/analyze').then(
+  (core) => {
+    analyzeChain = core.analyzeChain;
+    scheduler.syncLoaded();
+  },
+  // The chunk could not load (offline, blocked): say so where the charts would be.
+  (e: unknown) => appStore.getState().setResult({ report: null, error: { message: String(e) }, ms: null, runner: null }),
 );
 
 createRoot(document.getElementById('root')!).render(

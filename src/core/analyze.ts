@@ -6,6 +6,7 @@
 import { ACTIVATION_FNS } from './activations';
 import { CONFIG_FIELDS, ConfigError, validateConfig, type Arch, type Config } from './config';
 import { ChainWorkspace, chainKey, chainShape, nodeRole, type ChainShape, type NodeRole } from './chains';
+import { chainFootprint } from './footprint';
 import { drawParams, type ChainParams } from './params';
 import type { ArchReport, NonFinite, Report, ScalarTrace } from './report';
 import { emptyHistograms, emptySummary, StatsScratch, summarizeLayer } from './stats';
@@ -16,16 +17,8 @@ import { meanFieldDh } from './theory';
 /** The most float64 values one chain may hold (params, activations, gradients): 800 MB. */
 export const MAX_CHAIN_FLOATS = 1e8;
 
-/**
- * Float64 values a chain of this shape holds, approximately: W_i and ∂L/∂W_i, plus about 8 B×W buffers per
- * layer (values, gradients and f′ of the layer's nodes), plus the concatenated inputs of dense layers.
- */
-export function chainFootprint(s: ChainShape): number {
-  const { depth: L, width: W, batch: B } = s;
-  const BW = B * W;
-  const tri = (L * (L + 1)) / 2; // Σ (i+1): dense fan-in blocks
-  return s.arch === 'dense' ? tri * (2 * W * W + 2 * BW) + 8 * L * BW : L * (2 * W * W + 8 * BW) + 4 * BW;
-}
+// chainFootprint lives in ./footprint (no engine dependencies, for the page's size guard); re-exported here.
+export { chainFootprint };
 
 /** Throw a ConfigError naming the largest depth that fits when a chain would exceed {@link MAX_CHAIN_FLOATS}. */
 function checkFootprint(s: ChainShape): void {

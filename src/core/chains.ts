@@ -6,8 +6,9 @@
  *   u_i = norm(z_i) or z_i            (the input of f; g_i = ∂L/∂z_i is taken before the norm)
  *   plain / dense: h_{i+1} = f(u_i)   residual: h_{i+1} = h_i + α·f(u_i)
  */
-import type { Activation, Arch, Loss, Norm, Config } from './config';
+import type { Activation, Arch, Loss, Norm } from './config';
 import type { ChainParams } from './params';
+import { chainKey, chainShape } from './footprint';
 import { Tape, type NodeId } from './tape';
 
 /** What fixes the structure (and buffer sizes) of a chain's tape. */
@@ -64,15 +65,8 @@ export function nodeRole(graph: ChainGraph, id: NodeId, phase: 'forward' | 'back
   return { quantity: QUANTITY_CODES[phase === 'forward' ? code & 15 : code >> 4], layer: graph.roleLayer[id] };
 }
 
-/** The shape part of a config for one architecture. */
-export function chainShape(config: Config, arch: Arch): ChainShape {
-  return { arch, depth: config.depth, width: config.width, batch: config.batch, norm: config.norm, loss: config.loss };
-}
-
-/** A cache key equal for equal shapes. */
-export function chainKey(s: ChainShape): string {
-  return `${s.arch}|${s.depth}|${s.width}|${s.batch}|${s.norm}|${s.loss}`;
-}
+// chainShape and chainKey live in ./footprint (no tape dependency, for the page's size guard); re-exported here.
+export { chainKey, chainShape };
 
 /** The label of a chain node from its op and role, made on request (h_i·W_i, z_i, BN(z_i), f(z_i), α·f(z_i), …). */
 function chainLabel(tape: Tape, graph: ChainGraph, id: NodeId): string | undefined {

@@ -3,8 +3,7 @@
  * Web Worker where the latest request wins: requests carry increasing ids, answers to older ids are dropped, and
  * while a job runs only the newest request waits in the queue. The work estimate and the policy are pure.
  */
-import { chainFootprint } from '../core/analyze';
-import { chainKey, chainShape } from '../core/chains';
+import { chainFootprint, chainKey, chainShape } from '../core/footprint';
 import type { Arch, Config } from '../core/config';
 import type { Report } from '../core/report';
 import type { AnalyzeRequest, AnalyzeResponse } from '../worker/protocol';
@@ -94,6 +93,11 @@ export interface WorkerPort {
 export interface SchedulerDeps {
   /** the core, called on the main thread */
   runSync: (c: Config) => Report;
+  /**
+   * Whether runSync can be called yet: the page loads the engine as a separate chunk right after start. Until then
+   * the latest main-thread request waits, and {@link Scheduler.syncLoaded} runs it. Absent: always ready.
+   */
+  syncReady?: () => boolean;
   /** a new worker, or null when workers are unavailable; called lazily, at most once unless it fails */
   createWorker: () => WorkerPort | null;
   onResult: (r: ResultState) => void;
@@ -113,6 +117,8 @@ export interface Scheduler {
    * is not started: the result is an error carrying the guard, so the page can offer ways back or ask to go ahead.
    */
   request: (c: Config, opts?: RequestOptions) => void;
+  /** The main-thread engine has arrived (see SchedulerDeps.syncReady): run the request waiting for it, if any. */
+  syncLoaded: () => void;
   dispose: () => void;
 }
 
@@ -161,7 +167,14 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
     deps.onResult(r);
   };
 
+  /** the id of the request waiting for the main-thread engine to load, or 0 */
+  let waitingForSync = 0;
+
   const runMain = (id: number, c: Config) => {
+    if (deps.syncReady && !deps.syncReady()) {
+      waitingForSync = id;
+      return;
+    }
     const t0 = deps.now();
     let result: ResultState;
     try {
@@ -294,6 +307,11 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
       queued = null;
       deps.onBusy(false);
       runMain(id, c);
+    },
+    syncLoaded() {
+      const id = waitingForSync;
+      waitingForSync = 0;
+      if (id !== 0 && id === latest && lastConfig) runMain(id, lastConfig);
     },
     dispose() {
       worker?.terminate();

@@ -10,8 +10,7 @@
  *
  * Pure: the estimate function is passed in (the scheduler owns the measured speed).
  */
-import { chainFootprint } from '../core/analyze';
-import { chainShape } from '../core/chains';
+import { chainFootprint, chainShape } from '../core/footprint';
 import type { Config } from '../core/config';
 import { MAX_REQUEST_FLOATS } from '../worker/protocol';
 

@@ -188,3 +188,26 @@ describe('scheduler: worker memory', () => {
     expect(made[1].posted.map((r) => r.config.depth)).toEqual([130]);
   });
 });
+
+describe('scheduler: the engine loads after the page', () => {
+  it('the latest main-thread request waits for the engine and runs when it arrives', () => {
+    let ready = false;
+    const results: ResultState[] = [];
+    const s = createScheduler({
+      runSync: (c) => ({ config: c, archs: {} }) as Report,
+      syncReady: () => ready,
+      createWorker: () => null,
+      onResult: (r) => results.push(r),
+      onBusy: () => {},
+      now: () => 0,
+    });
+    s.request(cfg({ depth: 3 }));
+    s.request(cfg({ depth: 4 }));
+    expect(results).toHaveLength(0);
+    ready = true;
+    s.syncLoaded();
+    expect(results.map((r) => [r.runner, r.report!.config.depth])).toEqual([['main', 4]]);
+    s.syncLoaded();
+    expect(results).toHaveLength(1);
+  });
+});
