@@ -51,7 +51,9 @@ export function App() {
           ) : (
             <div className="panels-loading" />
           )}
-          {!ui.embed && !ui.present && <TrainSection lab={TrainLab} />}
+          {/* Below the panels only once they (or a message) are there: nothing on screen moves when the first
+              result arrives (the engine chunk or the worker answers after the first paint). */}
+          {!ui.embed && !ui.present && (result.report || result.error) && <TrainSection lab={TrainLab} />}
         </main>
       </div>
       <PresentMode />
