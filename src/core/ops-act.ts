@@ -3,7 +3,6 @@
  * in the forward pass (the local factor f′(z) of the chain rule, which the report also summarizes).
  */
 import { ACTIVATION_FNS, LEAKY_SLOPE } from './activations';
-import { tanh as libmTanh } from './libm';
 import { ACTIVATIONS, type Activation } from './config';
 import type { OpKernel } from './ops-types';
 import { inputGradOff, inputId } from './ops-types';
@@ -19,23 +18,6 @@ export const DF_FROM_OUTPUT: Partial<Record<Activation, (x: number, fx: number) 
   leaky_relu: (x) => (x > 0 ? 1 : LEAKY_SLOPE),
   linear: () => 1,
 };
-
-/**
- * Whether the engine's Math.tanh is bit-identical to libm's tanh (fdlibm's algorithm, which V8 also ports), checked
- * once on probes across every branch of it (|x| < 2^-28, < 1, < 22, beyond, ±0, ±∞, NaN, and 4000 spread values):
- * a different algorithm (a correctly rounded libm, say) differs from fdlibm on a few per cent of inputs and
- * fails here. Where it passes, the kernel calls the builtin: the JIT compiles it inline, ~2× faster than the JS
- * port, and it allocates nothing (the port's results are boxed, ~13 MB of garbage per 100 × 64 × 64 chain).
- */
-let builtinTanhIsLibm: boolean | null = null;
-
-function tanhMatchesLibm(): boolean {
-  if (builtinTanhIsLibm !== null) return builtinTanhIsLibm;
-  const probes = [0, -0, Infinity, -Infinity, NaN, 2 ** -28, -(2 ** -28), 2 ** -28 * 0.999, 1, -1, 1 - 2 ** -53, 22, -22, 22 - 2 ** -48, 30];
-  for (let k = 0; k < 4000; k++) probes.push(Math.sinh((k - 2000) / 500) * (k % 2 ? 1 : 1e-3));
-  builtinTanhIsLibm = probes.every((x) => Object.is(Math.tanh(x), libmTanh(x)));
-  return builtinTanhIsLibm;
-}
 
 /** out = f(A); saved = f′(A); backward: ∂L/∂A = ∂L/∂out ⊙ f′(A). */
 const act: OpKernel = {
@@ -53,15 +35,6 @@ const act: OpKernel = {
     const d = t.saved;
     const so = t.savedOff[id];
     const len = t.rows[id] * t.cols[id];
-    if (fn === 'tanh' && tanhMatchesLibm()) {
-      // f′ = 1 − tanh², as DF_FROM_OUTPUT.tanh.
-      for (let k = 0; k < len; k++) {
-        const y = Math.tanh(a[ao + k]);
-        o[oo + k] = y;
-        d[so + k] = 1 - y * y;
-      }
-      return;
-    }
     if (fromOut) {
       for (let k = 0; k < len; k++) {
         const x = a[ao + k];
