@@ -129,7 +129,10 @@ export function analyzeChain(config: Config): Report {
  */
 export function analyzeArch(config: Config, arch: Arch, params: ChainParams, ws = workspaceFor(chainShape(config, arch))): ArchReport {
   ws.run(params, config.act, config.alpha);
-  return readReport(ws, config, arch, params);
+  const report = readReport(ws, config, arch, params);
+  // The workspace stays cached: it must not keep this call's parameters alive (P bytes) until the next call.
+  ws.unbind();
+  return report;
 }
 
 function readReport(ws: ChainWorkspace, c: Config, arch: Arch, p: ChainParams): ArchReport {

@@ -199,4 +199,9 @@ export class ChainWorkspace {
     tape.forward();
     tape.backward(graph.loss);
   }
+
+  /** Drop the references to the last run's parameters (the cached workspace then holds only its own buffers). */
+  unbind(): void {
+    this.tape.unbindAll();
+  }
 }

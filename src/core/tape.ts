@@ -353,6 +353,18 @@ export class Tape implements TapeData {
     if (v) v.data = data;
   }
 
+  /**
+   * Forget every bound buffer (leaves read as unbound until bound again): a cached tape then keeps none of its
+   * last caller's arrays alive between runs.
+   */
+  unbindAll(): void {
+    for (let s = 0; s < this.ext.length; s++) {
+      this.ext[s] = EMPTY;
+      const v = this.views[this.extNode[s]];
+      if (v) v.data = EMPTY;
+    }
+  }
+
   /** Replace a node's op parameters (α of a scale, f of an act) without rebuilding; the tag must stay the same. */
   setSpec(id: NodeId, spec: OpSpec): void {
     const code = this.opOf(id);
