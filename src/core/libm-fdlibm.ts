@@ -135,8 +135,7 @@ export function log(x: number): number {
   k += (hx >> 20) - 1023;
   hx &= 0x000fffff;
   const i = (hx + 0x95f64) & 0x100000;
-  // Normalize x or x/2 into [√2/2, √2) by rewriting its exponent (f64[0] still holds x's low word).
-  f64[0] = x;
+  // Normalize x or x/2 into [√2/2, √2) by rewriting its exponent (f64[0] still holds x, scaled or not).
   i32[HI] = hx | (i ^ 0x3ff00000);
   x = f64[0];
   k += i >> 20;
