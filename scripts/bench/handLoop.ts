@@ -2,11 +2,15 @@
  * The practical speed limit of JS for one plain tanh chain: forward, backward and the per-layer norms as hand-fused
  * Float64Array loops, written independently of the core (no tape, no ops, no stats). Plain arch, tanh, norm none.
  * The matrix loops are register-blocked (2 batch rows × 4 inputs forward, 4 batch rows backward) so each load of
- * W_i or g_i feeds several multiply-adds: the fastest plain JS we found, not the simplest.
+ * W_i or g_i feeds several multiply-adds: the fastest plain JS we found, not the simplest. tanh is the core's
+ * (src/core/libm: the same bits in every engine, within 0.6 ulp), the function the core must compute; the
+ * engine's Math.tanh differs from it in the last bits on ~11% of inputs and is ~1.8× faster, so using it here
+ * would time a different computation.
  *
  *   z_i = h_i·W_i + b_i,  h_{i+1} = tanh(z_i)
  *   g_i = ∂L/∂h_{i+1} ⊙ (1 − h_{i+1}²),  ∂L/∂W_i = h_iᵀ g_i,  ∂L/∂b_i = Σ_b g_i[b],  ∂L/∂h_i = g_i W_iᵀ
  */
+import { tanh } from '../../src/core/libm';
 import type { ChainParams } from '../../src/core/params';
 
 /** Frobenius norms per layer, as in the core's report, plus the loss. */
@@ -94,7 +98,7 @@ function forwardLayer(H: Float64Array, inOff: number, outOff: number, Wi: Float6
   }
   let hs = 0;
   for (let t = outOff; t < outOff + B * W; t++) {
-    const v = Math.tanh(H[t]);
+    const v = tanh(H[t]);
     H[t] = v;
     hs += v * v;
   }

@@ -1,18 +1,22 @@
 /**
  * Memory of one analysis, measured in a fresh process (run by bench.ts):
  *   node --expose-gc --min-semi-space-size=128 --max-semi-space-size=128 --import tsx scripts/bench/memProbe.ts core|hand L W B
- * The cell is first run a few times so the code is optimised (interpreted code boxes doubles: megabytes of garbage
- * that say nothing about the algorithm), then measured 3 times, keeping the run that allocated least. Before each
- * measured run the core's cached workspaces are dropped, so the run builds its own. Prints one JSON line, all in
- * bytes (JS heap + ArrayBuffer backing stores unless said otherwise):
- *   buffers   — ArrayBuffer bytes allocated by the run (typed arrays: activations, gradients, params, workspace),
- *               sampled right after it; the large young generation keeps GC from running inside it (`gcsDuring`
- *               says whether one did), so nothing was freed yet and this bounds the typed-array peak from above;
- *   heap      — JS heap bytes allocated by the run, the same way: mostly short-lived boxed numbers and small objects;
- *   retained  — still live after a full GC: the result plus the core's cached workspace, a lower bound of the peak.
+ * The cell is first run a few times so the code is optimised, then measured 3 times, keeping the smallest figures.
+ * Bytes are JS heap plus ArrayBuffer backing stores (typed arrays live there). The large young generation keeps the
+ * GC from running inside a run (`gcsDuring` says whether one did). Prints one JSON line, in bytes:
+ *   report     — retained by the returned report alone (its output arrays: results, not working memory);
+ *   workspace  — retained between calls by the core's cached workspace: tape arenas and tape metadata;
+ *   arenas     — the part of the workspace in value/gradient/cache arenas (float64 data);
+ *   params     — retained by one drawParams result (live during a call, dropped after it);
+ *   working    — peak live working memory: workspace + params (all live at once during a call, besides its
+ *                report). For `hand`: params + the typed arrays its run allocates, less those of its result;
+ *   garbage    — bytes a warm call allocates and drops (boxed numbers, temporary objects): reclaimed by the
+ *                young-generation GC as the call goes, never live at once, so not part of `working`;
+ *   coldRun    — bytes allocated by a call that builds its workspace (first call on a new shape).
  */
 import { PerformanceObserver, performance } from 'node:perf_hooks';
-import { analyzeChain, releaseWorkspaces } from '../../src/core/analyze';
+import { analyzeChain, releaseWorkspaces, workspaceFor } from '../../src/core/analyze';
+import { chainShape } from '../../src/core/chains';
 import { drawParams } from '../../src/core/params';
 import { benchConfig, type Cell } from './cells';
 import { handChain } from './handLoop';
@@ -29,20 +33,15 @@ const used = () => {
   const m = process.memoryUsage();
   return m.heapUsed + m.arrayBuffers;
 };
-const buffers = () => process.memoryUsage().arrayBuffers;
 
-for (let k = 0; k < 4; k++) run();
+for (let k = 0; k < 8; k++) {
+  releaseWorkspaces();
+  run();
+}
 const gcTimes: number[] = [];
 const obs = new PerformanceObserver((list) => list.getEntries().forEach((e) => gcTimes.push(e.startTime)));
 obs.observe({ entryTypes: ['gc'] });
-
-interface Measured {
-  buffers: number;
-  heap: number;
-  retained: number;
-  t0: number;
-  t1: number;
-}
+const windows: [number, number][] = [];
 
 /** A full GC, then a pause: V8 frees ArrayBuffer backing stores on a background sweeper after the GC proper. */
 async function settle(): Promise<void> {
@@ -52,28 +51,69 @@ async function settle(): Promise<void> {
   await new Promise((r) => setTimeout(r, 30));
 }
 
+/** Bytes allocated by f (nothing is freed: no GC runs inside), and its result. */
+function allocated(f: () => unknown): [number, unknown] {
+  const before = used();
+  const t0 = performance.now();
+  const r = f();
+  windows.push([t0, performance.now()]);
+  return [used() - before, r];
+}
+
+interface Measured {
+  report: number;
+  workspace: number;
+  arenas: number;
+  params: number;
+  working: number;
+  garbage: number;
+  coldRun: number;
+}
+
+const buffers = () => process.memoryUsage().arrayBuffers;
+
 async function measure(): Promise<Measured> {
   releaseWorkspaces();
   await settle();
-  const before = used();
-  const buffers0 = buffers();
-  const t0 = performance.now();
-  let result: unknown = run();
-  const t1 = performance.now();
-  const bufferBytes = buffers() - buffers0;
-  const heapBytes = used() - before - bufferBytes;
+  const base = used();
+  const cold = allocated(run);
+  const coldRun = cold[0];
+  cold[1] = undefined;
   await settle();
-  const retained = used() - before;
-  if (typeof result !== 'object') throw new Error('no result');
-  result = undefined;
-  return { buffers: bufferBytes, heap: heapBytes, retained, t0, t1 };
+  const workspace = used() - base; // the workspace (with its bound params) and the theory/config caches, a few KiB
+  const b0 = buffers();
+  const warm = allocated(run);
+  const warmBuffers = buffers() - b0;
+  const warmRun = warm[0];
+  await settle();
+  const report = used() - base - workspace;
+  const reportBuffers = buffers() - b0;
+  if (typeof warm[1] !== 'object') throw new Error('no result');
+  warm[1] = undefined;
+  await settle();
+  const p0 = used();
+  const pb0 = buffers();
+  const p = drawParams(config, 'plain');
+  await settle();
+  const params = used() - p0;
+  const paramBuffers = buffers() - pb0;
+  if (p.L !== L) throw new Error('no params');
+  let arenas = 0;
+  if (which === 'core') {
+    const t = workspaceFor(chainShape(config, 'plain')).tape;
+    arenas = t.values.byteLength + t.grads.byteLength + t.saved.byteLength;
+  }
+  const working = which === 'core' ? workspace + params : params + warmBuffers - paramBuffers - reportBuffers;
+  const garbage = warmRun - report - (which === 'core' ? params : warmBuffers - reportBuffers);
+  return { report, workspace, arenas, params, working, garbage, coldRun };
 }
 
 const runs = [await measure(), await measure(), await measure()];
-const { t0, t1, ...m } = runs.reduce((a, b) => (b.buffers + b.heap < a.buffers + a.heap ? b : a));
+const best = {} as Measured;
+for (const k of Object.keys(runs[0]) as (keyof Measured)[]) best[k] = Math.min(...runs.map((r) => r[k]));
 // GC entries are delivered asynchronously.
 setTimeout(() => {
   obs.disconnect();
-  const gcsDuring = gcTimes.filter((t) => t >= t0 && t <= t1).length;
-  process.stdout.write(JSON.stringify({ which, L, W, B, ...m, gcsDuring }) + '\n');
+  const gcsDuring = gcTimes.filter((t) => windows.some(([a, b]) => t >= a && t <= b)).length;
+  process.stdout.write(JSON.stringify({ which, L, W, B, ...best, gcsDuring }) + '\n');
 }, 100);

@@ -5,7 +5,22 @@
  * figure is the median call. A `beforeSlice` hook (a full GC in the bench) keeps one implementation's garbage
  * from being collected on another's clock.
  */
+import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
+
+const SCHEDSTAT = `/proc/self/task/${process.pid}/schedstat`;
+
+/**
+ * ms the main thread has spent on a CPU (Linux: the first field of its schedstat, in ns), or NaN elsewhere. Unlike
+ * wall time it leaves out the time spent waiting for a CPU, so it barely moves with the load of other processes.
+ */
+export function onCpuMs(): number {
+  try {
+    return Number(readFileSync(SCHEDSTAT, 'utf8').split(' ')[0]) / 1e6;
+  } catch {
+    return NaN;
+  }
+}
 
 export interface Timing {
   /** median wall time of one call, ms */
@@ -13,6 +28,11 @@ export interface Timing {
   /** fastest call, ms */
   min: number;
   reps: number;
+  /**
+   * mean main-thread CPU time per call, ms (all measured slices together: the counter advances in scheduler
+   * ticks, so single slices are coarse but the total is not); NaN where it cannot be read
+   */
+  cpu: number;
 }
 
 export interface TimingOptions {
@@ -42,6 +62,7 @@ export function timeInterleaved<K extends string>(fns: Record<K, () => unknown>,
   const { budgetMs = 2000, minReps = 5, sliceMs = 50, warmupMs = 150, beforeSlice } = opts;
   const names = Object.keys(fns) as K[];
   const times = {} as Record<K, number[]>;
+  const cpu = {} as Record<K, number>;
   const estimate = {} as Record<K, number>;
   for (const k of names) {
     const w0 = performance.now();
@@ -52,6 +73,7 @@ export function timeInterleaved<K extends string>(fns: Record<K, () => unknown>,
     }
     estimate[k] = (performance.now() - w0) / n;
     times[k] = [];
+    cpu[k] = 0;
   }
   const t0 = performance.now();
   for (let round = 0; ; round++) {
@@ -62,16 +84,18 @@ export function timeInterleaved<K extends string>(fns: Record<K, () => unknown>,
       const calls = Math.max(1, Math.round(sliceMs / Math.max(estimate[k], 1e-3)));
       beforeSlice?.();
       const s0 = performance.now();
+      const c0 = onCpuMs();
       for (let c = 0; c < calls; c++) {
         const a = performance.now();
         sink[0] = fns[k]();
         times[k].push(performance.now() - a);
       }
+      cpu[k] += onCpuMs() - c0;
       // The warm-up estimate includes JIT and first-call costs: keep slices near sliceMs with the latest speed.
       estimate[k] = (performance.now() - s0) / calls;
     }
   }
   const out = {} as Record<K, Timing>;
-  for (const k of names) out[k] = { median: median(times[k]), min: Math.min(...times[k]), reps: times[k].length };
+  for (const k of names) out[k] = { median: median(times[k]), min: Math.min(...times[k]), reps: times[k].length, cpu: cpu[k] / times[k].length };
   return out;
 }
