@@ -147,7 +147,23 @@ export function buildChain(tape: Tape, shape: ChainShape, act: Activation = 'lin
     lossId = role(tape.mse(g.h[L], y, 'L'), 'loss', L);
   } else lossId = role(tape.sum(g.h[L], 'L'), 'loss', L);
   tape.compile();
-  const graph: ChainGraph = { ...g, y, loss: lossId, roleCode: Uint8Array.from(codes), roleLayer: Uint16Array.from(layers) };
+  // An explicit literal, not a spread of g: every graph then has one hidden class, and code optimised for the last
+  // workspace's graph stays valid for the next one (a spread gave each graph a new class and a deopt per rebuild).
+  const graph: ChainGraph = {
+    shape: g.shape,
+    x: g.x,
+    y,
+    W: g.W,
+    b: g.b,
+    z: g.z,
+    u: g.u,
+    a: g.a,
+    branch: g.branch,
+    h: g.h,
+    loss: lossId,
+    roleCode: Uint8Array.from(codes),
+    roleLayer: Uint16Array.from(layers),
+  };
   tape.namer = (id) => chainLabel(tape, graph, id);
   return graph;
 }
