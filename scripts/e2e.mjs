@@ -114,7 +114,8 @@ async function main() {
       const t0 = Date.now();
       let failure = null;
       try {
-        await withTimeout(t.fn(ctx), TEST_TIMEOUT_MS, t.name);
+        // A test may ask for more time by setting a `timeoutMs` property on its function (e.g. the URL fuzz).
+        await withTimeout(t.fn(ctx), t.fn.timeoutMs ?? TEST_TIMEOUT_MS, t.name);
         if (errors.length) failure = new Error(`errors in the browser:\n        ${errors.join('\n        ')}`);
       } catch (e) {
         failure = e;
