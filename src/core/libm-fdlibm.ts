@@ -29,7 +29,7 @@ const HI = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1 ? 1 : 0;
 const LO = 1 - HI;
 
 /** The high 32 bits of x (sign, exponent, top of the mantissa), as a signed int32: negative when x's sign bit is set. */
-export function highWord(x: number): number {
+function highWord(x: number): number {
   f64[0] = x;
   return i32[HI];
 }

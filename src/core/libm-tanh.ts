@@ -6,7 +6,7 @@
  * Built, like libm-fdlibm.ts, only from operations IEEE 754 rounds exactly; double-double steps use Dekker's exact
  * product (no fused multiply-add: JavaScript has none, and contraction is not allowed).
  */
-import { expm1, highWord } from './libm-fdlibm';
+import { expm1 } from './libm-fdlibm';
 
 // R(z) ≈ (tanh x − x)/x³ with z = x², a near-minimax (Chebyshev) fit on z ∈ [0, 1/16] with relative error 5e-18:
 // the constant term is −1/3, the next ones sit close to tanh's Taylor coefficients 2/15, −17/315, 62/2835, ….
@@ -83,20 +83,20 @@ function tanhMid(x: number): number {
  * tanh(±∞) = ±1, NaN gives NaN, ±0 gives ±0.
  */
 export function tanh(x: number): number {
-  const jx = highWord(x);
-  const ix = jx & 0x7fffffff;
-  if (ix >= 0x7ff00000) return x !== x ? x : jx < 0 ? -1 : 1;
-  // |x| < 2^-28: tanh x = x − x³/3 + … is x to within half an ulp.
-  if (ix < 0x3e300000) return x;
-  if (ix < 0x3fd00000) return tanhSmall(x); // |x| < 1/4 (odd by construction)
-  const ax = jx < 0 ? -x : x;
+  const neg = x < 0;
+  const ax = neg ? -x : x;
+  // |x| < 2^-28: tanh x = x − x³/3 + … is x to within half an ulp (so are ±0).
+  if (ax < 3.725290298461914e-9) return x;
+  if (ax < 0.25) return tanhSmall(x); // odd by construction
   let z: number;
-  if (ix < 0x40000000) {
-    z = tanhMid(ax); // 1/4 ≤ |x| < 2
-  } else if (ix < 0x40360000) {
-    z = 1 - 2 / (expm1(2 * ax) + 2); // 2 ≤ |x| < 22
+  if (ax < 2) {
+    z = tanhMid(ax);
+  } else if (ax < 22) {
+    z = 1 - 2 / (expm1(2 * ax) + 2);
+  } else if (ax >= 22) {
+    z = 1; // 1 − tanh|x| < 2^-63, and tanh(±∞) = ±1
   } else {
-    z = 1; // |x| ≥ 22: 1 − tanh|x| < 2^-63
+    return x; // NaN
   }
-  return jx < 0 ? -z : z;
+  return neg ? -z : z;
 }
