@@ -1,7 +1,7 @@
 /**
  * The practical speed limit of JS for one plain tanh chain: forward, backward and the per-layer norms as hand-fused
  * Float64Array loops, written independently of the core (no tape, no ops, no stats). Plain arch, tanh, norm none.
- * The matrix loops are register-blocked (2 batch rows × 4 inputs forward, 4 batch rows backward) so each load of
+ * The matrix loops are register-blocked (4 batch rows × 4 inputs forward, 4 batch rows backward) so each load of
  * W_i or g_i feeds several multiply-adds: the fastest plain JS we found, not the simplest. tanh is the core's
  * (src/core/libm: the same bits in every engine, within 0.6 ulp), the function the core must compute; the
  * engine's Math.tanh differs from it in the last bits on ~11% of inputs and is ~1.8× faster, so using it here
@@ -50,11 +50,47 @@ function norm(ss: number, a: Float64Array, start: number, n: number): number {
 }
 
 /**
- * h_{i+1} = tanh(h_i·W_i + b_i) for one layer, written into H at outOff; returns Σ h_{i+1}². Two batch rows share
- * each load of four rows of W_i.
+ * h_{i+1} = tanh(h_i·W_i + b_i) for one layer, written into H at outOff; returns Σ h_{i+1}². Four batch rows share
+ * each load of four rows of W_i (then two, then one for the leftover rows).
  */
 function forwardLayer(H: Float64Array, inOff: number, outOff: number, Wi: Float64Array, bi: Float64Array, B: number, W: number): number {
   let b = 0;
+  for (; b + 3 < B; b += 4) {
+    const a0 = inOff + b * W, a1 = a0 + W, a2 = a1 + W, a3 = a2 + W; // prettier-ignore
+    const r0 = outOff + b * W, r1 = r0 + W, r2 = r1 + W, r3 = r2 + W; // prettier-ignore
+    for (let k = 0; k < W; k++) {
+      H[r0 + k] = bi[k];
+      H[r1 + k] = bi[k];
+      H[r2 + k] = bi[k];
+      H[r3 + k] = bi[k];
+    }
+    let j = 0;
+    for (; j + 3 < W; j += 4) {
+      const x00 = H[a0 + j], x01 = H[a0 + j + 1], x02 = H[a0 + j + 2], x03 = H[a0 + j + 3];
+      const x10 = H[a1 + j], x11 = H[a1 + j + 1], x12 = H[a1 + j + 2], x13 = H[a1 + j + 3];
+      const x20 = H[a2 + j], x21 = H[a2 + j + 1], x22 = H[a2 + j + 2], x23 = H[a2 + j + 3];
+      const x30 = H[a3 + j], x31 = H[a3 + j + 1], x32 = H[a3 + j + 2], x33 = H[a3 + j + 3];
+      const w0 = j * W, w1 = w0 + W, w2 = w1 + W, w3 = w2 + W;
+      for (let k = 0; k < W; k++) {
+        const v0 = Wi[w0 + k], v1 = Wi[w1 + k], v2 = Wi[w2 + k], v3 = Wi[w3 + k];
+        H[r0 + k] += x00 * v0 + x01 * v1 + x02 * v2 + x03 * v3;
+        H[r1 + k] += x10 * v0 + x11 * v1 + x12 * v2 + x13 * v3;
+        H[r2 + k] += x20 * v0 + x21 * v1 + x22 * v2 + x23 * v3;
+        H[r3 + k] += x30 * v0 + x31 * v1 + x32 * v2 + x33 * v3;
+      }
+    }
+    for (; j < W; j++) {
+      const x0 = H[a0 + j], x1 = H[a1 + j], x2 = H[a2 + j], x3 = H[a3 + j]; // prettier-ignore
+      const wr = j * W;
+      for (let k = 0; k < W; k++) {
+        const v = Wi[wr + k];
+        H[r0 + k] += x0 * v;
+        H[r1 + k] += x1 * v;
+        H[r2 + k] += x2 * v;
+        H[r3 + k] += x3 * v;
+      }
+    }
+  }
   for (; b + 1 < B; b += 2) {
     const a0 = inOff + b * W;
     const a1 = a0 + W;
