@@ -3,7 +3,6 @@
  * in the forward pass (the local factor f′(z) of the chain rule, which the report also summarizes).
  */
 import { ACTIVATION_FNS, LEAKY_SLOPE } from './activations';
-import { tanh } from './libm';
 import { ACTIVATIONS, type Activation } from './config';
 import type { OpKernel } from './ops-types';
 import { inputGradOff, inputId } from './ops-types';
@@ -20,17 +19,28 @@ export const DF_FROM_OUTPUT: Partial<Record<Activation, (x: number, fx: number) 
   linear: () => 1,
 };
 
-/**
- * o = tanh(a), d = 1 − o² over len entries: ACTIVATION_FNS.tanh's f and DF_FROM_OUTPUT.tanh, in a function of its
- * own so that its one call site sees only libm's tanh and the JIT has its whole inlining budget for it (through
- * the kernel's shared `f` it often was not inlined, and each result was boxed: 13 MB of garbage per call at
- * 100 × 64 × 64).
- */
+// The two commonest activations (tanh; sigmoid is the app's default) get loops in functions of their own, each
+// with one call site that only ever sees its f: the JIT then inlines f (libm's tanh, exp), with its whole budget.
+// Through the kernel's shared `f` it often did not, and every result was boxed (13 MB of garbage per call at
+// 100 × 64 × 64). Same f as ACTIVATION_FNS, f′ as DF_FROM_OUTPUT (the act kernel test checks both bit for bit).
+const TANH = ACTIVATION_FNS.tanh.f;
+const SIGMOID = ACTIVATION_FNS.sigmoid.f;
+
+/** o = tanh(a), d = 1 − o² over len entries. */
 function tanhInto(a: Float64Array, ao: number, o: Float64Array, oo: number, d: Float64Array, so: number, len: number): void {
   for (let k = 0; k < len; k++) {
-    const y = tanh(a[ao + k]);
+    const y = TANH(a[ao + k]);
     o[oo + k] = y;
     d[so + k] = 1 - y * y;
+  }
+}
+
+/** o = σ(a), d = o·(1 − o) over len entries. */
+function sigmoidInto(a: Float64Array, ao: number, o: Float64Array, oo: number, d: Float64Array, so: number, len: number): void {
+  for (let k = 0; k < len; k++) {
+    const y = SIGMOID(a[ao + k]);
+    o[oo + k] = y;
+    d[so + k] = y * (1 - y);
   }
 }
 
@@ -51,6 +61,7 @@ const act: OpKernel = {
     const so = t.savedOff[id];
     const len = t.rows[id] * t.cols[id];
     if (fn === 'tanh') return tanhInto(a, ao, o, oo, d, so, len);
+    if (fn === 'sigmoid') return sigmoidInto(a, ao, o, oo, d, so, len);
     if (fromOut) {
       for (let k = 0; k < len; k++) {
         const x = a[ao + k];
