@@ -26,7 +26,6 @@ const f64 = new Float64Array(1);
 const i32 = new Int32Array(f64.buffer);
 /** Index of the high (sign, exponent, top of the mantissa) word: 1 on little-endian machines. */
 const HI = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1 ? 1 : 0;
-const LO = 1 - HI;
 
 /** The high 32 bits of x (sign, exponent, top of the mantissa), as a signed int32: negative when x's sign bit is set. */
 function highWord(x: number): number {
@@ -40,9 +39,12 @@ const INV_LN2 = 1.44269504088896338700e0; // 0x3FF71547 652B82FE
 const TWO54 = 1.80143985094819840000e16; // 2^54
 const TWO1023 = 8.98846567431158e307; // 2^1023
 const TWOM1000 = 9.33263618503218878990e-302; // 2^-1000
-/** 2^k at POW2[k + 1021] for k = −1021 … 1023 (normal powers of two), built by exact doublings. */
-const POW2 = new Float64Array(2045);
-POW2[0] = 4.450147717014403e-308; // 2^-1021
+/**
+ * 2^k at POW2[k + 1074] for k = −1074 … 1023, built by exact doublings from the smallest subnormal: scaling by a
+ * power of two is exact whenever the result is a normal double, and cheaper than rewriting exponent bits.
+ */
+const POW2 = new Float64Array(2098);
+POW2[0] = Number.MIN_VALUE; // 2^-1074
 for (let i = 1; i < POW2.length; i++) POW2[i] = POW2[i - 1] * 2;
 const O_THRESHOLD = 7.09782712893383973096e2; // above it exp overflows
 const U_THRESHOLD = -7.45133219101941108420e2; // below it exp underflows to 0
@@ -74,18 +76,13 @@ export function exp(x: number): number {
   let lo = 0;
   let k = 0;
   if (ax >= 0.3465735912322998) {
-    // |x| > ln2/2
-    if (ax < 1.0397205352783203) {
-      // |x| < 1.5·ln2: k = ±1. V8 special-cases e¹, whose last bit this reduction gets wrong; so do we.
-      if (x === 1) return E;
-      hi = neg ? x + LN2_HI : x - LN2_HI;
-      lo = neg ? -LN2_LO : LN2_LO;
-      k = neg ? -1 : 1;
-    } else {
-      k = (INV_LN2 * x + (neg ? -0.5 : 0.5)) | 0; // C's (int) cast: truncation towards 0
-      hi = x - k * LN2_HI;
-      lo = k * LN2_LO;
-    }
+    // |x| > ln2/2. (fdlibm's separate branch for |x| < 1.5·ln2 sets k = ±1, hi = x ∓ ln2_hi, lo = ±ln2_lo: what
+    // the general reduction computes there too, so it is left out to keep the function small enough to inline.)
+    // V8 special-cases e¹, whose last bit this reduction gets wrong; so do we.
+    if (x === 1) return E;
+    k = (INV_LN2 * x + (neg ? -0.5 : 0.5)) | 0; // C's (int) cast: truncation towards 0
+    hi = x - k * LN2_HI;
+    lo = k * LN2_LO;
     x = hi - lo;
   } else if (ax < 3.725290298461914e-9) {
     // |x| < 2^-28: e^x = 1 + x to within half an ulp.
@@ -97,10 +94,10 @@ export function exp(x: number): number {
   const y = 1 - (lo - (x * c) / (2 - c) - hi);
   if (k >= -1021) {
     if (k === 1024) return y * 2 * TWO1023;
-    return y * POW2[k + 1021];
+    return y * POW2[k + 1074];
   }
   // Subnormal result: scale in two steps so that 2^k itself does not underflow.
-  return y * POW2[k + 1000 + 1021] * TWOM1000;
+  return y * POW2[k + 1000 + 1074] * TWOM1000;
 }
 
 // log and log1p: log(1+f) = 2s + s·R(s²), s = f/(2+f), R ≈ Lg1·z + … + Lg7·z⁷ (z = s²), |error| < 2^-58.45.
@@ -117,45 +114,47 @@ const LG7 = 1.479819860511658591e-1;
  * s = f/(2+f). log(±0) = −∞, log(x < 0) = NaN, log(∞) = ∞, NaN gives NaN; subnormals are scaled up first.
  */
 export function log(x: number): number {
+  // Normal positive x (≥ 2^-1022, finite) take the main path; kept small so that the JIT can inline it.
+  return x >= 2.2250738585072014e-308 && x < Infinity ? logNormal(x, 0) : logSpecial(x);
+}
+
+/** log of ±0, negatives, NaN, ∞ and subnormals (scaled by 2^54 into the normal range, k starting at −54). */
+function logSpecial(x: number): number {
+  if (x === 0) return -Infinity;
+  if (!(x > 0)) return NaN;
+  if (x === Infinity) return x;
+  return logNormal(x * TWO54, -54);
+}
+
+/**
+ * fdlibm's log for a normal positive x, with k0 added to its binary exponent k. Where fdlibm writes `k === 0 ?
+ * f − y : k·ln2_hi − (y − k·ln2_lo − f)`, only the second form is kept: for k = 0 it is the same double (0 − (y − f)
+ * = f − y exactly, and y + 0·ln2_lo = y for y ≠ 0), and the function is smaller.
+ */
+function logNormal(x: number, k0: number): number {
   f64[0] = x;
-  let hx = i32[HI];
-  const lx = i32[LO];
-  let k = 0;
-  if (hx < 0x00100000) {
-    // x < 2^-1022: zero, negative (or a NaN with the sign bit) or subnormal.
-    if (((hx & 0x7fffffff) | lx) === 0) return -Infinity;
-    if (hx < 0) return NaN;
-    k -= 54;
-    x *= TWO54;
-    hx = highWord(x);
-  }
-  if (hx >= 0x7ff00000) return x + x; // ∞ or NaN
-  k += (hx >> 20) - 1023;
-  hx &= 0x000fffff;
+  const hx = i32[HI] & 0x000fffff;
   const i = (hx + 0x95f64) & 0x100000;
-  // Normalize x or x/2 into [√2/2, √2) by rewriting its exponent (f64[0] still holds x, scaled or not).
-  i32[HI] = hx | (i ^ 0x3ff00000);
-  x = f64[0];
-  k += i >> 20;
-  const f = x - 1;
+  // x = 2^e·(1+m): normalize x or x/2 into [√2/2, √2) by an exact scaling by 2^-e.
+  const e = (i32[HI] >> 20) - 1023 + (i >> 20);
+  const k = k0 + e;
+  const f = x * POW2[1074 - e] - 1;
   if ((0x000fffff & (2 + hx)) < 3) {
     // |f| < 2^-20: two terms of the series suffice.
-    if (f === 0) return k === 0 ? 0 : k * LN2_HI + k * LN2_LO;
+    if (f === 0) return k * LN2_HI + k * LN2_LO;
     const R = f * f * (0.5 - 0.33333333333333333 * f);
-    return k === 0 ? f - R : k * LN2_HI - (R - k * LN2_LO - f);
+    return k * LN2_HI - (R - k * LN2_LO - f);
   }
   const s = f / (2 + f);
   const z = s * s;
   const w = z * z;
-  const t1 = w * (LG2 + w * (LG4 + w * LG6));
-  const t2 = z * (LG1 + w * (LG3 + w * (LG5 + w * LG7)));
-  const R = t2 + t1;
+  const R = z * (LG1 + w * (LG3 + w * (LG5 + w * LG7))) + w * (LG2 + w * (LG4 + w * LG6));
   if (((hx - 0x6147a) | (0x6b851 - hx)) > 0) {
     // 1+f in (1.38, 1.42) roughly: the hfsq form keeps the rounding below 1 ulp there.
     const hfsq = 0.5 * f * f;
-    return k === 0 ? f - (hfsq - s * (hfsq + R)) : k * LN2_HI - (hfsq - (s * (hfsq + R) + k * LN2_LO) - f);
+    return k * LN2_HI - (hfsq - (s * (hfsq + R) + k * LN2_LO) - f);
   }
-  return k === 0 ? f - s * (f - R) : k * LN2_HI - (s * (f - R) - k * LN2_LO - f);
+  return k * LN2_HI - (s * (f - R) - k * LN2_LO - f);
 }
 
 /**
@@ -164,73 +163,50 @@ export function log(x: number): number {
  * log1p(x < −1) = NaN, log1p(∞) = ∞, NaN gives NaN, ±0 gives ±0.
  */
 export function log1p(x: number): number {
-  const hx = highWord(x);
-  const ax = hx & 0x7fffffff;
+  // fdlibm's high-word tests as comparisons with the equivalent doubles; its `k === 0 ? f − y : k·ln2_hi − (…)`
+  // returns keep only the second form, the same double for k = 0 (see logNormal): small enough to inline.
+  const ax = x < 0 ? -x : x;
   let k = 1;
   let f = 0;
   let c = 0;
-  let hu = 0;
-  if (hx < 0x3fda827a) {
-    // x < 0.41422 (negative x included: hx < 0)
-    if (ax >= 0x3ff00000) {
-      // x ≤ −1 (or −∞, or a NaN with the sign bit)
-      if (x === -1) return -Infinity;
-      return NaN;
-    }
-    if (ax < 0x3e200000) {
-      // |x| < 2^-29: x − x²/2 (just x below 2^-54, which keeps −0)
-      if (ax < 0x3c900000) return x;
-      return x - x * x * 0.5;
-    }
-    if (hx > 0 || hx <= (0xbfd2bec3 | 0)) {
-      // −0.2929 < x < 0.41422: f = x exactly, no reduction.
-      k = 0;
-      f = x;
-      hu = 1;
-    }
+  let hu = 1;
+  if (x < 0.4142136573791504) {
+    if (ax >= 1) return x === -1 ? -Infinity : NaN; // x ≤ −1
+    // |x| < 2^-29: x − x²/2 (just x below 2^-54, which keeps −0)
+    if (ax < 1.862645149230957e-9) return ax < 5.551115123125783e-17 ? x : x - x * x * 0.5;
+    // −0.2929 < x < 0.41422: f = x exactly, no reduction.
+    if (x > 0 || ax < 0.2928934097290039) k = 0;
+  } else if (!(x < Infinity)) {
+    return x + x; // +∞ or NaN
   }
-  if (hx >= 0x7ff00000) return x + x; // +∞ or NaN
-  if (k !== 0) {
-    let u: number;
-    if (hx < 0x43400000) {
-      u = 1 + x;
-      hu = highWord(u);
-      k = (hu >> 20) - 1023;
-      c = k > 0 ? 1 - (u - x) : x - (u - 1); // the rounding error of u = 1 + x
-      c /= u;
-    } else {
-      // x ≥ 2^53: 1 + x is x.
-      u = x;
-      hu = highWord(u);
-      k = (hu >> 20) - 1023;
-      c = 0;
-    }
+  if (k === 0) {
+    f = x;
+  } else {
+    // x ≥ 2^53: 1 + x is x; else c/u corrects the rounding of u = 1 + x.
+    const u = x < 9007199254740992 ? 1 + x : x;
+    hu = highWord(u);
+    k = (hu >> 20) - 1023;
+    if (u !== x) c = (k > 0 ? 1 - (u - x) : x - (u - 1)) / u;
     hu &= 0x000fffff;
-    f64[0] = u;
-    if (hu < 0x6a09e) {
-      i32[HI] = hu | 0x3ff00000; // normalize u
-    } else {
-      k += 1;
-      i32[HI] = hu | 0x3fe00000; // normalize u/2
+    if (hu >= 0x6a09e) {
+      k += 1; // normalize u/2 rather than u
       hu = (0x00100000 - hu) >> 2;
     }
-    f = f64[0] - 1;
+    f = u * POW2[1074 - k] - 1; // u·2^-k in [√2/2, √2), scaled exactly
   }
+  if (hu === 0) return log1pNearPowerOf2(f, k, c);
   const hfsq = 0.5 * f * f;
-  if (hu === 0) {
-    // |f| < 2^-20
-    if (f === 0) {
-      if (k === 0) return 0;
-      c += k * LN2_LO;
-      return k * LN2_HI + c;
-    }
-    const R = hfsq * (1 - 0.66666666666666666 * f);
-    return k === 0 ? f - R : k * LN2_HI - (R - (k * LN2_LO + c) - f);
-  }
   const s = f / (2 + f);
   const z = s * s;
   const R = z * (LG1 + z * (LG2 + z * (LG3 + z * (LG4 + z * (LG5 + z * (LG6 + z * LG7))))));
-  return k === 0 ? f - (hfsq - s * (hfsq + R)) : k * LN2_HI - (hfsq - (s * (hfsq + R) + (k * LN2_LO + c)) - f);
+  return k * LN2_HI - (hfsq - (s * (hfsq + R) + (k * LN2_LO + c)) - f);
+}
+
+/** The end of log1p when 1 + x is within 2^-20 of a power of two (|f| < 2^-20): two terms of the series. */
+function log1pNearPowerOf2(f: number, k: number, c: number): number {
+  if (f === 0) return k * LN2_HI + (c + k * LN2_LO);
+  const R = 0.5 * f * f * (1 - 0.66666666666666666 * f);
+  return k * LN2_HI - (R - (k * LN2_LO + c) - f);
 }
 
 // expm1: R1(r²) with r·(e^r + 1)/(e^r − 1) = 2 + r²/6·R1(r²), coefficients scaled by 2^i (z = r²/2), |error| < 2^-61.
@@ -249,27 +225,17 @@ export function expm1(x: number): number {
   const neg = x < 0;
   const ax = neg ? -x : x;
   if (!(ax < 38.81622314453125)) {
-    // |x| ≥ 56·ln2 (or NaN)
-    if (x !== x) return x;
-    if (x > O_THRESHOLD) return Infinity;
+    // |x| ≥ 56·ln2, or NaN
     if (neg) return -1; // e^x < 2^-56: −1 to within half an ulp
+    if (!(x <= O_THRESHOLD)) return x + Infinity; // overflow to ∞, or NaN
   }
   let k = 0;
   let c = 0;
   if (ax >= 0.3465735912322998) {
-    // |x| > ln2/2
-    let hi: number;
-    let lo: number;
-    if (ax < 1.0397205352783203) {
-      // |x| < 1.5·ln2
-      hi = neg ? x + LN2_HI : x - LN2_HI;
-      lo = neg ? -LN2_LO : LN2_LO;
-      k = neg ? -1 : 1;
-    } else {
-      k = (INV_LN2 * x + (neg ? -0.5 : 0.5)) | 0;
-      hi = x - k * LN2_HI;
-      lo = k * LN2_LO;
-    }
+    // |x| > ln2/2 (fdlibm's k = ±1 branch below 1.5·ln2 left out, as in exp: the same numbers)
+    k = (INV_LN2 * x + (neg ? -0.5 : 0.5)) | 0;
+    const hi = x - k * LN2_HI;
+    const lo = k * LN2_LO;
     x = hi - lo;
     c = hi - x - lo;
   } else if (ax < 5.551115123125783e-17) {
@@ -279,24 +245,23 @@ export function expm1(x: number): number {
   const hfx = 0.5 * x;
   const hxs = x * hfx;
   const r1 = 1 + hxs * (Q1 + hxs * (Q2 + hxs * (Q3 + hxs * (Q4 + hxs * Q5))));
-  let t = 3 - r1 * hfx;
+  const t = 3 - r1 * hfx;
   let e = hxs * ((r1 - t) / (6 - x * t));
   if (k === 0) return x - (x * e - hxs);
   e = x * (e - c) - c;
   e -= hxs;
   if (k === -1) return 0.5 * (x - e) - 0.5;
   if (k === 1) return x < -0.25 ? -2 * (e - (x + 0.5)) : 1 + 2 * (x - e);
-  if (k <= -2 || k > 56) {
-    // e^x − 1 with no cancellation left to fear
-    let y = 1 - (e - x);
-    y = k === 1024 ? y * 2 * TWO1023 : y * POW2[k + 1021];
-    return y - 1;
-  }
-  const twopk = POW2[k + 1021];
-  if (k < 20) {
-    t = 1 - POW2[1021 - k]; // 1 − 2^-k, exact
-    return (t - (e - x)) * twopk;
-  }
-  t = POW2[1021 - k]; // 2^-k
-  return (x - (e + t) + 1) * twopk;
+  // e^x − 1 with no cancellation left to fear: 2^k·(1 − (e − x)) − 1.
+  if (k <= -2) return (1 - (e - x)) * POW2[k + 1074] - 1;
+  return expm1Up(x, e, k);
+}
+
+/** The end of expm1 for k ≥ 2 (x > 1.5·ln2), in its own function so that expm1 stays small enough to inline. */
+function expm1Up(x: number, e: number, k: number): number {
+  // ×2 then ×2^(k−1): exact, and 2^1024 (k = 1024 near the overflow threshold) is not a double.
+  if (k > 56) return (1 - (e - x)) * 2 * POW2[k + 1073] - 1;
+  const twopk = POW2[k + 1074];
+  if (k < 20) return (1 - POW2[1074 - k] - (e - x)) * twopk; // (1 − 2^-k) − (e − x), 1 − 2^-k exact
+  return (x - (e + POW2[1074 - k]) + 1) * twopk; // 2^-k
 }
