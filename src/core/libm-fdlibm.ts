@@ -7,7 +7,8 @@
  * The normal draws (rng.ts), the activations and the mean-field theory go through these functions, so one bit
  * of difference there made the CLI's report and the browser's export disagree. These are ports of fdlibm 5.3
  * (e_exp.c, e_log.c, s_expm1.c, s_log1p.c) built only from operations IEEE 754 rounds exactly (+, −, ×, ÷,
- * √, comparisons, bit access through a typed array), so every engine computes the same bits. Error < 1 ulp, as
+ * comparisons, reading exponent bits through a typed array), so every engine computes the same bits: the same
+ * doubles as fdlibm (and as Node 20's Math.exp/log/expm1/log1p), with branches rearranged for speed. Error < 1 ulp, as
  * fdlibm states (tests/core/libm.test.ts measures it against correctly rounded values: at most 0.84 ulp).
  *
  * The polynomial coefficients and thresholds are fdlibm's, under this notice:
@@ -59,7 +60,7 @@ const P5 = 4.13813679705723846039e-8;
 
 /**
  * e^x, < 1 ulp. Reduction x = k·ln2 + r with |r| ≤ ln2/2 (r kept as hi − lo), a rational approximation of e^r,
- * then scaling by 2^k through the exponent bits. exp(±∞) = ∞, 0; NaN gives NaN; overflow gives ∞ and underflow 0.
+ * then an exact scaling by 2^k. exp(±∞) = ∞, 0; NaN gives NaN; overflow gives ∞ and underflow 0.
  */
 export function exp(x: number): number {
   // The range tests compare |x| with the doubles whose high words fdlibm compares (e.g. 0x3FD62E43 00000000 for
