@@ -100,16 +100,26 @@ function parseNumber(raw: unknown): number {
   return Number(raw.trim());
 }
 
+/** The shape parseSpecField needs from a table row; the config table and the training lab's table both fit it. */
+export type SpecRow = (NumField | EnumField | ListField) & { key: string; default: unknown };
+
 /**
- * Parse one raw value (string from a URL, or a JSON value from a config file) for field f.
+ * Parse one raw value (string from a URL, or a JSON value from a config file) for table row f.
  * strict: throw ConfigError when the value is outside the table. clamp: return the nearest valid value and a notice.
+ * tableOrder: list values come out in the table's order rather than the order given.
  */
-function parseField(f: FieldSpec, raw: unknown, mode: 'strict' | 'clamp'): { value: unknown; notice?: ConfigNotice } {
+export function parseSpecField(
+  f: SpecRow,
+  raw: unknown,
+  mode: 'strict' | 'clamp',
+  allowed: string,
+  tableOrder = false,
+): { value: unknown; notice?: ConfigNotice } {
   const given = typeof raw === 'string' ? raw : JSON.stringify(raw) ?? String(raw);
   const reject = (used: unknown) => {
-    if (mode === 'strict') throw new ConfigError(f.key, raw, allowedText(f));
+    if (mode === 'strict') throw new ConfigError(f.key, raw, allowed);
     const usedText = Array.isArray(used) ? used.join(',') : String(used);
-    return { value: used, notice: { key: f.key, given: given.slice(0, 80), used: usedText, allowed: allowedText(f) } };
+    return { value: used, notice: { key: f.key, given: given.slice(0, 80), used: usedText, allowed } };
   };
   if (f.kind === 'int' || f.kind === 'float') {
     const n = parseNumber(raw);
@@ -127,7 +137,7 @@ function parseField(f: FieldSpec, raw: unknown, mode: 'strict' | 'clamp'): { val
   // list
   const values = (f as ListField).values;
   const parts = Array.isArray(raw) ? raw.map(String) : typeof raw === 'string' ? raw.split(',') : [];
-  const seen: string[] = [];
+  let seen: string[] = [];
   let bad = parts.length === 0;
   for (const p of parts) {
     const s = p.trim().toLowerCase();
@@ -135,8 +145,13 @@ function parseField(f: FieldSpec, raw: unknown, mode: 'strict' | 'clamp'): { val
       if (!seen.includes(s)) seen.push(s);
     } else bad = true;
   }
+  if (tableOrder) seen = values.filter((v) => seen.includes(v));
   if (bad) return reject(seen.length ? seen : f.default);
   return { value: seen };
+}
+
+function parseField(f: FieldSpec, raw: unknown, mode: 'strict' | 'clamp'): { value: unknown; notice?: ConfigNotice } {
+  return parseSpecField(f, raw, mode, allowedText(f));
 }
 
 /** Old links keep working: rewrite params of an older schema version to the current one. */

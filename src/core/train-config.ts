@@ -3,7 +3,7 @@
  * {key, type, default, range} drives strict decoding (CLI, worker), clamping (the lab's URL) and encoding, in the
  * same shape as src/core/config.ts, whose ConfigError it reuses so every error names key, value and allowed range.
  */
-import { ACTIVATIONS, ConfigError, INITS, NORMS, type Activation, type ConfigNotice, type InitScheme, type Norm } from './config';
+import { ACTIVATIONS, ConfigError, INITS, NORMS, parseSpecField, type Activation, type ConfigNotice, type InitScheme, type Norm } from './config';
 
 /** The seeded tasks: regression onto a random teacher network, or a two-arm spiral lifted to width W. */
 export const TASKS = ['teacher', 'spiral'] as const;
@@ -102,44 +102,10 @@ export function trainCost(c: TrainConfig): number {
 /** The largest {@link trainCost} accepted: about a minute of single-threaded float64 work. */
 export const MAX_TRAIN_COST = 4e10;
 
-function parseNumber(raw: unknown): number {
-  if (typeof raw === 'number') return raw;
-  if (typeof raw !== 'string' || raw.trim() === '') return NaN;
-  return Number(raw.trim());
-}
-
-/** One raw value for field f: strict throws ConfigError, clamp returns the nearest valid value and a notice. */
+/** One raw value for field f: strict throws ConfigError, clamp returns the nearest valid value and a notice.
+ * Lists keep the table's order, so runs come out in the same order whatever order the link lists them in. */
 function parseField(f: TrainFieldSpec, raw: unknown, mode: 'strict' | 'clamp'): { value: unknown; notice?: ConfigNotice } {
-  const given = typeof raw === 'string' ? raw : (JSON.stringify(raw) ?? String(raw));
-  const reject = (used: unknown) => {
-    if (mode === 'strict') throw new ConfigError(f.key, raw, trainAllowedText(f));
-    const usedText = Array.isArray(used) ? used.join(',') : String(used);
-    return { value: used, notice: { key: f.key, given: given.slice(0, 80), used: usedText, allowed: trainAllowedText(f) } };
-  };
-  if (f.kind === 'int' || f.kind === 'float') {
-    const n = parseNumber(raw);
-    if (!Number.isFinite(n)) return reject(f.default);
-    let v = Math.min(f.max, Math.max(f.min, n));
-    if (f.kind === 'int') v = Math.round(v);
-    return v === n ? { value: v } : reject(v);
-  }
-  if (f.kind === 'enum') {
-    const s = typeof raw === 'string' ? raw.trim().toLowerCase() : raw;
-    return typeof s === 'string' && f.values.includes(s) ? { value: s } : reject(f.default);
-  }
-  const values = (f as ListField).values;
-  const parts = Array.isArray(raw) ? raw.map(String) : typeof raw === 'string' ? raw.split(',') : [];
-  const seen: string[] = [];
-  let bad = parts.length === 0;
-  for (const p of parts) {
-    const s = p.trim().toLowerCase();
-    if (values.includes(s)) {
-      if (!seen.includes(s)) seen.push(s);
-    } else bad = true;
-  }
-  // Keep the table's order, so runs come out in the same order whatever order the link lists them in.
-  const ordered = values.filter((v) => seen.includes(v));
-  return bad ? reject(ordered.length ? ordered : f.default) : { value: ordered };
+  return parseSpecField(f, raw, mode, trainAllowedText(f), true);
 }
 
 /** Cross-field rules: shallow < deep, and the run must fit the time budget (tbatch ≥ 2 already lets batch norm work). */
