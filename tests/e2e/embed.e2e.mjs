@@ -62,7 +62,8 @@ export async function examplePageFramesRenderResizeAndObeyTheHost({ page, baseUr
   assert.equal(await flow.getByRole('combobox', { name: 'Activation f' }).inputValue(), 'tanh');
   await until(() => flow.locator(FLOW).innerText(), (t) => t.includes('30 = top'), 'the flow chart at depth 30');
   await until(() => chain.locator('[data-panel="chain"]').evaluate((e) => e.textContent), (t) => t.includes('h₃₀'), 'the sandboxed chain at depth 30');
-  assert.equal(new URL(flowFrame.url()).searchParams.get('depth'), '30', 'the frame keeps its URL in sync');
+  // URL writes are spaced ≥ 200 ms apart (browsers throttle replaceState), so wait for it rather than read once.
+  await until(async () => new URL(flowFrame.url()).searchParams.get('depth'), (d) => d === '30', 'the frame keeps its URL in sync');
   await page.setViewportSize({ width: 900, height: 800 });
   await page.waitForTimeout(300);
   await screenshot('embed-example-900', { fullPage: true });
