@@ -3,7 +3,7 @@
  * share a responsive grid. Panels draw `report.config` — the config the report was computed from — so a report
  * and its labels always agree, even while a newer request is still running in the worker.
  */
-import { memo, useDeferredValue, useMemo, type ReactElement } from 'react';
+import { memo, useMemo, type ReactElement } from 'react';
 import type { Report } from '../core/report';
 import { ActivationPanel } from '../panels/activation/Panel';
 import { ChainPanel } from '../panels/chain/Panel';
@@ -17,6 +17,10 @@ import { selectActions, selectUi, useApp, useAppShallow } from '../state/store';
 import type { PanelId, UiState } from '../state/uiSchema';
 import { PanelBoundary } from './PanelBoundary';
 import { PanelExport } from './share/PanelExport';
+import { useSettled } from './useSettled';
+
+/** How long a burst of inputs (a drag) must pause before the secondary panels redraw (ms). */
+const SETTLE_MS = 120;
 
 interface PanelEnv {
   report: Report;
@@ -81,14 +85,14 @@ const PanelFrames = memo(function PanelFrames({ ids, report, ui, setUi, stepEdge
 
 /**
  * Memoized on `report`, so a busy-flag flip in the shell does not re-render every panel. The hero follows every
- * input at once; the other panels draw a deferred copy of the report (useDeferredValue), which React renders in
- * the background after the hero's new frame is painted — interrupted and restarted by the next input, so during
- * a drag each frame carries the hero's work only and the rest catch up as soon as the input pauses.
+ * input at once; the other panels draw a settled copy of the report (useSettled): an isolated change reaches them
+ * at once, in a background render, and during a drag they catch up whenever it pauses for SETTLE_MS — so each
+ * frame of the drag carries the hero's work only.
  */
 export const PanelGrid = memo(function PanelGrid({ report }: { report: Report }) {
   const ui = useApp(selectUi);
   const { setUi } = useAppShallow(selectActions);
-  const gridReport = useDeferredValue(report);
+  const gridReport = useSettled(report, SETTLE_MS);
   const stepEdge = useStepperEdge(gridReport.config.depth);
   const [hero, rest] = useMemo(
     () => (ui.panels.includes('flow') ? (['flow', ui.panels.filter((p) => p !== 'flow')] as const) : ([null, ui.panels] as const)),
