@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { randomLcg, randomNormal } from 'd3-random';
-import { normalStream, polarNormal } from '../../src/core/rng';
+import { fillNormal, normalStream, polarNormal } from '../../src/core/rng';
 
 /** A uniform source that replays `values` in order. */
 const script = (values: number[]) => {
@@ -39,6 +39,38 @@ describe('polarNormal', () => {
         const b = d3();
         expect(Math.abs(a - b)).toBeLessThanOrEqual(Math.abs(b) * 2 ** -52);
       }
+    }
+  });
+});
+
+describe('normalStream and fillNormal', () => {
+  const same = (a: number, b: number) => Object.is(a, b);
+
+  it("is polarNormal(d3's randomLcg(seed)) draw for draw, to the bit", () => {
+    for (const seed of [0, 1, 7, 2 ** 31 - 1, 2 ** 31, 4294967295]) {
+      const ours = normalStream(seed);
+      const ref = polarNormal(randomLcg(seed));
+      for (let k = 0; k < 5000; k++) {
+        const a = ours();
+        const b = ref();
+        if (!same(a, b)) expect({ seed, k, a }).toEqual({ seed, k, a: b });
+      }
+    }
+  });
+
+  it('fills arrays with std × the next draws in order, mixing with single draws and odd lengths (the spare x)', () => {
+    // Reference: the generic path (a plain closure, so fillNormal cannot take its fast path).
+    const ref = polarNormal(randomLcg(42));
+    const slow = () => ref();
+    const fast = normalStream(42);
+    for (const [len, std] of [[1, 1], [3, 0.5], [0, 2], [8, -1.5], [5, 0], [1, 3], [64, 1e-3], [7, 1]] as const) {
+      if (len === 1 && std === 3) {
+        expect(same(fast(), slow())).toBe(true); // a single draw between fills
+        continue;
+      }
+      const a = fillNormal(new Float64Array(len), fast, std);
+      const b = fillNormal(new Float64Array(len), slow, std);
+      for (let k = 0; k < len; k++) if (!same(a[k], b[k])) expect({ len, k, v: a[k] }).toEqual({ len, k, v: b[k] });
     }
   });
 });
