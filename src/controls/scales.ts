@@ -85,23 +85,15 @@ export const DEPTH_LADDER = ladderValues([
   [550, 1000, 50],
 ]);
 
-/** Width W: 1…16 one by one, then powers of two with intermediate rungs up to 512. */
-export const WIDTH_LADDER = ladderValues([
-  [1, 16, 1],
-  [18, 32, 2],
-  [36, 64, 4],
-  [72, 128, 8],
-  [144, 256, 16],
-  [288, 512, 32],
-]);
+/** Rungs for sizes: 1…16 one by one, then 8 rungs per octave (step 2^(k−3) between 2^k and 2^(k+1)) up to 2^top. */
+function octaveRungs(top: number): [number, number, number][] {
+  const rungs: [number, number, number][] = [[1, 16, 1]];
+  for (let k = 4; k < top; k++) rungs.push([2 ** k + 2 ** (k - 3), 2 ** (k + 1), 2 ** (k - 3)]);
+  return rungs;
+}
+
+/** Width W: 1…16 one by one, then eight rungs per octave up to 512. */
+export const WIDTH_LADDER = ladderValues(octaveRungs(9));
 
 /** Batch B: as width, continued to 1024. */
-export const BATCH_LADDER = ladderValues([
-  [1, 16, 1],
-  [18, 32, 2],
-  [36, 64, 4],
-  [72, 128, 8],
-  [144, 256, 16],
-  [288, 512, 32],
-  [576, 1024, 64],
-]);
+export const BATCH_LADDER = ladderValues(octaveRungs(10));

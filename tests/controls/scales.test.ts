@@ -11,6 +11,14 @@ describe('slider scales', () => {
     }
   });
 
+  it('width and batch ladders have 8 rungs per octave above 16 (so every power of two is a rung)', () => {
+    expect(WIDTH_LADDER.slice(15, 25)).toEqual([16, 18, 20, 22, 24, 26, 28, 30, 32, 36]);
+    for (const p of [32, 64, 128, 256, 512]) expect(WIDTH_LADDER).toContain(p);
+    expect(WIDTH_LADDER.filter((v) => v > 256)).toEqual([288, 320, 352, 384, 416, 448, 480, 512]);
+    expect(BATCH_LADDER.slice(0, WIDTH_LADDER.length)).toEqual(WIDTH_LADDER);
+    expect(BATCH_LADDER.filter((v) => v > 512)).toEqual([576, 640, 704, 768, 832, 896, 960, 1024]);
+  });
+
   it('every arrow-key step of a ladder changes the value (keyboard-operable)', () => {
     const s = ladderScale(DEPTH_LADDER);
     for (let p = 0; p < s.steps; p++) expect(s.fromPos(p + 1)).toBeGreaterThan(s.fromPos(p));
