@@ -11,7 +11,7 @@
  *   g_i = ∂L/∂h_{i+1} ⊙ (1 − h_{i+1}²),  ∂L/∂W_i = h_iᵀ g_i,  ∂L/∂b_i = Σ_b g_i[b],  ∂L/∂h_i = g_i W_iᵀ
  */
 import { tanh } from '../../src/core/libm';
-import type { ChainParams } from '../../src/core/params';
+import { biasOffset, weightOffset, type ChainParams } from '../../src/core/params';
 
 /** Frobenius norms per layer, as in the core's report, plus the loss. */
 export interface ChainNorms {
@@ -51,18 +51,19 @@ function norm(ss: number, a: Float64Array, start: number, n: number): number {
 
 /**
  * h_{i+1} = tanh(h_i·W_i + b_i) for one layer, written into H at outOff; returns Σ h_{i+1}². Four batch rows share
- * each load of four rows of W_i (then two, then one for the leftover rows).
+ * each load of four rows of W_i (then two, then one for the leftover rows). W_i is at P[wo…], b_i at P[bo…] (the packed
+ * parameters).
  */
-function forwardLayer(H: Float64Array, inOff: number, outOff: number, Wi: Float64Array, bi: Float64Array, B: number, W: number): number {
+function forwardLayer(H: Float64Array, inOff: number, outOff: number, P: Float64Array, wo: number, bo: number, B: number, W: number): number {
   let b = 0;
   for (; b + 3 < B; b += 4) {
     const a0 = inOff + b * W, a1 = a0 + W, a2 = a1 + W, a3 = a2 + W; // prettier-ignore
     const r0 = outOff + b * W, r1 = r0 + W, r2 = r1 + W, r3 = r2 + W; // prettier-ignore
     for (let k = 0; k < W; k++) {
-      H[r0 + k] = bi[k];
-      H[r1 + k] = bi[k];
-      H[r2 + k] = bi[k];
-      H[r3 + k] = bi[k];
+      H[r0 + k] = P[bo + k];
+      H[r1 + k] = P[bo + k];
+      H[r2 + k] = P[bo + k];
+      H[r3 + k] = P[bo + k];
     }
     let j = 0;
     for (; j + 3 < W; j += 4) {
@@ -72,7 +73,7 @@ function forwardLayer(H: Float64Array, inOff: number, outOff: number, Wi: Float6
       const x30 = H[a3 + j], x31 = H[a3 + j + 1], x32 = H[a3 + j + 2], x33 = H[a3 + j + 3];
       const w0 = j * W, w1 = w0 + W, w2 = w1 + W, w3 = w2 + W;
       for (let k = 0; k < W; k++) {
-        const v0 = Wi[w0 + k], v1 = Wi[w1 + k], v2 = Wi[w2 + k], v3 = Wi[w3 + k];
+        const v0 = P[wo + w0 + k], v1 = P[wo + w1 + k], v2 = P[wo + w2 + k], v3 = P[wo + w3 + k];
         H[r0 + k] += x00 * v0 + x01 * v1 + x02 * v2 + x03 * v3;
         H[r1 + k] += x10 * v0 + x11 * v1 + x12 * v2 + x13 * v3;
         H[r2 + k] += x20 * v0 + x21 * v1 + x22 * v2 + x23 * v3;
@@ -83,7 +84,7 @@ function forwardLayer(H: Float64Array, inOff: number, outOff: number, Wi: Float6
       const x0 = H[a0 + j], x1 = H[a1 + j], x2 = H[a2 + j], x3 = H[a3 + j]; // prettier-ignore
       const wr = j * W;
       for (let k = 0; k < W; k++) {
-        const v = Wi[wr + k];
+        const v = P[wo + wr + k];
         H[r0 + k] += x0 * v;
         H[r1 + k] += x1 * v;
         H[r2 + k] += x2 * v;
@@ -97,8 +98,8 @@ function forwardLayer(H: Float64Array, inOff: number, outOff: number, Wi: Float6
     const r0 = outOff + b * W;
     const r1 = r0 + W;
     for (let k = 0; k < W; k++) {
-      H[r0 + k] = bi[k];
-      H[r1 + k] = bi[k];
+      H[r0 + k] = P[bo + k];
+      H[r1 + k] = P[bo + k];
     }
     let j = 0;
     for (; j + 3 < W; j += 4) {
@@ -106,7 +107,7 @@ function forwardLayer(H: Float64Array, inOff: number, outOff: number, Wi: Float6
       const x10 = H[a1 + j], x11 = H[a1 + j + 1], x12 = H[a1 + j + 2], x13 = H[a1 + j + 3];
       const w0 = j * W, w1 = w0 + W, w2 = w1 + W, w3 = w2 + W;
       for (let k = 0; k < W; k++) {
-        const v0 = Wi[w0 + k], v1 = Wi[w1 + k], v2 = Wi[w2 + k], v3 = Wi[w3 + k];
+        const v0 = P[wo + w0 + k], v1 = P[wo + w1 + k], v2 = P[wo + w2 + k], v3 = P[wo + w3 + k];
         H[r0 + k] += x00 * v0 + x01 * v1 + x02 * v2 + x03 * v3;
         H[r1 + k] += x10 * v0 + x11 * v1 + x12 * v2 + x13 * v3;
       }
@@ -116,7 +117,7 @@ function forwardLayer(H: Float64Array, inOff: number, outOff: number, Wi: Float6
       const x1 = H[a1 + j];
       const wr = j * W;
       for (let k = 0; k < W; k++) {
-        const v = Wi[wr + k];
+        const v = P[wo + wr + k];
         H[r0 + k] += x0 * v;
         H[r1 + k] += x1 * v;
       }
@@ -125,11 +126,11 @@ function forwardLayer(H: Float64Array, inOff: number, outOff: number, Wi: Float6
   for (; b < B; b++) {
     const a0 = inOff + b * W;
     const r0 = outOff + b * W;
-    for (let k = 0; k < W; k++) H[r0 + k] = bi[k];
+    for (let k = 0; k < W; k++) H[r0 + k] = P[bo + k];
     for (let j = 0; j < W; j++) {
       const x0 = H[a0 + j];
       const wr = j * W;
-      for (let k = 0; k < W; k++) H[r0 + k] += x0 * Wi[wr + k];
+      for (let k = 0; k < W; k++) H[r0 + k] += x0 * P[wo + wr + k];
     }
   }
   let hs = 0;
@@ -143,13 +144,14 @@ function forwardLayer(H: Float64Array, inOff: number, outOff: number, Wi: Float6
 
 /**
  * From g_i: ∂L/∂W_i = h_iᵀ g_i into dW, ∂L/∂b_i into db, ∂L/∂h_i = g_i W_iᵀ into dHin, in one pass over W_i per
- * four batch rows. Returns Σ (∂L/∂h_i)².
+ * four batch rows. Returns Σ (∂L/∂h_i)². W_i is at P[wo…].
  */
 function backwardLayer(
   H: Float64Array,
   hIn: number,
   g: Float64Array,
-  Wi: Float64Array,
+  P: Float64Array,
+  wo: number,
   dW: Float64Array,
   db: Float64Array,
   dHin: Float64Array,
@@ -169,7 +171,7 @@ function backwardLayer(
       const wr = j * W;
       let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
       for (let k = 0; k < W; k++) {
-        const w = Wi[wr + k];
+        const w = P[wo + wr + k];
         const q0 = g[g0 + k], q1 = g[g1 + k], q2 = g[g2 + k], q3 = g[g3 + k];
         dW[wr + k] += x0 * q0 + x1 * q1 + x2 * q2 + x3 * q3;
         s0 += q0 * w;
@@ -193,7 +195,7 @@ function backwardLayer(
       for (let k = 0; k < W; k++) {
         const q = g[gr + k];
         dW[wr + k] += x * q;
-        s += q * Wi[wr + k];
+        s += q * P[wo + wr + k];
       }
       dHin[gr + j] = s;
       ds += s * s;
@@ -206,7 +208,7 @@ function backwardLayer(
 export function handChain(p: ChainParams, loss: 'mse' | 'sum'): ChainNorms {
   const { L, width: W, batch: B } = p;
   const BW = B * W;
-  for (let i = 0; i < L; i++) if (p.fanIn[i] !== W) throw new Error('handChain: plain chains only (fan-in = width)');
+  if (p.dense) throw new Error('handChain: plain chains only (fan-in = width)');
   // Every h_i is kept for the backward pass; z_i is not, because tanh′(z_i) = 1 − h_{i+1}².
   const H = new Float64Array((L + 1) * BW);
   H.set(p.x);
@@ -218,7 +220,7 @@ export function handChain(p: ChainParams, loss: 'mse' | 'sum'): ChainNorms {
   let s = 0;
   for (let t = 0; t < BW; t++) s += p.x[t] * p.x[t];
   hN[0] = norm(s, p.x, 0, BW);
-  for (let i = 0; i < L; i++) hN[i + 1] = norm(forwardLayer(H, i * BW, (i + 1) * BW, p.W[i], p.b[i], B, W), H, (i + 1) * BW, BW);
+  for (let i = 0; i < L; i++) hN[i + 1] = norm(forwardLayer(H, i * BW, (i + 1) * BW, p.data, weightOffset(p, i), biasOffset(p, i), B, W), H, (i + 1) * BW, BW);
 
   let dH = new Float64Array(BW);
   let dHin = new Float64Array(BW);
@@ -247,7 +249,7 @@ export function handChain(p: ChainParams, loss: 'mse' | 'sum'): ChainNorms {
       gs += v * v;
     }
     gN[i] = norm(gs, g, 0, BW);
-    dhN[i] = norm(backwardLayer(H, i * BW, g, p.W[i], dW, db, dHin, B, W), dHin, 0, BW);
+    dhN[i] = norm(backwardLayer(H, i * BW, g, p.data, weightOffset(p, i), dW, db, dHin, B, W), dHin, 0, BW);
     let ws = 0;
     for (let t = 0; t < W * W; t++) ws += dW[t] * dW[t];
     dWN[i] = norm(ws, dW, 0, W * W);

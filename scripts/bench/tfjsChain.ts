@@ -6,7 +6,7 @@
  * z_i = h_i·W_i + b_i + ε_i and h_{i+1} = tanh(z_i) + δ_i; then ∂L/∂ε_i = g_i and ∂L/∂δ_i = ∂L/∂h_{i+1}.
  */
 import * as tf from '@tensorflow/tfjs';
-import type { ChainParams } from '../../src/core/params';
+import { paramViews, type ChainParams } from '../../src/core/params';
 import type { ChainNorms } from './handLoop';
 
 /** Select the pure-JS CPU backend; prod mode also silences tfjs's "install tfjs-node" banner. */
@@ -30,8 +30,9 @@ export function tfjsChain(p: ChainParams, loss: 'mse' | 'sum'): ChainNorms {
   const norms = tf.tidy(() => {
     const x = tf.tensor2d(Float32Array.from(p.x), [B, W]);
     const y = tf.tensor2d(Float32Array.from(p.y), [B, W]);
-    const Ws = p.W.map((w) => tf.tensor2d(Float32Array.from(w), [W, W]));
-    const bs = p.b.map((b) => tf.tensor1d(Float32Array.from(b)));
+    const views = paramViews(p);
+    const Ws = views.W.map((w) => tf.tensor2d(Float32Array.from(w), [W, W]));
+    const bs = views.b.map((b) => tf.tensor1d(Float32Array.from(b)));
     const zProbe = Ws.map(() => tf.zeros([B, W]));
     const hProbe = Ws.map(() => tf.zeros([B, W]));
     const inputs = [x, ...Ws, ...bs, ...zProbe, ...hProbe];

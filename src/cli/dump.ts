@@ -3,7 +3,7 @@
  * matrix row each) because depth 1000 × width 512 is ~260 M numbers, more than one JS string can hold.
  */
 import type { Arch } from '../core/config';
-import type { ChainParams } from '../core/params';
+import { biasOffset, weightOffset, weightRows, type ChainParams } from '../core/params';
 import { jsonNumber } from '../core/report';
 
 /** Parameters shared by one or more architectures (plain and residual draw the same numbers for one seed). */
@@ -18,15 +18,9 @@ function sameArray(a: Float64Array, b: Float64Array): boolean {
   return true;
 }
 
-/** True when two draws hold the very same x, W_i, b_i, y. */
+/** True when two draws hold the very same x, W_i, b_i, y (same layout and the same packed numbers). */
 export function sameParams(p: ChainParams, q: ChainParams): boolean {
-  return (
-    p.W.length === q.W.length &&
-    sameArray(p.x, q.x) &&
-    sameArray(p.y, q.y) &&
-    p.W.every((w, i) => sameArray(w, q.W[i])) &&
-    p.b.every((b, i) => sameArray(b, q.b[i]))
-  );
+  return p.L === q.L && p.width === q.width && p.dense === q.dense && sameArray(p.data, q.data);
 }
 
 /** Group the requested architectures by identical parameters, keeping the request order (first arch first). */
@@ -47,27 +41,28 @@ function row(a: Float64Array, start: number, n: number): string {
   return '[' + parts.join(',') + ']';
 }
 
-/** A rows × cols row-major matrix as `[[…],[…]]`, one chunk per row. */
-function* matrix(a: Float64Array, rows: number, cols: number): Generator<string> {
+/** The rows × cols row-major matrix starting at a[start] as `[[…],[…]]`, one chunk per row. */
+function* matrix(a: Float64Array, start: number, rows: number, cols: number): Generator<string> {
   yield '[';
-  for (let r = 0; r < rows; r++) yield (r ? ',' : '') + row(a, r * cols, cols);
+  for (let r = 0; r < rows; r++) yield (r ? ',' : '') + row(a, start + r * cols, cols);
   yield ']';
 }
 
 /** The body `"archs":…,"y":[…]` of one group (no braces). */
 function* groupBody(g: ParamGroup): Generator<string> {
   const p = g.params;
-  yield `"archs":${JSON.stringify(g.archs)},"fanIn":${JSON.stringify(p.fanIn)},"x":`;
-  yield* matrix(p.x, p.batch, p.width);
+  const fanIn = Array.from({ length: p.L }, (_, i) => weightRows(p, i));
+  yield `"archs":${JSON.stringify(g.archs)},"fanIn":${JSON.stringify(fanIn)},"x":`;
+  yield* matrix(p.data, 0, p.batch, p.width);
   yield ',"W":[';
   for (let i = 0; i < p.L; i++) {
     if (i) yield ',';
-    yield* matrix(p.W[i], p.fanIn[i], p.width);
+    yield* matrix(p.data, weightOffset(p, i), fanIn[i], p.width);
   }
   yield '],"b":[';
-  for (let i = 0; i < p.L; i++) yield (i ? ',' : '') + row(p.b[i], 0, p.width);
+  for (let i = 0; i < p.L; i++) yield (i ? ',' : '') + row(p.data, biasOffset(p, i), p.width);
   yield '],"y":';
-  yield* matrix(p.y, p.batch, p.width);
+  yield* matrix(p.data, p.data.length - p.batch * p.width, p.batch, p.width);
 }
 
 /**

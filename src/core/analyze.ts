@@ -7,7 +7,7 @@ import { ACTIVATION_FNS } from './activations';
 import { CONFIG_FIELDS, ConfigError, validateConfig, type Arch, type Config } from './config';
 import { ChainWorkspace, chainKey, chainShape, nodeRole, type ChainShape, type NodeRole } from './chains';
 import { chainFootprint } from './footprint';
-import { drawParams, type ChainParams } from './params';
+import { biasOffset, drawParams, weightOffset, weightRows, type ChainParams } from './params';
 import type { ArchReport, NonFinite, Report, ScalarTrace } from './report';
 import { emptyHistograms, emptySummary, StatsScratch, summarizeLayer } from './stats';
 import type { OpName } from './ops-types';
@@ -257,8 +257,9 @@ function scalarTrace(ws: ChainWorkspace, p: ChainParams): ScalarTrace {
   }
   const saved = tape.saved;
   for (let i = 0; i < L; i++) {
-    t.w[i] = p.W[i][p.W[i].length - 1];
-    t.b[i] = p.b[i][0];
+    // The last entry of W_i: at width 1 the weight from h_i (the newest input of a dense layer).
+    t.w[i] = p.data[weightOffset(p, i) + weightRows(p, i) - 1];
+    t.b[i] = p.data[biasOffset(p, i)];
     t.z[i] = V[vOff[graph.z[i]]];
     t.fprime[i] = saved[tape.savedOff[graph.a[i]]];
     t.g[i] = G[gOff[graph.z[i]]];

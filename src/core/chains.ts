@@ -7,7 +7,7 @@
  *   plain / dense: h_{i+1} = f(u_i)   residual: h_{i+1} = h_i + α·f(u_i)
  */
 import type { Activation, Arch, Loss, Norm } from './config';
-import type { ChainParams } from './params';
+import { biasOffset, weightOffset, type ChainParams } from './params';
 import { chainKey, chainShape } from './footprint';
 import { Tape, type NodeId } from './tape';
 
@@ -196,7 +196,7 @@ export class ChainWorkspace {
   run(p: ChainParams, act: Activation, alpha: number): void {
     const { tape, graph } = this;
     const { depth: L, width: W, batch: B } = this.shape;
-    if (p.L !== L || p.width !== W || p.batch !== B)
+    if (p.L !== L || p.width !== W || p.batch !== B || p.dense !== (this.shape.arch === 'dense'))
       throw new RangeError(`parameters ${p.L}×${p.width}×${p.batch} do not fit chain ${chainKey(this.shape)}`);
     if (act !== this.act) {
       for (const id of graph.a) tape.setSpec(id, { op: 'act', fn: act });
@@ -206,11 +206,15 @@ export class ChainWorkspace {
       for (const id of graph.branch) tape.setSpec(id, { op: 'scale', k: alpha });
       this.alpha = alpha;
     }
-    tape.bind(graph.x, p.x);
-    if (graph.y !== null) tape.bind(graph.y, p.y);
+    // Every leaf binds a part of the one packed buffer: no per-layer objects. Unbinding first keeps the tape's
+    // list of bound buffers from growing when runs alternate between parameter sets.
+    const d = p.data;
+    tape.unbindAll();
+    tape.bind(graph.x, d, 0);
+    if (graph.y !== null) tape.bind(graph.y, d, d.length - B * W);
     for (let i = 0; i < L; i++) {
-      tape.bind(graph.W[i], p.W[i]);
-      tape.bind(graph.b[i], p.b[i]);
+      tape.bind(graph.W[i], d, weightOffset(p, i));
+      tape.bind(graph.b[i], d, biasOffset(p, i));
     }
     tape.forward();
     tape.backward(graph.loss);

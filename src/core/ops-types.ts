@@ -64,7 +64,8 @@ export function specOf(code: number, arg: number): OpSpec {
 /**
  * A compiled tape as the kernels see it: per-node metadata in typed arrays (struct of arrays, a few bytes per
  * node and no object per node), and every value, gradient and cache as an offset into one of three arenas.
- * Leaves bound with `bind` keep the caller's buffer: {@link TapeData.vbuf} returns it, with offset 0.
+ * Leaves bound with `bind` keep the caller's buffer: {@link TapeData.vbuf} returns it, and valueOff is where the
+ * leaf starts in it (the packed parameters hold every W_i and b_i in one buffer).
  */
 export interface TapeData {
   /** rows and cols of node id's matrix */

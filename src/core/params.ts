@@ -11,21 +11,89 @@ import { normalCdf } from './activations';
 import type { Arch, Config, InitScheme } from './config';
 import { fillNormal, normalStream } from './rng';
 
-/** Everything random about one chain. Matrices are row-major Float64Arrays. */
+/**
+ * Everything random about one chain, packed in ONE Float64Array in draw order: x | W_0 … W_{L−1} | b_0 … b_{L−1} | y.
+ * One buffer instead of 2L + 2: at width 1 each small typed array costs ~25× its 8 bytes of data in object
+ * overhead, which made the parameters of a 1000-layer scalar chain 14× the size of its activations.
+ * Matrices are row-major; read them through {@link weightOffset}/{@link biasOffset} (hot paths) or
+ * {@link weight}/{@link bias} (views, for cold paths and tests).
+ */
 export interface ChainParams {
   L: number;
   width: number;
   batch: number;
-  /** rows of W_i: W for plain and residual, (i+1)·W for dense */
-  fanIn: number[];
-  /** h_0, B × W, entries N(0, 1) */
+  /** dense layout: W_i has (i+1)·W rows; otherwise every W_i is W × W */
+  dense: boolean;
+  /** x, W_i, b_i, y in that order (see the offset helpers) */
+  data: Float64Array;
+  /** h_0, B × W, entries N(0, 1): a view of data */
   x: Float64Array;
-  /** W_i, fanIn[i] × W row-major, [in][out] */
-  W: Float64Array[];
-  /** b_i, length W, entries N(0, bias²) */
-  b: Float64Array[];
-  /** the mse target, B × W, entries N(0, 1) */
+  /** the mse target, B × W, entries N(0, 1): a view of data */
   y: Float64Array;
+}
+
+/** Rows (fan_in) of W_i: W, or (i+1)·W for dense. */
+export function weightRows(p: Pick<ChainParams, 'width' | 'dense'>, i: number): number {
+  return p.dense ? (i + 1) * p.width : p.width;
+}
+
+/** Where W_i starts in p.data (after x and W_0 … W_{i−1}). */
+export function weightOffset(p: Pick<ChainParams, 'width' | 'batch' | 'dense'>, i: number): number {
+  const W = p.width;
+  return p.batch * W + W * W * (p.dense ? (i * (i + 1)) / 2 : i);
+}
+
+/** Where b_i starts in p.data (after x and every W). */
+export function biasOffset(p: Pick<ChainParams, 'L' | 'width' | 'batch' | 'dense'>, i: number): number {
+  return weightOffset(p, p.L) + i * p.width;
+}
+
+/** Floats of a packed parameter buffer: x and y (B × W each), the weights and L biases. */
+function paramLength(L: number, width: number, batch: number, dense: boolean): number {
+  return biasOffset({ L, width, batch, dense }, L) + batch * width;
+}
+
+/** W_i, fan_in × W row-major [in][out], as a view of p.data (writes go through). */
+export function weight(p: ChainParams, i: number): Float64Array {
+  const o = weightOffset(p, i);
+  return p.data.subarray(o, o + weightRows(p, i) * p.width);
+}
+
+/** b_i, length W, entries N(0, bias²), as a view of p.data (writes go through). */
+export function bias(p: ChainParams, i: number): Float64Array {
+  const o = biasOffset(p, i);
+  return p.data.subarray(o, o + p.width);
+}
+
+/** Every W_i and b_i as views of p.data and the fan_in of each, for cold paths (tests, tools): 2L small objects. */
+export function paramViews(p: ChainParams): { W: Float64Array[]; b: Float64Array[]; fanIn: number[] } {
+  const layers = Array.from({ length: p.L }, (_, i) => i);
+  return { W: layers.map((i) => weight(p, i)), b: layers.map((i) => bias(p, i)), fanIn: layers.map((i) => weightRows(p, i)) };
+}
+
+/** An empty packed parameter set for this shape (x, W_i, b_i, y all zero). */
+export function zeroParams(L: number, width: number, batch: number, dense = false): ChainParams {
+  const data = new Float64Array(paramLength(L, width, batch, dense));
+  const n = batch * width;
+  return { L, width, batch, dense, data, x: data.subarray(0, n), y: data.subarray(data.length - n) };
+}
+
+/** Pack given x (B × W), W_i, b_i and y into a ChainParams (copies); shapes are checked. */
+export function packParams(parts: { x: ArrayLike<number>; W: ArrayLike<number>[]; b: ArrayLike<number>[]; y: ArrayLike<number>; width: number; dense?: boolean }): ChainParams {
+  const { width, W } = parts;
+  const p = zeroParams(W.length, width, parts.x.length / width, parts.dense ?? false);
+  const put = (dst: Float64Array, src: ArrayLike<number>, what: string) => {
+    if (src.length !== dst.length) throw new RangeError(`packParams: ${what} has ${src.length} entries, needs ${dst.length}`);
+    dst.set(src);
+  };
+  if (!Number.isInteger(p.batch)) throw new RangeError(`packParams: x has ${parts.x.length} entries, not a multiple of ${width}`);
+  put(p.x, parts.x, 'x');
+  put(p.y, parts.y, 'y');
+  for (let i = 0; i < p.L; i++) {
+    put(weight(p, i), W[i], `W_${i}`);
+    put(bias(p, i), parts.b[i], `b_${i}`);
+  }
+  return p;
 }
 
 /** fan_in of each layer: W, or (i+1)·W for dense (z_i reads concat(h_0 … h_i)). */
@@ -82,32 +150,28 @@ export function orthonormalize(a: Float64Array, rows: number, cols: number): Flo
   return a;
 }
 
-function drawWeight(next: () => number, init: InitScheme, scale: number, fanIn: number, fanOut: number): Float64Array {
-  const w = new Float64Array(fanIn * fanOut);
+/** Fill `w` (fanIn × fanOut) with one draw per entry from `next`, by `init` (see the module comment). */
+function drawWeight(w: Float64Array, next: () => number, init: InitScheme, scale: number, fanIn: number, fanOut: number): void {
   if (init === 'orthogonal') {
     fillNormal(w, next);
     orthonormalize(w, fanIn, fanOut);
     for (let k = 0; k < w.length; k++) w[k] *= scale;
-    return w;
-  }
-  if (init === 'uniform') {
+  } else if (init === 'uniform') {
     // Uniform on [−a, a] has variance a²/3; a = √3·std matches the Glorot normal variance.
     const a = Math.sqrt(3) * initStd('uniform', scale, fanIn, fanOut);
     for (let k = 0; k < w.length; k++) w[k] = a * (2 * normalCdf(next()) - 1);
-    return w;
-  }
-  return fillNormal(w, next, initStd(init, scale, fanIn, fanOut));
+  } else fillNormal(w, next, initStd(init, scale, fanIn, fanOut));
 }
 
-/** Draw x, W_0 … W_{L−1}, b_0 … b_{L−1}, y (in that order) for `arch` from `config.seed`. */
+/** Draw x, W_0 … W_{L−1}, b_0 … b_{L−1}, y (in that order, which is also their order in `data`) from `config.seed`. */
 export function drawParams(config: Config, arch: Arch): ChainParams {
-  const { depth: L, width, batch, init, scale, bias, seed } = config;
+  const { depth: L, width, batch, init, scale, bias: biasStd, seed } = config;
   const next = normalStream(seed);
-  const fanIn = fanIns(arch, L, width);
-  const x = fillNormal(new Float64Array(batch * width), next);
-  const W = fanIn.map((f) => drawWeight(next, init, scale, f, width));
-  // b is drawn even when bias = 0, so y is the same for every bias std.
-  const b = fanIn.map(() => fillNormal(new Float64Array(width), next, bias));
-  const y = fillNormal(new Float64Array(batch * width), next);
-  return { L, width, batch, fanIn, x, W, b, y };
+  const p = zeroParams(L, width, batch, arch === 'dense');
+  fillNormal(p.x, next);
+  for (let i = 0; i < L; i++) drawWeight(weight(p, i), next, init, scale, weightRows(p, i), width);
+  // b is drawn even when bias = 0, so y is the same for every bias std: b_0 … b_{L−1} are contiguous.
+  fillNormal(p.data.subarray(biasOffset(p, 0), biasOffset(p, L)), next, biasStd);
+  fillNormal(p.y, next);
+  return p;
 }

@@ -70,11 +70,13 @@ class BuildLists {
   arg: NumList<Float64Array>;
   req: NumList<Int32Array>;
   extSlot: NumList<Int32Array>;
+  /** where a bound external leaf's value starts in its buffer (bind may come before compile) */
+  extOff: NumList<Int32Array>;
   inStart: NumList<Int32Array>;
   inIds: NumList<Int32Array>;
   constructor(n: number) {
     const I = () => new NumList(new Int32Array(n));
-    [this.op, this.rows, this.cols, this.req, this.extSlot, this.inStart] = [I(), I(), I(), I(), I(), I()];
+    [this.op, this.rows, this.cols, this.req, this.extSlot, this.extOff, this.inStart] = [I(), I(), I(), I(), I(), I(), I()];
     this.arg = new NumList(new Float64Array(n));
     this.inIds = new NumList(new Int32Array(2 * n));
     this.inStart.push(0);
@@ -99,7 +101,10 @@ export class Tape implements TapeData {
   op: Uint8Array = EMPTY_U8;
   /** 1 where gradients flow into the node */
   req: Uint8Array = EMPTY_U8;
-  /** the slot of a bound leaf in `ext`, −1 for nodes whose value lives in the arena */
+  /**
+   * For an external leaf, the index in `bufs` of the buffer bound to it (0: none yet); −1 for nodes whose value
+   * lives in the arena. An external leaf's valueOff is where its value starts in that buffer.
+   */
   extSlot: Int32Array = EMPTY_I32;
 
   /** Labels given explicitly (sparse); the others come from `namer` or the op and id. */
@@ -109,9 +114,11 @@ export class Tape implements TapeData {
    * thousands of strings.
    */
   namer: ((id: NodeId) => string | undefined) | null = null;
-  /** the bound buffers of external leaves, by slot */
-  private readonly ext: Float64Array[] = [];
-  private readonly extNode: number[] = [];
+  /**
+   * The distinct buffers bound to external leaves, [0] being the empty "unbound" one. Leaves bound to parts of one
+   * buffer (the packed parameters) share its entry: a pointer per buffer, not per leaf.
+   */
+  private bufs: Float64Array[] = [EMPTY];
   private build: BuildLists | null;
   /** input shapes handed to KERNELS[op].shape for one- and two-input ops, reused across pushes */
   private readonly shapes1 = [{ rows: 0, cols: 0 }];
@@ -193,11 +200,7 @@ export class Tape implements TapeData {
   private leaf(op: 'input' | 'param', rows: number, cols: number, label: string, opts: LeafOptions): NodeId {
     const b = this.lists();
     const id = this.newNode(OP_CODE[op], 0, [], label, rows, cols, opts.requiresGrad ?? true);
-    if (opts.external) {
-      b.extSlot.a[id] = this.ext.length;
-      this.ext.push(EMPTY);
-      this.extNode.push(id);
-    }
+    if (opts.external) b.extSlot.a[id] = 0;
     return id;
   }
 
@@ -226,6 +229,7 @@ export class Tape implements TapeData {
     b.cols.push(cols);
     b.req.push(requiresGrad ? 1 : 0);
     b.extSlot.push(-1);
+    b.extOff.push(0);
     for (let k = 0; k < inputs.length; k++) b.inIds.push(inputs[k]);
     b.inStart.push(b.inIds.n);
     if (label) this.labels[id] = label;
@@ -308,7 +312,7 @@ export class Tape implements TapeData {
       if (extSlot[id] < 0) {
         valueOff[id] = nValue;
         nValue += size;
-      }
+      } else valueOff[id] = b.extOff.a[id];
       if (req[id] && owner[id] === id) {
         gradOff[id] = nGrad;
         nGrad += size;
@@ -336,21 +340,42 @@ export class Tape implements TapeData {
   /** The buffer holding node id's value, from offset valueOff[id]: the arena, or a bound leaf's own buffer. */
   vbuf(id: NodeId): Float64Array {
     const s = this.extSlot[id];
-    return s < 0 ? this.values : this.ext[s];
+    return s < 0 ? this.values : this.bufs[s];
   }
 
-  /** Use `data` (not copied) as the value of leaf `id` (created with external: true); it must hold rows × cols entries. */
-  bind(id: NodeId, data: Float64Array): void {
+  /**
+   * Use `data` from `offset` on (not copied) as the value of leaf `id` (created with external: true); it must hold
+   * rows × cols entries there. Many leaves may bind parts of one buffer (the packed parameters).
+   */
+  bind(id: NodeId, data: Float64Array, offset = 0): void {
     const b = this.build;
     const code = b ? b.op.a[id] : this.op[id];
     if (code !== OP_CODE.input && code !== OP_CODE.param) throw new TypeError(`bind: ${this.label(id)} is not a leaf`);
     const size = b ? b.rows.a[id] * b.cols.a[id] : this.rows[id] * this.cols[id];
-    if (data.length !== size) throw new RangeError(`bind: ${this.label(id)} needs ${size} entries, got ${data.length}`);
-    const slot = b ? b.extSlot.a[id] : this.extSlot[id];
-    if (slot < 0) throw new TypeError(`bind: ${this.label(id)} was not created with external: true`);
-    this.ext[slot] = data;
+    if (!(offset >= 0 && offset + size <= data.length))
+      throw new RangeError(`bind: ${this.label(id)} needs ${size} entries from ${offset}, got ${data.length}`);
+    const slots = b ? b.extSlot.a : this.extSlot;
+    if (slots[id] < 0) throw new TypeError(`bind: ${this.label(id)} was not created with external: true`);
+    // Usually the last buffer bound (the leaves of one chain bind one packed buffer in turn).
+    let s = this.bufs.length - 1;
+    while (s > 0 && this.bufs[s] !== data) s--;
+    if (s === 0) s = this.bufs.push(data) - 1;
+    slots[id] = s;
+    if (b) b.extOff.a[id] = offset;
+    else this.valueOff[id] = offset;
     const v = this.views[id];
-    if (v) v.data = data;
+    if (v) v.data = this.leafData(id);
+  }
+
+  /** The bound value of external leaf `id` as an exact-length array (the buffer itself when it fits exactly). */
+  private leafData(id: NodeId): Float64Array {
+    const b = this.build;
+    const buf = this.bufs[b ? b.extSlot.a[id] : this.extSlot[id]];
+    const off = b ? b.extOff.a[id] : this.valueOff[id];
+    const [rows, cols] = this.shapeOf(id);
+    const size = rows * cols;
+    if (buf.length < off + size) return EMPTY;
+    return off === 0 && buf.length === size ? buf : buf.subarray(off, off + size);
   }
 
   /**
@@ -358,9 +383,15 @@ export class Tape implements TapeData {
    * last caller's arrays alive between runs.
    */
   unbindAll(): void {
-    for (let s = 0; s < this.ext.length; s++) {
-      this.ext[s] = EMPTY;
-      const v = this.views[this.extNode[s]];
+    this.bufs = [EMPTY];
+    const b = this.build;
+    const slots = b ? b.extSlot.a : this.extSlot;
+    const offs = b ? b.extOff.a : this.valueOff;
+    for (let id = 0; id < this.count; id++) {
+      if (slots[id] <= 0) continue;
+      slots[id] = 0;
+      offs[id] = 0;
+      const v = this.views[id];
       if (v) v.data = EMPTY;
     }
   }
@@ -376,11 +407,11 @@ export class Tape implements TapeData {
   /** The value of node `id` (a view: it follows later runs and bindings). */
   value(id: NodeId): Tensor {
     const [rows, cols] = this.shapeOf(id);
-    if (this.build) return { rows, cols, data: this.ext[this.build.extSlot.a[id]] ?? EMPTY };
+    if (this.build) return { rows, cols, data: this.build.extSlot.a[id] >= 0 ? this.leafData(id) : EMPTY };
     let v = this.views[id];
     if (!v) {
       const off = this.valueOff[id];
-      const data = this.extSlot[id] >= 0 ? this.vbuf(id) : this.values.subarray(off, off + rows * cols);
+      const data = this.extSlot[id] >= 0 ? this.leafData(id) : this.values.subarray(off, off + rows * cols);
       v = this.views[id] = { rows, cols, data };
     }
     return v;
@@ -405,10 +436,10 @@ export class Tape implements TapeData {
   /** Evaluate every node in order. */
   forward(): void {
     this.compile();
-    for (let s = 0; s < this.ext.length; s++) {
-      const id = this.extNode[s];
-      if (this.ext[s].length !== this.rows[id] * this.cols[id]) throw new Error(`forward: leaf ${this.label(id)} has no value bound`);
-    }
+    const { extSlot, valueOff, rows, cols, bufs } = this;
+    for (let id = 0; id < this.count; id++)
+      if (extSlot[id] >= 0 && valueOff[id] + rows[id] * cols[id] > bufs[extSlot[id]].length)
+        throw new Error(`forward: leaf ${this.label(id)} has no value bound`);
     const op = this.op;
     for (let i = 0; i < this.count; i++) KERNEL_BY_CODE[op[i]].forward(this, i);
   }

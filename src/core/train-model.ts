@@ -16,7 +16,7 @@
  */
 import { buildChain, type ChainGraph } from './chains';
 import { defaultConfig, type Activation, type InitScheme, type Norm } from './config';
-import { drawParams } from './params';
+import { biasOffset, drawParams, paramViews, weightOffset } from './params';
 import { polarNormal } from './rng';
 import { Tape, type NodeId } from './tape';
 import { frobenius } from './tensor';
@@ -74,8 +74,8 @@ export class TrainModel {
     this.chain.bind(g.x, this.x);
     this.chain.bind(g.y!, this.chainTarget);
     for (let i = 0; i < L; i++) {
-      this.chain.bind(g.W[i], p.W[i]);
-      this.chain.bind(g.b[i], p.b[i]);
+      this.chain.bind(g.W[i], p.data, weightOffset(p, i));
+      this.chain.bind(g.b[i], p.data, biasOffset(p, i));
     }
 
     const h = this.head;
@@ -97,7 +97,8 @@ export class TrainModel {
     h.bind(yId, this.y);
     this.ids = { hL, scaled, loss };
 
-    this.params = [...p.W, ...p.b, WoutBuf, boutBuf];
+    const views = paramViews(p); // write-through: the optimizer updates the buffer the chain reads
+    this.params = [...views.W, ...views.b, WoutBuf, boutBuf];
     this.grads = [...g.W.map((id) => this.chain.grad(id)!.data), ...g.b.map((id) => this.chain.grad(id)!.data), h.grad(Wout)!.data, h.grad(bout)!.data];
   }
 

@@ -5,7 +5,7 @@
  */
 import { ACTIVATION_FNS } from './activations';
 import type { Activation, Arch, Loss } from './config';
-import type { ChainParams } from './params';
+import { bias, weight, type ChainParams } from './params';
 
 export class Value {
   /** ∂L/∂(this), filled by {@link Value.backward} on the loss */
@@ -126,8 +126,9 @@ export function scalarChain(
   const w: Value[][] = [];
   const b: Value[] = [];
   for (let i = 0; i < p.L; i++) {
-    const wi = Array.from(p.W[i], (v, k) => new Value(v, [], '', [], p.W[i].length > 1 ? `w_${i},${k}` : `w_${i}`));
-    const bi = new Value(p.b[i][0], [], '', [], `b_${i}`);
+    const Wi = weight(p, i);
+    const wi = Array.from(Wi, (v, k) => new Value(v, [], '', [], Wi.length > 1 ? `w_${i},${k}` : `w_${i}`));
+    const bi = new Value(bias(p, i)[0], [], '', [], `b_${i}`);
     // dense: z_i = Σ_k h_k·w_i[k] + b_i over all earlier h; otherwise z_i = h_i·w_i + b_i
     let acc = opts.arch === 'dense' ? h[0].mul(wi[0]) : h[i].mul(wi[0]);
     if (opts.arch === 'dense') for (let k = 1; k <= i; k++) acc = acc.add(h[k].mul(wi[k]));

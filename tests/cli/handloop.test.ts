@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeChain } from '../../src/core/analyze';
 import { decodeConfig } from '../../src/core/config';
-import { drawParams, type ChainParams } from '../../src/core/params';
+import { bias, drawParams, packParams, weight, type ChainParams } from '../../src/core/params';
 import { handChain } from '../../scripts/bench/handLoop';
 
 /** A small seeded generator (mulberry32 + Box–Muller), independent of the core's rng. */
@@ -20,16 +20,13 @@ function normals(seed: number) {
 function randomParams(L: number, W: number, B: number, seed: number): ChainParams {
   const n = normals(seed);
   const fill = (len: number, s: number) => Float64Array.from({ length: len }, () => s * n());
-  return {
-    L,
+  return packParams({
     width: W,
-    batch: B,
-    fanIn: Array(L).fill(W),
     x: fill(B * W, 1),
     W: Array.from({ length: L }, () => fill(W * W, 1.2 / Math.sqrt(W))),
     b: Array.from({ length: L }, () => fill(W, 0.3)),
     y: fill(B * W, 1),
-  };
+  });
 }
 
 /** mse loss of the plain tanh chain, written out directly (the oracle for finite differences). */
@@ -40,8 +37,8 @@ function lossOf(p: ChainParams): number {
     const next = new Array<number>(B * W);
     for (let b = 0; b < B; b++)
       for (let k = 0; k < W; k++) {
-        let z = p.b[i][k];
-        for (let j = 0; j < W; j++) z += h[b * W + j] * p.W[i][j * W + k];
+        let z = bias(p, i)[k];
+        for (let j = 0; j < W; j++) z += h[b * W + j] * weight(p, i)[j * W + k];
         next[b * W + k] = Math.tanh(z);
       }
     h = next;
@@ -70,16 +67,7 @@ const rel = (a: number, b: number) => (a === b ? 0 : Math.abs(a - b) / Math.abs(
 describe('hand-fused loop (scripts/bench/handLoop.ts)', () => {
   it('matches the scalar chain rule worked out by hand (L = 2, W = B = 1, mse)', () => {
     const [x, w0, b0, w1, b1, y] = [0.8, 1.3, 0.1, -0.7, 0.2, 0.3];
-    const p: ChainParams = {
-      L: 2,
-      width: 1,
-      batch: 1,
-      fanIn: [1, 1],
-      x: Float64Array.of(x),
-      W: [Float64Array.of(w0), Float64Array.of(w1)],
-      b: [Float64Array.of(b0), Float64Array.of(b1)],
-      y: Float64Array.of(y),
-    };
+    const p = packParams({ width: 1, x: [x], W: [[w0], [w1]], b: [[b0], [b1]], y: [y] });
     const h1 = Math.tanh(w0 * x + b0);
     const h2 = Math.tanh(w1 * h1 + b1);
     const dh2 = h2 - y;
@@ -101,8 +89,8 @@ describe('hand-fused loop (scripts/bench/handLoop.ts)', () => {
     const r = handChain(p, 'mse');
     expect(rel(r.loss, lossOf(p))).toBeLessThan(1e-14);
     for (let i = 0; i < 3; i++) {
-      expect(rel(r.dW[i], fdNorm(p, p.W[i]))).toBeLessThan(1e-6);
-      expect(rel(r.db[i], fdNorm(p, p.b[i]))).toBeLessThan(1e-6);
+      expect(rel(r.dW[i], fdNorm(p, weight(p, i)))).toBeLessThan(1e-6);
+      expect(rel(r.db[i], fdNorm(p, bias(p, i)))).toBeLessThan(1e-6);
     }
     expect(rel(r.dh[0], fdNorm(p, p.x))).toBeLessThan(1e-6);
   });
@@ -114,16 +102,7 @@ describe('hand-fused loop (scripts/bench/handLoop.ts)', () => {
 
   it('keeps norms of a vanishing chain far below 1e-154, where squares underflow', () => {
     const L = 6;
-    const p: ChainParams = {
-      L,
-      width: 1,
-      batch: 1,
-      fanIn: Array(L).fill(1),
-      x: Float64Array.of(0.5),
-      W: Array.from({ length: L }, () => Float64Array.of(1e-50)),
-      b: Array.from({ length: L }, () => Float64Array.of(0)),
-      y: Float64Array.of(0),
-    };
+    const p = packParams({ width: 1, x: [0.5], W: Array.from({ length: L }, () => [1e-50]), b: Array.from({ length: L }, () => [0]), y: [0] });
     const r = handChain(p, 'sum');
     // tanh(z) = z to double precision for |z| < 1e-8, so h_i = 0.5·1e-50ⁱ and ∂L/∂h_i = 1e-50^(L−i) (loss sum).
     for (let i = 0; i <= L; i++) {

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { ChainParams } from '../../src/core/params';
+import { packParams, type ChainParams } from '../../src/core/params';
 import { handChain } from '../../scripts/bench/handLoop';
 import { initTfjs, tfjsChain, tfjsTensorCount } from '../../scripts/bench/tfjsChain';
 
@@ -7,16 +7,13 @@ import { initTfjs, tfjsChain, tfjsTensorCount } from '../../scripts/bench/tfjsCh
 function params(L: number, W: number, B: number): ChainParams {
   let t = 0;
   const fill = (n: number, s: number) => Float64Array.from({ length: n }, () => s * Math.sin(1.7 * ++t + 0.3));
-  return {
-    L,
+  return packParams({
     width: W,
-    batch: B,
-    fanIn: Array(L).fill(W),
     x: fill(B * W, 1.3),
     W: Array.from({ length: L }, () => fill(W * W, 1.5 / Math.sqrt(W))),
     b: Array.from({ length: L }, () => fill(W, 0.2)),
     y: fill(B * W, 1),
-  };
+  });
 }
 
 describe('TensorFlow.js chain used by the benchmark (scripts/bench/tfjsChain.ts)', () => {

@@ -3,8 +3,14 @@
  */
 import { describe, expect, it } from 'vitest';
 import { analyzeChain } from '../../src/core/analyze';
-import { decodeConfig } from '../../src/core/config';
-import { drawParams } from '../../src/core/params';
+import { decodeConfig, type Arch, type Config } from '../../src/core/config';
+import { drawParams, paramViews } from '../../src/core/params';
+
+/** drawParams with its W_i, b_i as write-through views (the packed ChainParams plus arrays of arrays). */
+const draw = (c: Config, arch: Arch) => {
+  const p = drawParams(c, arch);
+  return { ...p, ...paramViews(p) };
+};
 
 const cfg = (raw: Record<string, unknown>) => decodeConfig(raw, 'strict').config;
 
@@ -12,7 +18,7 @@ describe('width-1 chains', () => {
   it('a sigmoid chain with |w| ≤ 1 loses at least 4× per layer', () => {
     // uniform init draws on [−a, a] with a = √3·scale·√(2/(1+1)); scale = 1/√3 makes a = 1, so |w_i| ≤ 1.
     const c = cfg({ depth: 30, width: 1, batch: 8, act: 'sigmoid', init: 'uniform', scale: 1 / Math.sqrt(3), bias: 0.5, arch: 'plain' });
-    const p = drawParams(c, 'plain');
+    const p = draw(c, 'plain');
     expect(Math.max(...p.W.map((w) => Math.abs(w[0])))).toBeLessThanOrEqual(1);
     const r = analyzeChain(c).archs.plain!;
     // Per sample ∂L/∂h_i = ∂L/∂h_{i+1}·w_i·σ′(z_i) with |w_i| ≤ 1 and σ′ ≤ 1/4, so each ratio is ≤ 1/4.
@@ -25,7 +31,7 @@ describe('width-1 chains', () => {
 
   it('a linear chain scales the gradient by Π|w_i|: dh[0]/dh[L] = Π_i |w_i|', () => {
     const c = cfg({ depth: 40, width: 1, batch: 4, act: 'linear', init: 'xavier', scale: 1.1, bias: 0.7, arch: 'plain', loss: 'mse' });
-    const p = drawParams(c, 'plain');
+    const p = draw(c, 'plain');
     const r = analyzeChain(c).archs.plain!;
     let prod = 1;
     for (const w of p.W) prod *= Math.abs(w[0]);
@@ -35,7 +41,7 @@ describe('width-1 chains', () => {
 
   it('a residual linear chain multiplies ∂L/∂h by (1 + α·w_i) per layer', () => {
     const c = cfg({ depth: 40, width: 1, batch: 4, act: 'linear', init: 'he', scale: 1.5, bias: 0.2, alpha: 0.8, arch: 'residual', loss: 'mse' });
-    const p = drawParams(c, 'residual');
+    const p = draw(c, 'residual');
     const r = analyzeChain(c).archs.residual!;
     for (let i = 0; i < c.depth; i++) {
       const factor = Math.abs(1 + c.alpha * p.W[i][0]);

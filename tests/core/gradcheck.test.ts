@@ -20,7 +20,7 @@
 import { describe, expect, it } from 'vitest';
 import { ACTIVATIONS, ARCHS, LOSSES, NORMS, decodeConfig, type Activation, type Arch, type Loss, type Norm } from '../../src/core/config';
 import { ChainWorkspace, chainShape } from '../../src/core/chains';
-import { drawParams, type ChainParams } from '../../src/core/params';
+import { drawParams, paramViews, weight, type ChainParams } from '../../src/core/params';
 
 const EPS = 2 ** -52;
 
@@ -71,8 +71,10 @@ function check(act: Activation, arch: Arch, norm: Norm, loss: Loss) {
   // Copy the tape's gradients before the FD runs overwrite them.
   const coords: Coord[] = [];
   const add = (name: string, arr: Float64Array, grad: Float64Array) => grad.forEach((t, k) => coords.push({ name: `${name}[${k}]`, arr, k, tape: t }));
-  p.W.forEach((w, i) => add(`W_${i}`, w, Float64Array.from(nodes[g.W[i]].grad!.data)));
-  p.b.forEach((b, i) => add(`b_${i}`, b, Float64Array.from(nodes[g.b[i]].grad!.data)));
+  // Write-through views of the packed buffer: the FD runs perturb the parameters the tape reads.
+  const views = paramViews(p);
+  views.W.forEach((w, i) => add(`W_${i}`, w, Float64Array.from(nodes[g.W[i]].grad!.data)));
+  views.b.forEach((b, i) => add(`b_${i}`, b, Float64Array.from(nodes[g.b[i]].grad!.data)));
   add('x', p.x, Float64Array.from(nodes[g.x].grad!.data));
   const sensitivity = lossSensitivity(ws);
   const base = evaluate(ws, p, act, config.alpha);
@@ -127,11 +129,12 @@ describe('the check itself can fail', () => {
     const w0 = ws.graph.W[0];
     const tapeGrad = nodes[w0].grad!.data[0] * 1.001;
     const h = 1e-4;
-    const theta = p.W[0][0];
+    const W0 = weight(p, 0);
+    const theta = W0[0];
     const L = (d: number) => {
-      p.W[0][0] = theta + d;
+      W0[0] = theta + d;
       const r = evaluate(ws, p, 'tanh', config.alpha).loss;
-      p.W[0][0] = theta;
+      W0[0] = theta;
       return r;
     };
     const fd = (L(-2 * h) - 8 * L(-h) + 8 * L(h) - L(2 * h)) / (12 * h);

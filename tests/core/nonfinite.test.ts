@@ -5,23 +5,13 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeArch, analyzeChain } from '../../src/core/analyze';
 import { decodeConfig } from '../../src/core/config';
-import { drawParams, type ChainParams } from '../../src/core/params';
+import { bias, drawParams, packParams, weight, type ChainParams } from '../../src/core/params';
 
 const cfg = (raw: Record<string, unknown>) => decodeConfig(raw, 'strict').config;
 
 /** Hand-made width-1 parameters (B = 1): x, w_i, b_i = 0, y = 0. */
 function scalarParams(x: number, w: number[]): ChainParams {
-  const L = w.length;
-  return {
-    L,
-    width: 1,
-    batch: 1,
-    fanIn: w.map(() => 1),
-    x: Float64Array.of(x),
-    W: w.map((v) => Float64Array.of(v)),
-    b: w.map(() => Float64Array.of(0)),
-    y: Float64Array.of(0),
-  };
+  return packParams({ width: 1, x: [x], W: w.map((v) => [v]), b: w.map(() => [0]), y: [0] });
 }
 
 describe('forward overflow', () => {
@@ -32,7 +22,7 @@ describe('forward overflow', () => {
     let h = p.x[0];
     let first = -1;
     for (let i = 0; i < c.depth && first < 0; i++) {
-      const z = h * p.W[i][0] + p.b[i][0];
+      const z = h * weight(p, i)[0] + bias(p, i)[0];
       if (!Number.isFinite(z)) first = i;
       h = z;
     }
@@ -49,16 +39,7 @@ describe('forward overflow', () => {
   it('NaN from inf − inf inside h·W is named with its cause', () => {
     // Width 2: z_0[0] = x_0·W[0][0] + x_1·W[1][0] = (1e200·1e200) + (1e200·−1e200) = ∞ − ∞.
     const c = cfg({ depth: 2, width: 2, batch: 1, act: 'tanh', arch: 'plain', loss: 'sum' });
-    const p: ChainParams = {
-      L: 2,
-      width: 2,
-      batch: 1,
-      fanIn: [2, 2],
-      x: Float64Array.of(1e200, 1e200),
-      W: [Float64Array.of(1e200, 0, -1e200, 0), Float64Array.of(1, 0, 0, 1)],
-      b: [new Float64Array(2), new Float64Array(2)],
-      y: new Float64Array(2),
-    };
+    const p = packParams({ width: 2, x: [1e200, 1e200], W: [[1e200, 0, -1e200, 0], [1, 0, 0, 1]], b: [[0, 0], [0, 0]], y: [0, 0] });
     const r = analyzeArch(c, 'plain', p);
     expect(r.nonFinite).toEqual({ layer: 0, quantity: 'z', cause: 'z became NaN at layer 0 (inf − inf in h·W)' });
     expect(r.h[0]).toBeCloseTo(Math.SQRT2 * 1e200, -190);

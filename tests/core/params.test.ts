@@ -4,8 +4,14 @@
  */
 import { describe, expect, it } from 'vitest';
 import { randomLcg, randomNormal } from 'd3-random';
-import { decodeConfig } from '../../src/core/config';
-import { drawParams, orthonormalize } from '../../src/core/params';
+import { decodeConfig, type Arch, type Config } from '../../src/core/config';
+import { drawParams, orthonormalize, paramViews } from '../../src/core/params';
+
+/** drawParams with its W_i, b_i as write-through views (the packed ChainParams plus arrays of arrays). */
+const draw = (c: Config, arch: Arch) => {
+  const p = drawParams(c, arch);
+  return { ...p, ...paramViews(p) };
+};
 
 const cfg = (raw: Record<string, unknown>) => decodeConfig(raw, 'strict').config;
 
@@ -21,7 +27,7 @@ const expectDraws = (got: Float64Array, want: number[]) => {
 describe('draw order and seeds', () => {
   it('x, W_0…W_{L−1}, b_0…b_{L−1}, y come from one randomNormal.source(randomLcg(seed)) stream, in order', () => {
     const c = cfg({ depth: 3, width: 2, batch: 2, init: 'lecun', scale: 2, bias: 0.5, seed: 42 });
-    const p = drawParams(c, 'plain');
+    const p = draw(c, 'plain');
     const next = randomNormal.source(randomLcg(42))(0, 1);
     const take = (n: number, std: number) => Array.from({ length: n }, () => std * next());
     expectDraws(p.x, take(4, 1));
@@ -33,8 +39,8 @@ describe('draw order and seeds', () => {
 
   it('plain and residual with the same seed share x, W, b and y', () => {
     const c = cfg({ depth: 6, width: 5, batch: 3, bias: 0.3, seed: 7 });
-    const a = drawParams(c, 'plain');
-    const b = drawParams(c, 'residual');
+    const a = draw(c, 'plain');
+    const b = draw(c, 'residual');
     expect(b.x).toEqual(a.x);
     expect(b.W).toEqual(a.W);
     expect(b.b).toEqual(a.b);
@@ -42,8 +48,8 @@ describe('draw order and seeds', () => {
   });
 
   it('a different seed gives different numbers with the same shapes', () => {
-    const a = drawParams(cfg({ depth: 4, width: 3, batch: 2, bias: 1, seed: 1 }), 'plain');
-    const b = drawParams(cfg({ depth: 4, width: 3, batch: 2, bias: 1, seed: 2 }), 'plain');
+    const a = draw(cfg({ depth: 4, width: 3, batch: 2, bias: 1, seed: 1 }), 'plain');
+    const b = draw(cfg({ depth: 4, width: 3, batch: 2, bias: 1, seed: 2 }), 'plain');
     expect(b.x.length).toBe(a.x.length);
     expect(b.W.map((w) => w.length)).toEqual(a.W.map((w) => w.length));
     expect(b.b.map((v) => v.length)).toEqual(a.b.map((v) => v.length));
@@ -55,8 +61,8 @@ describe('draw order and seeds', () => {
 
   it('dense W_i is (i+1)·W × W, drawn in the same order; x is the same as plain', () => {
     const c = cfg({ depth: 4, width: 3, batch: 2, seed: 9 });
-    const d = drawParams(c, 'dense');
-    const p = drawParams(c, 'plain');
+    const d = draw(c, 'dense');
+    const p = draw(c, 'plain');
     expect(d.fanIn).toEqual([3, 6, 9, 12]);
     expect(d.W.map((w) => w.length)).toEqual([9, 18, 27, 36]);
     expect(d.x).toEqual(p.x);
@@ -65,8 +71,8 @@ describe('draw order and seeds', () => {
   });
 
   it('a zero bias std still draws b (all zero), so y does not depend on the bias std', () => {
-    const a = drawParams(cfg({ depth: 3, width: 2, batch: 2, bias: 0, seed: 3 }), 'plain');
-    const b = drawParams(cfg({ depth: 3, width: 2, batch: 2, bias: 2, seed: 3 }), 'plain');
+    const a = draw(cfg({ depth: 3, width: 2, batch: 2, bias: 0, seed: 3 }), 'plain');
+    const b = draw(cfg({ depth: 3, width: 2, batch: 2, bias: 2, seed: 3 }), 'plain');
     expect(a.b.every((v) => v.every((e) => e === 0))).toBe(true);
     expect(a.y).toEqual(b.y);
   });
@@ -95,12 +101,12 @@ describe('init schemes', () => {
   ];
   for (const [init, std] of cases)
     it(`${init}: weight std = ${init === 'uniform' ? 'the xavier std' : 'scale × base'}`, () => {
-      const p = drawParams(cfg({ ...base, init }), 'plain');
+      const p = draw(cfg({ ...base, init }), 'plain');
       expect(Math.abs(sampleStd(p.W) / std - 1)).toBeLessThan(0.01);
     });
 
   it('uniform stays inside [−a, a] with a = √3·scale·√(2/(fan_in+fan_out))', () => {
-    const p = drawParams(cfg({ ...base, init: 'uniform' }), 'plain');
+    const p = draw(cfg({ ...base, init: 'uniform' }), 'plain');
     const a = Math.sqrt(3) * 1.7 * Math.sqrt(2 / (W + W));
     const max = Math.max(...p.W.map((w) => Math.max(...w.map(Math.abs))));
     expect(max).toBeLessThanOrEqual(a);
@@ -109,7 +115,7 @@ describe('init schemes', () => {
 
   it('orthogonal: WᵀW = scale²·I for square W and for tall dense blocks', () => {
     for (const arch of ['plain', 'dense'] as const) {
-      const p = drawParams(cfg({ depth: 3, width: 8, batch: 2, scale: 0.5, init: 'orthogonal', seed: 8 }), arch);
+      const p = draw(cfg({ depth: 3, width: 8, batch: 2, scale: 0.5, init: 'orthogonal', seed: 8 }), arch);
       p.W.forEach((w, i) => {
         const rows = p.fanIn[i];
         for (let a = 0; a < 8; a++)

@@ -4,11 +4,17 @@
  */
 import { describe, expect, it } from 'vitest';
 import { ACTIVATION_FNS } from '../../src/core/activations';
-import { ACTIVATIONS, ARCHS, decodeConfig, type Activation, type Arch, type Loss } from '../../src/core/config';
+import { ACTIVATIONS, ARCHS, decodeConfig, type Activation, type Arch, type Config, type Loss } from '../../src/core/config';
 import { ChainWorkspace, chainShape } from '../../src/core/chains';
-import { drawParams } from '../../src/core/params';
+import { drawParams, paramViews } from '../../src/core/params';
 import { analyzeChain } from '../../src/core/analyze';
 import { Value, scalarChain } from '../../src/core/value';
+
+/** drawParams with its W_i, b_i as write-through views (the packed ChainParams plus arrays of arrays). */
+const draw = (c: Config, arch: Arch) => {
+  const p = drawParams(c, arch);
+  return { ...p, ...paramViews(p) };
+};
 
 const close = (a: number, b: number, tol = 1e-12) => Math.abs(a - b) <= tol * Math.max(1, Math.abs(a), Math.abs(b));
 
@@ -21,7 +27,7 @@ describe('width-1 plain chain: the chain rule by hand', () => {
     it(`g_i = g_{i+1}·w_{i+1}·f′(z_i) and ∂L/∂w_i = g_i·h_i for every activation (${loss})`, () => {
       for (const act of ACTIVATIONS) {
         const c = config(act, 'plain', loss);
-        const p = drawParams(c, 'plain');
+        const p = draw(c, 'plain');
         const ws = new ChainWorkspace(chainShape(c, 'plain'));
         ws.run(p, act, c.alpha);
         const { f, df } = ACTIVATION_FNS[act];
@@ -55,7 +61,7 @@ describe('width-1 residual chain: the shortcut factor by hand', () => {
   it('∂L/∂h_i = ∂L/∂h_{i+1}·(1 + α·w_i·f′(z_i))', () => {
     for (const act of ACTIVATIONS) {
       const c = config(act, 'residual', 'sum');
-      const p = drawParams(c, 'residual');
+      const p = draw(c, 'residual');
       const r = analyzeChain({ ...c, arch: ['residual'] }).archs.residual!;
       const { f, df } = ACTIVATION_FNS[act];
       const h = [p.x[0]];
@@ -80,7 +86,7 @@ describe('the scalar Value engine agrees with the tensor engine', () => {
       it(`${arch}, ${loss}, batch 3: h, z, g, ∂L/∂w, ∂L/∂b, ∂L/∂x and the loss, every activation`, () => {
         for (const act of ACTIVATIONS) {
           const c = config(act, arch, loss, 3, 6);
-          const p = drawParams(c, arch);
+          const p = draw(c, arch);
           const ws = new ChainWorkspace(chainShape(c, arch));
           ws.run(p, act, c.alpha);
           const nodes = ws.tape.nodes;
@@ -153,7 +159,7 @@ describe('the report scalar trace', () => {
   it('is present at width 1 and null otherwise; dense w_i is the weight from the newest input h_i', () => {
     const c = config('tanh', 'dense', 'mse', 1, 5);
     const r = analyzeChain({ ...c, arch: ['dense', 'plain'] });
-    const p = drawParams(c, 'dense');
+    const p = draw(c, 'dense');
     const t = r.archs.dense!.scalar!;
     for (let i = 0; i < c.depth; i++) {
       expect(t.w[i]).toBe(p.W[i][i]);
