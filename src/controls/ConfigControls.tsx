@@ -3,7 +3,7 @@
  * prevented with a visible reason (layer norm at width 1, batch norm at batch 1) instead of reaching the core.
  * `ui.controls` (from the URL) picks which controls are shown, for embeds.
  */
-import { Fragment, type ReactElement } from 'react';
+import { Fragment, useMemo, type ReactElement } from 'react';
 import type { Activation, Config, InitScheme, Loss, Norm } from '../core/config';
 import { ACTIVATIONS, INITS, LOSSES, NORMS, fieldOf } from '../core/config';
 import { criticalScale } from '../core/theory';
@@ -82,7 +82,12 @@ export function ConfigControls() {
 
   const widthMin = c.norm === 'layer' ? 2 : 1;
   const batchMin = c.norm === 'batch' ? 2 : 1;
-  const critical = criticalScale(c.act, c.init, c.width, c.bias);
+  // Dragging depth re-renders the controls on every input; the critical scale does not depend on depth.
+  const critical = useMemo(() => criticalScale(c.act, c.init, c.width, c.bias), [c.act, c.init, c.width, c.bias]);
+  /** Width or batch: a ladder slider whose rungs start at the minimum the normalization allows (and say why). */
+  const size = (id: 'width' | 'batch', values: readonly number[], min: number, why: string) => (
+    <NumControl id={id} value={c[id]} min={min} integer scale={ladder(values, min)} note={min > 1 ? t(why) : undefined} onChange={set(id)} t={t} />
+  );
   const select = <V extends string>(id: 'act' | 'init' | 'loss', values: readonly V[], onChange: (v: V) => void) => (
     <SelectField<V>
       id={id}
@@ -96,30 +101,8 @@ export function ConfigControls() {
 
   const controls: Record<ControlId, ReactElement> = {
     depth: <NumControl id="depth" value={c.depth} min={1} integer scale={ladder(DEPTH_LADDER, 1)} onChange={set('depth')} t={t} />,
-    width: (
-      <NumControl
-        id="width"
-        value={c.width}
-        min={widthMin}
-        integer
-        scale={ladder(WIDTH_LADDER, widthMin)}
-        note={widthMin > 1 ? t('ctl.width.minByNorm') : undefined}
-        onChange={set('width')}
-        t={t}
-      />
-    ),
-    batch: (
-      <NumControl
-        id="batch"
-        value={c.batch}
-        min={batchMin}
-        integer
-        scale={ladder(BATCH_LADDER, batchMin)}
-        note={batchMin > 1 ? t('ctl.batch.minByNorm') : undefined}
-        onChange={set('batch')}
-        t={t}
-      />
-    ),
+    width: size('width', WIDTH_LADDER, widthMin, 'ctl.width.minByNorm'),
+    batch: size('batch', BATCH_LADDER, batchMin, 'ctl.batch.minByNorm'),
     act: select<Activation>('act', ACTIVATIONS, set('act')),
     init: select<InitScheme>('init', INITS, set('init')),
     scale: <ScaleControl value={c.scale} critical={critical} onChange={set('scale')} t={t} />,
