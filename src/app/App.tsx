@@ -1,9 +1,12 @@
 /**
  * The page shell: header (title, tagline, language and theme), the controls sidebar and the panels. In embed mode
  * (`?embed=1`) the header goes and only the controls listed in `controls=` remain; `present=1` enlarges the type.
+ * The story's scene bar, presentation mode's callouts and the training lab load on first use (see ./lazyPart.tsx).
  */
 import { lazy } from 'react';
 import { useT } from '../controls/useT';
+import { ensureArea } from '../state/i18n';
+import { clampScene } from '../state/scenes';
 import { selectBusy, selectResult, selectUi, useApp } from '../state/store';
 import { ErrorMessage } from './ErrorMessage';
 import { Header } from './Header';
@@ -13,13 +16,14 @@ import { Sidebar } from './Sidebar';
 import { StatusLine } from './StatusLine';
 import { useDocumentAttrs } from './useDocumentAttrs';
 import { EmbedBridge } from './embed/EmbedBridge';
-import { PresentCallouts } from './present/PresentCallouts';
+import { presentCallouts } from './present';
 import { PresentMode } from './present/PresentMode';
-import { SceneBar } from './story/SceneBar';
+import { sceneBar } from './story';
+import { StoryStart } from './story/StoryStart';
 import { TrainSection } from '../panels/train/TrainSection';
 
-/** The training lab, loaded only when opened (not in the initial bundle). */
-const TrainLab = lazy(() => import('../panels/train/TrainLab'));
+/** The training lab, loaded only when opened (not in the initial bundle), with its catalog. */
+const TrainLab = lazy(() => Promise.all([import('../panels/train/TrainLab'), ensureArea('trainLab')]).then(([m]) => m));
 
 export function App() {
   const t = useT();
@@ -40,10 +44,11 @@ export function App() {
         )}
         <main id="charts" className="main" tabIndex={-1} aria-label={t('app.panels')} aria-busy={busy}>
           {ui.embed && <h1 className="sr-only">{t('app.title')}</h1>}
-          <SceneBar />
+          {/* The scene bar's code loads when a scene opens; until then the start button stands in its place. */}
+          {clampScene(ui.scene) > 0 ? <sceneBar.Part fallback={ui.embed ? null : <StoryStart />} /> : !ui.embed && <StoryStart />}
           <Notices />
           <StatusLine />
-          <PresentCallouts />
+          {ui.present && <presentCallouts.Part />}
           {result.error ? (
             <ErrorMessage error={result.error} />
           ) : result.report ? (

@@ -10,10 +10,14 @@ import type { Config } from '../core/config';
 import type { Report } from '../core/report';
 import { createScheduler, type WorkerPort } from '../state/compute';
 import { connectCompute } from '../state/computeSync';
+import { ensureLang, isLangLoaded } from '../state/i18n';
 import { appStore } from '../state/store';
 import { startUrlSync } from '../state/urlSync';
-import { applySceneOnLoad } from '../state/scenes';
+import { applySceneOnLoad, clampScene } from '../state/scenes';
 import { App } from './App';
+import { guardLangSwitch } from './langSwitch';
+import { presentCallouts } from './present';
+import { sceneBar } from './story';
 import './styles.css';
 
 function createWorker(): WorkerPort | null {
@@ -45,11 +49,26 @@ import('../core/analyze').then(
 
 // The first render as a transition: React renders the page in slices of a few milliseconds and yields between
 // them, instead of one long task (Lighthouse's total blocking time; input stays responsive while the page starts).
-const root = createRoot(document.getElementById('root')!);
-startTransition(() =>
-  root.render(
-    <StrictMode>
-      <App />
-    </StrictMode>,
-  ),
+function render(): void {
+  guardLangSwitch(appStore);
+  const root = createRoot(document.getElementById('root')!);
+  startTransition(() =>
+    root.render(
+      <StrictMode>
+        <App />
+      </StrictMode>,
+    ),
+  );
+}
+
+// A Chinese page waits for its catalogs (one chunk, fetched in parallel with the engine) so it never shows English
+// first; likewise a URL that opens on a story scene or in presentation mode waits for that part's code, so it
+// appears with the page instead of pushing the charts down a moment later. If a chunk cannot load, the page
+// renders without it (in English) rather than not at all. Not a top-level await: the lazy chunks import from this
+// one, which must have finished evaluating.
+const { lang, scene, present } = appStore.getState().ui;
+const waits = [!isLangLoaded(lang) && ensureLang(lang), clampScene(scene) > 0 && sceneBar.preload(), present && presentCallouts.preload()].filter(
+  (p): p is Promise<void> => p !== false,
 );
+if (waits.length === 0) render();
+else void Promise.all(waits).catch(() => undefined).then(render);

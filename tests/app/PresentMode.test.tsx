@@ -55,10 +55,11 @@ describe('present mode keys', () => {
     expect(appStore.getState().ui.present).toBe(false);
   });
 
-  it('? opens the keyboard help, in English and in Chinese', () => {
+  it('? opens the keyboard help, in English and in Chinese', async () => {
     render(<PresentMode />);
     key('?');
-    expect(screen.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeInTheDocument();
+    // The dialog's code loads on first use.
+    expect(await screen.findByRole('dialog', { name: 'Keyboard shortcuts' })).toBeInTheDocument();
     expect(screen.getByRole('table')).toHaveTextContent('PageDown');
     act(() => appStore.getState().setUi({ lang: 'zh' }));
     expect(screen.getByRole('dialog', { name: '键盘快捷键' })).toHaveTextContent('开启或关闭演示模式');

@@ -48,10 +48,11 @@ describe('Copy link', () => {
 });
 
 describe('Embed dialog', () => {
-  it('builds the iframe snippet from the state and the ticked panels and controls', () => {
+  it('builds the iframe snippet from the state and the ticked panels and controls', async () => {
     render(<ShareBar />);
     fireEvent.click(screen.getByRole('button', { name: 'Embed…' }));
-    const dialog = screen.getByRole('dialog', { name: 'Embed this view' });
+    // The dialog's code loads on first use.
+    const dialog = await screen.findByRole('dialog', { name: 'Embed this view' });
     const snippet = () => (within(dialog).getByRole('textbox', { name: 'HTML snippet' }) as HTMLTextAreaElement).value;
     expect(snippet()).toContain('embed=1');
     expect(snippet()).toContain('panels=flow&amp;controls=');

@@ -1,11 +1,33 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { CATALOG_PAIRS, CATALOGS, catalogGaps, detectLang, LANGS, translate } from '../../src/state/i18n';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import {
+  CATALOG_AREAS,
+  CATALOGS,
+  catalogGaps,
+  detectLang,
+  ensureArea,
+  ensureLang,
+  isLangLoaded,
+  LANGS,
+  loadAllCatalogs,
+  loadCatalogPairs,
+  translate,
+  type Area,
+  type Catalog,
+  type Lang,
+} from '../../src/state/i18n';
+
+let CATALOG_PAIRS: Record<Area, Record<Lang, Catalog>>;
+beforeAll(async () => {
+  CATALOG_PAIRS = await loadCatalogPairs();
+  await loadAllCatalogs();
+});
 
 describe('catalogs', () => {
   it('every registered area has every key in both languages, non-empty, with the same placeholders', () => {
-    expect(Object.keys(CATALOG_PAIRS).length).toBeGreaterThanOrEqual(5);
+    expect(Object.keys(CATALOG_PAIRS).sort()).toEqual([...CATALOG_AREAS].sort());
+    expect(CATALOG_AREAS.length).toBeGreaterThanOrEqual(5);
     expect(catalogGaps(CATALOG_PAIRS)).toEqual([]);
   });
 
@@ -29,6 +51,7 @@ describe('catalogs', () => {
   it('the merged catalogs hold every key of every area (no area shadows another)', () => {
     for (const lang of LANGS) {
       const total = Object.values(CATALOG_PAIRS).reduce((n, p) => n + Object.keys(p[lang]).length, 0);
+      expect(total).toBeGreaterThan(300);
       expect(Object.keys(CATALOGS[lang]).length, `${lang}: a key is defined in two areas`).toBe(total);
     }
   });
@@ -37,6 +60,36 @@ describe('catalogs', () => {
     expect(translate('en', 'stepper.progress', { k: 2, L: 5 })).toBe('Step 2 of 5');
     expect(translate('zh', 'stepper.progress', { k: 2, L: 5 })).toBe('第 2 步，共 5 步');
     expect(translate('zh', 'no.such.key')).toBe('no.such.key');
+  });
+});
+
+describe('loading on demand', () => {
+  it('a fresh page has English only; Chinese and the lazy areas arrive when asked for, once', async () => {
+    vi.resetModules();
+    const i18n = await import('../../src/state/i18n');
+    expect(i18n.isLangLoaded('en')).toBe(true);
+    expect(i18n.isLangLoaded('zh')).toBe(false);
+    // Until the Chinese chunk is here a Chinese render falls back to English, never to a blank.
+    expect(i18n.translate('zh', 'stepper.progress', { k: 2, L: 5 })).toBe('Step 2 of 5');
+    // The scenes' strings are not in the first script: the key itself shows until the area loads.
+    expect(i18n.translate('en', 'story.region')).toBe('story.region');
+    const a = i18n.ensureLang('zh');
+    expect(i18n.ensureLang('zh')).toBe(a);
+    await a;
+    expect(i18n.isLangLoaded('zh')).toBe(true);
+    expect(i18n.translate('zh', 'stepper.progress', { k: 2, L: 5 })).toBe('第 2 步，共 5 步');
+    // Chinese of a lazy area comes with the language; its English with the area.
+    expect(i18n.translate('zh', 'story.region')).toBe('导览故事');
+    await i18n.ensureArea('scenes');
+    expect(i18n.translate('en', 'story.region')).toBe('Guided story');
+    expect(i18n.translate('en', 'train.run')).toBe('train.run');
+    await i18n.ensureArea('trainLab');
+    expect(i18n.translate('en', 'train.run')).not.toBe('train.run');
+  });
+
+  it('the test setup loaded every catalog of the shared instance', () => {
+    expect(isLangLoaded('zh')).toBe(true);
+    return Promise.all([ensureLang('zh'), ensureArea('scenes')]);
   });
 });
 

@@ -1,12 +1,14 @@
-/** Page-wide keyboard handling (see ./keys.ts) and the keyboard help dialog. Mounted once by the App. */
+/** Page-wide keyboard handling (see ./keys.ts) and the keyboard help dialog (loaded when opened). Mounted once by the App. */
 import { useEffect } from 'react';
 import { appStore } from '../../state/store';
 import { runCommand as run } from './commands';
 import { isKeyOwner, keyCommand } from './keys';
-import { KeyboardHelp } from './KeyboardHelp';
+import { useHelp } from './helpState';
+import { keyboardHelp } from './index';
 import './present.css';
 
 export function PresentMode() {
+  const helpOpen = useHelp((s) => s.open);
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       const cmd = keyCommand(
@@ -28,5 +30,6 @@ export function PresentMode() {
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, []);
-  return <KeyboardHelp />;
+  // The dialog's code loads the first time it opens.
+  return helpOpen ? <keyboardHelp.Part /> : null;
 }

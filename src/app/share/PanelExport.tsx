@@ -1,11 +1,14 @@
-/** The small "PNG · SVG" download row under each panel (normal mode only; embeds and presentations hide it). */
+/**
+ * The small "PNG · SVG" download row under each panel (normal mode only; embeds and presentations hide it). The
+ * figure builders load on the first click.
+ */
 import { useRef, useState } from 'react';
 import { useT } from '../../controls/useT';
 import { selectLang, selectReport, selectUi, useApp } from '../../state/store';
 import type { PanelId } from '../../state/uiSchema';
 import { pageBaseUrl } from '../../state/urlSync';
 import { downloadBlob } from '../../viz/exportDownload';
-import { panelSvg, pngFile, stateCaption, svgFile, PANEL_TITLE_KEY } from './exportPanel';
+import { loadExportPanel } from './lazy';
 import { shareUrl } from './links';
 
 export function PanelExport({ id }: { id: PanelId }) {
@@ -27,6 +30,8 @@ export function PanelExport({ id }: { id: PanelId }) {
     try {
       // The figure shows report.config (what was computed), so its URL and caption name that config.
       const url = shareUrl(pageBaseUrl(), report.config, ui);
+      // The figure builders load on the first export.
+      const { panelSvg, pngFile, stateCaption, svgFile, PANEL_TITLE_KEY } = await loadExportPanel();
       const e = panelSvg(section, id, report, lang, url);
       const file = kind === 'svg' ? svgFile(e, id, report.config) : await pngFile(e, id, report.config, t(PANEL_TITLE_KEY[id]), stateCaption(report.config, lang), url);
       downloadBlob(file.blob, file.name);

@@ -1,8 +1,9 @@
 /**
  * The guided story's bar, at the top of the charts: scene k of N with its title and text, the predict-then-reveal
  * question, the explanation once answered, and previous / next (buttons, or PageUp / PageDown so a presentation
- * clicker works). With no scene (`scene=0`) it is a single button that starts the story. While a question waits
- * for its answer the charts below are blurred (story.css), so the flow chart does not give the answer away.
+ * clicker works). While a question waits for its answer the charts below are blurred (story.css), so the flow
+ * chart does not give the answer away. With no scene (`scene=0`) the App shows ./StoryStart.tsx instead: this
+ * file's code, with the scenes' catalog, loads only when a scene opens (see ./index.ts).
  */
 import { useEffect, useState } from 'react';
 import { configToRecord, type Config } from '../../core/config';
@@ -13,9 +14,9 @@ import { applySceneAlt, clampScene, goToScene, reportMatches, sceneAt, SCENES } 
 import { appStore, selectConfig, selectLang, selectReport, selectUi, useApp } from '../../state/store';
 import { NonFiniteCallout } from './NonFiniteCallout';
 import { Prediction, type Guess } from './Prediction';
+import { StoryStart } from './StoryStart';
 import { storyVars } from './storyVars';
 import { formatNumber } from '../../viz/format';
-import './story.css';
 
 /** Keys that a focused field uses itself (PageUp/PageDown move a slider by a big step, scroll a list…). */
 function inField(el: EventTarget | null): boolean {
@@ -53,18 +54,6 @@ function showStepper(): void {
   panel.querySelector<HTMLElement>('[data-icon="next"]')?.focus({ preventScroll: true });
 }
 
-function StoryStart({ onStart }: { onStart: () => void }) {
-  const t = useT();
-  return (
-    <div className="story-start">
-      <button type="button" className="story-start-button" onClick={onStart}>
-        {t('story.start', { n: SCENES.length })}
-      </button>
-      <span className="story-start-hint">{t('story.startHint')}</span>
-    </div>
-  );
-}
-
 export function SceneBar() {
   const t = useT();
   const ui = useApp(selectUi);
@@ -78,7 +67,8 @@ export function SceneBar() {
   // Every scene starts its backward pass from the loss.
   useEffect(() => resetStepper(), [k]);
 
-  if (!scene) return ui.embed ? null : <StoryStart onStart={() => goToScene(appStore, 1)} />;
+  // The App shows StoryStart itself at scene 0 (this bar's code loads only when a scene opens); kept for safety.
+  if (!scene) return ui.embed ? null : <StoryStart />;
 
   const report = reportMatches(latest, config) ? latest : null;
   const guess = guesses[k];
