@@ -11,7 +11,7 @@ import type { StepMode, StepView } from '../../state/stepper';
 import { formatNumber } from '../../viz/format';
 import { gainColor } from '../chain/color';
 import { STEP_DIGITS, stepFormulas, sym, topFormula } from './tex';
-import { Tex, useKatex } from './Tex';
+import { Tex, useKatex } from '../../viz/katex';
 import { stepValues } from './values';
 
 export interface StepCardProps {
