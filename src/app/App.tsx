@@ -1,7 +1,8 @@
 /**
  * The page shell: header (title, tagline, language and theme), the controls sidebar and the panels. In embed mode
  * (`?embed=1`) the header goes and only the controls listed in `controls=` remain; `present=1` enlarges the type.
- * The story's scene bar, presentation mode's callouts and the training lab load on first use (see ./lazyPart.tsx).
+ * The panels' code loads with the engine, after the page's first script (nothing draws before the first report);
+ * the story's scene bar, presentation mode's callouts and the training lab load on first use (see ./lazyPart.tsx).
  */
 import { lazy } from 'react';
 import { useT } from '../controls/useT';
@@ -11,7 +12,7 @@ import { selectBusy, selectResult, selectUi, useApp } from '../state/store';
 import { ErrorMessage } from './ErrorMessage';
 import { Header } from './Header';
 import { Notices } from './Notices';
-import { PanelGrid } from './PanelGrid';
+import { panelGrid } from './panelGridPart';
 import { Sidebar } from './Sidebar';
 import { StatusLine } from './StatusLine';
 import { useDocumentAttrs } from './useDocumentAttrs';
@@ -52,7 +53,7 @@ export function App() {
           {result.error ? (
             <ErrorMessage error={result.error} />
           ) : result.report ? (
-            <PanelGrid report={result.report} />
+            <panelGrid.Part report={result.report} fallback={<div className="panels-loading" />} />
           ) : (
             <div className="panels-loading" />
           )}

@@ -1,8 +1,9 @@
 /**
  * Entry point: load the URL into the store, start the URL sync and the compute scheduler, then render.
  * The worker is created lazily, only when a config is too large for the main thread. The engine itself (tape, ops,
- * chains, statistics) is a separate chunk, fetched at once in parallel with the first render, which keeps it out of
- * the initial bundle; the first request waits for it (see SchedulerDeps.syncReady).
+ * chains, statistics) and the panels that draw its report are separate chunks, fetched at once in parallel with
+ * the first render, which keeps them out of the initial bundle; the first request waits for the engine (see
+ * SchedulerDeps.syncReady), the panels appear with the first report.
  */
 import { StrictMode, startTransition } from 'react';
 import { createRoot } from 'react-dom/client';
@@ -16,6 +17,7 @@ import { startUrlSync } from '../state/urlSync';
 import { applySceneOnLoad, clampScene } from '../state/scenes';
 import { App } from './App';
 import { guardLangSwitch } from './langSwitch';
+import { panelGrid } from './panelGridPart';
 import { presentCallouts } from './present';
 import { sceneBar } from './story';
 import './styles.css';
@@ -38,14 +40,14 @@ const scheduler = createScheduler({
   now: () => performance.now(),
 });
 connectCompute(appStore, scheduler);
-import('../core/analyze').then(
-  (core) => {
-    analyzeChain = core.analyzeChain;
-    scheduler.syncLoaded();
-  },
-  // The chunk could not load (offline, blocked): say so where the charts would be.
-  (e: unknown) => appStore.getState().setResult({ report: null, error: { message: String(e) }, ms: null, runner: null }),
-);
+// The chunks could not load (offline, blocked): say so where the charts would be.
+const chunkFailed = (e: unknown) => appStore.getState().setResult({ report: null, error: { message: String(e) }, ms: null, runner: null });
+import('../core/analyze').then((core) => {
+  analyzeChain = core.analyzeChain;
+  scheduler.syncLoaded();
+}, chunkFailed);
+// The panels' code, fetched alongside the engine: nothing draws before the first report anyway.
+panelGrid.preload().catch(chunkFailed);
 
 // The first render as a transition: React renders the page in slices of a few milliseconds and yields between
 // them, instead of one long task (Lighthouse's total blocking time; input stays responsive while the page starts).

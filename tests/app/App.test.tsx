@@ -13,13 +13,14 @@ beforeEach(() => {
 });
 
 describe('App shell', () => {
-  it('shows the header, the controls and the flow panel once a report arrives', () => {
+  it('shows the header, the controls and the flow panel once a report arrives', async () => {
     render(<App />);
     expect(screen.getByRole('heading', { level: 1, name: 'Gradient chain visualizer' })).toBeInTheDocument();
     expect(screen.getByRole('complementary', { name: 'Network settings' })).toBeInTheDocument();
     const config = { ...defaultConfig(), depth: 5, width: 4, batch: 4 };
     act(() => appStore.getState().setResult({ report: analyzeChain(config), error: null, ms: 3, runner: 'main' }));
-    expect(document.querySelector('[data-panel="flow"] svg path')).not.toBeNull();
+    // The panels' code is a chunk of its own (main.tsx fetches it with the engine's).
+    await vi.waitFor(() => expect(document.querySelector('[data-panel="flow"] svg path')).not.toBeNull());
     expect(screen.getByTestId('status')).toHaveTextContent('Computed in 3 ms');
   });
 
