@@ -165,8 +165,13 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
   const WORKER_CACHE = 3;
   const estimateMs = (c: Config) => configWork(c).total * (msPerWork ?? PRIOR_MS_PER_WORK);
 
+  /**
+   * Shows an answer unless a newer one is already shown. An answer older than the latest request is shown too
+   * (the busy indicator stays on while the latest runs): during a drag into worker-sized configs every job is
+   * superseded before it ends, and showing none of them would freeze the panels until the drag stops.
+   */
   const deliver = (id: number, r: ResultState) => {
-    if (id !== latest) return;
+    if (id <= answered) return;
     answered = id;
     deps.onResult(r);
   };
@@ -282,7 +287,6 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
       if (guard) {
         // Nothing starts; a queued job is stale now (a running one finishes, or is dropped by the next request).
         queued = null;
-        answered = id;
         if (running === null) deps.onBusy(false);
         deliver(id, { report: null, error: { message: `size guard: ${guard.reason}`, guard }, ms: null, runner: null });
         return;

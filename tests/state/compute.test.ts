@@ -133,7 +133,7 @@ describe('scheduler', () => {
     expect(results[0].report!.config.depth).toBe(5);
   });
 
-  it('lets the latest request win: one job runs, only the newest waits, stale answers are dropped', () => {
+  it('lets the latest request win: one job runs, only the newest waits; an older answer shows meanwhile', () => {
     const w = fakeWorker();
     const { s, results, busy } = harness({ worker: w.port });
     s.request(big(200));
@@ -142,9 +142,13 @@ describe('scheduler', () => {
     expect(w.posted.map((r) => r.config.depth)).toEqual([200]);
     expect(busy[busy.length - 1]).toBe(true);
     w.answer(w.posted[0]);
-    expect(results).toHaveLength(0); // the answer for depth 200 is stale
+    // depth 200 is superseded but newer than anything shown: shown, and the busy indicator stays on for 400
+    expect(results.map((r) => r.report!.config.depth)).toEqual([200]);
+    expect(busy[busy.length - 1]).toBe(true);
     expect(w.posted.map((r) => r.config.depth)).toEqual([200, 400]); // 300 was superseded while queued
     w.answer(w.posted[1]);
+    expect(results.map((r) => r.report!.config.depth)).toEqual([200, 400]);
+    results.splice(0, 1);
     expect(results.map((r) => r.report!.config.depth)).toEqual([400]);
     expect(results[0].runner).toBe('worker');
     expect(busy[busy.length - 1]).toBe(false);
