@@ -108,7 +108,12 @@ async function main() {
         /** errors collected so far (a test that provokes an expected error may clear it) */
         errors,
         /** save test-results/<name>.png */
-        screenshot: (name, opts = {}) => page.screenshot({ path: join(RESULTS, `${name}.png`), ...opts }),
+        screenshot: async (name, opts = {}) => {
+          // Panels below the fold skip rendering (content-visibility: auto) until scrolled to; a full-page capture
+          // does not scroll, so it renders them all first, as a reader scrolling down would see them.
+          if (opts.fullPage) await page.addStyleTag({ content: '.panel { content-visibility: visible !important; }' }).catch(() => {});
+          return page.screenshot({ path: join(RESULTS, `${name}.png`), ...opts });
+        },
         log: (...a) => console.log('      ', ...a),
       };
       const t0 = Date.now();
