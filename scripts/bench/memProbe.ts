@@ -2,12 +2,16 @@
  * Memory of one analysis, measured in a fresh process (run by bench.ts):
  *   node --expose-gc --min-semi-space-size=128 --max-semi-space-size=128 --import tsx scripts/bench/memProbe.ts core|hand L W B
  * The cell is first run a few times so the code is optimised, then measured 3 times, keeping the smallest figures.
+ * The JS heap moves by some ±50 KiB between two full GCs whatever the code does, which swamps a 1000 × 1 × 1 chain
+ * (about 80 KiB in all), so `workspace` and `params` are each the mean over K copies kept alive together
+ * (K = 16 for small cells, 1 for large ones, where the noise is negligible).
  * Bytes are JS heap plus ArrayBuffer backing stores (typed arrays live there). The large young generation keeps the
  * GC from running inside a run (`gcsDuring` says whether one did). Prints one JSON line, in bytes:
  *   report     — retained by the returned report alone (its output arrays: results, not working memory);
- *   workspace  — retained between calls by the core's cached workspace: tape arenas and tape metadata;
+ *   workspace  — retained between calls by the core's cached workspace: tape arenas and tape metadata (mean of K
+ *                workspaces, each built by a cold call and kept after the cache has dropped it);
  *   arenas     — the part of the workspace in value/gradient/cache arenas (float64 data);
- *   params     — retained by one drawParams result (live during a call, dropped after it);
+ *   params     — retained by one drawParams result (live during a call, dropped after it; mean of K);
  *   working    — peak live working memory: workspace + params (all live at once during a call, besides its
  *                report). For `hand`: params + the typed arrays its run allocates, less those of its result;
  *   garbage    — bytes a warm call allocates and drops (boxed numbers, temporary objects): reclaimed by the
@@ -72,6 +76,31 @@ interface Measured {
 
 const buffers = () => process.memoryUsage().arrayBuffers;
 
+/** Copies averaged in `retainedEach`: enough to bury the heap's noise for small cells, one for large ones. */
+const K = Math.max(1, Math.min(16, Math.floor(4e6 / (8 * B * W * (4 * L + 2)))));
+let kept: unknown[] = [];
+
+/** Mean bytes retained by each of K results of `make` kept alive together (and their ArrayBuffers, of those). */
+async function retainedEach(make: () => unknown): Promise<[number, number]> {
+  releaseWorkspaces(); // the baseline holds no workspace (coldWorkspace's last one stays cached: counted once)
+  await settle();
+  const u0 = used();
+  const b0 = buffers();
+  kept = [];
+  for (let k = 0; k < K; k++) kept.push(make());
+  await settle();
+  const r: [number, number] = [(used() - u0) / K, (buffers() - b0) / K];
+  kept = [];
+  return r;
+}
+
+/** The workspace a cold call builds and caches, taken out of the cache (which a next cold call then refills). */
+function coldWorkspace(): unknown {
+  releaseWorkspaces();
+  run();
+  return workspaceFor(chainShape(config, 'plain'));
+}
+
 async function measure(): Promise<Measured> {
   releaseWorkspaces();
   await settle();
@@ -80,28 +109,22 @@ async function measure(): Promise<Measured> {
   const coldRun = cold[0];
   cold[1] = undefined;
   await settle();
-  const workspace = used() - base; // the workspace (with its bound params) and the theory/config caches, a few KiB
+  const coldRetained = used() - base; // one workspace plus noise: kept only to size `report` below
   const b0 = buffers();
   const warm = allocated(run);
   const warmBuffers = buffers() - b0;
   const warmRun = warm[0];
   await settle();
-  const report = used() - base - workspace;
+  const report = used() - base - coldRetained;
   const reportBuffers = buffers() - b0;
   if (typeof warm[1] !== 'object') throw new Error('no result');
   warm[1] = undefined;
-  await settle();
-  const p0 = used();
-  const pb0 = buffers();
-  const p = drawParams(config, 'plain');
-  await settle();
-  const params = used() - p0;
-  const paramBuffers = buffers() - pb0;
-  if (p.L !== L) throw new Error('no params');
+  const [params, paramBuffers] = await retainedEach(() => drawParams(config, 'plain'));
+  const workspace = which === 'core' ? (await retainedEach(coldWorkspace))[0] : 0;
   let arenas = 0;
   if (which === 'core') {
-    const t = workspaceFor(chainShape(config, 'plain')).tape;
-    arenas = t.values.byteLength + t.grads.byteLength + t.saved.byteLength;
+    const ws = workspaceFor(chainShape(config, 'plain'));
+    arenas = ws.values.byteLength + ws.grads.byteLength + ws.saved.byteLength;
   }
   const working = which === 'core' ? workspace + params : params + warmBuffers - paramBuffers - reportBuffers;
   const garbage = warmRun - report - (which === 'core' ? params : warmBuffers - reportBuffers);

@@ -5,7 +5,8 @@
  */
 import { ACTIVATION_FNS } from './activations';
 import { CONFIG_FIELDS, ConfigError, validateConfig, type Arch, type Config } from './config';
-import { ChainWorkspace, chainKey, chainShape, nodeRole, type ChainShape, type NodeRole } from './chains';
+import { ChainWorkspace, chainKey, chainShape, type ChainRun, type ChainShape, type NodeRole } from './chains';
+import { LayerLoop } from './chain-loop';
 import { chainFootprint } from './footprint';
 import { biasOffset, drawParams, weightOffset, weightRows, type ChainParams } from './params';
 import type { ArchReport, NonFinite, Report, ScalarTrace } from './report';
@@ -28,16 +29,20 @@ function checkFootprint(s: ChainShape): void {
   throw new ConfigError('depth', s.depth, `at most about ${d} layers for ${s.arch} at width ${s.width}, batch ${s.batch} (memory)`);
 }
 
-// One compiled workspace per recent shape (plain, residual, dense overlaid), reused across calls; most recent first.
-let WORKSPACES: ChainWorkspace[] = [];
+// One compiled chain per recent shape (plain, residual, dense overlaid), reused across calls; most recent first.
+let WORKSPACES: ChainRun[] = [];
 const MAX_WORKSPACES = 3;
 const SCRATCH = new StatsScratch();
 
-/** The cached workspace for `shape`, built on first use; the least recently used beyond three is dropped. */
-export function workspaceFor(shape: ChainShape): ChainWorkspace {
+/**
+ * The cached chain for `shape`, built on first use; the least recently used beyond three is dropped. Plain and
+ * residual chains run one layer's tape L times (LayerLoop: its metadata does not grow with depth); dense layers
+ * differ in shape, so dense uses the full tape.
+ */
+export function workspaceFor(shape: ChainShape): ChainRun {
   const key = chainKey(shape);
   const at = WORKSPACES.findIndex((w) => w.key === key);
-  const ws = at >= 0 ? WORKSPACES[at] : new ChainWorkspace(shape);
+  const ws = at >= 0 ? WORKSPACES[at] : shape.arch === 'dense' ? new ChainWorkspace(shape) : new LayerLoop(shape);
   if (at !== 0) WORKSPACES = [ws, ...WORKSPACES.filter((w) => w !== ws)].slice(0, MAX_WORKSPACES);
   return ws;
 }
@@ -127,7 +132,7 @@ export function analyzeChain(config: Config): Report {
  * The ArchReport of one architecture for given parameters (from {@link drawParams}). `config` must already be
  * valid. Uses the cached workspace for the shape unless one is passed.
  */
-export function analyzeArch(config: Config, arch: Arch, params: ChainParams, ws = workspaceFor(chainShape(config, arch))): ArchReport {
+export function analyzeArch(config: Config, arch: Arch, params: ChainParams, ws: ChainRun = workspaceFor(chainShape(config, arch))): ArchReport {
   ws.run(params, config.act, config.alpha);
   const report = readReport(ws, config, arch, params);
   // The workspace stays cached: it must not keep this call's parameters alive (P bytes) until the next call.
@@ -135,39 +140,35 @@ export function analyzeArch(config: Config, arch: Arch, params: ChainParams, ws 
   return report;
 }
 
-function readReport(ws: ChainWorkspace, c: Config, arch: Arch, p: ChainParams): ArchReport {
-  const { tape, graph } = ws;
+function readReport(ws: ChainRun, c: Config, arch: Arch, p: ChainParams): ArchReport {
   const L = c.depth;
   const n = c.batch * c.width;
-  // Values and gradients are read in place from the tape's arenas: (buffer, offset) pairs, no views.
-  const G = tape.grads;
-  const gOff = tape.gradOff;
-  const vOff = tape.valueOff;
+  // Values and gradients are read in place from the arenas: (buffer, offset) pairs, no views.
+  const G = ws.grads;
+  const V = ws.values;
   const h = new Float64Array(L + 1);
   const dh = new Float64Array(L + 1);
-  h[0] = frobenius(tape.vbuf(graph.x), n, vOff[graph.x]);
-  for (let j = 0; j <= L; j++) dh[j] = frobenius(G, n, gOff[graph.h[j]]);
+  h[0] = frobenius(ws.hBuf(0), n, ws.hOff(0));
+  for (let j = 0; j <= L; j++) dh[j] = frobenius(G, n, ws.dhOff(j));
   const g = new Float64Array(L);
   const dW = new Float64Array(L);
   const db = new Float64Array(L);
   const gain = new Float64Array(L);
   const stats = { z: emptySummary(L), h: emptySummary(L), fprime: emptySummary(L), saturated: new Float64Array(L), zHist: emptyHistograms(L) };
   const dfMax = ACTIVATION_FNS[c.act].dfMax;
-  const saved = tape.saved;
+  const saved = ws.saved;
   for (let i = 0; i < L; i++) {
-    const wi = graph.W[i];
-    g[i] = frobenius(G, n, gOff[graph.z[i]]);
-    dW[i] = frobenius(G, tape.rows[wi] * c.width, gOff[wi]);
-    db[i] = frobenius(G, c.width, gOff[graph.b[i]]);
+    g[i] = frobenius(G, n, ws.gOff(i));
+    dW[i] = frobenius(G, weightRows(p, i) * c.width, ws.dWOff(i));
+    db[i] = frobenius(G, c.width, ws.dbOff(i));
     gain[i] = dh[i] / dh[i + 1];
     // Statistics of the activation's input u_i (= z_i without a norm), where f′ is evaluated, of h_{i+1} and f′.
-    const u = graph.u[i];
-    const hi = graph.h[i + 1];
-    const hb = tape.vbuf(hi);
-    summarizeLayer(tape.vbuf(u), vOff[u], hb, vOff[hi], saved, tape.savedOff[graph.a[i]], n, stats, i, SCRATCH, dfMax);
-    h[i + 1] = frobeniusFromSumSq(SCRATCH.sumSq3[1], hb, n, vOff[hi]);
+    const hb = ws.hBuf(i + 1);
+    const ho = ws.hOff(i + 1);
+    summarizeLayer(V, ws.uOff(i), hb, ho, saved, ws.fpOff(i), n, stats, i, SCRATCH, dfMax);
+    h[i + 1] = frobeniusFromSumSq(SCRATCH.sumSq3[1], hb, n, ho);
   }
-  const loss = tape.values[vOff[graph.loss]];
+  const loss = V[ws.lossOff()];
   const mf = theoryShape(c, arch);
   let theory: ArchReport['theory'] = null;
   if (mf) {
@@ -221,22 +222,18 @@ function describe(role: NodeRole, kind: 'nan' | 'inf', nanCause: string): NonFin
  * The first value that stopped being finite: forward values in evaluation order, then gradients in the order
  * backward completes them. Null when everything is finite (e.g. only a norm overflowed).
  */
-function findNonFinite(ws: ChainWorkspace): NonFinite | null {
-  const { tape, graph } = ws;
-  const f = tape.firstNonFinite('forward');
-  if (f) return describe(nodeRole(graph, f.id, 'forward'), f.kind, NAN_CAUSE[f.op] ?? 'inf − inf');
-  const b = tape.firstNonFinite('backward', graph.loss);
-  if (b) return describe(nodeRole(graph, b.id, 'backward'), b.kind, 'inf − inf or 0 · inf while back-propagating');
+function findNonFinite(ws: ChainRun): NonFinite | null {
+  const f = ws.firstNonFinite('forward');
+  if (f) return describe(f.role, f.kind, NAN_CAUSE[f.op] ?? 'inf − inf');
+  const b = ws.firstNonFinite('backward');
+  if (b) return describe(b.role, b.kind, 'inf − inf or 0 · inf while back-propagating');
   return null;
 }
 
 /** Sample 0 of a width-1 chain, layer by layer (dense: w_i is the weight from h_i, the newest input). */
-function scalarTrace(ws: ChainWorkspace, p: ChainParams): ScalarTrace {
-  const { tape, graph } = ws;
-  const G = tape.grads;
-  const V = tape.values;
-  const vOff = tape.valueOff;
-  const gOff = tape.gradOff;
+function scalarTrace(ws: ChainRun, p: ChainParams): ScalarTrace {
+  const G = ws.grads;
+  const V = ws.values;
   const L = p.L;
   // One buffer for the eight arrays: a single allocation instead of eight.
   const all = new Float64Array(8 * L + 2);
@@ -251,18 +248,17 @@ function scalarTrace(ws: ChainWorkspace, p: ChainParams): ScalarTrace {
     dW: all.subarray(7 * L + 2, 8 * L + 2),
   };
   for (let j = 0; j <= L; j++) {
-    const id = graph.h[j];
-    t.h[j] = tape.vbuf(id)[vOff[id]];
-    t.dh[j] = G[gOff[id]];
+    t.h[j] = ws.hBuf(j)[ws.hOff(j)];
+    t.dh[j] = G[ws.dhOff(j)];
   }
-  const saved = tape.saved;
+  const saved = ws.saved;
   for (let i = 0; i < L; i++) {
     // The last entry of W_i: at width 1 the weight from h_i (the newest input of a dense layer).
     t.w[i] = p.data[weightOffset(p, i) + weightRows(p, i) - 1];
     t.b[i] = p.data[biasOffset(p, i)];
-    t.z[i] = V[vOff[graph.z[i]]];
-    t.fprime[i] = saved[tape.savedOff[graph.a[i]]];
-    t.g[i] = G[gOff[graph.z[i]]];
+    t.z[i] = V[ws.zOff(i)];
+    t.fprime[i] = saved[ws.fpOff(i)];
+    t.g[i] = G[ws.gOff(i)];
     t.dW[i] = t.g[i] * t.h[i];
   }
   return t;

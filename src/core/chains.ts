@@ -9,6 +9,7 @@
 import type { Activation, Arch, Loss, Norm } from './config';
 import { biasOffset, weightOffset, type ChainParams } from './params';
 import { chainKey, chainShape } from './footprint';
+import type { OpName } from './ops-types';
 import { Tape, type NodeId } from './tape';
 
 /** What fixes the structure (and buffer sizes) of a chain's tape. */
@@ -168,11 +169,58 @@ export function buildChain(tape: Tape, shape: ChainShape, act: Activation = 'lin
   return graph;
 }
 
+/** The first non-finite value a run produced: the report role of its node, the node's op and what was found. */
+export interface ChainNonFinite {
+  role: NodeRole;
+  op: OpName;
+  kind: 'nan' | 'inf';
+}
+
+/**
+ * A chain compiled for one shape that runs parameters and says where each quantity of the report lives: every
+ * value and gradient is an offset into one of three float64 arenas (h_0 is the bound x). Implemented by
+ * {@link ChainWorkspace} (one tape node per op of every layer) and LayerLoop (one layer's tape run L times).
+ */
+export interface ChainRun {
+  readonly shape: ChainShape;
+  /** chainKey of the shape */
+  readonly key: string;
+  readonly values: Float64Array;
+  readonly grads: Float64Array;
+  readonly saved: Float64Array;
+  /** Whether this chain can run `shape`. */
+  matches(shape: ChainShape): boolean;
+  /** Forward and backward for these parameters, activation and residual scale α. */
+  run(p: ChainParams, act: Activation, alpha: number): void;
+  /** Drop the references to the last run's parameters. */
+  unbind(): void;
+  /** the buffer holding h_j (the parameters for j = 0, else `values`) and where h_j starts in it, j = 0…L */
+  hBuf(j: number): Float64Array;
+  hOff(j: number): number;
+  /** where z_i and u_i (the input of f: norm(z_i), or z_i) start in `values` */
+  zOff(i: number): number;
+  uOff(i: number): number;
+  /** where the loss is in `values` */
+  lossOff(): number;
+  /** where ∂L/∂h_j, g_i = ∂L/∂z_i, ∂L/∂W_i (fan_in × W) and ∂L/∂b_i start in `grads` */
+  dhOff(j: number): number;
+  gOff(i: number): number;
+  dWOff(i: number): number;
+  dbOff(i: number): number;
+  /** where f′(u_i) starts in `saved` */
+  fpOff(i: number): number;
+  /**
+   * The first node whose value (forward, in evaluation order) or gradient (backward, in the order backward
+   * finishes them) is not finite; null if none.
+   */
+  firstNonFinite(phase: 'forward' | 'backward'): ChainNonFinite | null;
+}
+
 /**
  * A compiled chain for one shape, reused while the shape is unchanged: changing f or α only rewrites op specs,
  * and new parameters are bound by reference, so a run allocates nothing.
  */
-export class ChainWorkspace {
+export class ChainWorkspace implements ChainRun {
   readonly tape: Tape;
   readonly graph: ChainGraph;
   private act: Activation = 'linear';
@@ -223,5 +271,49 @@ export class ChainWorkspace {
   /** Drop the references to the last run's parameters (the cached workspace then holds only its own buffers). */
   unbind(): void {
     this.tape.unbindAll();
+  }
+
+  get values(): Float64Array {
+    return this.tape.values;
+  }
+  get grads(): Float64Array {
+    return this.tape.grads;
+  }
+  get saved(): Float64Array {
+    return this.tape.saved;
+  }
+  hBuf(j: number): Float64Array {
+    return this.tape.vbuf(this.graph.h[j]);
+  }
+  hOff(j: number): number {
+    return this.tape.valueOff[this.graph.h[j]];
+  }
+  zOff(i: number): number {
+    return this.tape.valueOff[this.graph.z[i]];
+  }
+  uOff(i: number): number {
+    return this.tape.valueOff[this.graph.u[i]];
+  }
+  lossOff(): number {
+    return this.tape.valueOff[this.graph.loss];
+  }
+  dhOff(j: number): number {
+    return this.tape.gradOff[this.graph.h[j]];
+  }
+  gOff(i: number): number {
+    return this.tape.gradOff[this.graph.z[i]];
+  }
+  dWOff(i: number): number {
+    return this.tape.gradOff[this.graph.W[i]];
+  }
+  dbOff(i: number): number {
+    return this.tape.gradOff[this.graph.b[i]];
+  }
+  fpOff(i: number): number {
+    return this.tape.savedOff[this.graph.a[i]];
+  }
+  firstNonFinite(phase: 'forward' | 'backward'): ChainNonFinite | null {
+    const f = this.tape.firstNonFinite(phase, this.graph.loss);
+    return f && { role: nodeRole(this.graph, f.id, phase), op: f.op, kind: f.kind };
   }
 }
