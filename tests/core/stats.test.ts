@@ -5,7 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { randomLcg, randomNormal } from 'd3-random';
-import { HIST_BINS, StatsScratch, emptyHistograms, emptySummary, saturatedFraction, summarizeInto } from '../../src/core/stats';
+import { HIST_BINS, StatsScratch, emptyHistograms, emptySummary, saturatedFraction, summarizeInto, summarizeLayer } from '../../src/core/stats';
+import type { LayerStats } from '../../src/core/report';
 
 /** Type-7 quantile of a sorted array (numpy's default): linear between ranks ⌊p(n−1)⌋ and the next. */
 function quantile7(sorted: number[], p: number): number {
@@ -95,5 +96,44 @@ describe('saturated fraction', () => {
   it('counts f′ below 1% of sup f′', () => {
     expect(saturatedFraction(Float64Array.of(0.25, 0.0024, 0.0026, 0), 4, 0.25)).toBe(0.5);
     expect(saturatedFraction(Float64Array.of(1, 1, 0, 1), 4, 1)).toBe(0.25);
+  });
+});
+
+describe('summarizeLayer', () => {
+  const emptyStats = (L: number): LayerStats => ({ z: emptySummary(L), h: emptySummary(L), fprime: emptySummary(L), saturated: new Float64Array(L), zHist: emptyHistograms(L) });
+  const bits = (x: unknown) => JSON.stringify(x, (_k, v: unknown) => (v instanceof Float64Array ? Array.from(v, (e) => (Object.is(e, -0) ? '-0' : String(e))) : v));
+
+  it('gives the same doubles as three summarizeInto calls and saturatedFraction (odd and even n, with and without non-finite entries)', () => {
+    const next = normal(11);
+    for (const n of [5, 256, 257, 1000, 1023, 1024]) {
+      for (const bad of ['none', 'nan-in-h', 'inf-in-z'] as const) {
+        // Entries at offsets into larger buffers, as the tape stores them; f′ = σ′-like values, some below the cut.
+        const z = new Float64Array(n + 3);
+        const h = new Float64Array(n + 5);
+        const f = new Float64Array(n + 1);
+        for (let t = 0; t < n; t++) {
+          const v = 2 * next();
+          z[3 + t] = v;
+          h[5 + t] = 1 / (1 + Math.exp(-v));
+          f[1 + t] = t % 7 === 0 ? 1e-4 : h[5 + t] * (1 - h[5 + t]);
+        }
+        if (bad === 'nan-in-h') h[5 + (n >> 1)] = NaN;
+        if (bad === 'inf-in-z') z[3 + n - 1] = -Infinity;
+        const got = emptyStats(2);
+        const sc = new StatsScratch();
+        summarizeLayer(z, 3, h, 5, f, 1, n, got, 1, sc, 0.25);
+        const want = emptyStats(2);
+        const sc2 = new StatsScratch();
+        summarizeInto(z, n, want.z, 1, sc2, want.zHist, 3);
+        const sumSq = [sc2.sumSq];
+        summarizeInto(h, n, want.h, 1, sc2, undefined, 5);
+        sumSq.push(sc2.sumSq);
+        summarizeInto(f, n, want.fprime, 1, sc2, undefined, 1);
+        sumSq.push(sc2.sumSq);
+        want.saturated[1] = saturatedFraction(f, n, 0.25, 1);
+        expect(bits(got), `n = ${n}, ${bad}`).toBe(bits(want));
+        expect(Array.from(sc.sumSq3).map(String), `n = ${n}, ${bad}`).toEqual(sumSq.map(String));
+      }
+    }
   });
 });
