@@ -2,10 +2,12 @@
  * Memory of one analysis, measured in a fresh process (run by bench.ts):
  *   node --expose-gc --min-semi-space-size=128 --max-semi-space-size=128 --import tsx scripts/bench/memProbe.ts core|hand L W B
  * The cell is first run a few times so the code is optimised, then measured 3 times, keeping the smallest figures.
- * The JS heap moves by some ±50 KiB between two full GCs whatever the code does, which swamps a 1000 × 1 × 1 chain
- * (about 80 KiB in all), so `workspace` and `params` are each the mean over K copies kept alive together
- * (K = 16 for small cells, 1 for large ones, where the noise is negligible).
- * Bytes are JS heap plus ArrayBuffer backing stores (typed arrays live there). The large young generation keeps the
+ * Bytes are JS heap objects plus ArrayBuffer backing stores (typed arrays live there). Compiled code (the heap's
+ * code space) is left out: it belongs to the process, not to an analysis, and the optimising compiler finishing
+ * jobs in the background moved it by tens of KiB between two full GCs. The rest of the heap still moves by some
+ * ±100 KiB whatever the code does, which swamps a 1000 × 1 × 1 chain (about 80 KiB in all), so `workspace` and
+ * `params` are each the mean over K copies kept alive together (K = 64 for small cells, 1 for large ones, where
+ * the noise is negligible). The large young generation keeps the
  * GC from running inside a run (`gcsDuring` says whether one did). Prints one JSON line, in bytes:
  *   report     — retained by the returned report alone (its output arrays: results, not working memory);
  *   workspace  — retained between calls by the core's cached workspace: tape arenas and tape metadata (mean of K
@@ -19,6 +21,7 @@
  *   coldRun    — bytes allocated by a call that builds its workspace (first call on a new shape).
  */
 import { PerformanceObserver, performance } from 'node:perf_hooks';
+import { getHeapSpaceStatistics } from 'node:v8';
 import { analyzeChain, releaseWorkspaces, workspaceFor } from '../../src/core/analyze';
 import { chainShape } from '../../src/core/chains';
 import { drawParams } from '../../src/core/params';
@@ -32,10 +35,11 @@ const [L, W, B] = dims.map(Number);
 const config = benchConfig({ L, W, B } satisfies Cell);
 const run = (): unknown => (which === 'hand' ? handChain(drawParams(config, 'plain'), 'mse') : analyzeChain(config));
 
-/** JS heap plus ArrayBuffer backing stores (typed arrays live there, outside the heap). */
+/** JS heap less compiled code, plus ArrayBuffer backing stores (typed arrays live there, outside the heap). */
 const used = () => {
-  const m = process.memoryUsage();
-  return m.heapUsed + m.arrayBuffers;
+  let heap = 0;
+  for (const s of getHeapSpaceStatistics()) if (s.space_name !== 'code_space') heap += s.space_used_size;
+  return heap + process.memoryUsage().arrayBuffers;
 };
 
 for (let k = 0; k < 8; k++) {
@@ -77,7 +81,7 @@ interface Measured {
 const buffers = () => process.memoryUsage().arrayBuffers;
 
 /** Copies averaged in `retainedEach`: enough to bury the heap's noise for small cells, one for large ones. */
-const K = Math.max(1, Math.min(16, Math.floor(4e6 / (8 * B * W * (4 * L + 2)))));
+const K = Math.max(1, Math.min(64, Math.floor(4e6 / (8 * B * W * (4 * L + 2)))));
 let kept: unknown[] = [];
 
 /** Mean bytes retained by each of K results of `make` kept alive together (and their ArrayBuffers, of those). */
