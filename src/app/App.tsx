@@ -4,11 +4,11 @@
  * The panels' code loads with the engine, after the page's first script (nothing draws before the first report);
  * the story's scene bar, presentation mode's callouts and the training lab load on first use (see ./lazyPart.tsx).
  */
-import { lazy } from 'react';
+import { lazy, useDeferredValue } from 'react';
 import { useT } from '../controls/useT';
 import { ensureArea } from '../state/i18n';
 import { clampScene } from '../state/scenes';
-import { selectBusy, selectResult, selectUi, useApp } from '../state/store';
+import { selectBusy, selectResult, selectUi, useApp, type ResultState } from '../state/store';
 import { ErrorMessage } from './ErrorMessage';
 import { Header } from './Header';
 import { Notices } from './Notices';
@@ -26,10 +26,20 @@ import { TrainSection } from '../panels/train/TrainSection';
 /** The training lab, loaded only when opened (not in the initial bundle), with its catalog. */
 const TrainLab = lazy(() => Promise.all([import('../panels/train/TrainLab'), ensureArea('trainLab')]).then(([m]) => m));
 
+/**
+ * The live result, except that the first report or error (which mounts every panel) renders in the background: a
+ * store update renders synchronously, so without this the whole grid would mount in one long task. Later results
+ * pass straight through (the panel grid schedules its own updates).
+ */
+function useFirstResultDeferred(result: ResultState): ResultState {
+  const deferred = useDeferredValue(result);
+  return deferred.report || deferred.error ? result : deferred;
+}
+
 export function App() {
   const t = useT();
   const ui = useApp(selectUi);
-  const result = useApp(selectResult);
+  const result = useFirstResultDeferred(useApp(selectResult));
   const busy = useApp(selectBusy);
   useDocumentAttrs(ui.theme, ui.lang, ui.present, t('app.title'));
   const showControls = ui.controls.length > 0;

@@ -16,6 +16,8 @@ export async function pKeyTogglesPresentationMode({ page, baseUrl, screenshot })
   await page.keyboard.press('p');
   await until(() => present(page), (v) => v === 'true', 'presentation mode');
   await until(() => queryOf(page.url()).present, (v) => v === '1', 'present=1 in the URL');
+  // The callouts' code loads the first time presentation mode opens.
+  await until(() => page.evaluate(() => document.querySelectorAll('.callout').length), (n) => n === 2, 'the headline callouts');
 
   const m = await page.evaluate(() => {
     const visible = (e) => e.getClientRects().length > 0;
