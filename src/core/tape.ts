@@ -12,6 +12,8 @@ import type { Activation } from './config';
 import { KERNEL_BY_CODE, KERNELS } from './ops';
 import { OP_CODE, OP_NAMES, specArg, specOf, type OpName, type OpSpec, type TapeData, type TapeNode } from './ops-types';
 import { nonFiniteKind, type Tensor } from './tensor';
+import { BuildLists } from './tape-build';
+import { arenaLayout } from './tape-layout';
 
 /** A node handle: its index on the tape. */
 export type NodeId = number;
@@ -43,45 +45,6 @@ const EMPTY = new Float64Array(0);
 const EMPTY_I32 = new Int32Array(0);
 const EMPTY_U8 = new Uint8Array(0);
 const EMPTY_F64 = new Float64Array(0);
-
-/** A growable list of numbers in a typed array (capacity doubles): building allocates no boxed numbers. */
-class NumList<T extends Int32Array | Float64Array> {
-  n = 0;
-  constructor(public a: T) {}
-  push(v: number): void {
-    if (this.n === this.a.length) {
-      const b = new (this.a.constructor as new (n: number) => T)(2 * this.a.length);
-      b.set(this.a);
-      this.a = b;
-    }
-    this.a[this.n++] = v;
-  }
-  /** The list as an exact-length array of type T. */
-  done(): T {
-    return this.a.slice(0, this.n) as T;
-  }
-}
-
-/** Node metadata while the tape is being built: growable lists, trimmed into the compiled arrays by compile. */
-class BuildLists {
-  op: NumList<Int32Array>;
-  rows: NumList<Int32Array>;
-  cols: NumList<Int32Array>;
-  arg: NumList<Float64Array>;
-  req: NumList<Int32Array>;
-  extSlot: NumList<Int32Array>;
-  /** where a bound external leaf's value starts in its buffer (bind may come before compile) */
-  extOff: NumList<Int32Array>;
-  inStart: NumList<Int32Array>;
-  inIds: NumList<Int32Array>;
-  constructor(n: number) {
-    const I = () => new NumList(new Int32Array(n));
-    [this.op, this.rows, this.cols, this.req, this.extSlot, this.extOff, this.inStart] = [I(), I(), I(), I(), I(), I(), I()];
-    this.arg = new NumList(new Float64Array(n));
-    this.inIds = new NumList(new Int32Array(2 * n));
-    this.inStart.push(0);
-  }
-}
 
 export class Tape implements TapeData {
   // TapeData: filled by compile (see ops-types.ts for what each holds).
@@ -268,8 +231,8 @@ export class Tape implements TapeData {
   }
 
   /**
-   * Allocate every buffer. An input reached only through an identity edge (matmul → addBias, α·f → add) shares
-   * its consumer's gradient buffer instead of owning a copy: one buffer and one pass fewer per layer.
+   * Freeze the metadata into exact-length typed arrays and allocate the arenas, laid out by arenaLayout (which
+   * lets an input reached only through an identity edge share its consumer's gradient buffer).
    */
   compile(): this {
     const b = this.build;
@@ -283,47 +246,10 @@ export class Tape implements TapeData {
     const extSlot = (this.extSlot = b.extSlot.done());
     const inStart = (this.inStart = b.inStart.done());
     const inIds = (this.inIds = b.inIds.done());
-    const inShared = (this.inShared = new Uint8Array(inIds.length));
     this.build = null;
-    const uses = new Int32Array(n);
-    for (let k = 0; k < inIds.length; k++) uses[inIds[k]]++;
-    // Gradient owners, from the last node back, so an owner is decided before the inputs that may share it.
-    const owner = new Int32Array(n);
-    for (let id = 0; id < n; id++) owner[id] = id;
-    for (let id = n - 1; id >= 0; id--) {
-      if (!req[id]) continue;
-      const k = KERNEL_BY_CODE[op[id]];
-      for (let s = inStart[id]; s < inStart[id + 1]; s++) {
-        const i = inIds[s];
-        if (req[i] && uses[i] === 1 && k.identitySlot(s - inStart[id]) && rows[i] === rows[id] && cols[i] === cols[id]) {
-          owner[i] = owner[id];
-          inShared[s] = 1;
-        }
-      }
-    }
-    const valueOff = (this.valueOff = new Int32Array(n));
-    const gradOff = (this.gradOff = new Int32Array(n).fill(-1));
-    const savedOff = (this.savedOff = new Int32Array(n).fill(-1));
-    let nValue = 0;
-    let nGrad = 0;
-    let nSaved = 0;
-    for (let id = 0; id < n; id++) {
-      const size = rows[id] * cols[id];
-      if (extSlot[id] < 0) {
-        valueOff[id] = nValue;
-        nValue += size;
-      } else valueOff[id] = b.extOff.a[id];
-      if (req[id] && owner[id] === id) {
-        gradOff[id] = nGrad;
-        nGrad += size;
-      }
-      const s = this.savedSizeOf(id);
-      if (s > 0) {
-        savedOff[id] = nSaved;
-        nSaved += s;
-      }
-    }
-    for (let id = 0; id < n; id++) if (req[id] && owner[id] !== id) gradOff[id] = gradOff[owner[id]];
+    const layout = arenaLayout({ op, rows, cols, arg: this.arg, req, extSlot, inStart, inIds }, b.extOff.a);
+    ({ inShared: this.inShared, valueOff: this.valueOff, gradOff: this.gradOff, savedOff: this.savedOff } = layout);
+    const { nValue, nGrad, nSaved } = layout;
     this.values = new Float64Array(nValue);
     this.grads = new Float64Array(nGrad);
     this.saved = new Float64Array(nSaved);
@@ -332,9 +258,8 @@ export class Tape implements TapeData {
   }
 
   private savedSizeOf(id: NodeId): number {
-    const k = KERNEL_BY_CODE[this.opOf(id)];
     const [rows, cols] = this.shapeOf(id);
-    return k.savedSize(this.specOfNode(id), rows, cols);
+    return KERNEL_BY_CODE[this.opOf(id)].savedSize(this.specOfNode(id), rows, cols);
   }
 
   /** The buffer holding node id's value, from offset valueOff[id]: the arena, or a bound leaf's own buffer. */
