@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { randomLcg, randomNormal } from 'd3-random';
 import { decodeConfig, type Arch, type Config } from '../../src/core/config';
-import { drawParams, orthonormalize, paramViews } from '../../src/core/params';
+import { biasOffset, drawParams, orthonormalize, paramViews, weightOffset } from '../../src/core/params';
 
 /** drawParams with its W_i, b_i as write-through views (the packed ChainParams plus arrays of arrays). */
 const draw = (c: Config, arch: Arch) => {
@@ -35,6 +35,20 @@ describe('draw order and seeds', () => {
     for (let i = 0; i < 3; i++) expectDraws(p.W[i], take(4, wStd));
     for (let i = 0; i < 3; i++) expectDraws(p.b[i], take(2, 0.5));
     expectDraws(p.y, take(4, 1));
+  });
+
+  it('packs x, W_0…W_{L−1}, b_0…b_{L−1}, y in one buffer, in draw order (dense W_i with (i+1)·W rows)', () => {
+    const c = cfg({ depth: 3, width: 2, batch: 2, init: 'lecun', scale: 1, bias: 1, seed: 5 });
+    const next = randomNormal.source(randomLcg(5))(0, 1);
+    const wStd = Math.sqrt(1 / 2); // lecun, fan_in = 2
+    const want = [...Array.from({ length: 4 }, next), ...Array.from({ length: 12 }, () => wStd * next()), ...Array.from({ length: 10 }, next)];
+    expectDraws(drawParams(c, 'plain').data, want);
+    const d = drawParams(c, 'dense');
+    // x (4), W_0 2×2, W_1 4×2, W_2 6×2 (offsets 4, 8, 16), b (offsets 28, 30, 32), y (34)
+    expect(d.data.length).toBe(4 + 4 + 8 + 12 + 6 + 4);
+    expect([0, 1, 2].map((i) => weightOffset(d, i))).toEqual([4, 8, 16]);
+    expect([0, 1, 2].map((i) => biasOffset(d, i))).toEqual([28, 30, 32]);
+    expect(d.y.byteOffset / 8).toBe(34);
   });
 
   it('plain and residual with the same seed share x, W, b and y', () => {
