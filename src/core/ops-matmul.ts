@@ -5,9 +5,10 @@
  *
  * Why the blocks: V8 re-checks a typed array (map, length, data pointer) and the index on every access of an inner
  * loop, so what a loop iteration costs is mostly fixed overhead, and the fastest loops do many multiply-adds per
- * iteration. Each kernel below has one register-blocked main loop (the shape measured fastest on V8, see the
- * note on each) and one plain loop for the rows that do not fill a block; the plain loop adds in the same
- * grouping as the block, so every entry is the same double whichever loop computed it.
+ * iteration (measured with Node 20 on W = 32…256). Each kernel has one register-blocked main loop, the shape
+ * measured fastest (see the note on each), and plain loops for the rows or inputs that do not fill a block; those
+ * add in the same grouping as the block, so every entry is the same double whichever loop computed it
+ * (tests/core/ops-matmul.test.ts checks the grouping bit for bit).
  */
 
 /** Inputs summed per term group: C[i, j] += A[i,p]·B[p,j] + … + A[i,p+3]·B[p+3,j], then the next four. */
@@ -71,13 +72,7 @@ function matmulRowTail(a: Float64Array, ai: number, b: Float64Array, bo: number,
   }
 }
 
-/**
- * Both gradients in one pass over B: dB[p, :] += Σ_r A[i+r, p]·dC[i+r, :] and dA[i+r, p] += dC[i+r, :]·B[p, :],
- * sharing every load of B and dC. Main loop: four batch rows × two inputs per pass over the rows of dC (16
- * multiply-adds per iteration, with 8 running dot products; 20–25% faster than four rows × one input, while eight
- * rows × one input ran out of registers and was slower). dB sums its four rows as one group, as the one-input
- * step for an odd k does; rows beyond the last group of four take a row at a time.
- */
+/** Both gradients: dA += dC·Bᵀ and dB += Aᵀ·dC (see {@link matmulGradA}, {@link matmulGradB}). */
 export function matmulGradBoth(
   a: Float64Array,
   ao: number,
@@ -93,65 +88,45 @@ export function matmulGradBoth(
   k: number,
   n: number,
 ): void {
-  let i = 0;
-  for (; i + 4 <= m; i += 4) {
-    const c0 = dco + i * n, c1 = c0 + n, c2 = c1 + n, c3 = c2 + n; // prettier-ignore
-    const a0 = ao + i * k, a1 = a0 + k, a2 = a1 + k, a3 = a2 + k; // prettier-ignore
-    const d0 = dao + i * k, d1 = d0 + k, d2 = d1 + k, d3 = d2 + k; // prettier-ignore
-    let p = 0;
-    for (; p + 2 <= k; p += 2) {
-      // x<row> = A[i+row, p], y<row> = A[i+row, p+1]; s, t: dot products of dC's rows with B[p, :], B[p+1, :]
-      const x0 = a[a0 + p], x1 = a[a1 + p], x2 = a[a2 + p], x3 = a[a3 + p]; // prettier-ignore
-      const y0 = a[a0 + p + 1], y1 = a[a1 + p + 1], y2 = a[a2 + p + 1], y3 = a[a3 + p + 1]; // prettier-ignore
-      const bp = bo + p * n, bq = bp + n, ep = dbo + p * n, eq = ep + n; // prettier-ignore
-      let s0 = 0, s1 = 0, s2 = 0, s3 = 0, t0 = 0, t1 = 0, t2 = 0, t3 = 0; // prettier-ignore
-      for (let j = 0; j < n; j++) {
-        const w = b[bp + j], u = b[bq + j]; // prettier-ignore
-        const q0 = dc[c0 + j], q1 = dc[c1 + j], q2 = dc[c2 + j], q3 = dc[c3 + j]; // prettier-ignore
-        db[ep + j] += x0 * q0 + x1 * q1 + x2 * q2 + x3 * q3;
-        db[eq + j] += y0 * q0 + y1 * q1 + y2 * q2 + y3 * q3;
-        s0 += q0 * w; s1 += q1 * w; s2 += q2 * w; s3 += q3 * w; // prettier-ignore
-        t0 += q0 * u; t1 += q1 * u; t2 += q2 * u; t3 += q3 * u; // prettier-ignore
-      }
-      da[d0 + p] += s0; da[d1 + p] += s1; da[d2 + p] += s2; da[d3 + p] += s3; // prettier-ignore
-      da[d0 + p + 1] += t0; da[d1 + p + 1] += t1; da[d2 + p + 1] += t2; da[d3 + p + 1] += t3; // prettier-ignore
-    }
-    if (p < k) {
-      const x0 = a[a0 + p], x1 = a[a1 + p], x2 = a[a2 + p], x3 = a[a3 + p]; // prettier-ignore
-      const bp = bo + p * n, ep = dbo + p * n; // prettier-ignore
-      let s0 = 0, s1 = 0, s2 = 0, s3 = 0; // prettier-ignore
-      for (let j = 0; j < n; j++) {
-        const w = b[bp + j];
-        const q0 = dc[c0 + j], q1 = dc[c1 + j], q2 = dc[c2 + j], q3 = dc[c3 + j]; // prettier-ignore
-        db[ep + j] += x0 * q0 + x1 * q1 + x2 * q2 + x3 * q3;
-        s0 += q0 * w; s1 += q1 * w; s2 += q2 * w; s3 += q3 * w; // prettier-ignore
-      }
-      da[d0 + p] += s0; da[d1 + p] += s1; da[d2 + p] += s2; da[d3 + p] += s3; // prettier-ignore
-    }
-  }
-  for (; i < m; i++) {
-    const ci = dco + i * n;
-    const ai = ao + i * k;
-    for (let p = 0; p < k; p++) {
-      const x = a[ai + p];
-      const bp = bo + p * n;
-      const ep = dbo + p * n;
-      let s = 0;
-      for (let j = 0; j < n; j++) {
-        const q = dc[ci + j];
-        db[ep + j] += x * q;
-        s += q * b[bp + j];
-      }
-      da[dao + i * k + p] += s;
-    }
-  }
+  // Two kernels in turn measured ~4% faster than one fused pass sharing the loads of dC (four rows × two inputs:
+  // its two read-modify-writes of dB per iteration cost more than reading dC twice).
+  matmulGradA(dc, dco, b, bo, da, dao, m, k, n);
+  matmulGradB(a, ao, dc, dco, db, dbo, m, k, n);
 }
 
-/** dA += dC·Bᵀ only: dA[i, p] += Σ_j dC[i, j]·B[p, j], one dot product per entry (used when B needs no gradient). */
+/**
+ * dA += dC·Bᵀ: dA[i, p] += Σ_j dC[i, j]·B[p, j], each a dot product along rows of dC and B summed in order of j.
+ * Main loop: four batch rows × two inputs, eight dot products at once sharing six loads per j (1.9 GMAC/s against
+ * 1.2 for four dot products along one row of dC).
+ */
 export function matmulGradA(dc: Float64Array, dco: number, b: Float64Array, bo: number, da: Float64Array, dao: number, m: number, k: number, n: number): void {
+  const mb = m - (m % 4);
+  const kb = k - (k % 2);
+  for (let i = 0; i < mb; i += 4) {
+    const c0 = dco + i * n, c1 = c0 + n, c2 = c1 + n, c3 = c2 + n; // prettier-ignore
+    const d0 = dao + i * k, d1 = d0 + k, d2 = d1 + k, d3 = d2 + k; // prettier-ignore
+    for (let p = 0; p < kb; p += 2) {
+      const b0 = bo + p * n, b1 = b0 + n; // prettier-ignore
+      // s<row><input>: dC[i+row, :]·B[p+input, :]
+      let s00 = 0, s01 = 0, s10 = 0, s11 = 0, s20 = 0, s21 = 0, s30 = 0, s31 = 0; // prettier-ignore
+      for (let j = 0; j < n; j++) {
+        const w0 = b[b0 + j], w1 = b[b1 + j]; // prettier-ignore
+        const q0 = dc[c0 + j], q1 = dc[c1 + j], q2 = dc[c2 + j], q3 = dc[c3 + j]; // prettier-ignore
+        s00 += q0 * w0; s01 += q0 * w1; // prettier-ignore
+        s10 += q1 * w0; s11 += q1 * w1; // prettier-ignore
+        s20 += q2 * w0; s21 += q2 * w1; // prettier-ignore
+        s30 += q3 * w0; s31 += q3 * w1; // prettier-ignore
+      }
+      da[d0 + p] += s00; da[d0 + p + 1] += s01; // prettier-ignore
+      da[d1 + p] += s10; da[d1 + p + 1] += s11; // prettier-ignore
+      da[d2 + p] += s20; da[d2 + p + 1] += s21; // prettier-ignore
+      da[d3 + p] += s30; da[d3 + p + 1] += s31; // prettier-ignore
+    }
+  }
+  // Entries outside the blocks (the last input of an odd k, the rows past the last group of four): one at a time.
   for (let i = 0; i < m; i++) {
     const ci = dco + i * n;
-    for (let p = 0; p < k; p++) {
+    for (let p = i < mb ? kb : 0; p < k; p++) {
       const bp = bo + p * n;
       let s = 0;
       for (let j = 0; j < n; j++) s += dc[ci + j] * b[bp + j];
@@ -161,26 +136,57 @@ export function matmulGradA(dc: Float64Array, dco: number, b: Float64Array, bo: 
 }
 
 /**
- * dB += Aᵀ·dC only (used when A needs no gradient, e.g. the input x): row p of dB gains Σ_i A[i, p]·dC[i, :],
- * four batch rows as one group as in {@link matmulGradBoth}, so dB is the same double either way.
+ * dB += Aᵀ·dC: row p of dB gains Σ_i A[i, p]·dC[i, :], the batch rows added four at a time as one group
+ * (A[i,p]·dC[i,j] + … + A[i+3,p]·dC[i+3,j]), groups in order of i, then the rows past the last group one by one.
+ * Main loop: eight rows of dB × one group of four batch rows per pass (32 multiply-adds per four loads of dC,
+ * 2.9 GMAC/s, the shape of {@link matmulInto} on Aᵀ).
  */
 export function matmulGradB(a: Float64Array, ao: number, dc: Float64Array, dco: number, db: Float64Array, dbo: number, m: number, k: number, n: number): void {
-  let i = 0;
-  for (; i + 4 <= m; i += 4) {
-    const c0 = dco + i * n, c1 = c0 + n, c2 = c1 + n, c3 = c2 + n; // prettier-ignore
-    const a0 = ao + i * k;
-    for (let p = 0; p < k; p++) {
-      const x0 = a[a0 + p], x1 = a[a0 + k + p], x2 = a[a0 + 2 * k + p], x3 = a[a0 + 3 * k + p]; // prettier-ignore
-      const ep = dbo + p * n;
+  const mb = m - (m % 4);
+  let p = 0;
+  for (; p + 8 <= k; p += 8) {
+    const e0 = dbo + p * n, e1 = e0 + n, e2 = e1 + n, e3 = e2 + n, e4 = e3 + n, e5 = e4 + n, e6 = e5 + n, e7 = e6 + n; // prettier-ignore
+    for (let i = 0; i < mb; i += 4) {
+      // x<input><row>: A[i+row, p+input]
+      const r0 = ao + i * k + p, r1 = r0 + k, r2 = r1 + k, r3 = r2 + k; // prettier-ignore
+      const x00 = a[r0], x01 = a[r1], x02 = a[r2], x03 = a[r3]; // prettier-ignore
+      const x10 = a[r0 + 1], x11 = a[r1 + 1], x12 = a[r2 + 1], x13 = a[r3 + 1]; // prettier-ignore
+      const x20 = a[r0 + 2], x21 = a[r1 + 2], x22 = a[r2 + 2], x23 = a[r3 + 2]; // prettier-ignore
+      const x30 = a[r0 + 3], x31 = a[r1 + 3], x32 = a[r2 + 3], x33 = a[r3 + 3]; // prettier-ignore
+      const x40 = a[r0 + 4], x41 = a[r1 + 4], x42 = a[r2 + 4], x43 = a[r3 + 4]; // prettier-ignore
+      const x50 = a[r0 + 5], x51 = a[r1 + 5], x52 = a[r2 + 5], x53 = a[r3 + 5]; // prettier-ignore
+      const x60 = a[r0 + 6], x61 = a[r1 + 6], x62 = a[r2 + 6], x63 = a[r3 + 6]; // prettier-ignore
+      const x70 = a[r0 + 7], x71 = a[r1 + 7], x72 = a[r2 + 7], x73 = a[r3 + 7]; // prettier-ignore
+      const c0 = dco + i * n, c1 = c0 + n, c2 = c1 + n, c3 = c2 + n; // prettier-ignore
+      for (let j = 0; j < n; j++) {
+        const v0 = dc[c0 + j], v1 = dc[c1 + j], v2 = dc[c2 + j], v3 = dc[c3 + j]; // prettier-ignore
+        db[e0 + j] += x00 * v0 + x01 * v1 + x02 * v2 + x03 * v3;
+        db[e1 + j] += x10 * v0 + x11 * v1 + x12 * v2 + x13 * v3;
+        db[e2 + j] += x20 * v0 + x21 * v1 + x22 * v2 + x23 * v3;
+        db[e3 + j] += x30 * v0 + x31 * v1 + x32 * v2 + x33 * v3;
+        db[e4 + j] += x40 * v0 + x41 * v1 + x42 * v2 + x43 * v3;
+        db[e5 + j] += x50 * v0 + x51 * v1 + x52 * v2 + x53 * v3;
+        db[e6 + j] += x60 * v0 + x61 * v1 + x62 * v2 + x63 * v3;
+        db[e7 + j] += x70 * v0 + x71 * v1 + x72 * v2 + x73 * v3;
+      }
+    }
+  }
+  // The rows of dB past the last block of eight: the same groups of four batch rows, one row of dB at a time.
+  for (; p < k; p++) {
+    const ep = dbo + p * n;
+    for (let i = 0; i < mb; i += 4) {
+      const r0 = ao + i * k + p;
+      const x0 = a[r0], x1 = a[r0 + k], x2 = a[r0 + 2 * k], x3 = a[r0 + 3 * k]; // prettier-ignore
+      const c0 = dco + i * n, c1 = c0 + n, c2 = c1 + n, c3 = c2 + n; // prettier-ignore
       for (let j = 0; j < n; j++) db[ep + j] += x0 * dc[c0 + j] + x1 * dc[c1 + j] + x2 * dc[c2 + j] + x3 * dc[c3 + j];
     }
   }
-  for (; i < m; i++) {
+  for (let i = mb; i < m; i++) {
     const ci = dco + i * n;
-    for (let p = 0; p < k; p++) {
-      const x = a[ao + i * k + p];
-      const ep = dbo + p * n;
-      for (let j = 0; j < n; j++) db[ep + j] += x * dc[ci + j];
+    for (let q = 0; q < k; q++) {
+      const x = a[ao + i * k + q];
+      const eq = dbo + q * n;
+      for (let j = 0; j < n; j++) db[eq + j] += x * dc[ci + j];
     }
   }
 }

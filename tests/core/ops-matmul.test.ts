@@ -29,7 +29,7 @@ function expectClose(got: Float64Array, want: Float64Array, what: string): void 
 }
 
 const SHAPES: [number, number, number][] = [];
-for (const m of [1, 2, 3, 4, 5, 7, 8, 9, 12, 17]) for (const k of [1, 2, 3, 4, 5, 7, 8, 9]) for (const n of [1, 3, 6]) SHAPES.push([m, k, n]);
+for (const m of [1, 2, 3, 4, 5, 7, 8, 9, 12, 17]) for (const k of [1, 2, 3, 4, 5, 7, 8, 9, 16, 19]) for (const n of [1, 3, 6]) SHAPES.push([m, k, n]);
 
 describe('matmul kernels', () => {
   it('matmulInto writes C = A·B (overwriting C) at any offsets', () => {
@@ -65,20 +65,46 @@ describe('matmul kernels', () => {
     }
   });
 
-  it('matmulGradA and matmulGradB give the same doubles as the fused kernel (the tape picks one by which inputs need gradients)', () => {
+  it('sums in the documented grouping, whichever loop (block or leftover) computes an entry: C by groups of four inputs, dB by groups of four batch rows', () => {
+    const bits = (x: Float64Array) => Array.from(x, String);
     for (const [m, k, n] of SHAPES) {
       const A = filled(m * k, 5 * m + k);
       const B = filled(k * n, 3 * n + k);
       const dC = filled(m * n, m + n);
-      const dA1 = filled(m * k, 8);
-      const dB1 = filled(k * n, 9);
-      const dA2 = dA1.slice();
-      const dB2 = dB1.slice();
-      matmulGradBoth(A, 0, B, 0, dC, 0, dA1, 0, dB1, 0, m, k, n);
-      matmulGradA(dC, 0, B, 0, dA2, 0, m, k, n);
-      matmulGradB(A, 0, dC, 0, dB2, 0, m, k, n);
-      expect(Array.from(dA2)).toEqual(Array.from(dA1));
-      expect(Array.from(dB2)).toEqual(Array.from(dB1));
+      // C[i, j]: 0 + (a_0 b_0 + a_1 b_1 + a_2 b_2 + a_3 b_3) + (next four) + …, then the k mod 4 leftovers one by one.
+      const C = new Float64Array(m * n);
+      matmulInto(A, 0, B, 0, C, 0, m, k, n);
+      const wantC = new Float64Array(m * n);
+      const kb = k - (k % 4);
+      for (let i = 0; i < m; i++)
+        for (let j = 0; j < n; j++) {
+          const x = (p: number) => A[i * k + p] * B[p * n + j];
+          let c = 0;
+          for (let p = 0; p < kb; p += 4) c += x(p) + x(p + 1) + x(p + 2) + x(p + 3);
+          for (let p = kb; p < k; p++) c += x(p);
+          wantC[i * n + j] = c;
+        }
+      expect(bits(C), `C ${m}×${k}×${n}`).toEqual(bits(wantC));
+      // dB[p, j]: groups of four batch rows in order, then the m mod 4 leftover rows one by one.
+      const dB = new Float64Array(k * n);
+      matmulGradB(A, 0, dC, 0, dB, 0, m, k, n);
+      const wantB = new Float64Array(k * n);
+      const mb = m - (m % 4);
+      for (let p = 0; p < k; p++)
+        for (let j = 0; j < n; j++) {
+          const y = (i: number) => A[i * k + p] * dC[i * n + j];
+          let d = 0;
+          for (let i = 0; i < mb; i += 4) d += y(i) + y(i + 1) + y(i + 2) + y(i + 3);
+          for (let i = mb; i < m; i++) d += y(i);
+          wantB[p * n + j] = d;
+        }
+      expect(bits(dB), `dB ${m}×${k}×${n}`).toEqual(bits(wantB));
+      // dA[i, p]: one dot product in order of j, added to what dA held.
+      const dA = filled(m * k, 4);
+      const wantA = dA.slice();
+      matmulGradA(dC, 0, B, 0, dA, 0, m, k, n);
+      for (let i = 0; i < m; i++) for (let p = 0; p < k; p++) wantA[i * k + p] += dot(n, (j) => dC[i * n + j], (j) => B[p * n + j]);
+      expect(bits(dA), `dA ${m}×${k}×${n}`).toEqual(bits(wantA));
     }
   });
 });
