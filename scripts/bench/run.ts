@@ -152,13 +152,14 @@ function printMemory(memProbeScript: string): void {
   console.log('\nMemory of one analysis (scripts/bench/memProbe.ts: a fresh process per line, code optimised, no GC inside a run)');
   console.log('  A = activations: h_i, ∂L/∂h_i (i = 0…L) and z_i, g_i = ∂L/∂z_i (i = 0…L−1), float64 = 8·B·W·(4L+2) bytes');
   console.log('  P = params x, y, W_i, b_i, float64 = 8·(2BW + LW² + LW) bytes');
-  console.log('  bytes = JS heap + typed arrays, retained sizes measured by full GCs. working = peak live working memory:');
+  console.log('  bytes = JS heap (less compiled code) + typed arrays, retained sizes measured by full GCs; workspace and');
+  console.log('  params are means over up to 64 copies kept at once. working = peak live working memory:');
   console.log('  the cached workspace (tape arenas + metadata) + the call\'s params, all live together during a call;');
   console.log('  the 3× target is checked on it. Not in it: the report (the output,');
   console.log('  its size fixed by DESIGN §4: 21 summary floats and a 40-bin histogram per layer, more than the 4');
   console.log('  activations per layer at W = 1) and garbage (allocated and dropped during the call, reclaimed by the');
   console.log('  young-generation GC as it goes, never all live at once): both shown. hand: params + the typed arrays');
-  console.log('  of its run less its result. Sizes from GC deltas carry ~±100 KiB of noise.');
+  console.log('  of its run less its result. Single GC deltas (report, garbage) carry ~±100 KiB of noise.');
   for (const c of [CELLS[2], CELLS[4]]) {
     const A = activationBytes(c);
     console.log(`  ${cellLabel(c)}: A = ${fmtB(A)}, P = ${fmtB(paramBytes(c))}`);
