@@ -22,6 +22,11 @@
  * ====================================================
  */
 
+// Constants live inside the functions that use them, not at module level: V8 (Node 20) reads a module-level
+// constant from the module's context and unboxes it at every use, even in optimized code, and exp's `return E` of
+// such a constant made V8 box every result of exp (a 16-byte heap number per call, 3 MB per analysis at
+// (100,32,32)). A literal bound in the function body is an immediate: exp got ~1.7× faster, allocation-free.
+
 // Bit access: one module-level scratch double viewed as two int32 words, so the functions allocate nothing.
 const f64 = new Float64Array(1);
 const i32 = new Int32Array(f64.buffer);
@@ -34,12 +39,6 @@ function highWord(x: number): number {
   return i32[HI];
 }
 
-const LN2_HI = 6.93147180369123816490e-1; // 0x3FE62E42 FEE00000: k·LN2_HI is exact for |k| < 2000
-const LN2_LO = 1.90821492927058770002e-10; // 0x3DEA39EF 35793C76
-const INV_LN2 = 1.44269504088896338700e0; // 0x3FF71547 652B82FE
-const TWO54 = 1.80143985094819840000e16; // 2^54
-const TWO1023 = 8.98846567431158e307; // 2^1023
-const TWOM1000 = 9.33263618503218878990e-302; // 2^-1000
 /**
  * 2^k at POW2[k + 1074] for k = −1074 … 1023, built by exact doublings from the smallest subnormal: scaling by a
  * power of two is exact whenever the result is a normal double, and cheaper than rewriting exponent bits.
@@ -47,22 +46,26 @@ const TWOM1000 = 9.33263618503218878990e-302; // 2^-1000
 const POW2 = new Float64Array(2098);
 POW2[0] = Number.MIN_VALUE; // 2^-1074
 for (let i = 1; i < POW2.length; i++) POW2[i] = POW2[i - 1] * 2;
-const O_THRESHOLD = 7.09782712893383973096e2; // above it exp overflows
-const U_THRESHOLD = -7.45133219101941108420e2; // below it exp underflows to 0
-const E = 2.718281828459045; // the double nearest e
-
-// exp: R(r²) = r·(e^r + 1)/(e^r − 1) ≈ 2 + P1·z + … + P5·z⁵ on |r| ≤ ln2/2, |error| < 2^-59.
-const P1 = 1.66666666666666019037e-1;
-const P2 = -2.77777777770155933842e-3;
-const P3 = 6.61375632143793436117e-5;
-const P4 = -1.65339022054652515390e-6;
-const P5 = 4.13813679705723846039e-8;
 
 /**
  * e^x, < 1 ulp. Reduction x = k·ln2 + r with |r| ≤ ln2/2 (r kept as hi − lo), a rational approximation of e^r,
  * then an exact scaling by 2^k. exp(±∞) = ∞, 0; NaN gives NaN; overflow gives ∞ and underflow 0.
  */
 export function exp(x: number): number {
+  const LN2_HI = 6.93147180369123816490e-1; // 0x3FE62E42 FEE00000: k·LN2_HI is exact for |k| < 2000
+  const LN2_LO = 1.90821492927058770002e-10; // 0x3DEA39EF 35793C76
+  const INV_LN2 = 1.44269504088896338700e0; // 0x3FF71547 652B82FE
+  const TWO1023 = 8.98846567431158e307; // 2^1023
+  const TWOM1000 = 9.33263618503218878990e-302; // 2^-1000
+  const O_THRESHOLD = 7.09782712893383973096e2; // above it exp overflows
+  const U_THRESHOLD = -7.45133219101941108420e2; // below it exp underflows to 0
+  const E = 2.718281828459045; // the double nearest e
+  // R(r²) = r·(e^r + 1)/(e^r − 1) ≈ 2 + P1·z + … + P5·z⁵ on |r| ≤ ln2/2, |error| < 2^-59.
+  const P1 = 1.66666666666666019037e-1;
+  const P2 = -2.77777777770155933842e-3;
+  const P3 = 6.61375632143793436117e-5;
+  const P4 = -1.65339022054652515390e-6;
+  const P5 = 4.13813679705723846039e-8;
   // The range tests compare |x| with the doubles whose high words fdlibm compares (e.g. 0x3FD62E43 00000000 for
   // "hx > 0x3FD62E42"), so the branches are fdlibm's without touching the bits: measurably faster.
   const neg = x < 0;
@@ -101,15 +104,6 @@ export function exp(x: number): number {
   return y * POW2[k + 1000 + 1074] * TWOM1000;
 }
 
-// log and log1p: log(1+f) = 2s + s·R(s²), s = f/(2+f), R ≈ Lg1·z + … + Lg7·z⁷ (z = s²), |error| < 2^-58.45.
-const LG1 = 6.666666666666735130e-1;
-const LG2 = 3.999999999940941908e-1;
-const LG3 = 2.857142874366239149e-1;
-const LG4 = 2.222219843214978396e-1;
-const LG5 = 1.818357216161805012e-1;
-const LG6 = 1.531383769920937332e-1;
-const LG7 = 1.479819860511658591e-1;
-
 /**
  * The natural logarithm ln x, < 1 ulp. Reduction x = 2^k·(1+f) with √2/2 < 1+f < √2, then the series in
  * s = f/(2+f). log(±0) = −∞, log(x < 0) = NaN, log(∞) = ∞, NaN gives NaN; subnormals are scaled up first.
@@ -121,6 +115,7 @@ export function log(x: number): number {
 
 /** log of ±0, negatives, NaN, ∞ and subnormals (scaled by 2^54 into the normal range, k starting at −54). */
 function logSpecial(x: number): number {
+  const TWO54 = 1.80143985094819840000e16; // 2^54
   if (x === 0) return -Infinity;
   if (!(x > 0)) return NaN;
   if (x === Infinity) return x;
@@ -133,6 +128,16 @@ function logSpecial(x: number): number {
  * = f − y exactly, and y + 0·ln2_lo = y for y ≠ 0), and the function is smaller.
  */
 function logNormal(x: number, k0: number): number {
+  const LN2_HI = 6.93147180369123816490e-1; // 0x3FE62E42 FEE00000: k·LN2_HI is exact for |k| < 2000
+  const LN2_LO = 1.90821492927058770002e-10; // 0x3DEA39EF 35793C76
+  // log(1+f) = 2s + s·R(s²), s = f/(2+f), R ≈ Lg1·z + … + Lg7·z⁷ (z = s²), |error| < 2^-58.45.
+  const LG1 = 6.666666666666735130e-1;
+  const LG2 = 3.999999999940941908e-1;
+  const LG3 = 2.857142874366239149e-1;
+  const LG4 = 2.222219843214978396e-1;
+  const LG5 = 1.818357216161805012e-1;
+  const LG6 = 1.531383769920937332e-1;
+  const LG7 = 1.479819860511658591e-1;
   f64[0] = x;
   const hx = i32[HI] & 0x000fffff;
   const i = (hx + 0x95f64) & 0x100000;
@@ -164,6 +169,16 @@ function logNormal(x: number, k0: number): number {
  * log1p(x < −1) = NaN, log1p(∞) = ∞, NaN gives NaN, ±0 gives ±0.
  */
 export function log1p(x: number): number {
+  const LN2_HI = 6.93147180369123816490e-1; // 0x3FE62E42 FEE00000: k·LN2_HI is exact for |k| < 2000
+  const LN2_LO = 1.90821492927058770002e-10; // 0x3DEA39EF 35793C76
+  // log(1+f) = 2s + s·R(s²), s = f/(2+f), R ≈ Lg1·z + … + Lg7·z⁷ (z = s²), |error| < 2^-58.45.
+  const LG1 = 6.666666666666735130e-1;
+  const LG2 = 3.999999999940941908e-1;
+  const LG3 = 2.857142874366239149e-1;
+  const LG4 = 2.222219843214978396e-1;
+  const LG5 = 1.818357216161805012e-1;
+  const LG6 = 1.531383769920937332e-1;
+  const LG7 = 1.479819860511658591e-1;
   // fdlibm's high-word tests as comparisons with the equivalent doubles; its `k === 0 ? f − y : k·ln2_hi − (…)`
   // returns keep only the second form, the same double for k = 0 (see logNormal): small enough to inline.
   const ax = x < 0 ? -x : x;
@@ -205,23 +220,28 @@ export function log1p(x: number): number {
 
 /** The end of log1p when 1 + x is within 2^-20 of a power of two (|f| < 2^-20): two terms of the series. */
 function log1pNearPowerOf2(f: number, k: number, c: number): number {
+  const LN2_HI = 6.93147180369123816490e-1; // 0x3FE62E42 FEE00000: k·LN2_HI is exact for |k| < 2000
+  const LN2_LO = 1.90821492927058770002e-10; // 0x3DEA39EF 35793C76
   if (f === 0) return k * LN2_HI + (c + k * LN2_LO);
   const R = 0.5 * f * f * (1 - 0.66666666666666666 * f);
   return k * LN2_HI - (R - (k * LN2_LO + c) - f);
 }
-
-// expm1: R1(r²) with r·(e^r + 1)/(e^r − 1) = 2 + r²/6·R1(r²), coefficients scaled by 2^i (z = r²/2), |error| < 2^-61.
-const Q1 = -3.33333333333331316428e-2;
-const Q2 = 1.58730158725481460165e-3;
-const Q3 = -7.93650757867487942473e-5;
-const Q4 = 4.00821782732936239552e-6;
-const Q5 = -2.01099218183624371326e-7;
 
 /**
  * e^x − 1, < 1 ulp, accurate for tiny x where exp(x) − 1 would cancel. Same reduction as {@link exp}, with a
  * correction term for the rounding of r. expm1(∞) = ∞, expm1(−∞) = −1, NaN gives NaN, ±0 gives ±0.
  */
 export function expm1(x: number): number {
+  const LN2_HI = 6.93147180369123816490e-1; // 0x3FE62E42 FEE00000: k·LN2_HI is exact for |k| < 2000
+  const LN2_LO = 1.90821492927058770002e-10; // 0x3DEA39EF 35793C76
+  const INV_LN2 = 1.44269504088896338700e0; // 0x3FF71547 652B82FE
+  const O_THRESHOLD = 7.09782712893383973096e2; // above it exp overflows
+  // R1(r²) with r·(e^r + 1)/(e^r − 1) = 2 + r²/6·R1(r²), coefficients scaled by 2^i (z = r²/2), |error| < 2^-61.
+  const Q1 = -3.33333333333331316428e-2;
+  const Q2 = 1.58730158725481460165e-3;
+  const Q3 = -7.93650757867487942473e-5;
+  const Q4 = 4.00821782732936239552e-6;
+  const Q5 = -2.01099218183624371326e-7;
   // Range tests on |x| against the doubles behind fdlibm's high-word tests, as in exp.
   const neg = x < 0;
   const ax = neg ? -x : x;

@@ -8,16 +8,6 @@
  */
 import { expm1 } from './libm-fdlibm';
 
-// R(z) ≈ (tanh x − x)/x³ with z = x², a near-minimax (Chebyshev) fit on z ∈ [0, 1/16] with relative error 5e-18:
-// the constant term is −1/3, the next ones sit close to tanh's Taylor coefficients 2/15, −17/315, 62/2835, ….
-const T0 = -0.3333333333333333;
-const T1 = 0.1333333333333302;
-const T2 = -0.053968253967195144;
-const T3 = 0.021869488400359696;
-const T4 = -0.008863226966122328;
-const T5 = 0.0035918341340072982;
-const T6 = -0.0014502234715960424;
-const T7 = 0.0005336803027405916;
 /** tanh(m/8) = TANH_HI[m] + TANH_LO[m] (m = 2…16) to ~2^-106, for the addition theorem below. */
 const TANH_HI = Float64Array.of(
   0, 0, 0.24491866240370913, 0.35835739835078595, 0.46211715726000974, 0.5545997223493823, 0.6351489523872873,
@@ -30,11 +20,20 @@ const TANH_LO = Float64Array.of(
   -3.3380432917407976e-17, 4.1992024501810215e-17, 3.550955642732267e-17, -2.736933596553663e-17,
   4.1429512257926855e-17, -1.9413550547557176e-17,
 );
-/** Veltkamp's splitting constant 2^27 + 1: a = hi + lo with 26-bit halves, so hi·hi etc. are exact. */
-const SPLIT = 134217729;
 
 /** tanh x for |x| ≤ 1/4 as x + x·(z·R(z)): the correction is < 2.1 % of x, so its rounding hardly shows. */
 function tanhSmall(x: number): number {
+  // (Constants in the function body, not at module level: see libm-fdlibm.ts.)
+  // R(z) ≈ (tanh x − x)/x³ with z = x², a near-minimax (Chebyshev) fit on z ∈ [0, 1/16] with relative error 5e-18:
+  // the constant term is −1/3, the next ones sit close to tanh's Taylor coefficients 2/15, −17/315, 62/2835, ….
+  const T0 = -0.3333333333333333;
+  const T1 = 0.1333333333333302;
+  const T2 = -0.053968253967195144;
+  const T3 = 0.021869488400359696;
+  const T4 = -0.008863226966122328;
+  const T5 = 0.0035918341340072982;
+  const T6 = -0.0014502234715960424;
+  const T7 = 0.0005336803027405916;
   const z = x * x;
   const r = T0 + z * (T1 + z * (T2 + z * (T3 + z * (T4 + z * (T5 + z * (T6 + z * T7))))));
   return x + x * (z * r);
@@ -42,6 +41,8 @@ function tanhSmall(x: number): number {
 
 /** The rounding error of p = a·b (Dekker's exact product without fused multiply-add): a·b = p + error exactly. */
 function productError(a: number, b: number, p: number): number {
+  // Veltkamp's splitting constant 2^27 + 1: a = hi + lo with 26-bit halves, so hi·hi etc. are exact.
+  const SPLIT = 134217729;
   let t = SPLIT * a;
   const ah = t - (t - a);
   const al = a - ah;
