@@ -40,10 +40,7 @@ export function polarNormal(source: () => number, mu = 0, sigma = 1): () => numb
   };
 }
 
-// d3-random's randomLcg: state ← 0x19660D·state + 0x3C6EF35F mod 2³², uniform draw 2⁻³²·(state as unsigned).
-// d3 computes the product in doubles (exact: < 2⁵³) before `| 0`; Math.imul gives the same low 32 bits.
-const LCG_MUL = 0x19660d;
-const LCG_INC = 0x3c6ef35f;
+/** d3-random's randomLcg output scale 2⁻³² (seeding: a seed in [0, 1) is that fraction of 2³²). */
 const LCG_EPS = 1 / 0x100000000;
 
 /**
@@ -85,16 +82,22 @@ class PolarLcg {
       out[k++] = std * (0 + 1 * this.spare * this.factor);
       this.hasSpare = false;
     }
+    // d3-random's randomLcg: state ← 0x19660D·state + 0x3C6EF35F mod 2³², uniform draw 2⁻³²·(state as unsigned).
+    // d3 computes the product in doubles (exact: < 2⁵³) before `| 0`; Math.imul gives the same low 32 bits. The
+    // constants are bound here, not at module level, so the JIT embeds them (see libm-fdlibm.ts).
+    const MUL = 0x19660d;
+    const INC = 0x3c6ef35f;
+    const EPS = 1 / 0x100000000;
     let s = this.lcg;
     while (k < n) {
       let x: number;
       let y: number;
       let r: number;
       do {
-        s = (Math.imul(LCG_MUL, s) + LCG_INC) | 0;
-        x = LCG_EPS * (s >>> 0) * 2 - 1;
-        s = (Math.imul(LCG_MUL, s) + LCG_INC) | 0;
-        y = LCG_EPS * (s >>> 0) * 2 - 1;
+        s = (Math.imul(MUL, s) + INC) | 0;
+        x = EPS * (s >>> 0) * 2 - 1;
+        s = (Math.imul(MUL, s) + INC) | 0;
+        y = EPS * (s >>> 0) * 2 - 1;
         r = x * x + y * y;
       } while (!r || r > 1);
       const f = Math.sqrt((-2 * log(r)) / r);
