@@ -5,7 +5,8 @@ import react from '@vitejs/plugin-react';
 export default defineConfig({
   base: './',
   plugins: [react()],
-  build: { target: 'es2022' },
+  // Every browser that runs es2022 supports <link rel="modulepreload">: no polyfill in the first script.
+  build: { target: 'es2022', modulePreload: { polyfill: false } },
   worker: { format: 'es' },
   preview: {
     host: '127.0.0.1',

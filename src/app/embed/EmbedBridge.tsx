@@ -1,22 +1,37 @@
 /**
  * Mounted once by the App: inside a frame it reports the content height and listens for the host's messages
- * (see ./protocol.ts); in embed mode inside a frame it marks <html data-embed> so the page background turns
+ * (see ./protocol.ts; that code loads only inside a frame); in embed mode inside a frame it marks <html data-embed> so the page background turns
  * transparent; in embed mode it shows the one-line embed footer.
  */
 import { useEffect } from 'react';
 import { appStore, useApp } from '../../state/store';
 import { EmbedFooter } from './EmbedFooter';
-import { isFramed, startHeightReports, startHostApi } from './hostApi';
+import { isFramed } from './framed';
 import './embed.css';
 
 const selectEmbed = (s: { ui: { embed: boolean } }) => s.ui.embed;
 
 export function EmbedBridge() {
   const embed = useApp(selectEmbed);
-  useEffect(() => startHostApi(appStore), []);
+  // The host protocol's code loads only inside a frame (a page on its own never needs it).
   useEffect(() => {
-    const root = document.querySelector<HTMLElement>('.app');
-    return root ? startHeightReports(root) : undefined;
+    if (!isFramed()) return;
+    let alive = true;
+    let stop = () => undefined as void;
+    void import('./hostApi').then((h) => {
+      if (!alive) return;
+      const stopApi = h.startHostApi(appStore);
+      const root = document.querySelector<HTMLElement>('.app');
+      const stopHeight = root ? h.startHeightReports(root) : () => undefined;
+      stop = () => {
+        stopApi();
+        stopHeight();
+      };
+    });
+    return () => {
+      alive = false;
+      stop();
+    };
   }, []);
   useEffect(() => {
     const html = document.documentElement;

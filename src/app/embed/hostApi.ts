@@ -4,16 +4,10 @@
  */
 import type { StoreApi } from 'zustand/vanilla';
 import type { AppState } from '../../state/store';
+import { isFramed } from './framed';
 import { heightMessage, MSG_READY, parseSetMessage } from './protocol';
 
-/** True inside an <iframe> (including a sandboxed one, where comparing window objects still works). */
-export function isFramed(win: Window = window): boolean {
-  try {
-    return win.parent !== win;
-  } catch {
-    return true;
-  }
-}
+export { isFramed };
 
 function post(win: Window, message: unknown): void {
   try {
