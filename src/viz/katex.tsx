@@ -6,7 +6,7 @@
  * Only our own TeX reaches KaTeX: constant templates (panels/formula/formulas.ts) and templates filled with numbers
  * we formatted (panels/stepper/tex.ts) — never input from the URL or the user.
  */
-import { useEffect, useState } from 'react';
+import { startTransition, useEffect, useState } from 'react';
 
 /** katex.renderToString, with the options we use. */
 export type RenderToString = (
@@ -48,7 +48,8 @@ export function useKatex(): RenderToString | null {
   useEffect(() => {
     let alive = true;
     loadKatex().then(
-      (r) => alive && setRender(() => r),
+      // In a transition: typesetting every formula at once is one long task otherwise (React slices it).
+      (r) => alive && startTransition(() => setRender(() => r)),
       () => undefined,
     );
     return () => {
