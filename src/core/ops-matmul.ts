@@ -11,21 +11,26 @@
  * (tests/core/ops-matmul.test.ts checks the grouping bit for bit).
  */
 
-/** Inputs summed per term group: C[i, j] += A[i,p]·B[p,j] + … + A[i,p+3]·B[p+3,j], then the next four. */
-const GROUP = 4;
+
+/** C = A·B (C overwritten), by {@link matmulAdd} on a zeroed C. */
+export function matmulInto(a: Float64Array, ao: number, b: Float64Array, bo: number, c: Float64Array, co: number, m: number, k: number, n: number): void {
+  c.fill(0, co, co + m * n);
+  matmulAdd(a, ao, b, bo, c, co, m, k, n);
+}
 
 /**
- * C = A·B. Main loop: eight batch rows × four inputs per pass over a row of C, so each load of four entries of B
- * feeds 32 multiply-adds (8 × 4 measured 15–25% faster than 4 × 4 at W = 32…256; 8 × 8 was slower).
+ * C += A·B. Main loop: eight rows × four inputs per pass over a row of C, so each load of four entries of B feeds
+ * 32 multiply-adds (8 × 4 measured 15–25% faster than 4 × 4 at W = 32…256; 8 × 8 was slower).
  */
-export function matmulInto(a: Float64Array, ao: number, b: Float64Array, bo: number, c: Float64Array, co: number, m: number, k: number, n: number): void {
-  const kb = k - (k % GROUP); // inputs in whole groups
+function matmulAdd(a: Float64Array, ao: number, b: Float64Array, bo: number, c: Float64Array, co: number, m: number, k: number, n: number): void {
+  // Terms add in groups of four inputs, C[i, j] += A[i,p]·B[p,j] + … + A[i,p+3]·B[p+3,j], then the next four;
+  // kb inputs fill whole groups, the rest are added one by one.
+  const kb = k - (k % 4);
   let i = 0;
   for (; i + 8 <= m; i += 8) {
     const a0 = ao + i * k, a1 = a0 + k, a2 = a1 + k, a3 = a2 + k, a4 = a3 + k, a5 = a4 + k, a6 = a5 + k, a7 = a6 + k; // prettier-ignore
     const c0 = co + i * n, c1 = c0 + n, c2 = c1 + n, c3 = c2 + n, c4 = c3 + n, c5 = c4 + n, c6 = c5 + n, c7 = c6 + n; // prettier-ignore
-    c.fill(0, c0, c0 + 8 * n);
-    for (let p = 0; p < kb; p += GROUP) {
+    for (let p = 0; p < kb; p += 4) {
       // x<row><input>: A[i+row, p+input]
       const x00 = a[a0 + p], x01 = a[a0 + p + 1], x02 = a[a0 + p + 2], x03 = a[a0 + p + 3]; // prettier-ignore
       const x10 = a[a1 + p], x11 = a[a1 + p + 1], x12 = a[a1 + p + 2], x13 = a[a1 + p + 3]; // prettier-ignore
@@ -53,8 +58,7 @@ export function matmulInto(a: Float64Array, ao: number, b: Float64Array, bo: num
   for (; i < m; i++) {
     const ai = ao + i * k;
     const ci = co + i * n;
-    c.fill(0, ci, ci + n);
-    for (let p = 0; p < kb; p += GROUP) {
+    for (let p = 0; p < kb; p += 4) {
       const x0 = a[ai + p], x1 = a[ai + p + 1], x2 = a[ai + p + 2], x3 = a[ai + p + 3]; // prettier-ignore
       const b0 = bo + p * n, b1 = b0 + n, b2 = b1 + n, b3 = b2 + n; // prettier-ignore
       for (let j = 0; j < n; j++) c[ci + j] += x0 * b[b0 + j] + x1 * b[b1 + j] + x2 * b[b2 + j] + x3 * b[b3 + j];
@@ -88,51 +92,29 @@ export function matmulGradBoth(
   k: number,
   n: number,
 ): void {
-  // Two kernels in turn measured ~4% faster than one fused pass sharing the loads of dC (four rows × two inputs:
-  // its two read-modify-writes of dB per iteration cost more than reading dC twice).
+  // Two kernels in turn: 2.7 GMAC/s against 2.2 for the best fused pass sharing the loads of dC (four rows × two
+  // inputs, whose two read-modify-writes of dB per iteration cost more than reading dC twice).
   matmulGradA(dc, dco, b, bo, da, dao, m, k, n);
   matmulGradB(a, ao, dc, dco, db, dbo, m, k, n);
 }
 
+/** Bᵀ for {@link matmulGradA}, grown to the largest B seen (module scratch: the kernels allocate nothing per call). */
+let transposed = new Float64Array(0);
+
 /**
- * dA += dC·Bᵀ: dA[i, p] += Σ_j dC[i, j]·B[p, j], each a dot product along rows of dC and B summed in order of j.
- * Main loop: four batch rows × two inputs, eight dot products at once sharing six loads per j (1.9 GMAC/s against
- * 1.2 for four dot products along one row of dC).
+ * dA += dC·Bᵀ: dA[i, p] += Σ_j dC[i, j]·B[p, j]. B is transposed into a scratch n×k matrix first (k·n copies
+ * against m·k·n multiply-adds), so that dA is a product with the blocked loop of {@link matmulAdd}: 2.9 GMAC/s
+ * against 1.9 for the best blocking of dot products along rows of dC and B. The terms of each entry add in groups
+ * of four j, after what dA held.
  */
 export function matmulGradA(dc: Float64Array, dco: number, b: Float64Array, bo: number, da: Float64Array, dao: number, m: number, k: number, n: number): void {
-  const mb = m - (m % 4);
-  const kb = k - (k % 2);
-  for (let i = 0; i < mb; i += 4) {
-    const c0 = dco + i * n, c1 = c0 + n, c2 = c1 + n, c3 = c2 + n; // prettier-ignore
-    const d0 = dao + i * k, d1 = d0 + k, d2 = d1 + k, d3 = d2 + k; // prettier-ignore
-    for (let p = 0; p < kb; p += 2) {
-      const b0 = bo + p * n, b1 = b0 + n; // prettier-ignore
-      // s<row><input>: dC[i+row, :]·B[p+input, :]
-      let s00 = 0, s01 = 0, s10 = 0, s11 = 0, s20 = 0, s21 = 0, s30 = 0, s31 = 0; // prettier-ignore
-      for (let j = 0; j < n; j++) {
-        const w0 = b[b0 + j], w1 = b[b1 + j]; // prettier-ignore
-        const q0 = dc[c0 + j], q1 = dc[c1 + j], q2 = dc[c2 + j], q3 = dc[c3 + j]; // prettier-ignore
-        s00 += q0 * w0; s01 += q0 * w1; // prettier-ignore
-        s10 += q1 * w0; s11 += q1 * w1; // prettier-ignore
-        s20 += q2 * w0; s21 += q2 * w1; // prettier-ignore
-        s30 += q3 * w0; s31 += q3 * w1; // prettier-ignore
-      }
-      da[d0 + p] += s00; da[d0 + p + 1] += s01; // prettier-ignore
-      da[d1 + p] += s10; da[d1 + p + 1] += s11; // prettier-ignore
-      da[d2 + p] += s20; da[d2 + p + 1] += s21; // prettier-ignore
-      da[d3 + p] += s30; da[d3 + p + 1] += s31; // prettier-ignore
-    }
+  if (transposed.length < k * n) transposed = new Float64Array(k * n);
+  const t = transposed;
+  for (let p = 0; p < k; p++) {
+    const bp = bo + p * n;
+    for (let j = 0; j < n; j++) t[j * k + p] = b[bp + j];
   }
-  // Entries outside the blocks (the last input of an odd k, the rows past the last group of four): one at a time.
-  for (let i = 0; i < m; i++) {
-    const ci = dco + i * n;
-    for (let p = i < mb ? kb : 0; p < k; p++) {
-      const bp = bo + p * n;
-      let s = 0;
-      for (let j = 0; j < n; j++) s += dc[ci + j] * b[bp + j];
-      da[dao + i * k + p] += s;
-    }
-  }
+  matmulAdd(dc, dco, t, 0, da, dao, m, n, k);
 }
 
 /**
