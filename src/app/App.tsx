@@ -4,7 +4,7 @@
  * The panels' code loads with the engine, after the page's first script (nothing draws before the first report);
  * the story's scene bar, presentation mode's callouts and the training lab load on first use (see ./lazyPart.tsx).
  */
-import { lazy, useDeferredValue } from 'react';
+import { lazy, useDeferredValue, useEffect } from 'react';
 import { useT } from '../controls/useT';
 import { ensureArea } from '../state/i18n';
 import { clampScene } from '../state/scenes';
@@ -13,6 +13,7 @@ import { ErrorMessage } from './ErrorMessage';
 import { Header } from './Header';
 import { Notices } from './Notices';
 import { panelGrid } from './panelGridPart';
+import { releaseSecondPass, useSecondPass } from './secondPass';
 import { Sidebar } from './Sidebar';
 import { StatusLine } from './StatusLine';
 import { useDocumentAttrs } from './useDocumentAttrs';
@@ -26,25 +27,45 @@ import { TrainSection } from '../panels/train/TrainSection';
 /** The training lab, loaded only when opened (not in the initial bundle), with its catalog. */
 const TrainLab = lazy(() => Promise.all([import('../panels/train/TrainLab'), ensureArea('trainLab')]).then(([m]) => m));
 
+const NO_RESULT: ResultState = { report: null, error: null, ms: null, runner: null };
+
 /**
- * The live result, except that the first report or error (which mounts every panel) renders in the background: a
- * store update renders synchronously, so without this the whole grid would mount in one long task. Later results
- * pass straight through (the panel grid schedules its own updates).
+ * The live result, except that the first report (which mounts every panel) waits for the panels' code and then
+ * renders in the background: a store update renders synchronously, so without this the whole grid would mount in
+ * one long task, and a report shown before its panels could draw would leave a placeholder that they push the
+ * training lab's frame down from (a layout shift). Errors show at once; later results pass straight through
+ * (the panel grid schedules its own updates).
  */
-function useFirstResultDeferred(result: ResultState): ResultState {
+function useFirstResultDeferred(result: ResultState, panelsReady: boolean): ResultState {
   const deferred = useDeferredValue(result);
-  return deferred.report || deferred.error ? result : deferred;
+  if (deferred.error) return result;
+  if (deferred.report) return panelsReady ? result : NO_RESULT;
+  return deferred;
 }
 
 export function App() {
   const t = useT();
   const ui = useApp(selectUi);
-  const result = useFirstResultDeferred(useApp(selectResult));
+  const result = useFirstResultDeferred(useApp(selectResult), panelGrid.useReady());
   const busy = useApp(selectBusy);
+  // Once the first report's hero is painted, the rest below it mounts (see ./secondPass.ts).
+  const shown = result.report !== null;
+  useEffect(() => {
+    if (!shown) return;
+    const id = setTimeout(releaseSecondPass, 0);
+    return () => clearTimeout(id);
+  }, [shown]);
+  const secondPass = useSecondPass();
   useDocumentAttrs(ui.theme, ui.lang, ui.present, t('app.title'));
   const showControls = ui.controls.length > 0;
   return (
-    <div className="app" data-embed={ui.embed ? 'true' : undefined} data-present={ui.present ? 'true' : undefined}>
+    <div
+      className="app"
+      data-embed={ui.embed ? 'true' : undefined}
+      data-present={ui.present ? 'true' : undefined}
+      // Set once everything below the hero has mounted (tests wait for it before measuring the layout).
+      data-settled={secondPass ? 'true' : undefined}
+    >
       <a className="skip-link" href="#charts">
         {t('app.skip')}
       </a>
@@ -69,7 +90,7 @@ export function App() {
           )}
           {/* Below the panels only once they (or a message) are there: nothing on screen moves when the first
               result arrives (the engine chunk or the worker answers after the first paint). */}
-          {!ui.embed && !ui.present && (result.report || result.error) && <TrainSection lab={TrainLab} />}
+          {!ui.embed && !ui.present && ((result.report && secondPass) || result.error) && <TrainSection lab={TrainLab} />}
         </main>
       </div>
       <PresentMode />

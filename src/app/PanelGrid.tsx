@@ -16,6 +16,7 @@ import type { Lang } from '../state/i18n';
 import { selectActions, selectUi, useApp, useAppShallow } from '../state/store';
 import type { PanelId, UiState } from '../state/uiSchema';
 import { PanelBoundary } from './PanelBoundary';
+import { useSecondPass } from './secondPass';
 import { PanelExport } from './share/PanelExport';
 import { useSettled } from './useSettled';
 
@@ -100,6 +101,8 @@ export const PanelGrid = memo(function PanelGrid({ report }: { report: Report })
   );
   const heroIds = useMemo(() => (hero ? [hero] : []), [hero]);
   const stepper = !ui.embed;
+  // The grid mounts after the hero's first paint (see ./secondPass.ts): the first report's largest paint and its long tasks.
+  const gridOn = useSecondPass();
   return (
     <div className="panels">
       {hero && (
@@ -107,7 +110,7 @@ export const PanelGrid = memo(function PanelGrid({ report }: { report: Report })
           <PanelFrames ids={heroIds} report={report} ui={ui} setUi={setUi} stepEdge={undefined} stepper={false} />
         </div>
       )}
-      {(rest.length > 0 || stepper) && (
+      {gridOn && (rest.length > 0 || stepper) && (
         <div className="panel-grid">
           <PanelFrames ids={rest} report={gridReport} ui={ui} setUi={setUi} stepEdge={stepEdge} stepper={stepper} />
         </div>

@@ -3,13 +3,18 @@
  * bare React.lazy, it can be preloaded: main.tsx preloads the parts a URL opens with (a story scene, presentation
  * mode), and a part that is already loaded renders at once, with no fallback frame and no layout shift.
  */
-import { Component, lazy, Suspense, useState, type ComponentType, type ReactNode } from 'react';
+import { Component, lazy, startTransition, Suspense, useEffect, useState, type ComponentType, type ReactNode } from 'react';
 
 /** A lazily loaded component: `Part` renders it (or `fallback` while it loads), `preload` starts the fetch. */
 export interface LazyPart<P extends object> {
   Part: ComponentType<P & { fallback?: ReactNode }>;
   /** start loading (once; a failed load may be retried); resolves when `Part` renders without suspending */
   preload: () => Promise<void>;
+  /**
+   * Hook: whether the code is here (starts loading it if not). Turns true in a transition, so what it reveals
+   * renders in the background; stays false if the chunk cannot load.
+   */
+  useReady: () => boolean;
 }
 
 /** A chunk that failed to load (offline, blocked) leaves its place empty instead of taking the page down. */
@@ -47,5 +52,20 @@ export function lazyPart<P extends object>(load: () => Promise<ComponentType<P>>
       </Quiet>
     );
   }
-  return { Part, preload: () => fetchOnce().then(() => undefined) };
+  function useReady(): boolean {
+    const [ready, setReady] = useState(() => loaded !== null);
+    useEffect(() => {
+      if (ready) return;
+      let alive = true;
+      fetchOnce().then(
+        () => alive && startTransition(() => setReady(true)),
+        () => undefined,
+      );
+      return () => {
+        alive = false;
+      };
+    }, [ready]);
+    return ready;
+  }
+  return { Part, preload: () => fetchOnce().then(() => undefined), useReady };
 }

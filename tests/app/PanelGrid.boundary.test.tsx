@@ -7,6 +7,7 @@
 import { act, render, screen, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { PanelGrid } from '../../src/app/PanelGrid';
+import { releaseSecondPass } from '../../src/app/secondPass';
 import { analyzeChain } from '../../src/core/analyze';
 import { defaultConfig } from '../../src/core/config';
 import { appStore, createInitialState } from '../../src/state/store';
@@ -22,6 +23,8 @@ describe('PanelGrid error boundaries', () => {
     vi.spyOn(console, 'error').mockImplementation(() => {});
     vi.spyOn(console, 'warn').mockImplementation(() => {});
     act(() => appStore.setState(createInitialState()));
+    // The grid below the hero mounts in the page's second pass (the App starts it after the first paint).
+    releaseSecondPass();
     const report = analyzeChain({ ...defaultConfig(), depth: 6, width: 4, batch: 4 });
     const { container } = render(<PanelGrid report={report} />);
     const chain = container.querySelector<HTMLElement>('[data-panel="chain"]')!;

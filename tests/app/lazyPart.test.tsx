@@ -44,3 +44,19 @@ describe('lazyPart', () => {
     expect(load).toHaveBeenCalledTimes(2);
   });
 });
+
+describe('lazyPart.useReady', () => {
+  it('is false until the code is here, then true (and starts the load itself)', async () => {
+    let resolve!: (c: typeof Hello) => void;
+    const load = vi.fn(() => new Promise<typeof Hello>((r) => (resolve = r)));
+    const part = lazyPart(load);
+    function Probe() {
+      return <p>{part.useReady() ? 'ready' : 'not yet'}</p>;
+    }
+    render(<Probe />);
+    expect(screen.getByText('not yet')).toBeInTheDocument();
+    expect(load).toHaveBeenCalledTimes(1);
+    await act(async () => resolve(Hello));
+    expect(await screen.findByText('ready')).toBeInTheDocument();
+  });
+});
