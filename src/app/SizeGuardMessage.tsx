@@ -11,12 +11,14 @@ import './sizeGuard.css';
 
 const selectConfirm = (s: AppState) => s.confirmCompute;
 
-// One formatter for the page: creating one per call (toLocaleString with a locale) costs milliseconds.
-const TWO_DIGITS = new Intl.NumberFormat('en-US', { maximumSignificantDigits: 2 });
+// One formatter for the page: creating one per call (toLocaleString with a locale) costs milliseconds. Created on
+// first use, not at load: the first Intl formatter of a page costs ~10 ms (issue 7, the first script's task).
+let twoDigits: Intl.NumberFormat | null = null;
 
 /** Two significant digits, at least 1: "about 12 s", "about 3,700 MB" reads better than the exact figure. */
 function about(x: number): string {
-  return TWO_DIGITS.format(Math.max(1, x));
+  twoDigits ??= new Intl.NumberFormat('en-US', { maximumSignificantDigits: 2 });
+  return twoDigits.format(Math.max(1, x));
 }
 
 function optionText(t: T, o: StepBack): string {
