@@ -28,9 +28,20 @@ const SAFE_SUM = 2 ** -800;
  * range (or an entry is ±Infinity); NaN if any entry is NaN.
  */
 export function frobenius(a: Float64Array, n: number = a.length, start = 0): number {
-  let s = 0;
-  for (let k = start; k < start + n; k++) s += a[k] * a[k];
-  return frobeniusFromSumSq(s, a, n, start);
+  // Four running sums (entries start + 4t, +1, +2, +3), added at the end: with one sum the loop waited an
+  // addition's latency per entry; four chains overlap (~2× faster at 1024 entries). A change of rounding order only.
+  const end = start + n;
+  let s0 = 0, s1 = 0, s2 = 0, s3 = 0; // prettier-ignore
+  let k = start;
+  for (; k + 4 <= end; k += 4) {
+    const a0 = a[k], a1 = a[k + 1], a2 = a[k + 2], a3 = a[k + 3]; // prettier-ignore
+    s0 += a0 * a0;
+    s1 += a1 * a1;
+    s2 += a2 * a2;
+    s3 += a3 * a3;
+  }
+  for (; k < end; k++) s0 += a[k] * a[k];
+  return frobeniusFromSumSq(s0 + s1 + (s2 + s3), a, n, start);
 }
 
 /** ‖a‖ given its plain sum of squares s, already accumulated by the caller: the rescaled pass runs only if needed. */
