@@ -1,6 +1,7 @@
 /**
  * Entry point: load the URL into the store, start the URL sync and the compute scheduler, then render.
- * The worker is created lazily, only when a config is too large for the main thread. The engine itself (tape, ops,
+ * The worker is created with the first request: the first reports come from it, so the main thread stays free while
+ * the page loads (see SchedulerDeps.idle); later, configs too large for the main thread go to it. The engine itself (tape, ops,
  * chains, statistics) and the panels that draw its report are separate chunks, fetched at once in parallel with
  * the first render, which keeps them out of the initial bundle; the first request waits for the engine (see
  * SchedulerDeps.syncReady), the panels appear with the first report.
@@ -38,6 +39,8 @@ const scheduler = createScheduler({
   onResult: (r) => appStore.getState().setResult(r),
   onBusy: (b, eta) => appStore.getState().setBusy(b, eta),
   now: () => performance.now(),
+  // The first reports come from the worker while the page loads; the main-thread engine warms up when idle.
+  idle: (fn) => (typeof requestIdleCallback === 'function' ? requestIdleCallback(() => fn(), { timeout: 3000 }) : setTimeout(fn, 500)),
 });
 connectCompute(appStore, scheduler);
 // The chunks could not load (offline, blocked): say so where the charts would be.

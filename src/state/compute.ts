@@ -108,6 +108,14 @@ export interface SchedulerDeps {
   /** busy while the worker runs; `estimateMs` is the predicted time of the job it runs (null when unknown) */
   onBusy: (busy: boolean, estimateMs?: number | null) => void;
   now: () => number;
+  /**
+   * Runs a callback when the main thread is idle (requestIdleCallback or a timeout). When given, the main-thread
+   * engine counts as cold until it has run once: while cold, requests go to the worker (a cold first run is a long
+   * main-thread task, ~5× a warm one, right while the page loads), and after the worker's first answer the engine
+   * is warmed in idle time on a tiny config ({@link warmConfig}), so the first drag does not pay the cold run.
+   * Absent: the main thread is used from the first request.
+   */
+  idle?: (fn: () => void) => void;
 }
 
 export interface RequestOptions {
@@ -132,6 +140,14 @@ export interface Scheduler {
  * nobody wants any more.
  */
 export const PREEMPT_MS = 2000;
+
+/**
+ * The config that warms the main-thread engine: the same architectures, activation and settings as `c`, at depth 2,
+ * width ≤ 8 and batch ≤ 8, so every code path of a real request compiles for a few hundred multiply-adds.
+ */
+export function warmConfig(c: Config): Config {
+  return { ...c, depth: Math.min(c.depth, 2), width: Math.min(c.width, 8), batch: Math.min(c.batch, 8) };
+}
 
 function plainToComputeError(e: unknown): ComputeError {
   const p = errorToPlain(e);
@@ -178,12 +194,34 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
 
   /** the id of the request waiting for the main-thread engine to load, or 0 */
   let waitingForSync = 0;
+  /** the main-thread engine has not run yet and should not take requests (only with deps.idle; see there) */
+  let mainCold = deps.idle !== undefined;
+  /** a warm-up is scheduled, or waits for the engine to load */
+  let warmPending = false;
+
+  const warm = () => {
+    if (!mainCold || !lastConfig) return;
+    if (deps.syncReady && !deps.syncReady()) return; // syncLoaded() warms it once the engine arrives
+    warmPending = false;
+    mainCold = false;
+    try {
+      deps.runSync(warmConfig(lastConfig));
+    } catch {
+      // The warm-up's answer is thrown away, and so is its error: the next real request reports its own.
+    }
+  };
+  const scheduleWarm = () => {
+    if (!mainCold || warmPending || !deps.idle) return;
+    warmPending = true;
+    deps.idle(warm);
+  };
 
   const runMain = (id: number, c: Config) => {
     if (deps.syncReady && !deps.syncReady()) {
       waitingForSync = id;
       return;
     }
+    mainCold = false;
     const t0 = deps.now();
     let result: ResultState;
     try {
@@ -243,6 +281,7 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
       queued = null;
       post(next);
     } else deps.onBusy(false);
+    scheduleWarm();
   };
 
   // A worker that fails to load or crashes is dropped; the latest unanswered request is redone on the main thread.
@@ -291,7 +330,8 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
         deliver(id, { report: null, error: { message: `size guard: ${guard.reason}`, guard }, ms: null, runner: null });
         return;
       }
-      const runner = chooseRunner(c, { workerAvailable: worker !== null, msPerWork });
+      // A cold main-thread engine sends even small configs to the worker (see SchedulerDeps.idle).
+      const runner = mainCold && worker !== null ? 'worker' : chooseRunner(c, { workerAvailable: worker !== null, msPerWork });
       if (runner === 'worker' && running !== null && runningUntil - deps.now() > PREEMPT_MS) {
         // The running job would keep the worker for a while yet: start over with a fresh worker.
         worker?.terminate();
@@ -320,6 +360,10 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
       const id = waitingForSync;
       waitingForSync = 0;
       if (id !== 0 && id === latest && lastConfig) runMain(id, lastConfig);
+      else if (warmPending) {
+        warmPending = false;
+        scheduleWarm();
+      }
     },
     dispose() {
       worker?.terminate();

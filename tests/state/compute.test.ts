@@ -200,3 +200,77 @@ describe('scheduler', () => {
     expect(results[0].runner).toBe('main');
   });
 });
+
+describe('scheduler with a cold main-thread engine (deps.idle)', () => {
+  function coldHarness(worker: WorkerPort | null, ready = true) {
+    const results: ResultState[] = [];
+    const sync: Config[] = [];
+    const idle: (() => void)[] = [];
+    let engine = ready;
+    const s = createScheduler({
+      runSync: (c) => (sync.push(c), fakeReport(c)),
+      syncReady: () => engine,
+      createWorker: () => worker,
+      onResult: (r) => results.push(r),
+      onBusy: () => {},
+      now: () => 0,
+      idle: (fn) => idle.push(fn),
+    });
+    return { s, results, sync, idle, load: () => ((engine = true), s.syncLoaded()) };
+  }
+
+  it('sends the first small request to the worker, then warms the main thread in idle time on a tiny config', () => {
+    const w = fakeWorker();
+    const h = coldHarness(w.port);
+    h.s.request(cfg({ depth: 5, width: 64, batch: 3 }));
+    expect(w.posted.map((r) => r.config.depth)).toEqual([5]);
+    expect(h.sync).toHaveLength(0);
+    expect(h.idle).toHaveLength(0); // nothing is warmed before the first answer
+    w.answer(w.posted[0]);
+    expect(h.results.map((r) => r.runner)).toEqual(['worker']);
+    expect(h.idle).toHaveLength(1);
+    expect(h.sync).toHaveLength(0); // only when idle
+    h.idle[0]();
+    // depth min(5, 2), width min(64, 8), batch min(3, 8); the warm-up's report is not shown
+    expect(h.sync.map((c) => [c.depth, c.width, c.batch])).toEqual([[2, 8, 3]]);
+    expect(h.results).toHaveLength(1);
+    // Warm now: small requests run on the main thread, synchronously.
+    h.s.request(cfg({ depth: 6 }));
+    expect(h.results.map((r) => r.runner)).toEqual(['worker', 'main']);
+    expect(w.posted).toHaveLength(1);
+  });
+
+  it('keeps latest-wins while cold: a drag queues only its newest request', () => {
+    const w = fakeWorker();
+    const h = coldHarness(w.port);
+    h.s.request(cfg({ depth: 3 }));
+    h.s.request(cfg({ depth: 4 }));
+    h.s.request(cfg({ depth: 7 }));
+    expect(w.posted.map((r) => r.config.depth)).toEqual([3]);
+    w.answer(w.posted[0]);
+    expect(w.posted.map((r) => r.config.depth)).toEqual([3, 7]);
+    w.answer(w.posted[1]);
+    expect(h.results.map((r) => r.report!.config.depth)).toEqual([3, 7]);
+    expect(h.idle).toHaveLength(1); // one warm-up, not one per answer
+  });
+
+  it('warms only once the engine has loaded', () => {
+    const w = fakeWorker();
+    const h = coldHarness(w.port, false);
+    h.s.request(cfg({ depth: 5 }));
+    w.answer(w.posted[0]);
+    h.idle[0]();
+    expect(h.sync).toHaveLength(0);
+    h.load();
+    expect(h.idle).toHaveLength(2);
+    h.idle[1]();
+    expect(h.sync.map((c) => c.depth)).toEqual([2]);
+  });
+
+  it('uses the main thread at once where there is no worker', () => {
+    const h = coldHarness(null);
+    h.s.request(cfg({ depth: 5 }));
+    expect(h.results.map((r) => r.runner)).toEqual(['main']);
+    expect(h.sync.map((c) => c.depth)).toEqual([5]);
+  });
+});
