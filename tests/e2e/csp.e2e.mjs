@@ -81,6 +81,8 @@ export async function appRendersUnderAStrictCspFromASubPath({ page, errors, log 
     assert.equal(res.headers()['content-security-policy'], CSP, 'the page is served with the strict CSP');
     await page.locator(LINE).first().waitFor({ timeout: 20_000 });
     // KaTeX: its stylesheet and fonts come from 'self'; its inline styles are allowed by 'unsafe-inline'.
+    // KaTeX loads when a formula comes near the viewport (src/viz/katex.tsx): scroll the formula panel into view.
+    await page.locator('[data-panel="formula"]').scrollIntoViewIfNeeded();
     await page.locator('[data-panel="formula"] .katex').first().waitFor({ timeout: 10_000 });
     // PNG export draws a blob: SVG image on a canvas.
     const [dl] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download “Gradient flow” as PNG' }).click()]);
