@@ -1,10 +1,10 @@
 /**
  * Entry point: load the URL into the store, start the URL sync and the compute scheduler, then render.
- * The worker is created with the first request: the first reports come from it, so the main thread stays free while
- * the page loads (see SchedulerDeps.idle); later, configs too large for the main thread go to it. The engine itself (tape, ops,
- * chains, statistics) and the panels that draw its report are separate chunks, fetched at once in parallel with
- * the first render, which keeps them out of the initial bundle; the first request waits for the engine (see
- * SchedulerDeps.syncReady), the panels appear with the first report.
+ * The worker is created with the first request: the first reports come from it, so the main thread stays free
+ * while the page loads (see SchedulerDeps.idle); later it takes the configs too large for the main thread. The
+ * main-thread engine (tape, ops, chains, statistics) is a separate chunk fetched when the scheduler first needs it
+ * (SchedulerDeps.syncReady); the panels that draw the report are another, fetched at once in parallel with the
+ * first render. Both stay out of the initial bundle; the panels appear with the first report.
  */
 import { StrictMode, startTransition } from 'react';
 import { createRoot } from 'react-dom/client';
@@ -32,9 +32,27 @@ startUrlSync(appStore);
 // `?scene=N` with no config of its own opens that scene's preset (see src/state/scenes.ts).
 applySceneOnLoad(appStore);
 let analyzeChain: ((c: Config) => Report) | null = null;
+let engineRequested = false;
+// The main-thread engine is fetched the first time the scheduler needs it (its warm-up after the worker's first
+// answer, or at once where there is no worker), so it does not share the network with the worker during load.
+const loadEngine = () => {
+  if (engineRequested) return;
+  engineRequested = true;
+  import('../core/analyze').then((core) => {
+    analyzeChain = core.analyzeChain;
+    scheduler.syncLoaded();
+  }, (e: unknown) => {
+    engineRequested = false;
+    // With a worker, only the warm-up failed (the reports come from the worker): nothing to show.
+    if (typeof Worker === 'undefined') chunkFailed(e);
+  });
+};
 const scheduler = createScheduler({
   runSync: (c) => analyzeChain!(c),
-  syncReady: () => analyzeChain !== null,
+  syncReady: () => {
+    if (analyzeChain === null) loadEngine();
+    return analyzeChain !== null;
+  },
   createWorker,
   onResult: (r) => appStore.getState().setResult(r),
   onBusy: (b, eta) => appStore.getState().setBusy(b, eta),
@@ -44,12 +62,10 @@ const scheduler = createScheduler({
 });
 connectCompute(appStore, scheduler);
 // The chunks could not load (offline, blocked): say so where the charts would be.
-const chunkFailed = (e: unknown) => appStore.getState().setResult({ report: null, error: { message: String(e) }, ms: null, runner: null });
-import('../core/analyze').then((core) => {
-  analyzeChain = core.analyzeChain;
-  scheduler.syncLoaded();
-}, chunkFailed);
-// The panels' code, fetched alongside the engine: nothing draws before the first report anyway.
+function chunkFailed(e: unknown): void {
+  appStore.getState().setResult({ report: null, error: { message: String(e) }, ms: null, runner: null });
+}
+// The panels' code, fetched alongside the worker: nothing draws before the first report anyway.
 panelGrid.preload().catch(chunkFailed);
 
 // The first render as a transition: React renders the page in slices of a few milliseconds and yields between
