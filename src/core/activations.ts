@@ -6,9 +6,8 @@
 import type { Activation } from './config';
 import { exp, expm1, log1p, tanh } from './libm';
 
-const SQRT1_2 = Math.SQRT1_2;
-const INV_SQRT_2PI = 1 / Math.sqrt(2 * Math.PI);
-const TWO_OVER_SQRT_PI = 2 / Math.sqrt(Math.PI);
+// Constants are literals inside the functions (the doubles of Math.SQRT1_2, 1/√(2π), 2/√π and √π; a test checks
+// each): V8 reloads and unboxes a module-level constant at every use, even in optimized loops (see libm-fdlibm.ts).
 
 /**
  * erf(x) to ~1e-14: the Maclaurin series where it converges without much cancellation (|x| < 2.5), and the
@@ -17,18 +16,41 @@ const TWO_OVER_SQRT_PI = 2 / Math.sqrt(Math.PI);
 export function erf(x: number): number {
   if (Number.isNaN(x)) return NaN;
   const ax = Math.abs(x);
-  if (ax < 2.5) {
-    let term = x;
-    let sum = x;
-    const x2 = x * x;
-    for (let n = 1; n < 200; n++) {
-      term *= -x2 / n;
-      const add = term / (2 * n + 1);
-      sum += add;
-      if (Math.abs(add) < 1e-17 * Math.abs(sum)) break;
-    }
-    return TWO_OVER_SQRT_PI * sum;
+  return ax < 2.5 ? erfSeries(x) : erfOuter(x, ax);
+}
+
+/** buf[off + k] = erf(buf[off + k]) for k < len, in place: the same doubles as {@link erf}, in a loop over arrays. */
+export function erfInPlace(buf: Float64Array, off: number, len: number): void {
+  // Two passes, each with callees that fit V8's inlining budget (a double through a call that is not inlined is
+  // boxed). The series' results are below 1 in magnitude, so the second pass picks out the |x| ≥ 2.5 entries.
+  for (let k = off; k < off + len; k++) {
+    const x = buf[k];
+    if (Number.isNaN(x)) buf[k] = NaN;
+    else if (Math.abs(x) < 2.5) buf[k] = erfSeries(x);
   }
+  for (let k = off; k < off + len; k++) {
+    const x = buf[k];
+    const ax = Math.abs(x);
+    if (ax >= 2.5) buf[k] = erfOuter(x, ax);
+  }
+}
+
+/** erf x for |x| < 2.5 by its Maclaurin series 2/√π · Σ (−1)ⁿ x^(2n+1) / (n!(2n+1)). */
+function erfSeries(x: number): number {
+  let term = x;
+  let sum = x;
+  const x2 = x * x;
+  for (let n = 1; n < 200; n++) {
+    term *= -x2 / n;
+    const add = term / (2 * n + 1);
+    sum += add;
+    if (Math.abs(add) < 1e-17 * Math.abs(sum)) break;
+  }
+  return 1.1283791670955126 * sum; // 2/√π
+}
+
+/** erf x for |x| ≥ 2.5 (ax = |x|) from erfc. */
+function erfOuter(x: number, ax: number): number {
   const r = erfcLarge(ax);
   return x > 0 ? 1 - r : r - 1;
 }
@@ -51,23 +73,27 @@ function erfcLarge(x: number): number {
     f *= delta;
     if (Math.abs(delta - 1) < 1e-16) break;
   }
-  return (exp(-x * x) / Math.sqrt(Math.PI)) / f;
+  return (exp(-x * x) / 1.7724538509055159) / f; // √π
 }
 
 /** Standard normal CDF Φ(x). */
 export function normalCdf(x: number): number {
-  return 0.5 * (1 + erf(x * SQRT1_2));
+  return 0.5 * (1 + erf(x * 0.7071067811865476)); // x/√2
 }
 
 /** Standard normal density φ(x). */
 export function normalPdf(x: number): number {
-  return INV_SQRT_2PI * exp(-0.5 * x * x);
+  return 0.3989422804014327 * exp(-0.5 * x * x); // 1/√(2π)
 }
 
 function sigmoid(x: number): number {
   // 1/(1 + e^−x) for x ≥ 0 and e^x/(1 + e^x) below, so exp never overflows: both with e = exp(−|x|), which is
   // exp(−x) and exp(x) there, so one exp call site (smaller when inlined into the activation loop) and the same doubles.
-  const e = exp(-Math.abs(x));
+  return sigmoidFromExp(x, exp(-Math.abs(x)));
+}
+
+/** σ(x) from e = exp(−|x|) (see sigmoid); softplus′ and silu share it. */
+export function sigmoidFromExp(x: number, e: number): number {
   return (x >= 0 ? 1 : e) / (1 + e);
 }
 

@@ -105,6 +105,15 @@ export function exp(x: number): number {
 }
 
 /**
+ * buf[off + k] = e^(buf[off + k]) for k < len, in place. Loops over arrays call this rather than exp per entry:
+ * exp is then inlined into this loop, its only callee, whatever the caller's inlining budget, so no double crosses
+ * a call (a double passed to or returned from a call that is not inlined is boxed: a heap number each).
+ */
+export function expInPlace(buf: Float64Array, off: number, len: number): void {
+  for (let k = off; k < off + len; k++) buf[k] = exp(buf[k]);
+}
+
+/**
  * The natural logarithm ln x, < 1 ulp. Reduction x = 2^k·(1+f) with √2/2 < 1+f < √2, then the series in
  * s = f/(2+f). log(±0) = −∞, log(x < 0) = NaN, log(∞) = ∞, NaN gives NaN; subnormals are scaled up first.
  */
@@ -163,12 +172,33 @@ function logNormal(x: number, k0: number): number {
   return k * LN2_HI - (s * (f - R) - k * LN2_LO - f);
 }
 
+/** log1p's argument and result (see log1pAt). */
+const LOG1P_ARG = new Float64Array(1);
+
 /**
  * ln(1 + x), < 1 ulp, accurate for tiny x where log(1 + x) would lose it all. 1 + x = 2^k·(1+f) as in
  * {@link log}, with a correction c/u for the rounding of u = 1 + x when k ≠ 0. log1p(−1) = −∞,
  * log1p(x < −1) = NaN, log1p(∞) = ∞, NaN gives NaN, ±0 gives ±0.
  */
 export function log1p(x: number): number {
+  // One implementation for both forms: log1pAt's, on a one-entry scratch.
+  LOG1P_ARG[0] = x;
+  log1pAt(LOG1P_ARG, 0);
+  return LOG1P_ARG[0];
+}
+
+/** buf[off + k] = ln(1 + buf[off + k]) for k < len: {@link log1p} over a range, in place. */
+export function log1pInPlace(buf: Float64Array, off: number, len: number): void {
+  for (let k = off; k < off + len; k++) log1pAt(buf, k);
+}
+
+/**
+ * buf[i] = log1p(buf[i]). Array in, array out: log1p's body (467 bytes of bytecode) is over V8's inlining limit
+ * (460), and a double passed to or returned from a call that is not inlined is boxed, a 16-byte heap number each
+ * way; an index and an array are not. So a loop calling this allocates nothing, inlined or not.
+ */
+function log1pAt(buf: Float64Array, i: number): void {
+  const x = buf[i];
   const LN2_HI = 6.93147180369123816490e-1; // 0x3FE62E42 FEE00000: k·LN2_HI is exact for |k| < 2000
   const LN2_LO = 1.90821492927058770002e-10; // 0x3DEA39EF 35793C76
   // log(1+f) = 2s + s·R(s²), s = f/(2+f), R ≈ Lg1·z + … + Lg7·z⁷ (z = s²), |error| < 2^-58.45.
@@ -180,20 +210,27 @@ export function log1p(x: number): number {
   const LG6 = 1.531383769920937332e-1;
   const LG7 = 1.479819860511658591e-1;
   // fdlibm's high-word tests as comparisons with the equivalent doubles; its `k === 0 ? f − y : k·ln2_hi − (…)`
-  // returns keep only the second form, the same double for k = 0 (see logNormal): small enough to inline.
+  // returns keep only the second form, the same double for k = 0 (see logNormal).
   const ax = x < 0 ? -x : x;
   let k = 1;
   let f = 0;
   let c = 0;
   let hu = 1;
   if (x < 0.4142136573791504) {
-    if (ax >= 1) return x === -1 ? -Infinity : NaN; // x ≤ −1
+    if (ax >= 1) {
+      buf[i] = x === -1 ? -Infinity : NaN; // x ≤ −1
+      return;
+    }
     // |x| < 2^-29: x − x²/2 (just x below 2^-54, which keeps −0)
-    if (ax < 1.862645149230957e-9) return ax < 5.551115123125783e-17 ? x : x - x * x * 0.5;
+    if (ax < 1.862645149230957e-9) {
+      buf[i] = ax < 5.551115123125783e-17 ? x : x - x * x * 0.5;
+      return;
+    }
     // −0.2929 < x < 0.41422: f = x exactly, no reduction.
     if (x > 0 || ax < 0.2928934097290039) k = 0;
   } else if (!(x < Infinity)) {
-    return x + x; // +∞ or NaN
+    buf[i] = x + x; // +∞ or NaN
+    return;
   }
   if (k === 0) {
     f = x;
@@ -210,13 +247,17 @@ export function log1p(x: number): number {
     }
     f = u * POW2[1074 - k] - 1; // u·2^-k in [√2/2, √2), scaled exactly
   }
-  if (hu === 0) return log1pNearPowerOf2(f, k, c);
+  if (hu === 0) {
+    buf[i] = log1pNearPowerOf2(f, k, c);
+    return;
+  }
   const hfsq = 0.5 * f * f;
   const s = f / (2 + f);
   const z = s * s;
   const R = z * (LG1 + z * (LG2 + z * (LG3 + z * (LG4 + z * (LG5 + z * (LG6 + z * LG7))))));
-  return k * LN2_HI - (hfsq - (s * (hfsq + R) + (k * LN2_LO + c)) - f);
+  buf[i] = k * LN2_HI - (hfsq - (s * (hfsq + R) + (k * LN2_LO + c)) - f);
 }
+
 
 /** The end of log1p when 1 + x is within 2^-20 of a power of two (|f| < 2^-20): two terms of the series. */
 function log1pNearPowerOf2(f: number, k: number, c: number): number {
@@ -276,6 +317,11 @@ export function expm1(x: number): number {
   // e^x − 1 with no cancellation left to fear: 2^k·(1 − (e − x)) − 1.
   if (k <= -2) return (1 - (e - x)) * POW2[k + 1074] - 1;
   return expm1Up(x, e, k);
+}
+
+/** buf[off + k] = e^(buf[off + k]) − 1 for k < len, in place (see {@link expInPlace}). */
+export function expm1InPlace(buf: Float64Array, off: number, len: number): void {
+  for (let k = off; k < off + len; k++) buf[k] = expm1(buf[k]);
 }
 
 /** The end of expm1 for k ≥ 2 (x > 1.5·ln2), in its own function so that expm1 stays small enough to inline. */

@@ -2,14 +2,17 @@
  * The activation op: out = f(A) elementwise for one of the nine activations, with its exact derivative cached
  * in the forward pass (the local factor f′(z) of the chain rule, which the report also summarizes).
  */
-import { ACTIVATION_FNS, LEAKY_SLOPE } from './activations';
+import { erfInPlace, LEAKY_SLOPE, sigmoidFromExp } from './activations';
 import { ACTIVATIONS, type Activation } from './config';
 import type { OpKernel } from './ops-types';
 import { inputGradOff, inputId } from './ops-types';
+import { expInPlace, expm1InPlace, log1pInPlace } from './libm-fdlibm';
+import { tanhInPlace } from './libm-tanh';
 
 /**
  * f′ from (x, f(x)) where that is bit-for-bit the same number ACTIVATION_FNS[fn].df(x) returns (its own formula
- * applied to the same f(x)), saving a second tanh or exp per entry; tests/core/tape.test.ts checks the identity.
+ * applied to the same f(x)): the identities ACT_LOOPS below use to save a second tanh or exp per entry;
+ * tests/core/tape.test.ts checks them.
  */
 export const DF_FROM_OUTPUT: Partial<Record<Activation, (x: number, fx: number) => number>> = {
   tanh: (_x, t) => 1 - t * t,
@@ -19,29 +22,121 @@ export const DF_FROM_OUTPUT: Partial<Record<Activation, (x: number, fx: number) 
   linear: () => 1,
 };
 
-// The two commonest activations (tanh; sigmoid is the app's default) get loops in functions of their own, each
-// with one call site that only ever sees its f: the JIT then inlines f (libm's tanh, exp), with its whole budget.
-// Through the kernel's shared `f` it often did not, and every result was boxed (13 MB of garbage per call at
-// 100 × 64 × 64). Same f as ACTIVATION_FNS, f′ as DF_FROM_OUTPUT (the act kernel test checks both bit for bit).
-const TANH = ACTIVATION_FNS.tanh.f;
-const SIGMOID = ACTIVATION_FNS.sigmoid.f;
+/**
+ * o = f(a), d = f′(a) over len entries (o, d at offsets oo, so; a at ao, not overlapping o): one function per
+ * activation, the same doubles as ACTIVATION_FNS[fn].f and .df (the act kernel test checks every one bit for bit).
+ */
+type ActLoop = (a: Float64Array, ao: number, o: Float64Array, oo: number, d: Float64Array, so: number, len: number) => void;
 
-/** o = tanh(a), d = 1 − o² over len entries. */
-function tanhInto(a: Float64Array, ao: number, o: Float64Array, oo: number, d: Float64Array, so: number, len: number): void {
-  for (let k = 0; k < len; k++) {
-    const y = TANH(a[ao + k]);
-    o[oo + k] = y;
-    d[so + k] = 1 - y * y;
-  }
+// Why loops of their own, and in passes: a double passed to or returned from a call that V8 does not inline is
+// boxed, a 16-byte heap number each way. Calling f and f′ per entry through ACTIVATION_FNS's closures did that for
+// most activations (5–19 MB of garbage per analysis at (100,32,32)), and even a dedicated loop over tanh did it for
+// expm1, which no longer fit the inlining budget. Here the transcendental parts run as in-place passes over o or d
+// (expInPlace, tanhInPlace, …: each a loop whose own callees fit the budget, and only arrays and indices cross a
+// call), and the cheap arithmetic around them in loops with nothing to call.
+const ACT_LOOPS: Record<Activation, ActLoop> = {
+  sigmoid(a, ao, o, oo, d, so, len) {
+    negAbsInto(a, ao, d, so, len);
+    expInPlace(d, so, len);
+    for (let k = 0; k < len; k++) {
+      const y = sigmoidFromExp(a[ao + k], d[so + k]);
+      o[oo + k] = y;
+      d[so + k] = y * (1 - y);
+    }
+  },
+  tanh(a, ao, o, oo, d, so, len) {
+    copyInto(a, ao, o, oo, len);
+    tanhInPlace(o, oo, len);
+    for (let k = 0; k < len; k++) {
+      const y = o[oo + k];
+      d[so + k] = 1 - y * y;
+    }
+  },
+  relu(a, ao, o, oo, d, so, len) {
+    for (let k = 0; k < len; k++) {
+      const x = a[ao + k];
+      o[oo + k] = x > 0 || x !== x ? x : 0;
+      d[so + k] = x > 0 ? 1 : 0;
+    }
+  },
+  leaky_relu(a, ao, o, oo, d, so, len) {
+    const slope = LEAKY_SLOPE; // read once: a module constant is reloaded and unboxed at every use
+    for (let k = 0; k < len; k++) {
+      const x = a[ao + k];
+      o[oo + k] = x > 0 ? x : slope * x;
+      d[so + k] = x > 0 ? 1 : slope;
+    }
+  },
+  elu(a, ao, o, oo, d, so, len) {
+    // expm1 and exp of the x ≤ 0 entries (of 0 for the others, whose results are not used).
+    for (let k = 0; k < len; k++) {
+      const x = a[ao + k];
+      o[oo + k] = x > 0 ? 0 : x;
+      d[so + k] = x > 0 ? 0 : x;
+    }
+    expm1InPlace(o, oo, len);
+    expInPlace(d, so, len);
+    for (let k = 0; k < len; k++) {
+      const x = a[ao + k];
+      if (x > 0) {
+        o[oo + k] = x;
+        d[so + k] = 1;
+      }
+    }
+  },
+  gelu(a, ao, o, oo, d, so, len) {
+    // d = erf(x/√2), o = e^(−x²/2): then Φ(x) = (1 + d)/2, φ(x) = o/√(2π), as normalCdf and normalPdf compute them.
+    for (let k = 0; k < len; k++) {
+      const x = a[ao + k];
+      d[so + k] = x * 0.7071067811865476;
+      o[oo + k] = -0.5 * x * x;
+    }
+    erfInPlace(d, so, len);
+    expInPlace(o, oo, len);
+    for (let k = 0; k < len; k++) {
+      const x = a[ao + k];
+      const cdf = 0.5 * (1 + d[so + k]);
+      const pdf = 0.3989422804014327 * o[oo + k];
+      o[oo + k] = x * cdf;
+      d[so + k] = cdf + x * pdf;
+    }
+  },
+  silu(a, ao, o, oo, d, so, len) {
+    negAbsInto(a, ao, d, so, len);
+    expInPlace(d, so, len);
+    for (let k = 0; k < len; k++) {
+      const x = a[ao + k];
+      const s = sigmoidFromExp(x, d[so + k]);
+      o[oo + k] = x * s;
+      d[so + k] = s * (1 + x * (1 - s));
+    }
+  },
+  softplus(a, ao, o, oo, d, so, len) {
+    // e = exp(−|x|) in d; log1p(e) in o; then f = max(x, 0) + log1p(e) and f′ = σ(x) from the same e.
+    negAbsInto(a, ao, d, so, len);
+    expInPlace(d, so, len);
+    copyInto(d, so, o, oo, len);
+    log1pInPlace(o, oo, len);
+    for (let k = 0; k < len; k++) {
+      const x = a[ao + k];
+      o[oo + k] = Math.max(x, 0) + o[oo + k];
+      d[so + k] = sigmoidFromExp(x, d[so + k]);
+    }
+  },
+  linear(a, ao, o, oo, d, so, len) {
+    copyInto(a, ao, o, oo, len);
+    d.fill(1, so, so + len);
+  },
+};
+
+/** d[so + k] = −|a[ao + k]|: the argument of exp in sigmoid, silu and softplus. */
+function negAbsInto(a: Float64Array, ao: number, d: Float64Array, so: number, len: number): void {
+  for (let k = 0; k < len; k++) d[so + k] = -Math.abs(a[ao + k]);
 }
 
-/** o = σ(a), d = o·(1 − o) over len entries. */
-function sigmoidInto(a: Float64Array, ao: number, o: Float64Array, oo: number, d: Float64Array, so: number, len: number): void {
-  for (let k = 0; k < len; k++) {
-    const y = SIGMOID(a[ao + k]);
-    o[oo + k] = y;
-    d[so + k] = y * (1 - y);
-  }
+/** o[oo + k] = a[ao + k] for k < len. */
+function copyInto(a: Float64Array, ao: number, o: Float64Array, oo: number, len: number): void {
+  for (let k = 0; k < len; k++) o[oo + k] = a[ao + k];
 }
 
 /** out = f(A); saved = f′(A); backward: ∂L/∂A = ∂L/∂out ⊙ f′(A). */
@@ -49,33 +144,9 @@ const act: OpKernel = {
   shape: (_s, [a]) => [a.rows, a.cols],
   savedSize: (_s, rows, cols) => rows * cols,
   forward(t, id) {
-    const fn = ACTIVATIONS[t.arg[id]];
-    const { f, df } = ACTIVATION_FNS[fn];
-    const fromOut = DF_FROM_OUTPUT[fn];
     const ia = inputId(t, id, 0);
-    const a = t.vbuf(ia);
-    const ao = t.valueOff[ia];
-    const o = t.vbuf(id);
-    const oo = t.valueOff[id];
-    const d = t.saved;
-    const so = t.savedOff[id];
     const len = t.rows[id] * t.cols[id];
-    if (fn === 'tanh') return tanhInto(a, ao, o, oo, d, so, len);
-    if (fn === 'sigmoid') return sigmoidInto(a, ao, o, oo, d, so, len);
-    if (fromOut) {
-      for (let k = 0; k < len; k++) {
-        const x = a[ao + k];
-        const y = f(x);
-        o[oo + k] = y;
-        d[so + k] = fromOut(x, y);
-      }
-      return;
-    }
-    for (let k = 0; k < len; k++) {
-      const x = a[ao + k];
-      o[oo + k] = f(x);
-      d[so + k] = df(x);
-    }
+    ACT_LOOPS[ACTIVATIONS[t.arg[id]]](t.vbuf(ia), t.valueOff[ia], t.vbuf(id), t.valueOff[id], t.saved, t.savedOff[id], len);
   },
   backward(t, id) {
     const da = inputGradOff(t, id, 0);
