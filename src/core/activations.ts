@@ -28,11 +28,17 @@ export function erfInPlace(buf: Float64Array, off: number, len: number): void {
     if (Number.isNaN(x)) buf[k] = NaN;
     else if (Math.abs(x) < 2.5) buf[k] = erfSeries(x);
   }
-  for (let k = off; k < off + len; k++) {
-    const x = buf[k];
-    const ax = Math.abs(x);
-    if (ax >= 2.5) buf[k] = erfOuter(x, ax);
-  }
+  for (let k = off; k < off + len; k++) if (Math.abs(buf[k]) >= 2.5) erfOuterAt(buf, k);
+}
+
+/**
+ * buf[i] = erf(buf[i]) for |buf[i]| ≥ 2.5, array in, array out: erfc's continued fraction and its exp do not fit
+ * the inlining budget of the loops that call this beside a series and another exp, and then only an array and an
+ * index cross the call, not doubles (each of which would be boxed).
+ */
+function erfOuterAt(buf: Float64Array, i: number): void {
+  const x = buf[i];
+  buf[i] = erfOuter(x, Math.abs(x));
 }
 
 /** erf x for |x| < 2.5 by its Maclaurin series 2/√π · Σ (−1)ⁿ x^(2n+1) / (n!(2n+1)). */

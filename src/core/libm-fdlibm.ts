@@ -248,7 +248,9 @@ function log1pAt(buf: Float64Array, i: number): void {
     f = u * POW2[1074 - k] - 1; // u·2^-k in [√2/2, √2), scaled exactly
   }
   if (hu === 0) {
-    buf[i] = log1pNearPowerOf2(f, k, c);
+    // 1 + x within 2^-20 of a power of two (|f| < 2^-20): two terms of the series.
+    if (f === 0) buf[i] = k * LN2_HI + (c + k * LN2_LO);
+    else buf[i] = k * LN2_HI - (0.5 * f * f * (1 - 0.66666666666666666 * f) - (k * LN2_LO + c) - f);
     return;
   }
   const hfsq = 0.5 * f * f;
@@ -259,20 +261,33 @@ function log1pAt(buf: Float64Array, i: number): void {
 }
 
 
-/** The end of log1p when 1 + x is within 2^-20 of a power of two (|f| < 2^-20): two terms of the series. */
-function log1pNearPowerOf2(f: number, k: number, c: number): number {
-  const LN2_HI = 6.93147180369123816490e-1; // 0x3FE62E42 FEE00000: k·LN2_HI is exact for |k| < 2000
-  const LN2_LO = 1.90821492927058770002e-10; // 0x3DEA39EF 35793C76
-  if (f === 0) return k * LN2_HI + (c + k * LN2_LO);
-  const R = 0.5 * f * f * (1 - 0.66666666666666666 * f);
-  return k * LN2_HI - (R - (k * LN2_LO + c) - f);
-}
+/** expm1's argument and result (see expm1At). */
+const EXPM1_ARG = new Float64Array(1);
 
 /**
  * e^x − 1, < 1 ulp, accurate for tiny x where exp(x) − 1 would cancel. Same reduction as {@link exp}, with a
  * correction term for the rounding of r. expm1(∞) = ∞, expm1(−∞) = −1, NaN gives NaN, ±0 gives ±0.
  */
 export function expm1(x: number): number {
+  // One implementation for both forms: expm1At's, on a one-entry scratch.
+  EXPM1_ARG[0] = x;
+  expm1At(EXPM1_ARG, 0);
+  return EXPM1_ARG[0];
+}
+
+/** buf[off + k] = e^(buf[off + k]) − 1 for k < len, in place. */
+export function expm1InPlace(buf: Float64Array, off: number, len: number): void {
+  for (let k = off; k < off + len; k++) expm1At(buf, k);
+}
+
+/**
+ * buf[i] = expm1(buf[i]), array in, array out, as log1pAt and for the same reason: the body, with fdlibm's k ≥ 2
+ * end written in, is over V8's inlining limit, so it is always a call, and only an array and an index cross it.
+ * (Inlinable, it was inlined into some loops and not others, as their budgets allowed, boxing its argument and
+ * result wherever it was not.)
+ */
+export function expm1At(buf: Float64Array, i: number): void {
+  let x = buf[i];
   const LN2_HI = 6.93147180369123816490e-1; // 0x3FE62E42 FEE00000: k·LN2_HI is exact for |k| < 2000
   const LN2_LO = 1.90821492927058770002e-10; // 0x3DEA39EF 35793C76
   const INV_LN2 = 1.44269504088896338700e0; // 0x3FF71547 652B82FE
@@ -288,8 +303,14 @@ export function expm1(x: number): number {
   const ax = neg ? -x : x;
   if (!(ax < 38.81622314453125)) {
     // |x| ≥ 56·ln2, or NaN
-    if (neg) return -1; // e^x < 2^-56: −1 to within half an ulp
-    if (!(x <= O_THRESHOLD)) return x + Infinity; // overflow to ∞, or NaN
+    if (neg) {
+      buf[i] = -1; // e^x < 2^-56: −1 to within half an ulp
+      return;
+    }
+    if (!(x <= O_THRESHOLD)) {
+      buf[i] = x + Infinity; // overflow to ∞, or NaN
+      return;
+    }
   }
   let k = 0;
   let c = 0;
@@ -302,33 +323,26 @@ export function expm1(x: number): number {
     c = hi - x - lo;
   } else if (ax < 5.551115123125783e-17) {
     // |x| < 2^-54: x itself (keeps −0)
-    return x;
+    return;
   }
   const hfx = 0.5 * x;
   const hxs = x * hfx;
   const r1 = 1 + hxs * (Q1 + hxs * (Q2 + hxs * (Q3 + hxs * (Q4 + hxs * Q5))));
   const t = 3 - r1 * hfx;
   let e = hxs * ((r1 - t) / (6 - x * t));
-  if (k === 0) return x - (x * e - hxs);
+  if (k === 0) {
+    buf[i] = x - (x * e - hxs);
+    return;
+  }
   e = x * (e - c) - c;
   e -= hxs;
-  if (k === -1) return 0.5 * (x - e) - 0.5;
-  if (k === 1) return x < -0.25 ? -2 * (e - (x + 0.5)) : 1 + 2 * (x - e);
+  if (k === -1) buf[i] = 0.5 * (x - e) - 0.5;
+  else if (k === 1) buf[i] = x < -0.25 ? -2 * (e - (x + 0.5)) : 1 + 2 * (x - e);
   // e^x − 1 with no cancellation left to fear: 2^k·(1 − (e − x)) − 1.
-  if (k <= -2) return (1 - (e - x)) * POW2[k + 1074] - 1;
-  return expm1Up(x, e, k);
+  else if (k <= -2) buf[i] = (1 - (e - x)) * POW2[k + 1074] - 1;
+  // k ≥ 2. ×2 then ×2^(k−1) above k = 56: exact, and 2^1024 (k = 1024 near the overflow threshold) is not a double.
+  else if (k > 56) buf[i] = (1 - (e - x)) * 2 * POW2[k + 1073] - 1;
+  else if (k < 20) buf[i] = (1 - POW2[1074 - k] - (e - x)) * POW2[k + 1074]; // (1 − 2^-k) − (e − x), 1 − 2^-k exact
+  else buf[i] = (x - (e + POW2[1074 - k]) + 1) * POW2[k + 1074]; // 2^-k
 }
 
-/** buf[off + k] = e^(buf[off + k]) − 1 for k < len, in place (see {@link expInPlace}). */
-export function expm1InPlace(buf: Float64Array, off: number, len: number): void {
-  for (let k = off; k < off + len; k++) buf[k] = expm1(buf[k]);
-}
-
-/** The end of expm1 for k ≥ 2 (x > 1.5·ln2), in its own function so that expm1 stays small enough to inline. */
-function expm1Up(x: number, e: number, k: number): number {
-  // ×2 then ×2^(k−1): exact, and 2^1024 (k = 1024 near the overflow threshold) is not a double.
-  if (k > 56) return (1 - (e - x)) * 2 * POW2[k + 1073] - 1;
-  const twopk = POW2[k + 1074];
-  if (k < 20) return (1 - POW2[1074 - k] - (e - x)) * twopk; // (1 − 2^-k) − (e − x), 1 − 2^-k exact
-  return (x - (e + POW2[1074 - k]) + 1) * twopk; // 2^-k
-}

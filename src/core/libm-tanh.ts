@@ -6,7 +6,7 @@
  * Built, like libm-fdlibm.ts, only from operations IEEE 754 rounds exactly; double-double steps use Dekker's exact
  * product (no fused multiply-add: JavaScript has none, and contraction is not allowed).
  */
-import { expm1 } from './libm-fdlibm';
+import { expm1, expm1At } from './libm-fdlibm';
 
 /** tanh(m/8) = TANH_HI[m] + TANH_LO[m] (m = 2…16) to ~2^-106, for the addition theorem below. */
 const TANH_HI = Float64Array.of(
@@ -78,9 +78,9 @@ function tanhMid(x: number): number {
   return q + r / dh;
 }
 
-/** tanh x for 2 ≤ x < 22: fdlibm's 1 − 2/(expm1(2x) + 2). */
-function tanhLarge(x: number): number {
-  return 1 - 2 / (expm1(2 * x) + 2);
+/** tanh x for 2 ≤ x < 22 from e = expm1(2x): fdlibm's 1 − 2/(e + 2). */
+function tanhFromExpm1(e: number): number {
+  return 1 - 2 / (e + 2);
 }
 
 /**
@@ -98,7 +98,7 @@ export function tanh(x: number): number {
   if (ax < 2) {
     z = tanhMid(ax);
   } else if (ax < 22) {
-    z = tanhLarge(ax);
+    z = tanhFromExpm1(expm1(2 * ax));
   } else if (ax >= 22) {
     z = 1; // 1 − tanh|x| < 2^-63, and tanh(±∞) = ±1
   } else {
@@ -144,10 +144,12 @@ function tanhFrom2(buf: Float64Array, off: number, len: number): void {
     const neg = x < 0;
     const ax = neg ? -x : x;
     if (ax < 2) continue;
-    let z: number;
-    if (ax < 22) z = tanhLarge(ax);
-    else if (ax >= 22) z = 1;
-    else continue; // NaN stays NaN
+    let z = 1; // |x| ≥ 22
+    if (ax < 22) {
+      buf[k] = 2 * ax;
+      expm1At(buf, k); // array in, array out: never inlined, and no double crosses the call
+      z = tanhFromExpm1(buf[k]);
+    } else if (!(ax >= 22)) continue; // NaN stays NaN
     buf[k] = neg ? -z : z;
   }
 }
