@@ -1,41 +1,51 @@
 /**
  * The measuring hook of the visx idiom: a panel renders into a wrapper div and takes its width from it.
  * Where ResizeObserver is missing (jsdom, very old browsers) the width stays at `defaultWidth`, so charts still draw.
+ *
+ * `measured` is false until the wrapper has been measured once: a panel then renders only an empty wrapper (see
+ * the panels' `Panel.tsx`), which is measured as it attaches, before the browser paints; the chart renders once,
+ * at its real width, instead of at `defaultWidth` first and again at the measured width in the same commit.
  */
-import { useLayoutEffect, useRef, useState } from 'react';
+import { useCallback, useState } from 'react';
 
 export interface ParentSize<T extends HTMLElement> {
-  ref: React.RefObject<T | null>;
-  /** content-box width of the wrapper in CSS pixels (rounded down) */
+  /** callback ref for the wrapper; it may move from one element to another (e.g. a placeholder to the chart's) */
+  ref: (el: T | null) => () => void;
+  /** content-box width of the wrapper in CSS pixels (rounded down); `defaultWidth` until measured */
   width: number;
+  /** whether `width` is a measurement (always true where nothing can be measured) */
+  measured: boolean;
 }
 
 export const DEFAULT_WIDTH = 640;
 
 /** Width of the element `ref` is attached to; updates on resize, once per animation frame at most. */
 export function useParentSize<T extends HTMLElement = HTMLDivElement>(defaultWidth = DEFAULT_WIDTH): ParentSize<T> {
-  const ref = useRef<T | null>(null);
-  const [width, setWidth] = useState(defaultWidth);
-  useLayoutEffect(() => {
-    const el = ref.current;
-    if (!el) return;
-    const measure = (w: number) => {
+  const canObserve = typeof ResizeObserver !== 'undefined';
+  const [width, setWidth] = useState<number | null>(canObserve ? null : defaultWidth);
+  const ref = useCallback(
+    (el: T | null) => {
+      if (!el) return () => {};
+      // Called while React commits (like a layout effect): this update renders again before the browser paints.
+      const first = el.getBoundingClientRect().width;
       // 0 means "not laid out yet" (display:none, detached): keep the last good width instead of collapsing.
-      if (w > 0) setWidth(Math.floor(w));
-    };
-    measure(el.getBoundingClientRect().width);
-    if (typeof ResizeObserver === 'undefined') return;
-    let frame = 0;
-    const ro = new ResizeObserver((entries) => {
-      const w = entries[0]?.contentRect.width ?? 0;
-      cancelAnimationFrame(frame);
-      frame = requestAnimationFrame(() => measure(w));
-    });
-    ro.observe(el);
-    return () => {
-      cancelAnimationFrame(frame);
-      ro.disconnect();
-    };
-  }, []);
-  return { ref, width };
+      setWidth((prev) => (first > 0 ? Math.floor(first) : (prev ?? defaultWidth)));
+      if (!canObserve) return () => {};
+      let frame = 0;
+      const ro = new ResizeObserver((entries) => {
+        const w = entries[0]?.contentRect.width ?? 0;
+        cancelAnimationFrame(frame);
+        frame = requestAnimationFrame(() => {
+          if (w > 0) setWidth(Math.floor(w));
+        });
+      });
+      ro.observe(el);
+      return () => {
+        cancelAnimationFrame(frame);
+        ro.disconnect();
+      };
+    },
+    [canObserve, defaultWidth],
+  );
+  return { ref, width: width ?? defaultWidth, measured: width !== null };
 }

@@ -20,7 +20,7 @@ import { AxisBottom, AxisLeft } from '../../viz/Axes';
 import { formatBound, formatNumber, formatPercent } from '../../viz/format';
 import { LegendSwatch } from '../../viz/LegendSwatch';
 import { ARCH_STYLE, COLOR, FONT } from '../../viz/theme';
-import { useParentSize } from '../../viz/useParentSize';
+import { type ParentSize, useParentSize } from '../../viz/useParentSize';
 import { ACT_MARGIN, CURVE_HEIGHT, HIST_HEIGHT, activationLayout } from './layout';
 
 export interface ActivationPanelProps {
@@ -35,9 +35,9 @@ export interface ActivationPanelProps {
 const DF_COLOR = 'var(--fprime, #CC79A7)';
 const DF_DASH = '9 4';
 
-export function ActivationPanel({ report, config, lang, layer, onLayerChange }: ActivationPanelProps) {
+function ActivationPanelBody({ report, config, lang, layer, onLayerChange, size }: ActivationPanelProps & { size: ParentSize<HTMLDivElement> }) {
   const t = (k: string, v?: Record<string, string | number>) => translate(lang, k, v);
-  const { ref, width } = useParentSize<HTMLDivElement>();
+  const { ref, width } = size;
   const act = config.act;
   const l = useMemo(() => activationLayout(report, act, layer, width, lang), [report, act, layer, width, lang]);
   const clipId = useId();
@@ -140,4 +140,13 @@ export function ActivationPanel({ report, config, lang, layer, onLayerChange }: 
       </div>
     </figure>
   );
+}
+
+/**
+ * The panel: an empty wrapper until its width is measured (before the first paint), then the chart drawn once at
+ * that width (see viz/useParentSize).
+ */
+export function ActivationPanel(props: ActivationPanelProps) {
+  const size = useParentSize<HTMLDivElement>();
+  return size.measured ? <ActivationPanelBody {...props} size={size} /> : <div ref={size.ref} />;
 }

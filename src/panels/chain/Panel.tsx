@@ -18,7 +18,7 @@ import type { Report } from '../../core/report';
 import { translate, type Lang } from '../../state/i18n';
 import { formatFromLog10, formatNumber, subscript } from '../../viz/format';
 import { ARCH_STYLE, COLOR, FONT } from '../../viz/theme';
-import { useParentSize } from '../../viz/useParentSize';
+import { type ParentSize, useParentSize } from '../../viz/useParentSize';
 import { ChainLegend } from './Legend';
 import { chainLayout, type ChainEdge, type ChainLayout } from './layout';
 
@@ -111,9 +111,9 @@ function ChainSvg({ layout, lang, ariaLabel }: { layout: ChainLayout; lang: Lang
   );
 }
 
-export function ChainPanel({ report, config, lang, highlightEdge }: ChainPanelProps) {
+function ChainPanelBody({ report, config, lang, highlightEdge, size }: ChainPanelProps & { size: ParentSize<HTMLDivElement> }) {
   const t = (k: string, v?: Record<string, string | number>) => translate(lang, k, v);
-  const { ref, width } = useParentSize<HTMLDivElement>();
+  const { ref, width } = size;
   const layout = useMemo(() => chainLayout(report, width, highlightEdge), [report, width, highlightEdge]);
   const ariaLabel = layout.rows
     .map((row) =>
@@ -135,4 +135,13 @@ export function ChainPanel({ report, config, lang, highlightEdge }: ChainPanelPr
       <ChainLegend lang={lang} archs={layout.rows.map((r) => r.arch)} scalarLabels={layout.scalarLabels} width={width} modelWidth={config.width} />
     </figure>
   );
+}
+
+/**
+ * The panel: an empty wrapper until its width is measured (before the first paint), then the chart drawn once at
+ * that width (see viz/useParentSize).
+ */
+export function ChainPanel(props: ChainPanelProps) {
+  const size = useParentSize<HTMLDivElement>();
+  return size.measured ? <ChainPanelBody {...props} size={size} /> : <div ref={size.ref} />;
 }

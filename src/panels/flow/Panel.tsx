@@ -21,7 +21,7 @@ import { LegendSwatch } from '../../viz/LegendSwatch';
 import { richText } from '../../viz/richText';
 import { Segmented } from '../../viz/Segmented';
 import { ARCH_STYLE, COLOR, FONT } from '../../viz/theme';
-import { useParentSize } from '../../viz/useParentSize';
+import { type ParentSize, useParentSize } from '../../viz/useParentSize';
 import { FlowChart } from './FlowChart';
 import { FlowTable } from './FlowTable';
 import { FlowTooltip } from './FlowTooltip';
@@ -38,9 +38,9 @@ export interface FlowPanelProps {
 
 const HEADLINE_LINE = 1.35;
 
-export function FlowPanel({ report, config, lang, quantity, onQuantityChange }: FlowPanelProps) {
+function FlowPanelBody({ report, config, lang, quantity, onQuantityChange, size }: FlowPanelProps & { size: ParentSize<HTMLDivElement> }) {
   const t = (k: string, v?: Record<string, string | number>) => translate(lang, k, v);
-  const { ref, width } = useParentSize<HTMLDivElement>();
+  const { ref, width } = size;
   const height = flowHeight(width);
   const layout = useMemo(() => flowLayout(report, quantity, width, height), [report, quantity, width, height]);
   const [hover, setHover] = useState<number | null>(null);
@@ -155,4 +155,13 @@ export function FlowPanel({ report, config, lang, quantity, onQuantityChange }: 
       <FlowTable layout={layout} quantityLabel={qLong} lang={lang} />
     </figure>
   );
+}
+
+/**
+ * The panel: an empty wrapper until its width is measured (before the first paint), then the chart drawn once at
+ * that width (see viz/useParentSize).
+ */
+export function FlowPanel(props: FlowPanelProps) {
+  const size = useParentSize<HTMLDivElement>();
+  return size.measured ? <FlowPanelBody {...props} size={size} /> : <div ref={size.ref} />;
 }

@@ -18,7 +18,7 @@ import { AxisBottom, AxisLeft } from '../../viz/Axes';
 import { formatBound, formatNumber, formatPercent } from '../../viz/format';
 import { LegendSwatch } from '../../viz/LegendSwatch';
 import { ARCH_STYLE, COLOR, FONT } from '../../viz/theme';
-import { useParentSize } from '../../viz/useParentSize';
+import { type ParentSize, useParentSize } from '../../viz/useParentSize';
 import { STATS_MARGIN, statsLayout, type Strip } from './layout';
 
 export interface StatsPanelProps {
@@ -29,9 +29,9 @@ export interface StatsPanelProps {
 
 const STRIP_TITLE: Record<Strip['key'], string> = { h: 'stats.h', fprime: 'stats.fprime', sat: 'stats.saturated' };
 
-export function StatsPanel({ report, config, lang }: StatsPanelProps) {
+function StatsPanelBody({ report, config, lang, size }: StatsPanelProps & { size: ParentSize<HTMLDivElement> }) {
   const t = (k: string, v?: Record<string, string | number>) => translate(lang, k, v);
-  const { ref, width } = useParentSize<HTMLDivElement>();
+  const { ref, width } = size;
   const l = useMemo(() => statsLayout(report, config.act, width, lang), [report, config.act, width, lang]);
   const L = Math.max(0, report.config.depth - 1);
   const archs = l.strips[0].series.map((s) => s.arch);
@@ -116,4 +116,13 @@ export function StatsPanel({ report, config, lang }: StatsPanelProps) {
       </div>
     </figure>
   );
+}
+
+/**
+ * The panel: an empty wrapper until its width is measured (before the first paint), then the chart drawn once at
+ * that width (see viz/useParentSize).
+ */
+export function StatsPanel(props: StatsPanelProps) {
+  const size = useParentSize<HTMLDivElement>();
+  return size.measured ? <StatsPanelBody {...props} size={size} /> : <div ref={size.ref} />;
 }
