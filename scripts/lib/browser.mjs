@@ -10,8 +10,8 @@ import { fileURLToPath } from 'node:url';
 /** The repository root. */
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const HOST = '127.0.0.1';
-/** The e2e harness's preview port. */
-export const PORT = 4173;
+/** The e2e harness's preview port (E2E_PORT overrides it, e.g. to run two suites side by side). */
+export const PORT = Number(process.env.E2E_PORT ?? 4173);
 export const CHROME = process.env.CHROME_PATH || '/usr/bin/chromium';
 export const CHROME_ARGS = [
   '--headless',
