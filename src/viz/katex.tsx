@@ -89,7 +89,8 @@ function texHtml(render: RenderToString, tex: string): string {
  * load KaTeX itself: the first formula near the viewport does (see Tex), unless the page cannot observe that.
  */
 export function useKatex(): RenderToString | null {
-  const [render, setRender] = useState<RenderToString | null>(loaded);
+  // An initializer function: useState would call a function given as the initial value (renderToString()).
+  const [render, setRender] = useState<RenderToString | null>(() => loaded);
   useEffect(() => {
     if (render) return;
     // In a transition: typesetting every formula at once is one long task otherwise (React slices it).

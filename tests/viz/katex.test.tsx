@@ -58,4 +58,23 @@ describe('Tex with an IntersectionObserver', () => {
     act(() => comeNear(container.querySelectorAll('[data-role="formula-text"]')[0]));
     await waitFor(() => expect(container.querySelectorAll('[data-role="formula-tex"] .katex')).toHaveLength(2));
   });
+
+  it('a formula mounted after KaTeX has loaded (e.g. a panel opened later) is typeset, with no error', async () => {
+    const { Tex, useKatex, loadKatex } = await import('../../src/viz/katex');
+    await loadKatex();
+    const errors: unknown[] = [];
+    const orig = console.error;
+    console.error = (...a: unknown[]) => errors.push(a);
+    try {
+      function One() {
+        return <Tex f={{ tex: 'z^2', text: 'z²' }} render={useKatex()} />;
+      }
+      const { container } = render(<One />);
+      act(() => comeNear(container.querySelector('[data-role="formula-text"]')!));
+      await waitFor(() => expect(container.querySelectorAll('[data-role="formula-tex"] .katex')).toHaveLength(1));
+    } finally {
+      console.error = orig;
+    }
+    expect(errors).toEqual([]);
+  });
 });
