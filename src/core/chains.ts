@@ -11,6 +11,7 @@ import { biasOffset, weightOffset, type ChainParams } from './params';
 import { chainKey, chainShape } from './footprint';
 import type { OpName } from './ops-types';
 import { Tape, type NodeId } from './tape';
+import { firstNonFiniteNode } from './tape-inspect';
 
 /** What fixes the structure (and buffer sizes) of a chain's tape. */
 export interface ChainShape {
@@ -313,7 +314,7 @@ export class ChainWorkspace implements ChainRun {
     return this.tape.savedOff[this.graph.a[i]];
   }
   firstNonFinite(phase: 'forward' | 'backward'): ChainNonFinite | null {
-    const f = this.tape.firstNonFinite(phase, this.graph.loss);
+    const f = firstNonFiniteNode(this.tape, phase, this.graph.loss);
     return f && { role: nodeRole(this.graph, f.id, phase), op: f.op, kind: f.kind };
   }
 }

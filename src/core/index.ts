@@ -9,6 +9,7 @@ export * from './activations';
 export * from './theory';
 export { tensor, frobenius, nonFiniteKind, type Tensor } from './tensor';
 export { Tape, NORM_EPS, type NodeId, type NodeInfo, type LeafOptions } from './tape';
+export { describeTape, firstNonFiniteNode, type NonFiniteNode } from './tape-inspect';
 export { KERNELS, type OpSpec, type OpName, type TapeNode, type OpKernel } from './ops';
 export { normalStream, fillNormal } from './rng';
 export { drawParams, fanIns, initStd, orthonormalize, weightRows, weightOffset, biasOffset, weight, bias, paramViews, packParams, zeroParams, type ChainParams } from './params';

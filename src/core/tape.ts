@@ -6,14 +6,15 @@
  * Compiled, the tape is a struct of arrays: per-node metadata in a dozen typed arrays and every value, gradient
  * and cache an offset into one of three arenas, so a 5000-node chain is a few dozen objects instead of ~10 per
  * node (which cost megabytes and, being long-lived, slowed the garbage collector for many calls after each
- * rebuild). Node objects ({@link Tape.nodes}) and tensors ({@link Tape.value}) are views made on request.
+ * rebuild). Node objects ({@link Tape.nodes}; more in ./tape-inspect) and tensors ({@link Tape.value}) are views made on request.
  */
 import type { Activation } from './config';
 import { KERNEL_BY_CODE, KERNELS } from './ops';
 import { OP_CODE, OP_NAMES, specArg, specOf, type OpName, type OpSpec, type TapeData, type TapeNode } from './ops-types';
-import { nonFiniteKind, type Tensor } from './tensor';
+import type { Tensor } from './tensor';
 import { BuildLists } from './tape-build';
 import { arenaLayout } from './tape-layout';
+import { tapeNodes } from './tape-inspect';
 
 /** A node handle: its index on the tape. */
 export type NodeId = number;
@@ -26,17 +27,7 @@ export interface LeafOptions {
   external?: boolean;
 }
 
-/** A plain-data view of one node, for drawing the tape or posting it to a worker. */
-export interface NodeInfo {
-  id: number;
-  op: OpSpec['op'];
-  spec: OpSpec;
-  label: string;
-  inputs: number[];
-  shape: [number, number];
-  /** the op's local-gradient rule as text */
-  rule: string;
-}
+export type { NodeInfo, NonFiniteNode } from './tape-inspect';
 
 /** The batch/layer-norm epsilon of DESIGN §2. */
 export const NORM_EPS = 1e-5;
@@ -44,7 +35,6 @@ export const NORM_EPS = 1e-5;
 const EMPTY = new Float64Array(0);
 const EMPTY_I32 = new Int32Array(0);
 const EMPTY_U8 = new Uint8Array(0);
-const EMPTY_F64 = new Float64Array(0);
 
 export class Tape implements TapeData {
   // TapeData: filled by compile (see ops-types.ts for what each holds).
@@ -53,7 +43,7 @@ export class Tape implements TapeData {
   inStart: Int32Array = EMPTY_I32;
   inIds: Int32Array = EMPTY_I32;
   inShared: Uint8Array = EMPTY_U8;
-  arg: Float64Array = EMPTY_F64;
+  arg: Float64Array = EMPTY;
   valueOff: Int32Array = EMPTY_I32;
   gradOff: Int32Array = EMPTY_I32;
   savedOff: Int32Array = EMPTY_I32;
@@ -213,11 +203,13 @@ export class Tape implements TapeData {
     return this.build ? this.build.op.a[id] : this.op[id];
   }
 
-  private shapeOf(id: NodeId): [number, number] {
+  /** [rows, cols] of node `id`. */
+  shapeOf(id: NodeId): [number, number] {
     return this.build ? [this.build.rows.a[id], this.build.cols.a[id]] : [this.rows[id], this.cols[id]];
   }
 
-  private inputsOf(id: NodeId): number[] {
+  /** The input ids of node `id`, in slot order. */
+  inputsOf(id: NodeId): number[] {
     const b = this.build;
     const s = b ? b.inStart.a : this.inStart;
     const ids = b ? b.inIds.a : this.inIds;
@@ -226,7 +218,8 @@ export class Tape implements TapeData {
     return out;
   }
 
-  private specOfNode(id: NodeId): OpSpec {
+  /** The op and its parameters of node `id`. */
+  specOfNode(id: NodeId): OpSpec {
     return specOf(this.opOf(id), this.build ? this.build.arg.a[id] : this.arg[id]);
   }
 
@@ -257,7 +250,8 @@ export class Tape implements TapeData {
     return this;
   }
 
-  private savedSizeOf(id: NodeId): number {
+  /** How many floats node `id` caches for its backward. */
+  savedSizeOf(id: NodeId): number {
     const [rows, cols] = this.shapeOf(id);
     return KERNEL_BY_CODE[this.opOf(id)].savedSize(this.specOfNode(id), rows, cols);
   }
@@ -379,14 +373,14 @@ export class Tape implements TapeData {
     for (let i = loss; i >= 0; i--) if (gradOff[i] >= 0 && inStart[i + 1] > inStart[i]) KERNEL_BY_CODE[op[i]].backward(this, i);
   }
 
-  /** The tape as plain data: op, spec, inputs, shape and local-gradient rule of every node. */
-  describe(): NodeInfo[] {
-    const out: NodeInfo[] = [];
-    for (let id = 0; id < this.count; id++) {
-      const spec = this.specOfNode(id);
-      out.push({ id, op: spec.op, spec, label: this.label(id), inputs: this.inputsOf(id), shape: this.shapeOf(id), rule: KERNELS[spec.op].rule });
-    }
-    return out;
+  /** Whether {@link compile} has run (metadata frozen, arenas allocated). */
+  get compiled(): boolean {
+    return this.build === null;
+  }
+
+  /** Whether gradients flow into node `id`. */
+  requiresGrad(id: NodeId): boolean {
+    return (this.build ? this.build.req.a[id] : this.req[id]) === 1;
   }
 
   /**
@@ -394,48 +388,6 @@ export class Tape implements TapeData {
    * access (one object per node): the compiled tape itself holds none.
    */
   get nodes(): TapeNode[] {
-    const out: TapeNode[] = [];
-    for (let id = 0; id < this.count; id++) {
-      const [rows, cols] = this.shapeOf(id);
-      const inputs = this.inputsOf(id);
-      const s = this.build ? -1 : this.savedOff[id];
-      const base = this.build ? 0 : this.inStart[id];
-      out.push({
-        id,
-        spec: this.specOfNode(id),
-        inputs,
-        label: this.label(id),
-        rows,
-        cols,
-        value: this.value(id),
-        grad: this.grad(id),
-        saved: s >= 0 ? this.saved.subarray(s, s + this.savedSizeOf(id)) : null,
-        sharedGrad: inputs.map((_, slot) => !this.build && this.inShared[base + slot] === 1),
-        requiresGrad: (this.build ? this.build.req.a[id] : this.req[id]) === 1,
-      });
-    }
-    return out;
-  }
-
-  /**
-   * The first node whose value (phase 'forward', in evaluation order) or gradient (phase 'backward', in the order
-   * backward finishes them, i.e. from the loss down) is not finite, with the kind of value found; null if none.
-   */
-  firstNonFinite(phase: 'forward' | 'backward', loss: NodeId = this.count - 1): { id: NodeId; op: OpName; kind: 'nan' | 'inf' } | null {
-    if (this.build) return null;
-    const found = (id: NodeId, kind: 'nan' | 'inf' | null) => (kind ? { id, op: OP_NAMES[this.op[id]], kind } : null);
-    if (phase === 'forward') {
-      for (let id = 0; id < this.count; id++) {
-        const r = found(id, nonFiniteKind(this.vbuf(id), this.rows[id] * this.cols[id], this.valueOff[id]));
-        if (r) return r;
-      }
-      return null;
-    }
-    for (let id = loss; id >= 0; id--) {
-      const off = this.gradOff[id];
-      const r = off >= 0 ? found(id, nonFiniteKind(this.grads, this.rows[id] * this.cols[id], off)) : null;
-      if (r) return r;
-    }
-    return null;
+    return tapeNodes(this);
   }
 }

@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { Tape } from '../../src/core/tape';
+import { describeTape } from '../../src/core/tape-inspect';
 import { frobenius, nonFiniteKind } from '../../src/core/tensor';
 import { ACTIVATION_FNS } from '../../src/core/activations';
 import type { Activation } from '../../src/core/config';
@@ -178,13 +179,13 @@ describe('the tape', () => {
     expect(t.grad(z)).not.toBe(t.grad(twice));
   });
 
-  it('describe() lists each node as data: op, label, inputs, shape and rule', () => {
+  it('describeTape lists each node as data: op, label, inputs, shape and rule', () => {
     const t = new Tape();
     const x = t.input(4, 3, 'h_0');
     const w = t.param(3, 3, 'W_0');
     const z = t.matmul(x, w, 'z_0');
     t.act(z, 'tanh', 'h_1');
-    const d = t.describe();
+    const d = describeTape(t);
     expect(d.map((n) => n.op)).toEqual(['input', 'param', 'matmul', 'act']);
     expect(d[2]).toMatchObject({ label: 'z_0', inputs: [0, 1], shape: [4, 3] });
     expect(d[3].spec).toEqual({ op: 'act', fn: 'tanh' });
