@@ -57,14 +57,18 @@ export interface PolicyInput {
   workerAvailable: boolean;
   /** measured ms per unit of work (a running average), or null before the first measurement */
   msPerWork: number | null;
+  /** the main-thread engine has not run yet: its first run would be a long cold one (see SchedulerDeps.idle) */
+  mainCold?: boolean;
 }
 
 /**
  * Main thread when every architecture is within SYNC_WORK_LIMIT and the predicted time of the whole overlay is
- * within SYNC_BUDGET_MS; otherwise the worker. Without a worker everything runs on the main thread.
+ * within SYNC_BUDGET_MS, and the main-thread engine is warm; otherwise the worker. Without a worker everything runs
+ * on the main thread.
  */
 export function chooseRunner(c: Config, p: PolicyInput): Runner {
   if (!p.workerAvailable) return 'main';
+  if (p.mainCold) return 'worker';
   const w = configWork(c);
   if (w.max > SYNC_WORK_LIMIT) return 'worker';
   if (w.total * (p.msPerWork ?? PRIOR_MS_PER_WORK) > SYNC_BUDGET_MS) return 'worker';
@@ -330,8 +334,7 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
         deliver(id, { report: null, error: { message: `size guard: ${guard.reason}`, guard }, ms: null, runner: null });
         return;
       }
-      // A cold main-thread engine sends even small configs to the worker (see SchedulerDeps.idle).
-      const runner = mainCold && worker !== null ? 'worker' : chooseRunner(c, { workerAvailable: worker !== null, msPerWork });
+      const runner = chooseRunner(c, { workerAvailable: worker !== null, msPerWork, mainCold });
       if (runner === 'worker' && running !== null && runningUntil - deps.now() > PREEMPT_MS) {
         // The running job would keep the worker for a while yet: start over with a fresh worker.
         worker?.terminate();

@@ -75,6 +75,13 @@ describe('runner policy', () => {
     expect(chooseRunner(c, { workerAvailable: true, msPerWork: 30e-6 })).toBe('worker');
   });
 
+  it('sends even the smallest config to the worker while the main-thread engine is cold, unless there is none', () => {
+    const tiny = cfg({ depth: 1, width: 1, batch: 1, arch: ['plain'] });
+    expect(chooseRunner(tiny, { workerAvailable: true, msPerWork: 1e-9, mainCold: true })).toBe('worker');
+    expect(chooseRunner(tiny, { workerAvailable: true, msPerWork: 1e-9, mainCold: false })).toBe('main');
+    expect(chooseRunner(tiny, { workerAvailable: false, msPerWork: null, mainCold: true })).toBe('main');
+  });
+
   it('computes everything on the main thread when there is no worker', () => {
     expect(chooseRunner(cfg({ depth: 1000, width: 512, batch: 1024 }), { workerAvailable: false, msPerWork: null })).toBe('main');
   });
