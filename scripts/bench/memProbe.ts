@@ -68,7 +68,8 @@ function allocated(f: () => unknown): [number, unknown] {
   return [used() - before, r];
 }
 
-interface Measured {
+/** One measurement, in bytes (see the header); bench/run.ts reads the printed line as this plus `gcsDuring`. */
+export interface Measured {
   report: number;
   workspace: number;
   arenas: number;

@@ -16,6 +16,7 @@ import { CELLS, activationBytes, benchConfig, cellLabel, paramBytes, type Cell }
 import { handChain, type ChainNorms } from './handLoop';
 import { initTfjs, tfjsChain, tfjsTensorCount } from './tfjsChain';
 import { timeInterleaved } from './timing';
+import type { Measured } from './memProbe';
 
 const QUANTITIES = ['h', 'dh', 'g', 'dW', 'db'] as const;
 
@@ -130,16 +131,8 @@ function printTargets(rows: Row[]): void {
   }
 }
 
-interface MemResult {
-  report: number;
-  workspace: number;
-  arenas: number;
-  params: number;
-  working: number;
-  garbage: number;
-  coldRun: number;
-  gcsDuring: number;
-}
+/** The line memProbe prints: its measurement and how many GCs ran inside the measured calls. */
+type MemResult = Measured & { gcsDuring: number };
 
 function memProbe(script: string, which: 'core' | 'hand', c: Cell): MemResult {
   const flags = ['--expose-gc', '--min-semi-space-size=128', '--max-semi-space-size=128', '--import', 'tsx'];
