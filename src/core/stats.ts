@@ -1,11 +1,12 @@
 /**
  * Per-layer distribution summaries for the report: mean, std and quantiles of the B×W entries of one quantity,
- * plus a fixed-bin histogram. Quantiles are type 7 (as d3.quantile and numpy's default): exact, from a sort, for
- * up to 256 entries; above that they are read off a fine histogram (about n/4 bins, at most 1000) by linear
+ * plus a fixed-bin histogram. Quantiles are type 7 (as d3.quantile and numpy's default): exact, from a selection of
+ * the needed ranks (select.ts), for up to 256 entries; above that they are read off a fine histogram (about n/4 bins, at most 1000) by linear
  * interpolation inside the bin that holds the rank, so they are within one fine bin, (max − min)/bins, of the exact
  * value, at the cost of two passes instead of a sort. The 40-bin histogram of the report groups the fine bins.
  */
 import type { LayerHistograms, LayerStats, Summary } from './report';
+import { insertionSort, selectRanks } from './select';
 
 /** Quantile levels of a Summary, in order q05 … q95. */
 export const QUANTILES = [0.05, 0.25, 0.5, 0.75, 0.95] as const;
@@ -13,7 +14,7 @@ export const QUANTILES = [0.05, 0.25, 0.5, 0.75, 0.95] as const;
 export const HIST_BINS = 40;
 const MAX_SPLIT = 25; // fine bins per histogram bin, at most (1000 fine bins)
 const SMALL = 256; // up to this many entries the quantiles are exact (a sort); above, read off the fine bins
-const INSERTION = 64; // below this many entries an insertion sort beats the typed-array sort's call overhead
+const INSERTION = 64; // up to this many entries an insertion sort beats selecting the ranks
 /** The Summary field of each level in QUANTILES (monomorphic accessors instead of a keyed lookup). */
 const Q_SLOT: readonly ((s: Summary) => Float64Array)[] = [(s) => s.q05, (s) => s.q25, (s) => s.q50, (s) => s.q75, (s) => s.q95];
 
@@ -26,6 +27,16 @@ export class StatsScratch {
   /** Σ a_k² of z, h and f′ after {@link summarizeLayer} */
   readonly sumSq3 = new Float64Array(3);
   /** fine bins of the three quantities of {@link summarizeLayer} */
+  /** ranks the quantiles read (two per level at most), for {@link selectRanks} */
+  readonly ranks = new Int32Array(2 * QUANTILES.length);
+  /** per rank: its fine bin, the entries in bins below it, its position among the gathered entries */
+  readonly rankBin = new Int32Array(2 * QUANTILES.length);
+  readonly rankCum = new Int32Array(2 * QUANTILES.length);
+  readonly rankAt = new Int32Array(2 * QUANTILES.length);
+  /** per fine bin: 1 + the index of its gathered group, or 0 (kept all 0 between calls) */
+  readonly binGroup = new Int32Array(HIST_BINS * MAX_SPLIT);
+  /** write cursor of each gathered group */
+  readonly groupCursor = new Int32Array(2 * QUANTILES.length);
   readonly fine3 = [new Int32Array(HIST_BINS * MAX_SPLIT), new Int32Array(HIST_BINS * MAX_SPLIT), new Int32Array(HIST_BINS * MAX_SPLIT)] as const;
 
   ensure(n: number): Float64Array {
@@ -59,19 +70,19 @@ function fineBin(v: number, lo: number, k: number, nb: number): number {
   return y < nb ? y | 0 : nb - 1;
 }
 
-function insertionSort(a: Float64Array, from: number, to: number): void {
-  for (let i = from + 1; i < to; i++) {
-    const v = a[i];
-    let j = i - 1;
-    while (j >= from && a[j] > v) {
-      a[j + 1] = a[j];
-      j--;
-    }
-    a[j + 1] = v;
+/** The distinct ranks ⌊p(n−1)⌋ and, when p(n−1) is fractional, the rank after it, for every level p, ascending. */
+function quantileRanks(n: number, out: Int32Array): number {
+  let c = 0;
+  for (let j = 0; j < QUANTILES.length; j++) {
+    const pos = QUANTILES[j] * (n - 1);
+    const r = Math.floor(pos);
+    if (c === 0 || out[c - 1] < r) out[c++] = r;
+    if (pos !== r && out[c - 1] < r + 1) out[c++] = r + 1;
   }
+  return c;
 }
 
-/** Type-7 quantile p of the sorted first n entries of s. */
+/** Type-7 quantile p of the first n entries of s, whose ranks ⌊p(n−1)⌋ and the next sit where a sort puts them. */
 function sortedQuantile(s: Float64Array, n: number, p: number): number {
   const pos = p * (n - 1);
   const r = Math.floor(pos);
@@ -153,8 +164,9 @@ export function summarizeInto(a: Float64Array, n: number, out: Summary, i: numbe
   }
   const s = sc.ensure(n);
   for (let t = 0; t < n; t++) s[t] = a[start + t];
-  if (n <= INSERTION && finite) insertionSort(s, 0, n);
-  else s.subarray(0, n).sort(); // typed-array sort: numeric, NaN last
+  if (!finite) s.subarray(0, n).sort(); // typed-array sort: numeric, NaN last
+  else if (n <= INSERTION) insertionSort(s, 0, n);
+  else selectRanks(s, 0, n, sc.ranks, 0, quantileRanks(n, sc.ranks)); // the ranks read below sit where a sort puts them
   out.q05[i] = sortedQuantile(s, n, QUANTILES[0]);
   out.q25[i] = sortedQuantile(s, n, QUANTILES[1]);
   out.q50[i] = sortedQuantile(s, n, QUANTILES[2]);
@@ -208,11 +220,63 @@ function binnedQuantiles(fine: Int32Array, nb: number, n: number, min: number, m
 }
 
 /**
+ * Exact type-7 quantiles (the same doubles as a sort) from the fine bin counts of the n entries of `a` from `off`.
+ * fineBin is monotone in v, so every entry of bin b is ≤ every entry of bin b + 1 and a rank r lies in the bin b
+ * whose cumulative count brackets it, at rank r − cum_b among that bin's entries. Only the entries of those (at most
+ * ten) bins are gathered, in one pass, and the ranks are selected among them: at n = 256 that is a few entries per
+ * bin instead of a sort of all 256.
+ */
+function exactQuantiles(a: Float64Array, off: number, n: number, fine: Int32Array, nb: number, lo: number, k: number, out: Summary, i: number, sc: StatsScratch): void {
+  const { ranks, rankBin, rankCum, rankAt, binGroup, groupCursor } = sc;
+  const c = quantileRanks(n, ranks);
+  let cum = 0;
+  let b = 0;
+  let groups = 0;
+  let total = 0;
+  for (let j = 0; j < c; j++) {
+    while (cum + fine[b] <= ranks[j]) cum += fine[b++];
+    rankBin[j] = b;
+    rankCum[j] = cum;
+    if (binGroup[b] === 0) {
+      groupCursor[groups] = total;
+      binGroup[b] = ++groups;
+      total += fine[b];
+    }
+    rankAt[j] = groupCursor[binGroup[b] - 1] + ranks[j] - cum;
+  }
+  const s = sc.ensure(total);
+  for (let t = off; t < off + n; t++) {
+    const v = a[t];
+    const g = binGroup[fineBin(v, lo, k, nb)];
+    if (g !== 0) s[groupCursor[g - 1]++] = v;
+  }
+  // Each group's ranks are consecutive in rankAt; its entries end at its cursor now, and start where it began.
+  for (let j = 0; j < c; ) {
+    const bin = rankBin[j];
+    let e = j + 1;
+    while (e < c && rankBin[e] === bin) e++;
+    const end = groupCursor[binGroup[bin] - 1];
+    selectRanks(s, end - fine[bin], end, rankAt, j, e);
+    binGroup[bin] = 0;
+    j = e;
+  }
+  let j = 0;
+  for (let q = 0; q < QUANTILES.length; q++) {
+    const pos = QUANTILES[q] * (n - 1);
+    const r = Math.floor(pos);
+    while (ranks[j] < r) j++;
+    const v = s[rankAt[j]];
+    Q_SLOT[q](out)[i] = pos === r ? v : v + (pos - r) * (s[rankAt[j + 1]] - v);
+  }
+}
+
+/**
  * Layer i of `stats` from z (the activation's input), h (its output) and f′, n entries each from their offsets:
  * the same numbers as three {@link summarizeInto} calls (with the z histogram) and {@link saturatedFraction}, but
  * the three quantities share each pass. Every sum still runs in index order, so results are bit-identical; the
- * three independent chains of additions overlap instead of waiting on one another. Falls back to the separate
- * calls unless all three are finite with a nonzero range and n > 256. Leaves Σ z², Σ h², Σ f′² in sc.sumSq3.
+ * three independent chains of additions overlap instead of waiting on one another. Quantiles are exact up to 256
+ * entries here too ({@link exactQuantiles}). Falls back to the separate calls unless all three quantities are
+ * finite with a nonzero range. Leaves Σ z², Σ h², Σ f′² in sc.sumSq3.
  */
 export function summarizeLayer(
   z: Float64Array,
@@ -250,7 +314,7 @@ export function summarizeLayer(
   }
   // A NaN or ±Infinity entry leaves its quantity's sum non-finite for good, so a finite s0 + s1 + s2 also says
   // every entry is finite (no separate test per entry).
-  if (!(n > SMALL && Number.isFinite(s0 + s1 + s2) && wide(lo0, hi0) && wide(lo1, hi1) && wide(lo2, hi2))) {
+  if (!(Number.isFinite(s0 + s1 + s2) && wide(lo0, hi0) && wide(lo1, hi1) && wide(lo2, hi2))) {
     summarizeInto(z, n, stats.z, i, sc, stats.zHist, zo);
     sc.sumSq3[0] = sc.sumSq;
     summarizeInto(h, n, stats.h, i, sc, undefined, ho);
@@ -309,9 +373,15 @@ export function summarizeLayer(
   stats.z.std[i] = Math.sqrt(v0 / n);
   stats.h.std[i] = Math.sqrt(v1 / n);
   stats.fprime.std[i] = Math.sqrt(v2 / n);
-  binnedQuantiles(F0, nb, n, lo0, hi0, k0, stats.z, i);
-  binnedQuantiles(F1, nb, n, lo1, hi1, k1, stats.h, i);
-  binnedQuantiles(F2, nb, n, lo2, hi2, k2, stats.fprime, i);
+  if (n > SMALL) {
+    binnedQuantiles(F0, nb, n, lo0, hi0, k0, stats.z, i);
+    binnedQuantiles(F1, nb, n, lo1, hi1, k1, stats.h, i);
+    binnedQuantiles(F2, nb, n, lo2, hi2, k2, stats.fprime, i);
+  } else {
+    exactQuantiles(z, zo, n, F0, nb, lo0, k0, stats.z, i, sc);
+    exactQuantiles(h, ho, n, F1, nb, lo1, k1, stats.h, i, sc);
+    exactQuantiles(f, fo, n, F2, nb, lo2, k2, stats.fprime, i, sc);
+  }
   const counts = stats.zHist.counts[i];
   for (let c = 0; c < HIST_BINS; c++) {
     let t = 0;

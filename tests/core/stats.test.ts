@@ -105,8 +105,8 @@ describe('summarizeLayer', () => {
 
   it('gives the same doubles as three summarizeInto calls and saturatedFraction (odd and even n, with and without non-finite entries)', () => {
     const next = normal(11);
-    for (const n of [5, 256, 257, 1000, 1023, 1024]) {
-      for (const bad of ['none', 'nan-in-h', 'inf-in-z'] as const) {
+    for (const n of [2, 5, 64, 65, 100, 200, 255, 256, 257, 1000, 1023, 1024]) {
+      for (const bad of ['none', 'nan-in-h', 'inf-in-z', 'outlier-and-relu'] as const) {
         // Entries at offsets into larger buffers, as the tape stores them; f′ = σ′-like values, some below the cut.
         const z = new Float64Array(n + 3);
         const h = new Float64Array(n + 5);
@@ -116,6 +116,12 @@ describe('summarizeLayer', () => {
           z[3 + t] = v;
           h[5 + t] = 1 / (1 + Math.exp(-v));
           f[1 + t] = t % 7 === 0 ? 1e-4 : h[5 + t] * (1 - h[5 + t]);
+        }
+        if (bad === 'outlier-and-relu') {
+          // One far outlier puts almost every z in a single fine bin; relu outputs tie at 0 (exact quantiles
+          // then select among a large bin, and among equal values).
+          for (let t = 0; t < n; t++) h[5 + t] = Math.max(0, z[3 + t]);
+          z[3 + (n >> 2)] = 1e6;
         }
         if (bad === 'nan-in-h') h[5 + (n >> 1)] = NaN;
         if (bad === 'inf-in-z') z[3 + n - 1] = -Infinity;
