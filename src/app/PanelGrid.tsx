@@ -18,10 +18,9 @@ import type { PanelId, UiState } from '../state/uiSchema';
 import { PanelBoundary } from './PanelBoundary';
 import { useSecondPass } from './secondPass';
 import { PanelExport } from './share/PanelExport';
-import { useSettled } from './useSettled';
+import { SETTLE_MS, useSettled } from '../viz/useSettled';
 
 /** How long a burst of inputs (a drag) must pause before the secondary panels redraw (ms). */
-const SETTLE_MS = 120;
 
 interface PanelEnv {
   report: Report;

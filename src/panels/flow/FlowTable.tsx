@@ -2,6 +2,7 @@
  * A visually hidden data table of the flow chart for screen readers. Deep chains list every k-th layer (plus the
  * top layer) so the table stays below ~100 rows.
  */
+import { memo } from 'react';
 import type { Lang } from '../../state/i18n';
 import { translate } from '../../state/i18n';
 import { formatNumber } from '../../viz/format';
@@ -19,7 +20,8 @@ export function tableRows(n: number, maxRows = TABLE_MAX_ROWS): { rows: number[]
   return { rows, step };
 }
 
-export function FlowTable({ layout, quantityLabel, lang }: { layout: FlowLayout; quantityLabel: string; lang: Lang }) {
+/** Memoized: during a drag the hero re-renders every frame while the table's (settled) layout stays the same. */
+export const FlowTable = memo(function FlowTable({ layout, quantityLabel, lang }: { layout: FlowLayout; quantityLabel: string; lang: Lang }) {
   const t = (k: string, v?: Record<string, string | number>) => translate(lang, k, v);
   const n = Math.max(0, ...layout.series.map((s) => s.values.length));
   const { rows, step } = tableRows(n);
@@ -48,4 +50,4 @@ export function FlowTable({ layout, quantityLabel, lang }: { layout: FlowLayout;
       </tbody>
     </table>
   );
-}
+});

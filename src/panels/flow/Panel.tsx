@@ -22,6 +22,7 @@ import { richText } from '../../viz/richText';
 import { Segmented } from '../../viz/Segmented';
 import { ARCH_STYLE, COLOR, FONT } from '../../viz/theme';
 import { type ParentSize, useParentSize } from '../../viz/useParentSize';
+import { SETTLE_MS, useSettled } from '../../viz/useSettled';
 import { FlowChart } from './FlowChart';
 import { FlowTable } from './FlowTable';
 import { FlowTooltip } from './FlowTooltip';
@@ -49,6 +50,12 @@ function FlowPanelBody({ report, config, lang, quantity, onQuantityChange, size 
   const headlineLines = width < 420 ? 4 : width < 680 ? 3 : 2;
   const hoverLayer = hover === null ? null : Math.min(hover, layout.depth);
   const qLong = t(`flow.qLong.${quantity}`);
+  // The screen-reader table (up to 100 rows of formatted numbers) follows a drag when it pauses, like the other
+  // panels: rebuilding its rows on every input cost the hero about a millisecond of each frame.
+  const table = useSettled(
+    useMemo(() => ({ layout, label: qLong }), [layout, qLong]),
+    SETTLE_MS,
+  );
   const archName = (a: string) => t(`viz.arch.${a}`);
 
   const ariaLabel = t('flow.aria', {
@@ -152,7 +159,7 @@ function FlowPanelBody({ report, config, lang, quantity, onQuantityChange, size 
           {t('flow.theoryNote')} {config.act === 'relu' && t('flow.reluNote')}
         </p>
       )}
-      <FlowTable layout={layout} quantityLabel={qLong} lang={lang} />
+      <FlowTable layout={table.layout} quantityLabel={table.label} lang={lang} />
     </figure>
   );
 }

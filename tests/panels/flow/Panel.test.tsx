@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { fireEvent, render, screen } from '@testing-library/react';
+import { act, fireEvent, render, screen } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { FlowPanel } from '../../../src/panels/flow/Panel';
 import { makeArch, makeReport } from '../fixtures';
@@ -56,5 +56,30 @@ describe('FlowPanel', () => {
     expect(nf.textContent).toContain('|h₁| 超过了 float64 的最大值');
     expect(nf.textContent).not.toContain('overflowed');
     expect(container.querySelector('[data-trend="nonfinite"]')).not.toBeNull();
+  });
+
+  it('during a burst of reports the line follows each one and the hidden table waits for the pause', () => {
+    vi.useFakeTimers();
+    try {
+      const deeper = (top: number) => makeReport({ plain: makeArch('plain', { dh: [1e-9, 1e-3, top] }) });
+      const props = { config: report.config, lang: 'en' as const, quantity: 'dh' as const, onQuantityChange: () => {} };
+      const { container, rerender } = render(<FlowPanel report={deeper(1)} {...props} />);
+      const rows = () => container.querySelectorAll('table tbody tr').length;
+      const line = () => container.querySelector('path[data-role="line"]')!.getAttribute('d');
+      expect(rows()).toBe(3);
+      act(() => vi.advanceTimersByTime(500));
+      act(() => rerender(<FlowPanel report={report} {...props} />)); // an isolated change: the table follows at once
+      act(() => vi.advanceTimersByTime(0));
+      expect(rows()).toBe(4);
+      const before = line();
+      act(() => vi.advanceTimersByTime(16)); // the next report 16 ms later: a drag
+      act(() => rerender(<FlowPanel report={deeper(2)} {...props} />));
+      expect(line()).not.toBe(before);
+      expect(rows()).toBe(4);
+      act(() => vi.advanceTimersByTime(200));
+      expect(rows()).toBe(3);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

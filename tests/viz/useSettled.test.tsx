@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { act, render, screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { useSettled } from '../../src/app/useSettled';
+import { useSettled } from '../../src/viz/useSettled';
 
 function Probe({ value }: { value: number }) {
   return <output>{useSettled(value, 120)}</output>;
