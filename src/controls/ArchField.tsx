@@ -1,4 +1,5 @@
 /** Architectures to overlay: one checkbox each; the last checked one is disabled so the chart is never empty. */
+import { memo } from 'react';
 import type { Arch } from '../core/config';
 import { ARCHS } from '../core/config';
 import type { T } from './useT';
@@ -9,7 +10,8 @@ export interface ArchFieldProps {
   t: T;
 }
 
-export function ArchField({ value, onChange, t }: ArchFieldProps) {
+/** Memoized: re-renders only when its own props change, not on every input of another control. */
+export const ArchField = memo(function ArchField({ value, onChange, t }: ArchFieldProps) {
   const last = value.length === 1 ? value[0] : null;
   const toggle = (a: Arch, on: boolean) => {
     // Keep the canonical order plain, residual, dense so URLs and legends are stable.
@@ -46,4 +48,4 @@ export function ArchField({ value, onChange, t }: ArchFieldProps) {
       )}
     </fieldset>
   );
-}
+});

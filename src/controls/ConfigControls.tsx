@@ -3,7 +3,7 @@
  * prevented with a visible reason (layer norm at width 1, batch norm at batch 1) instead of reaching the core.
  * `ui.controls` (from the URL) picks which controls are shown, for embeds.
  */
-import { Fragment, useMemo, type ReactElement } from 'react';
+import { Fragment, memo, useMemo, type ReactElement } from 'react';
 import type { Activation, Config, InitScheme, Loss, Norm } from '../core/config';
 import { ACTIVATIONS, INITS, LOSSES, NORMS, fieldOf } from '../core/config';
 import { criticalScale } from '../core/theory';
@@ -37,8 +37,12 @@ interface NumControlProps {
   t: T;
 }
 
-/** A slider control whose label, hint and exact-field name come from the catalogs under `ctl.<id>.*`. */
-function NumControl({ id, value, min, integer, scale, note, onChange, t }: NumControlProps) {
+/**
+ * A slider control whose label, hint and exact-field name come from the catalogs under `ctl.<id>.*`. Memoized, as
+ * are the other fields: with stable setters, scales and options (below), a drag of one slider re-renders that
+ * control alone; re-rendering all of them re-set every input's attributes on every frame of the drag.
+ */
+const NumControl = memo(function NumControl({ id, value, min, integer, scale, note, onChange, t }: NumControlProps) {
   const label = t(`ctl.${id}.label`);
   return (
     <SliderField
@@ -56,16 +60,22 @@ function NumControl({ id, value, min, integer, scale, note, onChange, t }: NumCo
       onChange={onChange}
     />
   );
+});
+
+const LADDERS = new Map<string, SliderScale>();
+/** Ladder scales, with rungs below a raised minimum removed; one object per (ladder, minimum), so memo holds. */
+function ladder(name: string, values: readonly number[], min: number): SliderScale {
+  const key = `${name}:${min}`;
+  let s = LADDERS.get(key);
+  if (!s) LADDERS.set(key, (s = ladderScale(values.filter((v) => v >= min))));
+  return s;
 }
 
-/** Ladder scales, with rungs below a raised minimum removed. */
-const ladder = (values: readonly number[], min: number) => ladderScale(values.filter((v) => v >= min));
-
-function normOptions(c: Config, t: T) {
+function normOptions(width: number, batch: number, t: T) {
   return NORMS.map((n) => {
     let disabledReason: string | undefined;
-    if (n === 'layer' && c.width < 2) disabledReason = t('ctl.norm.layerDisabled');
-    if (n === 'batch' && c.batch < 2) disabledReason = t('ctl.norm.batchDisabled');
+    if (n === 'layer' && width < 2) disabledReason = t('ctl.norm.layerDisabled');
+    if (n === 'batch' && batch < 2) disabledReason = t('ctl.norm.batchDisabled');
     return { value: n, label: t(`ctl.norm.${n}`), disabledReason };
   });
 }
@@ -75,10 +85,21 @@ export function ConfigControls() {
   const c = useApp(selectConfig);
   const shown = useApp(selectUi).controls;
   const { setConfig, newSeed } = useAppShallow(selectActions);
-  const set =
-    <K extends keyof Config>(key: K) =>
-    (v: Config[K]) =>
-      setConfig({ [key]: v } as Partial<Config>);
+  // One setter per key for the component's lifetime (setConfig is a stable store action).
+  const set = useMemo(() => {
+    const setters = new Map<keyof Config, unknown>();
+    return <K extends keyof Config>(key: K): ((v: Config[K]) => void) => {
+      let f = setters.get(key) as ((v: Config[K]) => void) | undefined;
+      if (!f) setters.set(key, (f = (v: Config[K]) => setConfig({ [key]: v } as Partial<Config>)));
+      return f;
+    };
+  }, [setConfig]);
+  const options = useMemo(() => {
+    const of = <V extends string>(id: 'act' | 'init' | 'loss', values: readonly V[]) => values.map((v) => ({ value: v, label: t(`ctl.${id}.${v}`) }));
+    return { act: of('act', ACTIVATIONS), init: of('init', INITS), loss: of('loss', LOSSES) };
+  }, [t]);
+  const drawSeed = useMemo(() => () => newSeed(), [newSeed]); // not newSeed itself: a click would pass its event as the seed
+  const norms = useMemo(() => normOptions(c.width, c.batch, t), [c.width, c.batch, t]);
 
   const widthMin = c.norm === 'layer' ? 2 : 1;
   const batchMin = c.norm === 'batch' ? 2 : 1;
@@ -86,28 +107,28 @@ export function ConfigControls() {
   const critical = useMemo(() => criticalScale(c.act, c.init, c.width, c.bias), [c.act, c.init, c.width, c.bias]);
   /** Width or batch: a ladder slider whose rungs start at the minimum the normalization allows (and say why). */
   const size = (id: 'width' | 'batch', values: readonly number[], min: number, why: string) => (
-    <NumControl id={id} value={c[id]} min={min} integer scale={ladder(values, min)} note={min > 1 ? t(why) : undefined} onChange={set(id)} t={t} />
+    <NumControl id={id} value={c[id]} min={min} integer scale={ladder(id, values, min)} note={min > 1 ? t(why) : undefined} onChange={set(id)} t={t} />
   );
-  const select = <V extends string>(id: 'act' | 'init' | 'loss', values: readonly V[], onChange: (v: V) => void) => (
+  const select = <V extends string>(id: 'act' | 'init' | 'loss', onChange: (v: V) => void) => (
     <SelectField<V>
       id={id}
       label={t(`ctl.${id}.label`)}
       hint={t(`ctl.${id}.hint`)}
       value={c[id] as V}
-      options={values.map((v) => ({ value: v, label: t(`ctl.${id}.${v}`) }))}
+      options={options[id] as { value: V; label: string }[]}
       onChange={onChange}
     />
   );
 
   const controls: Record<ControlId, ReactElement> = {
-    depth: <NumControl id="depth" value={c.depth} min={1} integer scale={ladder(DEPTH_LADDER, 1)} onChange={set('depth')} t={t} />,
+    depth: <NumControl id="depth" value={c.depth} min={1} integer scale={ladder('depth', DEPTH_LADDER, 1)} onChange={set('depth')} t={t} />,
     width: size('width', WIDTH_LADDER, widthMin, 'ctl.width.minByNorm'),
     batch: size('batch', BATCH_LADDER, batchMin, 'ctl.batch.minByNorm'),
-    act: select<Activation>('act', ACTIVATIONS, set('act')),
-    init: select<InitScheme>('init', INITS, set('init')),
+    act: select<Activation>('act', set('act')),
+    init: select<InitScheme>('init', set('init')),
     scale: <ScaleControl value={c.scale} critical={critical} onChange={set('scale')} t={t} />,
     bias: <NumControl id="bias" value={c.bias} min={0} integer={false} scale={BIAS} onChange={set('bias')} t={t} />,
-    seed: <SeedField value={c.seed} onChange={set('seed')} onNewDraw={() => newSeed()} t={t} />,
+    seed: <SeedField value={c.seed} onChange={set('seed')} onNewDraw={drawSeed} t={t} />,
     arch: <ArchField value={c.arch} onChange={set('arch')} t={t} />,
     alpha: (
       <NumControl
@@ -127,11 +148,11 @@ export function ConfigControls() {
         label={t('ctl.norm.label')}
         hint={t('ctl.norm.hint')}
         value={c.norm}
-        options={normOptions(c, t)}
+        options={norms}
         onChange={set('norm')}
       />
     ),
-    loss: select<Loss>('loss', LOSSES, set('loss')),
+    loss: select<Loss>('loss', set('loss')),
   };
 
   const groups: { id: string; items: ControlId[] }[] = [

@@ -2,6 +2,7 @@
  * The init-scale slider on a log axis from 0.01 to 100. Its track marks the critical scale — where the mean-field
  * gain per layer χ equals 1 for the current activation and init (the edge of chaos) — and a button snaps to it.
  */
+import { memo } from 'react';
 import { fieldOf } from '../core/config';
 import { formatValue } from './format';
 import { logScale } from './scales';
@@ -25,7 +26,8 @@ export interface ScaleControlProps {
   t: T;
 }
 
-export function ScaleControl({ value, critical, onChange, t }: ScaleControlProps) {
+/** Memoized: re-renders only when its own props change, not on every input of another control. */
+export const ScaleControl = memo(function ScaleControl({ value, critical, onChange, t }: ScaleControlProps) {
   const inRange = critical !== null && Number.isFinite(critical) && critical >= spec.min && critical <= spec.max;
   const label = t('ctl.scale.label');
   const markLabel = inRange ? t('ctl.scale.mark', { value: formatValue(critical) }) : t('ctl.scale.markNone');
@@ -62,4 +64,4 @@ export function ScaleControl({ value, critical, onChange, t }: ScaleControlProps
       </div>
     </SliderField>
   );
-}
+});

@@ -1,4 +1,5 @@
 /** The seed: an exact number field plus a "new draw" button. */
+import { memo } from 'react';
 import { NumberField } from './NumberField';
 import type { T } from './useT';
 
@@ -9,7 +10,8 @@ export interface SeedFieldProps {
   t: T;
 }
 
-export function SeedField({ value, onChange, onNewDraw, t }: SeedFieldProps) {
+/** Memoized: re-renders only when its own props change, not on every input of another control. */
+export const SeedField = memo(function SeedField({ value, onChange, onNewDraw, t }: SeedFieldProps) {
   return (
     <div className="control" data-control="seed">
       <div className="control-head">
@@ -36,4 +38,4 @@ export function SeedField({ value, onChange, onNewDraw, t }: SeedFieldProps) {
       </span>
     </div>
   );
-}
+});

@@ -1,4 +1,5 @@
 /** A labelled select whose options can be disabled, each with a visible reason. */
+import { memo } from 'react';
 export interface SelectOption<V extends string> {
   value: V;
   label: string;
@@ -15,7 +16,7 @@ export interface SelectFieldProps<V extends string> {
   onChange: (v: V) => void;
 }
 
-export function SelectField<V extends string>({ id, label, hint, value, options, onChange }: SelectFieldProps<V>) {
+function SelectFieldImpl<V extends string>({ id, label, hint, value, options, onChange }: SelectFieldProps<V>) {
   const hintId = `ctl-${id}-hint`;
   const noteId = `ctl-${id}-note`;
   const reasons = options.filter((o) => o.disabledReason).map((o) => o.disabledReason);
@@ -46,3 +47,6 @@ export function SelectField<V extends string>({ id, label, hint, value, options,
     </div>
   );
 }
+
+/** Memoized (the controls re-render on every input of a drag; an unchanged field skips it), generics kept. */
+export const SelectField = memo(SelectFieldImpl) as typeof SelectFieldImpl;

@@ -3,7 +3,7 @@
  * SliderScale (ladder, log or linear), so arrow keys always change the value; `aria-valuetext` speaks the value,
  * not the position. Every `input` event commits (the chart follows the drag, not the release).
  */
-import type { ReactNode } from 'react';
+import { memo, type ReactNode } from 'react';
 import { NumberField } from './NumberField';
 import type { SliderScale } from './scales';
 
@@ -36,7 +36,8 @@ export interface SliderFieldProps {
   children?: ReactNode;
 }
 
-export function SliderField(p: SliderFieldProps) {
+/** Memoized: re-renders only when its own props change, not on every input of another control. */
+export const SliderField = memo(function SliderField(p: SliderFieldProps) {
   const hintId = `ctl-${p.id}-hint`;
   const noteId = `ctl-${p.id}-note`;
   const describedBy = p.note ? `${hintId} ${noteId}` : hintId;
@@ -90,4 +91,4 @@ export function SliderField(p: SliderFieldProps) {
       {p.children}
     </div>
   );
-}
+});

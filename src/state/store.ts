@@ -100,6 +100,10 @@ function sameConfig(a: Config, b: Config): boolean {
 type Set = StoreApi<AppState>['setState'];
 type Get = StoreApi<AppState>['getState'];
 
+function sameList<T>(a: readonly T[], b: readonly T[]): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
+}
+
 function nextId(notices: readonly Notice[]): number {
   return notices.reduce((m, n) => Math.max(m, n.id), 0) + 1;
 }
@@ -112,9 +116,11 @@ const configSlice = (set: Set, get: Get): Omit<ConfigSlice, 'config'> => ({
     if (merged.arch.length === 0) merged.arch = config.arch;
     const checked = decodeConfig(configToRecord(merged, true), 'clamp');
     if (sameConfig(checked.config, config)) return;
-    const layer = ui.layer >= checked.config.depth ? checked.config.depth - 1 : ui.layer;
+    // An unchanged architecture list keeps its identity, so what depends on it alone (memoized controls) stays put.
+    const next = sameList(checked.config.arch, config.arch) ? { ...checked.config, arch: config.arch } : checked.config;
+    const layer = ui.layer >= next.depth ? next.depth - 1 : ui.layer;
     set({
-      config: checked.config,
+      config: next,
       ui: layer === ui.layer ? ui : { ...ui, layer },
       notices: checked.notices.length ? [...notices, ...withIds(checked.notices, nextId(notices))] : notices,
     });

@@ -131,4 +131,20 @@ describe('ConfigControls', () => {
     expect(screen.getByRole('slider', { name: '深度 L' })).toBeInTheDocument();
     expect(screen.getByRole('button', { name: '重新抽样' })).toBeInTheDocument();
   });
+
+  it('a depth input touches the depth control alone: the other fields are not re-rendered', () => {
+    const { container } = setup();
+    const touched = new Set<string>();
+    const observer = new MutationObserver((records) => {
+      for (const r of records) touched.add((r.target as Element).closest?.('[data-control]')?.getAttribute('data-control') ?? '?');
+    });
+    observer.observe(container, { subtree: true, attributes: true, childList: true, characterData: true });
+    const slider = screen.getByRole('slider', { name: 'Depth L' });
+    for (const pos of ['5', '6', '7']) fireEvent.change(slider, { target: { value: pos } });
+    // MutationObserver callbacks are microtasks: flush them before reading.
+    observer.takeRecords().forEach((r) => touched.add((r.target as Element).closest?.('[data-control]')?.getAttribute('data-control') ?? '?'));
+    observer.disconnect();
+    expect(cfg().depth).not.toBe(defaultConfig().depth);
+    expect([...touched]).toEqual(['depth']);
+  });
 });
