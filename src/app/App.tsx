@@ -4,28 +4,41 @@
  * The panels' code loads with the engine, after the page's first script (nothing draws before the first report);
  * the story's scene bar, presentation mode's callouts and the training lab load on first use (see ./lazyPart.tsx).
  */
-import { lazy, useDeferredValue, useEffect } from 'react';
+import { lazy, memo, useDeferredValue, useEffect } from 'react';
 import { useT } from '../controls/useT';
 import { ensureArea } from '../state/i18n';
 import { clampScene } from '../state/scenes';
 import { selectBusy, selectResult, selectUi, useApp, type ResultState } from '../state/store';
 import { ErrorMessage } from './ErrorMessage';
-import { Header } from './Header';
-import { Notices } from './Notices';
+import { Header as HeaderView } from './Header';
+import { Notices as NoticesView } from './Notices';
 import { panelGrid } from './panelGridPart';
 import { releaseSecondPass, useSecondPass } from './secondPass';
-import { Sidebar } from './Sidebar';
+import { Sidebar as SidebarView } from './Sidebar';
 import { StatusLine } from './StatusLine';
 import { useDocumentAttrs } from './useDocumentAttrs';
-import { EmbedBridge } from './embed/EmbedBridge';
+import { EmbedBridge as EmbedBridgeView } from './embed/EmbedBridge';
 import { presentCallouts } from './present';
-import { PresentMode } from './present/PresentMode';
+import { PresentMode as PresentModeView } from './present/PresentMode';
 import { sceneBar } from './story';
-import { StoryStart } from './story/StoryStart';
-import { TrainSection } from '../panels/train/TrainSection';
+import { StoryStart as StoryStartView } from './story/StoryStart';
+import { TrainSection as TrainSectionView } from '../panels/train/TrainSection';
 
 /** The training lab, loaded only when opened (not in the initial bundle), with its catalog. */
 const TrainLab = lazy(() => Promise.all([import('../panels/train/TrainLab'), ensureArea('trainLab')]).then(([m]) => m));
+
+/**
+ * The shell's parts read the store themselves, so they need nothing from App's renders: memoized, they skip the
+ * one App does for every report (each input of a drag), which re-rendered the header's radio buttons, the controls
+ * and the training lab's form every frame.
+ */
+const Header = memo(HeaderView);
+const Sidebar = memo(SidebarView);
+const Notices = memo(NoticesView);
+const StoryStart = memo(StoryStartView);
+const TrainSection = memo(TrainSectionView);
+const PresentMode = memo(PresentModeView);
+const EmbedBridge = memo(EmbedBridgeView);
 
 const NO_RESULT: ResultState = { report: null, error: null, ms: null, runner: null };
 

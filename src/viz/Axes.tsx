@@ -18,12 +18,24 @@ interface AxisProps {
   label?: string;
 }
 
+/**
+ * React keys for ticks: the label, which stays with a tick as the scale changes, so a tick that only moves keeps
+ * its element (a transform update) instead of being removed and re-created on every input of a drag. A label that
+ * repeats (never in our layouts, but possible for rounded labels) falls back to label and position.
+ */
+export function tickKeys(ticks: readonly Tick[]): string[] {
+  const count = new Map<string, number>();
+  for (const t of ticks) count.set(t.label, (count.get(t.label) ?? 0) + 1);
+  return ticks.map((t) => (count.get(t.label) === 1 ? t.label : `${t.label}@${t.pos}`));
+}
+
 /** A left axis at x = 0 of the current group; ticks at y = pos. */
 export function AxisLeft({ ticks, gridLength = 0, label, height }: AxisProps & { height: number }) {
+  const keys = tickKeys(ticks);
   return (
     <g aria-hidden="true" fontSize={FONT.tick} fill={COLOR.muted}>
-      {ticks.map((t) => (
-        <g key={`${t.pos}-${t.label}`} transform={`translate(0,${t.pos})`}>
+      {ticks.map((t, k) => (
+        <g key={keys[k]} transform={`translate(0,${t.pos})`}>
           {gridLength > 0 && <line x2={gridLength} stroke={COLOR.grid} strokeWidth={1} />}
           <line x2={-5} stroke={COLOR.muted} />
           <text x={-8} dy="0.32em" textAnchor="end">
@@ -43,10 +55,11 @@ export function AxisLeft({ ticks, gridLength = 0, label, height }: AxisProps & {
 
 /** A bottom axis at y = 0 of the current group (translate it to the plot bottom); ticks at x = pos. */
 export function AxisBottom({ ticks, gridLength = 0, label, width }: AxisProps & { width: number }) {
+  const keys = tickKeys(ticks);
   return (
     <g aria-hidden="true" fontSize={FONT.tick} fill={COLOR.muted}>
-      {ticks.map((t) => (
-        <g key={`${t.pos}-${t.label}`} transform={`translate(${t.pos},0)`}>
+      {ticks.map((t, k) => (
+        <g key={keys[k]} transform={`translate(${t.pos},0)`}>
           {gridLength > 0 && <line y2={-gridLength} stroke={COLOR.grid} strokeWidth={1} />}
           <line y2={5} stroke={COLOR.muted} />
           <text y={8} dy="0.71em" textAnchor="middle">

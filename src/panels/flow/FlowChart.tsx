@@ -57,8 +57,10 @@ export function FlowChart(p: FlowChartProps) {
           {l.series.map((s) => (
             <g key={s.arch} data-arch={s.arch}>
               <path d={s.path} stroke={ARCH_STYLE[s.arch].color} strokeWidth={3} data-role="line" />
-              {s.markers.map((pt) => (
-                <path key={pt.i} d={markerPath(ARCH_STYLE[s.arch].marker, 4.5)} transform={`translate(${pt.x},${pt.y})`} fill={ARCH_STYLE[s.arch].color} stroke={COLOR.bg} strokeWidth={1} />
+              {/* Keyed by position in the list: as depth changes the thinned layers shift, and a marker that moves
+                  keeps its element (one transform update) instead of a remove and an insert. */}
+              {s.markers.map((pt, k) => (
+                <path key={k} d={markerPath(ARCH_STYLE[s.arch].marker, 4.5)} transform={`translate(${pt.x},${pt.y})`} fill={ARCH_STYLE[s.arch].color} stroke={COLOR.bg} strokeWidth={1} />
               ))}
             </g>
           ))}
