@@ -3,15 +3,19 @@
  * bottom sheet: a bar that names the current settings and opens the controls over the lower part of the page, so
  * the chart stays in view while a slider moves. The open state is view-only and not kept in the URL.
  */
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { ConfigControls } from '../controls/ConfigControls';
 import { formatValue } from '../controls/format';
 import { useT } from '../controls/useT';
 import { selectConfig, useApp } from '../state/store';
 
+/** The width at which the sidebar becomes a bottom sheet (the media query of styles/layout.css). */
+const PHONE_QUERY = '(max-width: 760px)';
+const isPhone = () => typeof window.matchMedia === 'function' && window.matchMedia(PHONE_QUERY).matches;
+
 /** On a phone, opening the sheet scrolls the flow headline and chart into the space above it. */
 function revealChartAboveSheet(): void {
-  if (typeof window.matchMedia !== 'function' || !window.matchMedia('(max-width: 760px)').matches) return;
+  if (!isPhone()) return;
   const target = document.querySelector('[data-panel="flow"] [data-role="headline"]') ?? document.querySelector('[data-panel="flow"]');
   target?.scrollIntoView({ block: 'start', behavior: 'smooth' });
 }
@@ -20,6 +24,18 @@ export function Sidebar() {
   const t = useT();
   const c = useApp(selectConfig);
   const [open, setOpen] = useState(false);
+  // On a phone the folded sheet hides the controls (display: none), so they mount when it first opens: the page's
+  // first render, before its first paint, is a fifth shorter without them. Once mounted they stay.
+  const [mounted, setMounted] = useState(() => !isPhone());
+  useEffect(() => {
+    if (mounted || typeof window.matchMedia !== 'function') return undefined;
+    const mq = window.matchMedia(PHONE_QUERY);
+    const onChange = () => {
+      if (!mq.matches) setMounted(true);
+    };
+    mq.addEventListener('change', onChange);
+    return () => mq.removeEventListener('change', onChange);
+  }, [mounted]);
   const summary = `L ${c.depth} · W ${c.width} · ${t(`ctl.act.${c.act}`)} · ${t(`ctl.init.${c.init}`)} ×${formatValue(c.scale)}`;
   return (
     <aside className="sidebar" aria-label={t('app.controls')} data-open={open ? 'true' : 'false'}>
@@ -30,6 +46,7 @@ export function Sidebar() {
         aria-controls="controls-body"
         onClick={() => {
           if (!open) revealChartAboveSheet();
+          setMounted(true);
           setOpen(!open);
         }}
       >
@@ -40,7 +57,7 @@ export function Sidebar() {
         </span>
       </button>
       <div id="controls-body" className="sidebar-body">
-        <ConfigControls />
+        {mounted && <ConfigControls />}
       </div>
     </aside>
   );
