@@ -6,8 +6,8 @@
  *      statically, each gzipped at level 9 (node's zlib). KaTeX and the training lab must be separate chunks that
  *      are neither preloaded nor imported statically.
  *   2. Lighthouse 12 (Debian Chromium, the flags of STACK.md) on `vite preview`: performance ≥ 0.95,
- *      accessibility = 1, best practices ≥ 0.95. Performance varies with the machine's load, so a run under 0.95 is
- *      repeated (up to three runs) and the median counts; the other categories must pass in that same run.
+ *      accessibility = 1, best practices ≥ 0.95. Performance varies with the machine's load, so Lighthouse runs three
+ *      times and the median run counts, for all three categories.
  *   3. `npm audit --omit=dev`: no known vulnerabilities. When the audit endpoint cannot be reached, a loud warning
  *      is printed and this budget is not counted as failed (there is nothing to compare against).
  *
@@ -171,17 +171,16 @@ async function checkLighthouse() {
   const outDir = mkdtempSync(join(tmpdir(), 'gcv-lh-'));
   try {
     await waitFor(url, 20_000);
+    // Always three runs, judged by the median run: one run's total blocking time swings by ±30 ms on this
+    // shared machine, and stopping at the first passing run would report the best of three instead.
     const runs = [];
     for (let n = 1; n <= 3; n++) {
       const r = lighthouseOnce(url, outDir, n);
       runs.push(r);
       console.log(`      run ${n}: performance ${r.performance}, accessibility ${r.accessibility}, best practices ${r.bestPractices} — ${r.metrics}`);
-      if (r.performance >= BUDGET.performance) break;
     }
-    // The median run by performance (the last one when only one or two ran and the last passed).
-    const sorted = [...runs].sort((a, b) => a.performance - b.performance);
-    const pick = runs.length === 3 ? sorted[1] : runs[runs.length - 1];
-    record('Lighthouse performance ≥ 0.95', pick.performance >= BUDGET.performance, `${pick.performance}${runs.length > 1 ? ` (median of ${runs.map((r) => r.performance).join(', ')})` : ''}`);
+    const pick = [...runs].sort((a, b) => a.performance - b.performance)[1];
+    record('Lighthouse performance ≥ 0.95', pick.performance >= BUDGET.performance, `${pick.performance} (median of ${runs.map((r) => r.performance).join(', ')})`);
     record('Lighthouse accessibility = 1', pick.accessibility >= BUDGET.accessibility, `${pick.accessibility}${pick.failing.accessibility.length ? `; failing: ${pick.failing.accessibility.join(', ')}` : ''}`);
     record('Lighthouse best practices ≥ 0.95', pick.bestPractices >= BUDGET.bestPractices, `${pick.bestPractices}${pick.failing.bestPractices.length ? `; failing: ${pick.failing.bestPractices.join(', ')}` : ''}`);
   } catch (e) {
