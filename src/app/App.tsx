@@ -4,7 +4,7 @@
  * The panels' code loads with the engine, after the page's first script (nothing draws before the first report);
  * the story's scene bar, presentation mode's callouts and the training lab load on first use (see ./lazyPart.tsx).
  */
-import { lazy, memo, useDeferredValue, useEffect } from 'react';
+import { lazy, memo, useDeferredValue, useEffect, useState } from 'react';
 import { useT } from '../controls/useT';
 import { ensureArea } from '../state/i18n';
 import { clampScene } from '../state/scenes';
@@ -50,9 +50,16 @@ const NO_RESULT: ResultState = { report: null, error: null, ms: null, runner: nu
  * (the panel grid schedules its own updates).
  */
 function useFirstResultDeferred(result: ResultState, panelsReady: boolean): ResultState {
-  const deferred = useDeferredValue(result);
-  if (deferred.error) return result;
-  if (deferred.report) return panelsReady ? result : NO_RESULT;
+  // Once a report is through, the deferred value is pinned to a constant: deferring every later result as well
+  // cost one extra background render of the shell per input of a drag.
+  const [through, setThrough] = useState(false);
+  const deferred = useDeferredValue(through ? NO_RESULT : result);
+  const live = through || deferred.error || (deferred.report && panelsReady);
+  useEffect(() => {
+    if (live && result.report && !through) setThrough(true);
+  }, [live, result.report, through]);
+  if (live) return result;
+  if (deferred.report) return NO_RESULT; // the panels' code is not here yet
   return deferred;
 }
 
