@@ -29,14 +29,14 @@ export const ARCH_STYLE: Record<Arch, ArchStyle> = {
   dense: { color: 'var(--dense, #009E73)', marker: 'triangle', theoryDash: '10 3 2 3' },
 };
 
-/** SVG path of a marker of the given shape centred at (0, 0) with radius r (for a <path transform=translate>). */
-export function markerPath(shape: MarkerShape, r: number): string {
-  if (shape === 'square') return `M${-r},${-r}h${2 * r}v${2 * r}h${-2 * r}Z`;
+/** SVG path of a marker of the given shape centred at (x, y), (0, 0) by default, with radius r. */
+export function markerPath(shape: MarkerShape, r: number, x = 0, y = 0): string {
+  if (shape === 'square') return `M${x - r},${y - r}h${2 * r}v${2 * r}h${-2 * r}Z`;
   if (shape === 'triangle') {
     const h = r * 1.15;
-    return `M0,${-h}L${h},${h * 0.8}L${-h},${h * 0.8}Z`;
+    return `M${x},${y - h}L${x + h},${y + h * 0.8}L${x - h},${y + h * 0.8}Z`;
   }
-  return `M${r},0A${r},${r} 0 1,1 ${-r},0A${r},${r} 0 1,1 ${r},0Z`;
+  return `M${x + r},${y}A${r},${r} 0 1,1 ${x - r},${y}A${r},${r} 0 1,1 ${x + r},${y}Z`;
 }
 
 /** Font sizes for projection in lecture halls. */

@@ -15,6 +15,14 @@ describe('FlowPanel', () => {
     expect(screen.getByRole('figure')).toBeInTheDocument();
     expect(container.querySelectorAll('path[data-role="line"]')).toHaveLength(2);
     expect(container.querySelectorAll('path[data-role="theory"]')).toHaveLength(1);
+    // One path per line holds all its markers (a drag updates one attribute per line, not one per marker):
+    // a circle per layer for plain, a square per layer for residual, at the line's points.
+    const markers = [...container.querySelectorAll('path[data-role="markers"]')].map((p) => p.getAttribute('d')!);
+    expect(markers).toHaveLength(2);
+    expect(markers[0].match(/M/g)).toHaveLength(4);
+    expect(markers[0]).toContain('A');
+    expect(markers[1].match(/M/g)).toHaveLength(4);
+    expect(markers[1]).toMatch(/^M[-\d.]+,[-\d.]+h9v9h-9Z/);
     const live = container.querySelector('[aria-live="polite"]')!;
     expect(live.textContent).toContain('10⁻¹²');
     expect(live.querySelector('[data-trend="vanishing"]')).not.toBeNull();
