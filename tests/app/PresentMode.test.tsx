@@ -58,8 +58,8 @@ describe('present mode keys', () => {
   it('? opens the keyboard help, in English and in Chinese', async () => {
     render(<PresentMode />);
     key('?');
-    // The dialog's code loads on first use.
-    expect(await screen.findByRole('dialog', { name: 'Keyboard shortcuts' })).toBeInTheDocument();
+    // The dialog's code loads on first use (a dynamic import: slow while the whole suite shares two cores).
+    expect(await screen.findByRole('dialog', { name: 'Keyboard shortcuts' }, { timeout: 10_000 })).toBeInTheDocument();
     expect(screen.getByRole('table')).toHaveTextContent('PageDown');
     act(() => appStore.getState().setUi({ lang: 'zh' }));
     expect(screen.getByRole('dialog', { name: '键盘快捷键' })).toHaveTextContent('开启或关闭演示模式');

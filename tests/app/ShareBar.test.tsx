@@ -52,7 +52,7 @@ describe('Embed dialog', () => {
     render(<ShareBar />);
     fireEvent.click(screen.getByRole('button', { name: 'Embed…' }));
     // The dialog's code loads on first use.
-    const dialog = await screen.findByRole('dialog', { name: 'Embed this view' });
+    const dialog = await screen.findByRole('dialog', { name: 'Embed this view' }, { timeout: 10_000 }); // a lazy chunk
     const snippet = () => (within(dialog).getByRole('textbox', { name: 'HTML snippet' }) as HTMLTextAreaElement).value;
     expect(snippet()).toContain('embed=1');
     expect(snippet()).toContain('panels=flow&amp;controls=');
