@@ -7,7 +7,9 @@ import { useEffect, useState } from 'react';
 import { ConfigControls } from '../controls/ConfigControls';
 import { formatValue } from '../controls/format';
 import { useT } from '../controls/useT';
-import { selectConfig, useApp } from '../state/store';
+import { selectConfig, useApp, type AppState } from '../state/store';
+
+const selectEmbed = (s: AppState) => s.ui.embed;
 
 /** The width at which the sidebar becomes a bottom sheet (the media query of styles/layout.css). */
 const PHONE_QUERY = '(max-width: 760px)';
@@ -25,8 +27,10 @@ export function Sidebar() {
   const c = useApp(selectConfig);
   const [open, setOpen] = useState(false);
   // On a phone the folded sheet hides the controls (display: none), so they mount when it first opens: the page's
-  // first render, before its first paint, is a fifth shorter without them. Once mounted they stay.
-  const [mounted, setMounted] = useState(() => !isPhone());
+  // first render, before its first paint, is a fifth shorter without them. Once mounted they stay. An embed has
+  // no sheet (its controls are always open, see embed/embed.css).
+  const embed = useApp(selectEmbed);
+  const [mounted, setMounted] = useState(() => embed || !isPhone());
   useEffect(() => {
     if (mounted || typeof window.matchMedia !== 'function') return undefined;
     const mq = window.matchMedia(PHONE_QUERY);

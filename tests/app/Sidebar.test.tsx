@@ -3,6 +3,7 @@ import { act, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Sidebar } from '../../src/app/Sidebar';
 import { appStore, createInitialState } from '../../src/state/store';
+import { defaultUi } from '../../src/state/uiSchema';
 
 /** A matchMedia whose phone query matches `phone`, with change listeners the test can fire. */
 function fakeMedia(phone: boolean) {
@@ -44,6 +45,13 @@ describe('Sidebar', () => {
     const media = fakeMedia(true);
     render(<Sidebar />);
     act(() => media.toDesktop());
+    expect(screen.queryByRole('slider', { name: 'Depth L' })).not.toBeNull();
+  });
+
+  it('an embed on a phone-sized frame has no sheet: its controls are there from the start', () => {
+    fakeMedia(true);
+    act(() => appStore.setState(createInitialState({ ui: { ...defaultUi(), embed: true } })));
+    render(<Sidebar />);
     expect(screen.queryByRole('slider', { name: 'Depth L' })).not.toBeNull();
   });
 });
