@@ -20,8 +20,6 @@ import { useSecondPass } from './secondPass';
 import { PanelExport } from './share/PanelExport';
 import { SETTLE_MS, useSettled } from '../viz/useSettled';
 
-/** How long a burst of inputs (a drag) must pause before the secondary panels redraw (ms). */
-
 interface PanelEnv {
   report: Report;
   lang: Lang;
