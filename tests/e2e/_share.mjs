@@ -1,7 +1,4 @@
-/**
- * Helpers shared by the share/embed/present/export/CSP/theme browser tests (not a test module itself: the harness
- * only collects *.e2e.mjs files).
- */
+/** Helpers shared by the browser tests (not a test module itself: the harness only collects *.e2e.mjs files). */
 import { AxeBuilder } from '@axe-core/playwright';
 
 export const FLOW = '[data-panel="flow"]';
@@ -16,7 +13,7 @@ export async function open(page, baseUrl, query = '') {
 }
 
 /** Poll `read` until `ok(value)` holds; return the value or throw with the last one seen. */
-export async function until(read, ok, what, ms = 10_000) {
+export async function until(read, ok, what, ms = 15_000) {
   const end = Date.now() + ms;
   let v;
   while (Date.now() < end) {

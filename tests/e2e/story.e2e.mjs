@@ -7,6 +7,7 @@
  */
 import assert from 'node:assert/strict';
 import { tsImport } from 'tsx/esm/api';
+import { until } from './_share.mjs';
 
 const core = await tsImport('../../src/core/index.ts', import.meta.url);
 const { formatNumber } = await tsImport('../../src/viz/format.ts', import.meta.url);
@@ -15,18 +16,6 @@ const { texNumber } = await tsImport('../../src/panels/stepper/tex.ts', import.m
 
 const STEPPER = '[data-panel="stepper"]';
 const BAR = 'section.story-bar';
-
-/** Poll `read` until `ok(value)` holds; return the value or throw with the last one seen. */
-async function until(read, ok, what, ms = 15_000) {
-  const end = Date.now() + ms;
-  let v;
-  while (Date.now() < end) {
-    v = await read();
-    if (ok(v)) return v;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error(`timed out waiting for ${what}; last value: ${JSON.stringify(v)}`);
-}
 
 const close = (a, b) => a === b || Math.abs(a - b) <= 1e-12 * Math.max(Math.abs(a), Math.abs(b));
 

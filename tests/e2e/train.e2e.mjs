@@ -8,20 +8,9 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
+import { until } from './_share.mjs';
 
 const LAB = '[data-section="train"]';
-
-/** Poll `read` until `ok(value)` holds; return the value or throw with the last one seen. */
-async function until(read, ok, what, ms = 15_000) {
-  const end = Date.now() + ms;
-  let v;
-  while (Date.now() < end) {
-    v = await read();
-    if (ok(v)) return v;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error(`timed out waiting for ${what}; last value: ${JSON.stringify(v)}`);
-}
 
 const progressNow = (page) => page.locator(`${LAB} [role="progressbar"]`).getAttribute('aria-valuenow').then(Number);
 const status = (page) => page.locator(`${LAB} .train-status`).last().innerText();

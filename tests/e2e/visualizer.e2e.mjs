@@ -6,6 +6,7 @@
  */
 import assert from 'node:assert/strict';
 import { AxeBuilder } from '@axe-core/playwright';
+import { until } from './_share.mjs';
 
 const FLOW = '[data-panel="flow"]';
 const LINE = (arch) => `${FLOW} [data-arch="${arch}"] path[data-role="line"]`;
@@ -14,18 +15,6 @@ const LINE = (arch) => `${FLOW} [data-arch="${arch}"] path[data-role="line"]`;
 async function open(page, baseUrl, query = '') {
   await page.goto(baseUrl + query);
   await page.locator(`${FLOW} path[data-role="line"]`).first().waitFor({ timeout: 20_000 });
-}
-
-/** Poll `read` until `ok(value)` holds; return the value or throw with the last one seen. */
-async function until(read, ok, what, ms = 10_000) {
-  const end = Date.now() + ms;
-  let v;
-  while (Date.now() < end) {
-    v = await read();
-    if (ok(v)) return v;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error(`timed out waiting for ${what}; last value: ${JSON.stringify(v)}`);
 }
 
 /** Position and size of every panel frame and control, rounded to whole pixels. */
