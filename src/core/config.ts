@@ -181,6 +181,39 @@ function checkCombination(c: Config, mode: 'strict' | 'clamp', notices: ConfigNo
   }
 }
 
+/** A schema's table as the decoding loop needs it: find a key's field, parse a value for it, list the keys. */
+export interface FieldTable<F> {
+  fieldOf: (key: string) => F | undefined;
+  parse: (f: F, raw: unknown, mode: 'strict' | 'clamp') => { value: unknown; notice?: ConfigNotice };
+  keys: readonly string[];
+}
+
+/**
+ * The decoding loop of both schemas (this one and train-config.ts): each raw key/value through its field's parser
+ * into `into`. Unknown keys are skipped in clamp mode and rejected in strict mode, except `knownExtraKeys` (keys
+ * another schema in the same URL owns). Returns the notices of everything that was changed.
+ */
+export function decodeFieldsInto<F>(
+  raw: Record<string, unknown>,
+  into: Record<string, unknown>,
+  table: FieldTable<F>,
+  mode: 'strict' | 'clamp',
+  knownExtraKeys: readonly string[],
+): ConfigNotice[] {
+  const notices: ConfigNotice[] = [];
+  for (const [k, v] of Object.entries(raw)) {
+    const f = table.fieldOf(k);
+    if (!f) {
+      if (mode === 'strict' && !knownExtraKeys.includes(k)) throw new ConfigError(k, v, `a known key: ${table.keys.join(', ')}`);
+      continue;
+    }
+    const r = table.parse(f, v, mode);
+    into[k] = r.value;
+    if (r.notice) notices.push(r.notice);
+  }
+  return notices;
+}
+
 /**
  * Build a full Config from raw key/values (URL params or a JSON object). Unknown keys are ignored in clamp mode
  * and rejected in strict mode. Returns the config and the notices of everything that was changed.
@@ -190,20 +223,8 @@ export function decodeConfig(
   mode: 'strict' | 'clamp',
   knownExtraKeys: readonly string[] = [],
 ): { config: Config; notices: ConfigNotice[] } {
-  const migrated = migrateParams(raw);
   const c = defaultConfig() as unknown as Record<string, unknown>;
-  const notices: ConfigNotice[] = [];
-  for (const [k, v] of Object.entries(migrated)) {
-    const f = fieldOf(k);
-    if (!f) {
-      if (mode === 'strict' && !knownExtraKeys.includes(k))
-        throw new ConfigError(k, v, `a known key: ${CONFIG_KEYS.join(', ')}`);
-      continue;
-    }
-    const r = parseField(f, v, mode);
-    c[k] = r.value;
-    if (r.notice) notices.push(r.notice);
-  }
+  const notices = decodeFieldsInto(migrateParams(raw), c, { fieldOf, parse: parseField, keys: CONFIG_KEYS }, mode, knownExtraKeys);
   const config = c as unknown as Config;
   checkCombination(config, mode, notices);
   return { config, notices };

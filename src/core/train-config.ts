@@ -3,7 +3,7 @@
  * {key, type, default, range} drives strict decoding (CLI, worker), clamping (the lab's URL) and encoding, in the
  * same shape as src/core/config.ts, whose ConfigError it reuses so every error names key, value and allowed range.
  */
-import { ACTIVATIONS, ConfigError, INITS, NORMS, parseSpecField, type Activation, type ConfigNotice, type InitScheme, type Norm } from './config';
+import { ACTIVATIONS, ConfigError, decodeFieldsInto, INITS, NORMS, parseSpecField, type Activation, type ConfigNotice, type InitScheme, type Norm } from './config';
 
 /** The seeded tasks: regression onto a random teacher network, or a two-arm spiral lifted to width W. */
 export const TASKS = ['teacher', 'spiral'] as const;
@@ -135,17 +135,7 @@ function checkCombination(c: TrainConfig, mode: 'strict' | 'clamp', notices: Con
  */
 export function decodeTrainConfig(raw: Record<string, unknown>, mode: 'strict' | 'clamp', knownExtraKeys: readonly string[] = []): { config: TrainConfig; notices: ConfigNotice[] } {
   const c = defaultTrainConfig() as unknown as Record<string, unknown>;
-  const notices: ConfigNotice[] = [];
-  for (const [k, v] of Object.entries(raw)) {
-    const f = trainFieldOf(k);
-    if (!f) {
-      if (mode === 'strict' && !knownExtraKeys.includes(k)) throw new ConfigError(k, v, `a known key: ${TRAIN_KEYS.join(', ')}`);
-      continue;
-    }
-    const r = parseField(f, v, mode);
-    c[k] = r.value;
-    if (r.notice) notices.push(r.notice);
-  }
+  const notices = decodeFieldsInto(raw, c, { fieldOf: trainFieldOf, parse: parseField, keys: TRAIN_KEYS }, mode, knownExtraKeys);
   const config = c as unknown as TrainConfig;
   checkCombination(config, mode, notices);
   return { config, notices };
