@@ -20,7 +20,7 @@ import { AxisBottom, AxisLeft } from '../../viz/Axes';
 import { formatBound, formatNumber, formatPercent } from '../../viz/format';
 import { LegendSwatch } from '../../viz/LegendSwatch';
 import { ARCH_STYLE, COLOR, FONT } from '../../viz/theme';
-import { type ParentSize, useParentSize } from '../../viz/useParentSize';
+import { measured, type SizedProps } from '../../viz/measured';
 import { ACT_MARGIN, CURVE_HEIGHT, HIST_HEIGHT, activationLayout } from './layout';
 
 export interface ActivationPanelProps {
@@ -35,7 +35,7 @@ export interface ActivationPanelProps {
 const DF_COLOR = 'var(--fprime, #CC79A7)';
 const DF_DASH = '9 4';
 
-function ActivationPanelBody({ report, config, lang, layer, onLayerChange, size }: ActivationPanelProps & { size: ParentSize<HTMLDivElement> }) {
+function ActivationPanelBody({ report, config, lang, layer, onLayerChange, size }: SizedProps<ActivationPanelProps>) {
   const t = (k: string, v?: Record<string, string | number>) => translate(lang, k, v);
   const { ref, width } = size;
   const act = config.act;
@@ -142,11 +142,5 @@ function ActivationPanelBody({ report, config, lang, layer, onLayerChange, size 
   );
 }
 
-/**
- * The panel: an empty wrapper until its width is measured (before the first paint), then the chart drawn once at
- * that width (see viz/useParentSize).
- */
-export function ActivationPanel(props: ActivationPanelProps) {
-  const size = useParentSize<HTMLDivElement>();
-  return size.measured ? <ActivationPanelBody {...props} size={size} /> : <div ref={size.ref} />;
-}
+/** The panel, drawn once at its measured width (see viz/measured). */
+export const ActivationPanel = measured<ActivationPanelProps>(ActivationPanelBody);

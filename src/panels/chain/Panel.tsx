@@ -18,7 +18,7 @@ import type { Report } from '../../core/report';
 import { translate, type Lang } from '../../state/i18n';
 import { formatFromLog10, formatNumber, subscript } from '../../viz/format';
 import { ARCH_STYLE, COLOR, FONT } from '../../viz/theme';
-import { type ParentSize, useParentSize } from '../../viz/useParentSize';
+import { measured, type SizedProps } from '../../viz/measured';
 import { ChainLegend } from './Legend';
 import { chainLayout, type ChainEdge, type ChainLayout } from './layout';
 
@@ -111,7 +111,7 @@ function ChainSvg({ layout, lang, ariaLabel }: { layout: ChainLayout; lang: Lang
   );
 }
 
-function ChainPanelBody({ report, config, lang, highlightEdge, size }: ChainPanelProps & { size: ParentSize<HTMLDivElement> }) {
+function ChainPanelBody({ report, config, lang, highlightEdge, size }: SizedProps<ChainPanelProps>) {
   const t = (k: string, v?: Record<string, string | number>) => translate(lang, k, v);
   const { ref, width } = size;
   const layout = useMemo(() => chainLayout(report, width, highlightEdge), [report, width, highlightEdge]);
@@ -137,11 +137,5 @@ function ChainPanelBody({ report, config, lang, highlightEdge, size }: ChainPane
   );
 }
 
-/**
- * The panel: an empty wrapper until its width is measured (before the first paint), then the chart drawn once at
- * that width (see viz/useParentSize).
- */
-export function ChainPanel(props: ChainPanelProps) {
-  const size = useParentSize<HTMLDivElement>();
-  return size.measured ? <ChainPanelBody {...props} size={size} /> : <div ref={size.ref} />;
-}
+/** The panel, drawn once at its measured width (see viz/measured). */
+export const ChainPanel = measured<ChainPanelProps>(ChainPanelBody);

@@ -21,7 +21,7 @@ import { LegendSwatch } from '../../viz/LegendSwatch';
 import { richText } from '../../viz/richText';
 import { Segmented } from '../../viz/Segmented';
 import { ARCH_STYLE, COLOR, FONT } from '../../viz/theme';
-import { type ParentSize, useParentSize } from '../../viz/useParentSize';
+import { measured, type SizedProps } from '../../viz/measured';
 import { SETTLE_MS, useSettled } from '../../viz/useSettled';
 import { FlowChart } from './FlowChart';
 import { FlowTable } from './FlowTable';
@@ -39,7 +39,7 @@ export interface FlowPanelProps {
 
 const HEADLINE_LINE = 1.35;
 
-function FlowPanelBody({ report, config, lang, quantity, onQuantityChange, size }: FlowPanelProps & { size: ParentSize<HTMLDivElement> }) {
+function FlowPanelBody({ report, config, lang, quantity, onQuantityChange, size }: SizedProps<FlowPanelProps>) {
   const t = (k: string, v?: Record<string, string | number>) => translate(lang, k, v);
   const { ref, width } = size;
   const height = flowHeight(width);
@@ -164,11 +164,5 @@ function FlowPanelBody({ report, config, lang, quantity, onQuantityChange, size 
   );
 }
 
-/**
- * The panel: an empty wrapper until its width is measured (before the first paint), then the chart drawn once at
- * that width (see viz/useParentSize).
- */
-export function FlowPanel(props: FlowPanelProps) {
-  const size = useParentSize<HTMLDivElement>();
-  return size.measured ? <FlowPanelBody {...props} size={size} /> : <div ref={size.ref} />;
-}
+/** The panel, drawn once at its measured width (see viz/measured). */
+export const FlowPanel = measured<FlowPanelProps>(FlowPanelBody);

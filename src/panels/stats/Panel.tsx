@@ -18,7 +18,7 @@ import { AxisBottom, AxisLeft } from '../../viz/Axes';
 import { formatBound, formatNumber, formatPercent } from '../../viz/format';
 import { LegendSwatch } from '../../viz/LegendSwatch';
 import { ARCH_STYLE, COLOR, FONT } from '../../viz/theme';
-import { type ParentSize, useParentSize } from '../../viz/useParentSize';
+import { measured, type SizedProps } from '../../viz/measured';
 import { STATS_MARGIN, statsLayout, type Strip } from './layout';
 
 export interface StatsPanelProps {
@@ -29,7 +29,7 @@ export interface StatsPanelProps {
 
 const STRIP_TITLE: Record<Strip['key'], string> = { h: 'stats.h', fprime: 'stats.fprime', sat: 'stats.saturated' };
 
-function StatsPanelBody({ report, config, lang, size }: StatsPanelProps & { size: ParentSize<HTMLDivElement> }) {
+function StatsPanelBody({ report, config, lang, size }: SizedProps<StatsPanelProps>) {
   const t = (k: string, v?: Record<string, string | number>) => translate(lang, k, v);
   const { ref, width } = size;
   const l = useMemo(() => statsLayout(report, config.act, width, lang), [report, config.act, width, lang]);
@@ -118,11 +118,5 @@ function StatsPanelBody({ report, config, lang, size }: StatsPanelProps & { size
   );
 }
 
-/**
- * The panel: an empty wrapper until its width is measured (before the first paint), then the chart drawn once at
- * that width (see viz/useParentSize).
- */
-export function StatsPanel(props: StatsPanelProps) {
-  const size = useParentSize<HTMLDivElement>();
-  return size.measured ? <StatsPanelBody {...props} size={size} /> : <div ref={size.ref} />;
-}
+/** The panel, drawn once at its measured width (see viz/measured). */
+export const StatsPanel = measured<StatsPanelProps>(StatsPanelBody);
