@@ -13,7 +13,7 @@ import { ErrorMessage } from './ErrorMessage';
 import { Header as HeaderView } from './Header';
 import { Notices as NoticesView } from './Notices';
 import { panelGrid } from './panelGridPart';
-import { releaseSecondPass, useSecondPass } from './secondPass';
+import { releaseSecondPass, usePageSettled } from './secondPass';
 import { Sidebar as SidebarView } from './Sidebar';
 import { StatusLine } from './StatusLine';
 import { useDocumentAttrs } from './useDocumentAttrs';
@@ -68,14 +68,14 @@ export function App() {
   const ui = useApp(selectUi);
   const result = useFirstResultDeferred(useApp(selectResult), panelGrid.useReady());
   const busy = useApp(selectBusy);
-  // Once the first report's hero is painted, the rest below it mounts (see ./secondPass.ts).
+  // Once the first report's hero is painted, the rest below it mounts, in phases (see ./secondPass.ts).
   const shown = result.report !== null;
   useEffect(() => {
     if (!shown) return;
     const id = setTimeout(releaseSecondPass, 0);
     return () => clearTimeout(id);
   }, [shown]);
-  const secondPass = useSecondPass();
+  const settled = usePageSettled();
   useDocumentAttrs(ui.theme, ui.lang, ui.present, t('app.title'));
   const showControls = ui.controls.length > 0;
   return (
@@ -84,7 +84,7 @@ export function App() {
       data-embed={ui.embed ? 'true' : undefined}
       data-present={ui.present ? 'true' : undefined}
       // Set once everything below the hero has mounted (tests wait for it before measuring the layout).
-      data-settled={secondPass ? 'true' : undefined}
+      data-settled={settled ? 'true' : undefined}
     >
       <a className="skip-link" href="#charts">
         {t('app.skip')}
@@ -110,7 +110,7 @@ export function App() {
           )}
           {/* Below the panels only once they (or a message) are there: nothing on screen moves when the first
               result arrives (the engine chunk or the worker answers after the first paint). */}
-          {!ui.embed && !ui.present && ((result.report && secondPass) || result.error) && <TrainSection lab={TrainLab} />}
+          {!ui.embed && !ui.present && ((result.report && settled) || result.error) && <TrainSection lab={TrainLab} />}
         </main>
       </div>
       <PresentMode />

@@ -1,42 +1,61 @@
 /**
- * The page's second pass: what is below the hero (the panel grid, the training lab's frame) mounts after the
- * hero's first paint, in a background render, instead of in the same long task. The App releases it once the
- * first report is on screen; every component that waits for it switches in the same render, so nothing appears
- * above something else that is already painted (no layout shift).
+ * The page's load in phases, so that no single task mounts everything:
+ *   0. the shell, then the hero with the first report;
+ *   1. the second pass: once the hero is painted, the panel grid starts mounting, one panel per task
+ *      (see PanelGrid.tsx);
+ *   2. settled: once every grid panel is there, what sits below the grid (the training lab's frame) mounts.
+ * Each phase renders in a transition, and every component that waits for a phase switches in the same render, so
+ * nothing appears above something that is already painted (no layout shift).
+ *
+ * A latch with a set of useState setters rather than a store: a zustand store feeds useSyncExternalStore, whose
+ * updates always render synchronously, and the whole point here is a background (time-sliced) render.
  */
 import { startTransition, useEffect, useState } from 'react';
 
-let released = false;
-const waiting = new Set<(on: boolean) => void>();
+type Phase = 0 | 1 | 2;
 
-/** Whether the second pass has started (true from then on, for the page's lifetime). */
-export function useSecondPass(): boolean {
-  const [on, setOn] = useState(released);
+let phase: Phase = 0;
+const waiting = new Map<(p: Phase) => void, Phase>();
+
+function usePhase(target: Phase): boolean {
+  const [on, setOn] = useState(phase >= target);
   useEffect(() => {
     if (on) return;
-    if (released) {
+    if (phase >= target) {
       setOn(true);
       return;
     }
-    waiting.add(setOn);
+    const set = (p: Phase) => p >= target && setOn(true);
+    waiting.set(set, target);
     return () => {
-      waiting.delete(setOn);
+      waiting.delete(set);
     };
-  }, [on]);
+  }, [on, target]);
   return on;
 }
 
-/** Start the second pass (once): every waiting component renders in one transition. */
-export function releaseSecondPass(): void {
-  if (released) return;
-  released = true;
+/** One phase on, from the one before it only (settling before the grid has started is a no-op). */
+function advance(to: Phase): void {
+  if (phase !== to - 1) return;
+  phase = to;
   startTransition(() => {
-    for (const set of waiting) set(true);
+    for (const [set, target] of waiting) if (target <= to) set(to);
   });
-  waiting.clear();
+  for (const [set, target] of waiting) if (target <= to) waiting.delete(set);
 }
 
-/** Back to the first pass (tests that mount the App more than once). */
+/** Whether the second pass (the grid's mounting) has started; true from then on, for the page's lifetime. */
+export const useSecondPass = (): boolean => usePhase(1);
+/** Whether every grid panel has mounted (or there is no grid). */
+export const usePageSettled = (): boolean => usePhase(2);
+
+/** Start the second pass (once the hero is painted). */
+export const releaseSecondPass = (): void => advance(1);
+/** The grid has mounted its last panel. */
+export const markPageSettled = (): void => advance(2);
+
+/** Back to the first phase (tests that mount the App more than once). */
 export function resetSecondPass(): void {
-  released = false;
+  phase = 0;
+  waiting.clear();
 }

@@ -4,10 +4,10 @@
  * every other panel still draws. The chain panel is replaced by one that throws (a test double through vi.mock,
  * not a switch in the app).
  */
-import { act, render, screen, within } from '@testing-library/react';
+import { act, render, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { PanelGrid } from '../../src/app/PanelGrid';
-import { releaseSecondPass } from '../../src/app/secondPass';
+import { releaseSecondPass, resetSecondPass } from '../../src/app/secondPass';
 import { analyzeChain } from '../../src/core/analyze';
 import { defaultConfig } from '../../src/core/config';
 import { appStore, createInitialState } from '../../src/state/store';
@@ -19,14 +19,17 @@ vi.mock('../../src/panels/chain/Panel', () => ({
 }));
 
 describe('PanelGrid error boundaries', () => {
-  it('a panel that throws shows a message in its own frame; the others keep working', () => {
+  it('a panel that throws shows a message in its own frame; the others keep working', async () => {
     vi.spyOn(console, 'error').mockImplementation(() => {});
     vi.spyOn(console, 'warn').mockImplementation(() => {});
     act(() => appStore.setState(createInitialState()));
     // The grid below the hero mounts in the page's second pass (the App starts it after the first paint).
+    resetSecondPass();
     releaseSecondPass();
     const report = analyzeChain({ ...defaultConfig(), depth: 6, width: 4, batch: 4 });
     const { container } = render(<PanelGrid report={report} />);
+    // ... one frame per task.
+    await waitFor(() => expect(container.querySelector('[data-panel="stats"]')).not.toBeNull());
     const chain = container.querySelector<HTMLElement>('[data-panel="chain"]')!;
     expect(within(chain).getByRole('alert')).toHaveTextContent('This chart could not be drawn.');
     expect(within(chain).getByRole('alert')).toHaveTextContent('chain exploded');

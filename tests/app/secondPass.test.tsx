@@ -1,10 +1,14 @@
 // @vitest-environment jsdom
 import { act, render, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { releaseSecondPass, resetSecondPass, useSecondPass } from '../../src/app/secondPass';
+import { markPageSettled, releaseSecondPass, resetSecondPass, usePageSettled, useSecondPass } from '../../src/app/secondPass';
 
 function Probe({ name }: { name: string }) {
   return <p>{`${name} ${useSecondPass() ? 'on' : 'off'}`}</p>;
+}
+
+function SettledProbe() {
+  return <p>{`page ${usePageSettled() ? 'settled' : 'loading'}`}</p>;
 }
 
 describe('second pass', () => {
@@ -23,5 +27,16 @@ describe('second pass', () => {
     expect(screen.getByText('lab on')).toBeInTheDocument();
     render(<Probe name="late" />);
     expect(screen.getByText('late on')).toBeInTheDocument();
+  });
+
+  it('the page settles only after the second pass, when told so', async () => {
+    resetSecondPass();
+    render(<SettledProbe />);
+    await act(async () => markPageSettled()); // too early: the second pass has not started
+    expect(screen.getByText('page loading')).toBeInTheDocument();
+    await act(async () => releaseSecondPass());
+    expect(screen.getByText('page loading')).toBeInTheDocument();
+    await act(async () => markPageSettled());
+    expect(screen.getByText('page settled')).toBeInTheDocument();
   });
 });

@@ -13,7 +13,7 @@
  */
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { axeViolations, until } from './_share.mjs';
+import { axeViolations, open, until } from './_share.mjs';
 
 const FLOW_LINE = '[data-panel="flow"] svg path[data-role="line"]';
 /** The budget is 50 ms; the assertions allow 2× for this shared, noisy machine (the log shows the real figures). */
@@ -216,8 +216,7 @@ export async function anExplodingChainExplainsItsNaN({ page, baseUrl, log }) {
 }
 
 export async function everyPanelSitsInsideItsErrorBoundary({ page, baseUrl }) {
-  await page.goto(baseUrl + '?arch=plain,residual');
-  await page.locator(FLOW_LINE).first().waitFor({ timeout: 20_000 });
+  await open(page, baseUrl, '?arch=plain,residual');
   const frames = await page.$$eval('[data-panel]', (els) =>
     els.map((e) => ({ id: e.getAttribute('data-panel'), boundary: !!e.querySelector(':scope > [data-boundary="ok"]') })),
   );

@@ -6,16 +6,10 @@
  */
 import assert from 'node:assert/strict';
 import { AxeBuilder } from '@axe-core/playwright';
-import { until } from './_share.mjs';
+import { open, until } from './_share.mjs';
 
 const FLOW = '[data-panel="flow"]';
 const LINE = (arch) => `${FLOW} [data-arch="${arch}"] path[data-role="line"]`;
-
-/** Open the app at a query and wait until the flow panel has drawn its lines. */
-async function open(page, baseUrl, query = '') {
-  await page.goto(baseUrl + query);
-  await page.locator(`${FLOW} path[data-role="line"]`).first().waitFor({ timeout: 20_000 });
-}
 
 /** Position and size of every panel frame and control, rounded to whole pixels. */
 const boxes = (page) =>
@@ -47,7 +41,9 @@ export async function dragDepthChangesLineAndHeadline({ page, baseUrl }) {
   assert.notEqual(await headline(page), h0, 'the headline changes during the drag');
   await page.mouse.up();
   assert.ok(dDuring);
-  assert.deepEqual(await boxes(page), layout0, 'nothing moves or resizes while the depth changes');
+  const layout1 = await boxes(page);
+  const moved = layout1.filter((b, i) => b !== layout0[i]).map((b) => `${layout0.find((a) => a.split(':')[0] === b.split(':')[0])} → ${b}`);
+  assert.deepEqual(layout1, layout0, `nothing moves or resizes while the depth changes; moved: ${moved.join('; ')}`);
 
   // locator.fill() on a range input: position 29 of the depth ladder (1…20, 22…40 by 2) is L = 40.
   await slider.fill('29');

@@ -1,0 +1,54 @@
+// @vitest-environment jsdom
+/**
+ * Page load in phases (src/app/secondPass.ts): the grid below the hero mounts one frame per task once the second
+ * pass starts, and the page counts as settled (what sits below the grid may mount) only after its last frame.
+ */
+import { act, render, waitFor } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { PanelGrid } from '../../src/app/PanelGrid';
+import { releaseSecondPass, resetSecondPass, usePageSettled } from '../../src/app/secondPass';
+import { analyzeChain } from '../../src/core/analyze';
+import { defaultConfig } from '../../src/core/config';
+import { appStore, createInitialState } from '../../src/state/store';
+
+function SettledProbe() {
+  return <p data-testid="probe">{usePageSettled() ? 'settled' : 'loading'}</p>;
+}
+
+const frames = (root: HTMLElement) => [...root.querySelectorAll<HTMLElement>('.panel-grid > [data-panel]')].map((f) => f.dataset.panel);
+
+describe('PanelGrid mounting', () => {
+  afterEach(() => resetSecondPass());
+
+  it('mounts the hero first, then the grid one frame per task, then settles the page', async () => {
+    resetSecondPass();
+    act(() => appStore.setState(createInitialState()));
+    const report = analyzeChain({ ...defaultConfig(), depth: 6, width: 4, batch: 4 });
+    const { container, getByTestId } = render(
+      <>
+        <PanelGrid report={report} />
+        <SettledProbe />
+      </>,
+    );
+    // First pass: the hero alone.
+    expect(container.querySelector('[data-panel="flow"]')).not.toBeNull();
+    expect(container.querySelector('.panel-grid')).toBeNull();
+    expect(getByTestId('probe')).toHaveTextContent('loading');
+
+    // Second pass: frames arrive one at a time, in the grid's order, each rendering alone.
+    act(() => releaseSecondPass());
+    const seen: number[] = [];
+    const observer = new MutationObserver(() => {
+      const n = frames(container).length;
+      if (seen[seen.length - 1] !== n) seen.push(n);
+    });
+    observer.observe(container, { childList: true, subtree: true });
+    await waitFor(() => expect(getByTestId('probe')).toHaveTextContent('settled'));
+    observer.disconnect();
+    const all = frames(container);
+    expect(all).toEqual(['chain', 'stepper', 'activation', 'stats', 'formula'].filter((id) => all.includes(id)));
+    expect(all.length).toBeGreaterThanOrEqual(4);
+    // Every count from 1 to the total was on the page at some point: no two frames mounted in one commit.
+    expect(seen.filter((n) => n > 0)).toEqual(Array.from({ length: all.length }, (_, i) => i + 1));
+  });
+});
