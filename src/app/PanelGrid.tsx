@@ -105,11 +105,14 @@ export const PanelGrid = memo(function PanelGrid({ report }: { report: Report })
   // part of Lighthouse's total blocking time. Frames are appended below the ones already painted, so nothing moves.
   const gridOn = useSecondPass();
   const frameCount = rest.length + (stepper ? 1 : 0);
+  // Frames mounted so far; Infinity once all have, so a panel added later (a host page's message) shows at once
+  // and a panel inserted before the last one never unmounts that one.
   const [mounted, setMounted] = useState(0);
   useEffect(() => {
     if (!gridOn) return;
     if (mounted >= frameCount) {
       markPageSettled();
+      if (mounted !== Infinity) setMounted(Infinity);
       return;
     }
     const id = setTimeout(() => startTransition(() => setMounted((n) => n + 1)), 0);

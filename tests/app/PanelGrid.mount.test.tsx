@@ -51,4 +51,23 @@ describe('PanelGrid mounting', () => {
     // Every count from 1 to the total was on the page at some point: no two frames mounted in one commit.
     expect(seen.filter((n) => n > 0)).toEqual(Array.from({ length: all.length }, (_, i) => i + 1));
   });
+
+  it('after the page settled, a panel added before the last one mounts at once and the last one stays mounted', async () => {
+    resetSecondPass();
+    act(() => appStore.setState((s) => ({ ui: { ...s.ui, ...createInitialState().ui, panels: ['flow', 'chain', 'stats', 'formula'] } })));
+    const report = analyzeChain({ ...defaultConfig(), depth: 6, width: 4, batch: 4 });
+    const { container, getByTestId } = render(
+      <>
+        <PanelGrid report={report} />
+        <SettledProbe />
+      </>,
+    );
+    act(() => releaseSecondPass());
+    await waitFor(() => expect(getByTestId('probe')).toHaveTextContent('settled'));
+    const formula = container.querySelector('[data-panel="formula"]');
+    expect(formula).not.toBeNull();
+    act(() => appStore.setState((s) => ({ ui: { ...s.ui, panels: ['flow', 'chain', 'activation', 'stats', 'formula'] } })));
+    expect(frames(container)).toEqual(['chain', 'stepper', 'activation', 'stats', 'formula']);
+    expect(container.querySelector('[data-panel="formula"]')).toBe(formula);
+  });
 });
