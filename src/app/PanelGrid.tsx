@@ -16,7 +16,7 @@ import type { Lang } from '../state/i18n';
 import { selectActions, selectUi, useApp, useAppShallow } from '../state/store';
 import type { PanelId, UiState } from '../state/uiSchema';
 import { PanelBoundary } from './PanelBoundary';
-import { markPageSettled, useSecondPass } from './secondPass';
+import { markPageSettled, usePageSettled, useSecondPass } from './secondPass';
 import { PanelExport } from './share/PanelExport';
 import { SETTLE_MS, useSettled } from '../viz/useSettled';
 
@@ -105,19 +105,19 @@ export const PanelGrid = memo(function PanelGrid({ report }: { report: Report })
   // part of Lighthouse's total blocking time. Frames are appended below the ones already painted, so nothing moves.
   const gridOn = useSecondPass();
   const frameCount = rest.length + (stepper ? 1 : 0);
-  // Frames mounted so far; Infinity once all have, so a panel added later (a host page's message) shows at once
-  // and a panel inserted before the last one never unmounts that one.
+  // Once the page has settled the limit is off, so a panel added later (a host page's message) shows at once and
+  // a panel inserted before the last one never unmounts that one.
+  const settled = usePageSettled();
   const [mounted, setMounted] = useState(0);
   useEffect(() => {
-    if (!gridOn) return;
+    if (!gridOn || settled) return;
     if (mounted >= frameCount) {
       markPageSettled();
-      if (mounted !== Infinity) setMounted(Infinity);
       return;
     }
     const id = setTimeout(() => startTransition(() => setMounted((n) => n + 1)), 0);
     return () => clearTimeout(id);
-  }, [gridOn, mounted, frameCount]);
+  }, [gridOn, settled, mounted, frameCount]);
   return (
     <div className="panels">
       {hero && (
@@ -127,7 +127,7 @@ export const PanelGrid = memo(function PanelGrid({ report }: { report: Report })
       )}
       {gridOn && (rest.length > 0 || stepper) && (
         <div className="panel-grid">
-          <PanelFrames ids={rest} report={gridReport} ui={ui} setUi={setUi} stepEdge={stepEdge} stepper={stepper} limit={mounted} />
+          <PanelFrames ids={rest} report={gridReport} ui={ui} setUi={setUi} stepEdge={stepEdge} stepper={stepper} limit={settled ? Infinity : mounted} />
         </div>
       )}
     </div>

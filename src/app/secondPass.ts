@@ -15,7 +15,8 @@ import { startTransition, useEffect, useState } from 'react';
 type Phase = 0 | 1 | 2;
 
 let phase: Phase = 0;
-const waiting = new Map<(p: Phase) => void, Phase>();
+/** The setters of components still waiting, each with the phase it waits for. */
+const waiting = new Map<(on: boolean) => void, Phase>();
 
 function usePhase(target: Phase): boolean {
   const [on, setOn] = useState(phase >= target);
@@ -25,10 +26,9 @@ function usePhase(target: Phase): boolean {
       setOn(true);
       return;
     }
-    const set = (p: Phase) => p >= target && setOn(true);
-    waiting.set(set, target);
+    waiting.set(setOn, target);
     return () => {
-      waiting.delete(set);
+      waiting.delete(setOn);
     };
   }, [on, target]);
   return on;
@@ -38,10 +38,11 @@ function usePhase(target: Phase): boolean {
 function advance(to: Phase): void {
   if (phase !== to - 1) return;
   phase = to;
+  const due = [...waiting].filter(([, target]) => target <= to).map(([setOn]) => setOn);
+  for (const setOn of due) waiting.delete(setOn);
   startTransition(() => {
-    for (const [set, target] of waiting) if (target <= to) set(to);
+    for (const setOn of due) setOn(true);
   });
-  for (const [set, target] of waiting) if (target <= to) waiting.delete(set);
 }
 
 /** Whether the second pass (the grid's mounting) has started; true from then on, for the page's lifetime. */
