@@ -13,7 +13,7 @@ const selectEmbed = (s: AppState) => s.ui.embed;
 
 /** The width at which the sidebar becomes a bottom sheet (the media query of styles/layout.css). */
 const PHONE_QUERY = '(max-width: 760px)';
-const isPhone = () => typeof window.matchMedia === 'function' && window.matchMedia(PHONE_QUERY).matches;
+const isPhone = () => typeof window !== 'undefined' && typeof window.matchMedia === 'function' && window.matchMedia(PHONE_QUERY).matches;
 
 /** On a phone, opening the sheet scrolls the flow headline and chart into the space above it. */
 function revealChartAboveSheet(): void {

@@ -14,6 +14,7 @@ import { createScheduler, type WorkerPort } from '../state/compute';
 import { connectCompute } from '../state/computeSync';
 import { ensureLang, isLangLoaded } from '../state/i18n';
 import { appStore } from '../state/store';
+import { encodeQuery } from '../state/urlCodec';
 import { startUrlSync } from '../state/urlSync';
 import { applySceneOnLoad, clampScene } from '../state/scenes';
 import { App } from './App';
@@ -68,6 +69,37 @@ function chunkFailed(e: unknown): void {
 // The panels' code, fetched alongside the worker: nothing draws before the first report anyway.
 panelGrid.preload().catch(chunkFailed);
 
+/** Give up waiting for the first report after this long (ms) and show the live page with its loading state. */
+const PRERENDER_WAIT_MS = 4000;
+
+/**
+ * index.html's prerendered page (./prerender.tsx) stays on screen until the live page can take its place with the
+ * same content, so the page never goes back to empty: when it shows this visit's very state (the same canonical
+ * query, and the gate script left it on). Otherwise it goes now, and the page starts empty as before.
+ */
+function keepPrerendered(): boolean {
+  const pre = document.getElementById('root')?.querySelector<HTMLElement>(':scope > .prerender');
+  if (!pre) return false;
+  const { config, ui } = appStore.getState();
+  if (document.documentElement.dataset.prerender !== 'off' && pre.dataset.query === encodeQuery(config, ui)) return true;
+  pre.remove();
+  return false;
+}
+
+/** Resolves when the first report (or error) is in and the panels that draw it are here (or after a while). */
+function firstReport(): Promise<void> {
+  const arrived = new Promise<void>((resolve) => {
+    const has = () => appStore.getState().result.report !== null || appStore.getState().result.error !== null;
+    if (has()) return resolve();
+    const stop = appStore.subscribe(() => {
+      if (!has()) return;
+      stop();
+      resolve();
+    });
+  });
+  return Promise.race([Promise.all([arrived, panelGrid.preload()]).then(() => undefined), new Promise<void>((r) => setTimeout(r, PRERENDER_WAIT_MS))]);
+}
+
 // The first render as a transition: React renders the page in slices of a few milliseconds and yields between
 // them, instead of one long task (Lighthouse's total blocking time; input stays responsive while the page starts).
 function render(): void {
@@ -88,8 +120,11 @@ function render(): void {
 // renders without it (in English) rather than not at all. Not a top-level await: the lazy chunks import from this
 // one, which must have finished evaluating.
 const { lang, scene, present } = appStore.getState().ui;
-const waits = [!isLangLoaded(lang) && ensureLang(lang), clampScene(scene) > 0 && sceneBar.preload(), present && presentCallouts.preload()].filter(
-  (p): p is Promise<void> => p !== false,
-);
+const waits = [
+  !isLangLoaded(lang) && ensureLang(lang),
+  clampScene(scene) > 0 && sceneBar.preload(),
+  present && presentCallouts.preload(),
+  keepPrerendered() && firstReport(),
+].filter((p): p is Promise<void> => p !== false);
 if (waits.length === 0) render();
 else void Promise.all(waits).catch(() => undefined).then(render);

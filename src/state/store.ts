@@ -163,14 +163,21 @@ export function createAppStore(params: InitialParams = {}): StoreApi<AppState> {
 /** The app's store. main.tsx loads the URL into it before the first render. */
 export const appStore = createAppStore();
 
+/**
+ * What the hooks read. Its server snapshot (zustand's `getInitialState`) is the current state: the build prerenders
+ * the page (src/app/prerender.tsx) from a store filled before rendering, and the browser never hydrates that markup
+ * (main.tsx replaces it), so there is no first client state the server's must match.
+ */
+const hookStore: StoreApi<AppState> = { ...appStore, getInitialState: appStore.getState };
+
 /** React hook on the app store with a module-level selector. */
 export function useApp<T>(selector: (s: AppState) => T): T {
-  return useStore(appStore, selector);
+  return useStore(hookStore, selector);
 }
 
 /** React hook for several picks at once, compared shallowly. */
 export function useAppShallow<T extends object>(selector: (s: AppState) => T): T {
-  return useStore(appStore, useShallow(selector));
+  return useStore(hookStore, useShallow(selector));
 }
 
 // Selectors, defined once at module level so their identity is stable.
