@@ -1,6 +1,6 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
-import { prerenderPlugin } from './scripts/lib/prerender-plugin';
+import { prerenderPlugin } from './scripts/lib/prerender-plugin.ts';
 
 // base './' so the built folder works from any sub-path and inside an iframe on another origin.
 export default defineConfig({

@@ -22,9 +22,13 @@ const BATCHES = 4;
 const QUERIES = fuzzQueries(N, SEED);
 const totals = { loads: 0, ms: 0, panels: 0, messages: 0, guard: 0, worker: 0, heavy: 0, requests: 0, slowest: [] };
 
-/** In the page, cheap (polled): whether the app has rendered — a message, or its panels with the flow chart drawn. */
+/**
+ * In the page, cheap (polled): whether the app has rendered — a message, or its panels with the flow chart drawn.
+ * The live page's <main>, a direct child of #root's .app: not the static prerendered one (src/app/prerender.tsx),
+ * which no fuzzed query shows (see `prerender` below) and main.tsx removes as it starts.
+ */
 function rendered() {
-  const main = document.querySelector('main');
+  const main = document.querySelector('#root > .app main');
   if (!main) return false;
   if (main.querySelector('.compute-error')) return true;
   if (!main.querySelector('.panels [data-panel]')) return false;
@@ -35,7 +39,8 @@ function rendered() {
 
 /** In the page, once rendered: what it shows, and any trace of injected markup. */
 function inspect() {
-  const main = document.querySelector('main');
+  const main = document.querySelector('#root > .app main');
+  const pre = document.querySelector('.prerender');
   const message = main.querySelector('.compute-error');
   const panels = main.querySelectorAll('.panels [data-panel]');
   const shown = message ?? main.querySelector('.panels [data-panel="flow"]') ?? panels[0];
@@ -51,7 +56,9 @@ function inspect() {
     injected,
     onAttr,
     fuzzed: typeof window.__fuzzed !== 'undefined' || document.documentElement.hasAttribute('data-fuzz'),
-    runner: document.querySelector('[data-testid="status"]')?.getAttribute('data-runner') ?? null,
+    runner: main.querySelector('[data-testid="status"]')?.getAttribute('data-runner') ?? null,
+    // The prerendered default view, if still in the DOM, must be hidden (every fuzzed query differs from the bare URL).
+    prerender: pre ? getComputedStyle(pre).display : 'absent',
   };
 }
 
@@ -93,6 +100,7 @@ async function fuzzPage(page, baseUrl, queries, acc) {
     if (seen.injected.length) acc.problems.push(`markup from the query in the DOM: ${seen.injected.join(' | ')}${where}`);
     if (seen.onAttr > 0) acc.problems.push(`${seen.onAttr} element(s) with an on* attribute${where}`);
     if (seen.fuzzed) acc.problems.push(`a payload ran (window.__fuzzed or data-fuzz on <html>)${where}`);
+    if (seen.prerender !== 'absent' && seen.prerender !== 'none') acc.problems.push(`the prerendered default view shows${where}`);
   }
 }
 

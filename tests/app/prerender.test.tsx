@@ -1,0 +1,72 @@
+/**
+ * The build's prerender (src/app/prerender.tsx, scripts/lib/prerender-plugin.ts): the markup it renders in Node,
+ * how it goes into index.html, and the gate script's decision. tests/e2e/prerender.e2e.mjs checks the result in
+ * Chromium (paint before any script, same layout and headline as the live page, hidden for other visits).
+ */
+import { describe, expect, it } from 'vitest';
+import { GATE_SCRIPT, gateScript, injectPrerender } from '../../scripts/lib/prerender-plugin';
+import { prerender } from '../../src/app/prerender';
+
+describe('prerender()', () => {
+  it('renders the shell and the hero with the default report, inert, and nothing of the grid', async () => {
+    const { html, query } = await prerender();
+    expect(query).toBe('?v=1');
+    expect(html.startsWith(`<div class="prerender" data-query="?v=1" inert="">`)).toBe(true);
+    // The default config compares plain and residual: one headline sentence each, with its trend.
+    expect(html.match(/data-trend="[a-z]+"/g)).toEqual(['data-trend="vanishing"', 'data-trend="stable"']);
+    expect(html).toContain('data-panel="flow"');
+    // The grid mounts after the hero's first paint in the browser too, so it is not in the first view.
+    expect(html).not.toContain('data-panel="chain"');
+    expect(html).not.toContain('panels-loading');
+    // The controls are there (on a phone their folded sheet hides them until the live page mounts them).
+    expect(html).toContain('id="ctl-depth"');
+  });
+});
+
+describe('injectPrerender', () => {
+  const index = '<html><head><title>t</title></head><body><div id="root"></div><script></script></body></html>';
+  it('puts the markup inside #root and the gate script (a file, blocking) at the end of <head>', () => {
+    const out = injectPrerender(index, '<p>hi</p>');
+    expect(out).toContain('<div id="root"><p>hi</p></div>');
+    expect(out).toMatch(new RegExp(`<script src="\\./${GATE_SCRIPT}"></script>\\s*</head>`));
+  });
+  it('refuses an index.html without an empty #root', () => {
+    expect(() => injectPrerender('<html><head></head><body></body></html>', 'x')).toThrow(/not found/);
+  });
+});
+
+describe('the gate script', () => {
+  /** Run the gate in a fake page; returns whether it turned the prerender off. */
+  function gate(search: string, languages: string[], theme: string | null | 'throws'): boolean {
+    const attrs: Record<string, string> = {};
+    const env = {
+      location: { search },
+      navigator: { languages, language: languages[0] },
+      localStorage: {
+        getItem: () => {
+          if (theme === 'throws') throw new Error('SecurityError');
+          return theme;
+        },
+      },
+      document: { documentElement: { setAttribute: (k: string, v: string) => (attrs[k] = v) } },
+    };
+    new Function('location', 'navigator', 'localStorage', 'document', gateScript('?v=1'))(env.location, env.navigator, env.localStorage, env.document);
+    return attrs['data-prerender'] === 'off';
+  }
+  it('keeps it for the bare URL and for the canonical query it was rendered for', () => {
+    expect(gate('', ['en-US'], null)).toBe(false);
+    expect(gate('?', ['en-US'], null)).toBe(false);
+    expect(gate('?v=1', ['en-US', 'zh-CN'], 'auto')).toBe(false);
+    // No English or Chinese preference: the app falls back to English.
+    expect(gate('', ['fr-FR', 'de'], null)).toBe(false);
+    // A sandboxed frame cannot read storage: no remembered theme.
+    expect(gate('', ['en'], 'throws')).toBe(false);
+  });
+  it('turns it off for another query, a Chinese browser or a remembered theme', () => {
+    expect(gate('?embed=1&panels=flow', ['en-US'], null)).toBe(true);
+    expect(gate('?v=1&depth=5', ['en-US'], null)).toBe(true);
+    expect(gate('', ['zh-CN', 'en'], null)).toBe(true);
+    expect(gate('', ['fr', 'zh-TW'], null)).toBe(true);
+    expect(gate('', ['en-GB'], 'dark')).toBe(true);
+  });
+});
