@@ -6,10 +6,10 @@
  *      statically, each gzipped at level 9 (node's zlib). KaTeX and the training lab must be separate chunks that
  *      are neither preloaded nor imported statically.
  *   2. Lighthouse 12 (Debian Chromium, the flags of STACK.md) on `vite preview`: performance ≥ 0.95,
- *      accessibility = 1, best practices ≥ 0.95. Performance varies with the machine's load, so Lighthouse first waits
- *      (up to 2 min) for the load average to settle, then runs seven times; the median run counts. Accessibility and
- *      best practices fail the run; performance is advisory (printed loudly as missed, fatal with BUDGETS_STRICT=1)
- *      because its median on this machine varies between 0.94 and 0.96 from one CI run to the next.
+ *      accessibility = 1, best practices ≥ 0.95, each failing the run when missed. Performance varies with the
+ *      machine's load, so Lighthouse first waits (up to 2 min) for the load average to settle, then runs nine times;
+ *      the median run counts. (About one run in four here is slowed by the browser, not the page: it shows the
+ *      prerendered first paint about a second late, see README "Test"; the median of nine absorbs those.)
  *   3. `npm audit --omit=dev`: no known vulnerabilities. When the audit endpoint cannot be reached, a loud warning
  *      is printed and this budget is not counted as failed (there is nothing to compare against).
  *
@@ -42,15 +42,10 @@ export const BUDGET = {
 
 const only = (process.argv.find((a) => a.startsWith('--only=')) ?? '--only=bundle,lighthouse,audit').slice(7).split(',');
 const results = [];
-/**
- * One budget's result: ok true (held), false (missed; fails the run) or null (not checked). An `advisory` budget
- * that is missed is printed as missed but does not fail the run (BUDGETS_STRICT=1 makes it fail).
- */
-const STRICT = process.env.BUDGETS_STRICT === '1';
-const record = (name, ok, figure, advisory = false) => {
-  const soft = ok === false && advisory && !STRICT;
-  results.push({ name, ok: soft ? 'advisory' : ok, figure });
-  console.log(`  ${ok === null ? '!' : ok ? '✓' : '✗'} ${name}: ${figure}${soft ? '  [MISSED, advisory: does not fail the run; BUDGETS_STRICT=1 makes it fatal]' : ''}`);
+/** One budget's result: ok true (held), false (missed; fails the run) or null (not checked). */
+const record = (name, ok, figure) => {
+  results.push({ name, ok, figure });
+  console.log(`  ${ok === null ? '!' : ok ? '✓' : '✗'} ${name}: ${figure}`);
 };
 
 // ---------------------------------------------------------------- 1. initial JS
@@ -167,7 +162,7 @@ function lighthouseOnce(url, outDir, n) {
  * below SETTLED_LOAD per core, and print it either way.
  */
 const SETTLE_MS = 120_000;
-const LH_RUNS = 7;
+const LH_RUNS = 9;
 const SETTLED_LOAD = 0.5;
 async function settle() {
   const cores = Math.max(1, availableParallelism());
@@ -196,7 +191,7 @@ async function checkLighthouse() {
   try {
     await waitFor(url, 20_000);
     await settle();
-    // Always seven runs, judged by the median run: one run's score swings by ±0.01 on this shared machine (its
+    // Always nine runs, judged by the median run: one run's score swings by ±0.01 on this shared machine (its
     // total blocking time by ±30 ms), and stopping at the first passing run would report the best run instead.
     const runs = [];
     for (let n = 1; n <= LH_RUNS; n++) {
@@ -212,8 +207,7 @@ async function checkLighthouse() {
       console.log(`      run ${n}: performance ${r.performance}, accessibility ${r.accessibility}, best practices ${r.bestPractices} — ${r.metrics}`);
     }
     const pick = [...runs].sort((a, b) => a.performance - b.performance)[(LH_RUNS - 1) >> 1];
-    // Advisory: on this machine single runs score 0.93-0.96 and the median of seven sits at 0.94-0.96 (see README).
-    record('Lighthouse performance ≥ 0.95', pick.performance >= BUDGET.performance, `${pick.performance} (median of ${runs.map((r) => r.performance).join(', ')})`, true);
+    record('Lighthouse performance ≥ 0.95', pick.performance >= BUDGET.performance, `${pick.performance} (median of ${runs.map((r) => r.performance).join(', ')})`);
     record('Lighthouse accessibility = 1', pick.accessibility >= BUDGET.accessibility, `${pick.accessibility}${pick.failing.accessibility.length ? `; failing: ${pick.failing.accessibility.join(', ')}` : ''}`);
     record('Lighthouse best practices ≥ 0.95', pick.bestPractices >= BUDGET.bestPractices, `${pick.bestPractices}${pick.failing.bestPractices.length ? `; failing: ${pick.failing.bestPractices.join(', ')}` : ''}`);
   } catch (e) {
@@ -260,14 +254,8 @@ async function main() {
   if (only.includes('audit')) checkAudit();
   const failed = results.filter((r) => r.ok === false);
   const skipped = results.filter((r) => r.ok === null);
-  const advisory = results.filter((r) => r.ok === 'advisory');
-  const passed = results.length - failed.length - skipped.length - advisory.length;
-  if (advisory.length) {
-    console.log('\n' + '!'.repeat(78));
-    for (const r of advisory) console.log(`!! BUDGET MISSED (advisory, issue 7): ${r.name}: ${r.figure}`);
-    console.log('!'.repeat(78));
-  }
-  console.log(`\nbudgets: ${passed} passed, ${failed.length} failed, ${advisory.length} missed (advisory), ${skipped.length} not checked (${((Date.now() - t0) / 1000).toFixed(0)} s)`);
+  const passed = results.length - failed.length - skipped.length;
+  console.log(`\nbudgets: ${passed} passed, ${failed.length} failed, ${skipped.length} not checked (${((Date.now() - t0) / 1000).toFixed(0)} s)`);
   return failed.length ? 1 : 0;
 }
 
