@@ -89,7 +89,10 @@ function keepPrerendered(): boolean {
 /** Resolves when the first report (or error) is in and the panels that draw it are here (or after a while). */
 function firstReport(): Promise<void> {
   const arrived = new Promise<void>((resolve) => {
-    const has = () => appStore.getState().result.report !== null || appStore.getState().result.error !== null;
+    const has = () => {
+      const { report, error } = appStore.getState().result;
+      return report !== null || error !== null;
+    };
     if (has()) return resolve();
     const stop = appStore.subscribe(() => {
       if (!has()) return;

@@ -20,7 +20,7 @@ export interface UrlEnv {
   onLeave: (flush: () => void) => () => void;
 }
 
-const THEME_KEY = 'gcv.theme';
+export const THEME_KEY = 'gcv.theme';
 /** Writes are at most this often during a drag; the last state is always written. */
 export const URL_WRITE_INTERVAL_MS = 200;
 

@@ -15,6 +15,11 @@ export interface ParentSize<T extends HTMLElement> {
   width: number;
   /** whether `width` is a measurement (always true where nothing can be measured) */
   measured: boolean;
+  /**
+   * false where there is no document at all (the build's prerender, src/app/prerender.tsx): a chart drawn there at
+   * `defaultWidth` would be thrown away by the browser, so panels leave the chart out and keep its frame.
+   */
+  drawable: boolean;
 }
 
 export const DEFAULT_WIDTH = 640;
@@ -47,5 +52,5 @@ export function useParentSize<T extends HTMLElement = HTMLDivElement>(defaultWid
     },
     [canObserve, defaultWidth],
   );
-  return { ref, width: width ?? defaultWidth, measured: width !== null };
+  return { ref, width: width ?? defaultWidth, measured: width !== null, drawable: typeof document !== 'undefined' };
 }

@@ -6,6 +6,8 @@
 import { describe, expect, it } from 'vitest';
 import { GATE_SCRIPT, gateScript, injectPrerender } from '../../scripts/lib/prerender-plugin';
 import { prerender } from '../../src/app/prerender';
+import { detectLang } from '../../src/state/i18n';
+import { THEME_KEY } from '../../src/state/urlSync';
 
 describe('prerender()', () => {
   it('renders the shell and the hero with the default report, inert, and nothing of the grid', async () => {
@@ -18,6 +20,9 @@ describe('prerender()', () => {
     // The grid mounts after the hero's first paint in the browser too, so it is not in the first view.
     expect(html).not.toContain('data-panel="chain"');
     expect(html).not.toContain('panels-loading');
+    // No chart: drawn at a guessed width it would only be hidden; its frame keeps the place (prerender.css).
+    expect(html).not.toMatch(/<svg[^>]*role="img"/);
+    expect(html).toContain('data-role="headline"');
     // The controls are there (on a phone their folded sheet hides them until the live page mounts them).
     expect(html).toContain('id="ctl-depth"');
   });
@@ -43,9 +48,9 @@ describe('the gate script', () => {
       location: { search },
       navigator: { languages, language: languages[0] },
       localStorage: {
-        getItem: () => {
+        getItem: (key: string) => {
           if (theme === 'throws') throw new Error('SecurityError');
-          return theme;
+          return key === THEME_KEY ? theme : null;
         },
       },
       document: { documentElement: { setAttribute: (k: string, v: string) => (attrs[k] = v) } },
@@ -61,6 +66,10 @@ describe('the gate script', () => {
     expect(gate('', ['fr-FR', 'de'], null)).toBe(false);
     // A sandboxed frame cannot read storage: no remembered theme.
     expect(gate('', ['en'], 'throws')).toBe(false);
+  });
+  it('reads the language as the app does (detectLang)', () => {
+    const lists = [[], ['en-US'], ['zh-CN'], ['ZH-tw', 'en'], ['en-GB', 'zh-CN'], ['fr', 'de', 'zh-HK'], ['fr', 'en', 'zh'], ['ja'], ['zhx']];
+    for (const langs of lists) expect(gate('', langs, null), JSON.stringify(langs)).toBe(detectLang(langs) === 'zh');
   });
   it('turns it off for another query, a Chinese browser or a remembered theme', () => {
     expect(gate('?embed=1&panels=flow', ['en-US'], null)).toBe(true);

@@ -122,7 +122,7 @@ function FlowPanelBody({ report, config, lang, quantity, onQuantityChange, size 
         onBlur={() => setHover(null)}
         style={{ position: 'relative', width: '100%', height, outlineOffset: 2 }}
       >
-        <FlowChart
+        {size.drawable && <FlowChart
           layout={layout}
           ariaLabel={ariaLabel}
           xLabel={t('flow.xLabel', { L: layout.depth })}
@@ -136,7 +136,7 @@ function FlowPanelBody({ report, config, lang, quantity, onQuantityChange, size 
           onPointerOut={(type) => {
             if (type === 'mouse') setHover(null);
           }}
-        />
+        />}
         {hoverLayer !== null && <FlowTooltip layout={layout} report={report} quantity={quantity} layer={hoverLayer} lang={lang} />}
       </div>
       <div style={{ display: 'flex', flexWrap: 'wrap', gap: '4px 18px', fontSize: FONT.label, marginTop: 4, paddingLeft: FLOW_MARGIN.left }}>
