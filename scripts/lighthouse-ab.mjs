@@ -8,38 +8,29 @@
  *   npx vite build --outDir /tmp/a && git stash && npx vite build --outDir /tmp/b && git stash pop
  *   node scripts/lighthouse-ab.mjs 6 /tmp/a /tmp/b
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join, resolve } from 'node:path';
+import { CHROME_FLAGS } from './budgets.mjs';
+import { CHROME, HOST, ROOT, startPreview, waitForServer } from './lib/browser.mjs';
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const CHROME = process.env.CHROME_PATH || '/usr/bin/chromium';
-const FLAGS = '--headless --no-sandbox --disable-gpu --disable-quic --no-first-run --disable-background-networking --disable-component-update --disable-sync';
 const [rounds = '4', ...dists] = process.argv.slice(2);
 if (dists.length === 0) {
   console.log('usage: node scripts/lighthouse-ab.mjs ROUNDS DIST_A [DIST_B …]');
   process.exit(2);
 }
-const port = (i) => 4200 + i;
-const servers = dists.map((d, i) =>
-  spawn(join(ROOT, 'node_modules', '.bin', 'vite'), ['preview', '--outDir', resolve(d), '--host', '127.0.0.1', '--port', String(port(i)), '--strictPort'], { cwd: ROOT, stdio: 'ignore' }),
-);
+const url = (i) => `http://${HOST}:${4200 + i}/`;
+const servers = dists.map((d, i) => startPreview(4200 + i, resolve(d)));
 const out = mkdtempSync(join(tmpdir(), 'gcv-lhab-'));
 const median = (xs) => [...xs].sort((a, b) => a - b)[(xs.length - 1) >> 1];
 try {
-  for (let i = 0; i < dists.length; i++) {
-    for (let k = 0; k < 100; k++) {
-      if (await fetch(`http://127.0.0.1:${port(i)}/`).then((r) => r.ok, () => false)) break;
-      await new Promise((r) => setTimeout(r, 200));
-    }
-  }
+  for (let i = 0; i < dists.length; i++) await waitForServer(url(i), 20_000);
   const runs = dists.map(() => []);
   for (let r = 0; r < Number(rounds); r++) {
     for (let i = 0; i < dists.length; i++) {
       const file = join(out, `${i}-${r}.json`);
-      spawnSync(join(ROOT, 'node_modules', '.bin', 'lighthouse'), [`http://127.0.0.1:${port(i)}/`, '--quiet', `--chrome-flags=${FLAGS}`, '--only-categories=performance', '--output=json', `--output-path=${file}`], {
+      spawnSync(join(ROOT, 'node_modules', '.bin', 'lighthouse'), [url(i), '--quiet', `--chrome-flags=${CHROME_FLAGS}`, '--only-categories=performance', '--output=json', `--output-path=${file}`], {
         env: { ...process.env, CHROME_PATH: CHROME },
         stdio: 'ignore',
         timeout: 180_000,
@@ -74,6 +65,6 @@ try {
     );
   }
 } finally {
-  for (const s of servers) s.kill('SIGTERM');
+  for (const s of servers) s.stop();
   rmSync(out, { recursive: true, force: true });
 }
