@@ -48,7 +48,7 @@ export async function theBareUrlPaintsBeforeAnyScriptAndTheLivePageMatchesIt({ p
     if (width === 1280) await screenshot('prerender-no-script-1280');
     assert.equal(still.prerender, 'contents', `${width}px: the prerender shows without scripts`);
     assert.match(still.text ?? '', /plain: layer 0 receives .* It vanishes\.residual: layer 0 receives .* It flows through\./, `${width}px: the headline is there`);
-    assert.equal(still.chartDrawn, false, `${width}px: the chart drawn at a guessed width is hidden`);
+    assert.equal(still.chartDrawn, false, `${width}px: no chart yet (it would be drawn at a guessed width)`);
     assert.equal(still.overflow, false, `${width}px: nothing overflows the viewport`);
     assert.equal(await page.locator('.prerender').getAttribute('inert'), '', 'inert until the live page takes over');
 
