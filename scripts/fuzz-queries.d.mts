@@ -6,3 +6,4 @@ export const INJECTIONS: string[];
 export function fuzzQuery(rng: () => number): string;
 export function fuzzQueries(n: number, seed?: number): string[];
 export function isHeavyDraw(query: string): boolean;
+export function fuzzPlan(sample: number, fullSeed?: number): { n: number; seed: number };

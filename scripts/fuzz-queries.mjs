@@ -18,6 +18,10 @@
  * without blocking. {@link isHeavyDraw} is exposed so tests can report how many heavy requests they met.
  */
 
+import { execFileSync } from 'node:child_process';
+import { dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
 /** mulberry32: a tiny seeded PRNG with 32-bit state; uniform in [0, 1). */
 export function mulberry32(seed) {
   let a = seed >>> 0;
@@ -174,6 +178,25 @@ export function fuzzQuery(r) {
 export function fuzzQueries(n, seed = 1) {
   const r = mulberry32(seed);
   return Array.from({ length: n }, () => fuzzQuery(r));
+}
+
+/**
+ * The fuzz run's size and seed. The full sweep (`npm run test:fuzz`) sets GCV_FUZZ_N=2000 and the fixed seed; an
+ * ordinary `npm test` (CI included) loads a sample of `sample` queries seeded from the checked-out commit, so each
+ * commit covers different cases while a failure stays reproducible (the seed is printed; GCV_FUZZ_SEED replays it).
+ */
+export function fuzzPlan(sample, fullSeed = 20261126) {
+  const n = Number(process.env.GCV_FUZZ_N ?? sample);
+  if (process.env.GCV_FUZZ_SEED) return { n, seed: Number(process.env.GCV_FUZZ_SEED) >>> 0 };
+  if (process.env.GCV_FUZZ_N) return { n, seed: fullSeed };
+  let seed = fullSeed;
+  try {
+    const head = execFileSync('git', ['rev-parse', 'HEAD'], { cwd: dirname(fileURLToPath(import.meta.url)), stdio: ['ignore', 'pipe', 'ignore'] });
+    seed = parseInt(String(head).slice(0, 8), 16) >>> 0;
+  } catch {
+    // not a git checkout: the fixed seed
+  }
+  return { n, seed };
 }
 
 /**

@@ -175,8 +175,8 @@ export async function theMainThreadIsNeverBlocked({ page, baseUrl, log }) {
   assert.equal(depth, '200');
   await until(() => page.locator(FLOW).innerText(), (t) => t.includes(`${depth} = top`), `the chart to show the latest depth ${depth}`);
 
-  // The budget is 50 ms; the assertion allows 2× for a shared, noisy CI machine (the log shows the real figures).
-  // Only a frozen page fails here; the 50 ms budget is measured by `npm run bench:ui` (timings are noisy on this machine).
+  // Only a frozen page (a task over 1 s) fails here; the 50 ms long-task budget is measured by `npm run bench:ui`,
+  // since wall-clock figures on this shared machine are noisy (the log shows the real ones).
   assert.deepEqual([...syncTasks, ...workerTasks].filter((ms) => ms > 1000), [], 'no main-thread task over 1 s while dragging');
 }
 
