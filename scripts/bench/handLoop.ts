@@ -10,8 +10,8 @@
  *   z_i = h_i·W_i + b_i,  h_{i+1} = tanh(z_i)
  *   g_i = ∂L/∂h_{i+1} ⊙ (1 − h_{i+1}²),  ∂L/∂W_i = h_iᵀ g_i,  ∂L/∂b_i = Σ_b g_i[b],  ∂L/∂h_i = g_i W_iᵀ
  */
-import { tanh } from '../../src/core/libm';
-import { biasOffset, weightOffset, type ChainParams } from '../../src/core/params';
+import { tanh } from '../../src/core/numerics/libm';
+import { biasOffset, weightOffset, type ChainParams } from '../../src/core/chain/params';
 
 /** Frobenius norms per layer, as in the core's report, plus the loss. */
 export interface ChainNorms {

@@ -22,9 +22,9 @@
  */
 import { PerformanceObserver, performance } from 'node:perf_hooks';
 import { getHeapSpaceStatistics } from 'node:v8';
-import { analyzeChain, releaseWorkspaces, workspaceFor } from '../../src/core/analyze';
-import { chainShape } from '../../src/core/chains';
-import { drawParams } from '../../src/core/params';
+import { analyzeChain, releaseWorkspaces, workspaceFor } from '../../src/core/chain/analyze';
+import { chainShape } from '../../src/core/chain/chains';
+import { drawParams } from '../../src/core/chain/params';
 import { benchConfig, type Cell } from './cells';
 import { handChain } from './handLoop';
 

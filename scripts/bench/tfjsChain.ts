@@ -6,7 +6,7 @@
  * z_i = h_i·W_i + b_i + ε_i and h_{i+1} = tanh(z_i) + δ_i; then ∂L/∂ε_i = g_i and ∂L/∂δ_i = ∂L/∂h_{i+1}.
  */
 import * as tf from '@tensorflow/tfjs';
-import { paramViews, type ChainParams } from '../../src/core/params';
+import { paramViews, type ChainParams } from '../../src/core/chain/params';
 import type { ChainNorms } from './handLoop';
 
 /** Select the pure-JS CPU backend; prod mode also silences tfjs's "install tfjs-node" banner. */

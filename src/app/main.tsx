@@ -39,7 +39,7 @@ let engineRequested = false;
 const loadEngine = () => {
   if (engineRequested) return;
   engineRequested = true;
-  import('../core/analyze').then((core) => {
+  import('../core/chain/analyze').then((core) => {
     analyzeChain = core.analyzeChain;
     scheduler.syncLoaded();
   }, (e: unknown) => {

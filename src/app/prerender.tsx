@@ -9,7 +9,7 @@
  * URL with another query, a Chinese browser or a remembered theme, which then start from an empty page as before.
  */
 import { renderToString } from 'react-dom/server';
-import { analyzeChain } from '../core/analyze';
+import { analyzeChain } from '../core/chain/analyze';
 import { appStore } from '../state/store';
 import { encodeQuery } from '../state/urlCodec';
 import { App } from './App';

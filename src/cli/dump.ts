@@ -3,7 +3,7 @@
  * matrix row each) because depth 1000 × width 512 is ~260 M numbers, more than one JS string can hold.
  */
 import type { Arch } from '../core/config';
-import { biasOffset, weightOffset, weightRows, type ChainParams } from '../core/params';
+import { biasOffset, weightOffset, weightRows, type ChainParams } from '../core/chain/params';
 import { jsonNumber } from '../core/report';
 
 /** Parameters shared by one or more architectures (plain and residual draw the same numbers for one seed). */

@@ -2,9 +2,9 @@
  * The logic of `npm run analyze`, as a pure function of argv and a small file-system interface, so tests run it
  * without spawning a process. `analyze.ts` wires it to process.argv, stdout, stderr and the exit code.
  */
-import { analyzeChain } from '../core/analyze';
+import { analyzeChain } from '../core/chain/analyze';
 import { ConfigError, decodeConfig, queryToRecord, type Arch, type Config } from '../core/config';
-import { drawParams, type ChainParams } from '../core/params';
+import { drawParams, type ChainParams } from '../core/chain/params';
 import type { Report } from '../core/report';
 import { reportText } from '../core/reportText';
 import { parseArgs, usageText, UsageError } from './args';

@@ -1,6 +1,6 @@
 /**
  * `npm run -s train -- --query "deep=48&steps=800"`: the training lab headless. It takes the lab's URL keys (the
- * schema table of src/core/train-config.ts), runs the same comparison the browser's worker runs, and prints JSON:
+ * schema table of src/core/train/config.ts), runs the same comparison the browser's worker runs, and prints JSON:
  *   { "config", "done", "ms", "runs": [{ "arch", "depth", "role", "loss": [one per step], "final", "divergedAt" }],
  *     "verdicts": [{ "arch", "shallow", "deep", "deeperIsWorse" }] }
  * Bad input: one line on stderr and exit code 2. `--help` prints the keys with their ranges.
@@ -8,8 +8,8 @@
 import { pathToFileURL } from 'node:url';
 import { ConfigError, queryToRecord } from '../core/config';
 import { jsonNumber } from '../core/report';
-import { decodeTrainConfig, trainAllowedText, TRAIN_FIELDS, type TrainConfig } from '../core/train-config';
-import { finalLoss, trainComparison, type TrainResult } from '../core/train-loop';
+import { decodeTrainConfig, trainAllowedText, TRAIN_FIELDS, type TrainConfig } from '../core/train/config';
+import { finalLoss, trainComparison, type TrainResult } from '../core/train/loop';
 
 /** What the process should print and return. */
 export interface TrainCliResult {

@@ -6,7 +6,7 @@
 import { Fragment, memo, useMemo, type ReactElement } from 'react';
 import type { Activation, Config, InitScheme, Loss, Norm } from '../core/config';
 import { ACTIVATIONS, INITS, LOSSES, NORMS, fieldOf } from '../core/config';
-import { criticalScale } from '../core/theory';
+import { criticalScale } from '../core/theory/theory';
 import { selectActions, selectConfig, selectUi, useApp, useAppShallow } from '../state/store';
 import type { ControlId } from '../state/uiSchema';
 import { ArchField } from './ArchField';

@@ -3,7 +3,7 @@
  * Web Worker where the latest request wins: requests carry increasing ids, answers to older ids are dropped, and
  * while a job runs only the newest request waits in the queue. The work estimate and the policy are pure.
  */
-import { chainFootprint, chainKey, chainShape } from '../core/footprint';
+import { chainFootprint, chainKey, chainShape } from '../core/chain/footprint';
 import type { Arch, Config } from '../core/config';
 import type { Report } from '../core/report';
 import type { AnalyzeRequest, AnalyzeResponse } from '../worker/protocol';

@@ -10,7 +10,7 @@
  *
  * Pure: the estimate function is passed in (the scheduler owns the measured speed).
  */
-import { chainFootprint, chainShape } from '../core/footprint';
+import { chainFootprint, chainShape } from '../core/chain/footprint';
 import type { Config } from '../core/config';
 import { MAX_REQUEST_FLOATS } from '../worker/protocol';
 

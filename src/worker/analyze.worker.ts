@@ -3,8 +3,8 @@
  * The analysis worker: runs the core's `analyzeChain` off the main thread for large configs. One request at a time;
  * the main thread decides which answers are stale. Imports only core and the protocol.
  */
-import { analyzeChain, trimWorkspaces } from '../core/analyze';
-import { chainShape } from '../core/chains';
+import { analyzeChain, trimWorkspaces } from '../core/chain/analyze';
+import { chainShape } from '../core/chain/chains';
 import type { AnalyzeRequest, AnalyzeResponse } from './protocol';
 import { errorToPlain, MAX_REQUEST_FLOATS, reportTransferables } from './protocol';
 

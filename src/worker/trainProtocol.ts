@@ -8,8 +8,8 @@
  *                done (verdicts) · cancelled · error
  * A new start replaces a running one; every answer carries the id of its start, so the page drops stale ones.
  */
-import { decodeTrainConfig, type TrainArch, type TrainConfig } from '../core/train-config';
-import { TrainSession, type DepthRole, type DepthVerdict } from '../core/train-loop';
+import { decodeTrainConfig, type TrainArch, type TrainConfig } from '../core/train/config';
+import { TrainSession, type DepthRole, type DepthVerdict } from '../core/train/loop';
 import { errorToPlain, type PlainError } from './protocol';
 
 /** Main → worker. */

@@ -7,7 +7,7 @@ import { act, render, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { PanelGrid } from '../../src/app/PanelGrid';
 import { releaseSecondPass, resetSecondPass, usePageSettled } from '../../src/app/secondPass';
-import { analyzeChain } from '../../src/core/analyze';
+import { analyzeChain } from '../../src/core/chain/analyze';
 import { defaultConfig } from '../../src/core/config';
 import { appStore, createInitialState } from '../../src/state/store';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { analyzeChain } from '../../src/core/analyze';
+import { analyzeChain } from '../../src/core/chain/analyze';
 import { decodeConfig } from '../../src/core/config';
-import { bias, drawParams, packParams, weight, type ChainParams } from '../../src/core/params';
+import { bias, drawParams, packParams, weight, type ChainParams } from '../../src/core/chain/params';
 import { handChain } from '../../scripts/bench/handLoop';
 
 /** A small seeded generator (mulberry32 + Box–Muller), independent of the core's rng. */

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { packParams, type ChainParams } from '../../src/core/params';
+import { packParams, type ChainParams } from '../../src/core/chain/params';
 import { handChain } from '../../scripts/bench/handLoop';
 import { initTfjs, tfjsChain, tfjsTensorCount } from '../../scripts/bench/tfjsChain';
 

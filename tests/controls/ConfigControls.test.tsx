@@ -3,7 +3,7 @@ import { act, fireEvent, render, screen, within } from '@testing-library/react';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { ConfigControls } from '../../src/controls/ConfigControls';
 import { defaultConfig, type Config } from '../../src/core/config';
-import { criticalScale } from '../../src/core/theory';
+import { criticalScale } from '../../src/core/theory/theory';
 import { appStore, createInitialState } from '../../src/state/store';
 import { CONTROL_IDS, defaultUi } from '../../src/state/uiSchema';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { analyzeChain } from '../../src/core/analyze';
+import { analyzeChain } from '../../src/core/chain/analyze';
 import { defaultConfig } from '../../src/core/config';
 import { reportToCSV, reportToJSON } from '../../src/core/report';
 import { reportText } from '../../src/core/reportText';

@@ -2,7 +2,7 @@
  * Cross-engine reproducibility: the CLI (Node) and the app (Chromium) must compute the same bits.
  *
  * Node's and Chromium's Math.log/exp/log1p/… round differently in the last bit for a few per cent of arguments, so
- * the core takes them from src/core/libm.ts (fdlibm ports from IEEE-exact operations). Checked here:
+ * the core takes them from src/core/numerics/libm.ts (fdlibm ports from IEEE-exact operations). Checked here:
  *  - libm itself gives identical bits in both engines over a wide spread of arguments (and, for the record, how
  *    far it is from this Chromium's Math.*, and how often the two engines' Math.* disagree);
  *  - the report CSV the app downloads equals `npx tsx src/cli/analyze.ts --format csv --query URL` byte for byte,
@@ -86,7 +86,7 @@ function libmProbe(L) {
 }
 
 export async function libmIsBitIdenticalInNodeAndChromium({ page, log }) {
-  const code = await bundle('src/core/libm.ts', '__libm');
+  const code = await bundle('src/core/numerics/libm.ts', '__libm');
   const here = new Function(`${code}; return (${libmProbe.toString()})(__libm);`)();
   await page.goto('about:blank');
   await page.evaluate(code);

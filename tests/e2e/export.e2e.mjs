@@ -1,6 +1,6 @@
 /**
  * Exports in a real browser: the report downloads as CSV and JSON written by the CLI's own formatter, and byte-identical
- * to `npm run analyze` run on the same URL (the core takes exp/log/tanh/… from src/core/libm.ts, the same bits in
+ * to `npm run analyze` run on the same URL (the core takes exp/log/tanh/… from src/core/numerics/libm.ts, the same bits in
  * every engine; tests/e2e/crossengine.e2e.mjs covers more configs), and every panel downloads as SVG (valid XML, theme colours and fonts inlined, no
  * var(), the state URL in <desc> and Dublin Core metadata, renders as an image) and as PNG (2×, valid CRCs, the
  * URL in a tEXt chunk, not blank).
@@ -94,7 +94,7 @@ async function compareWithTheCli(page, baseUrl, log, queries) {
     // 2. The CLI itself on the same URL.
     const cliCsv = cli(['--format', 'csv', '--query', url]);
     const cliJson = cli(['--query', url]);
-    // Byte for byte: the core computes the same bits in Node and Chromium (src/core/libm.ts), so no tolerance.
+    // Byte for byte: the core computes the same bits in Node and Chromium (src/core/numerics/libm.ts), so no tolerance.
     const dc = numericDiff(csv, cliCsv, 'csv');
     const dj = numericDiff(json, cliJson, 'json');
     assert.ok(csv === cliCsv, `the CSV download differs from the CLI's in ${dc.count} cells; first: ${dc.first}`);

@@ -2,7 +2,7 @@
 /** Every panel renders reports from the real core (analyzeChain), including a broken (NaN) one and a width-1 one. */
 import { render, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { analyzeChain } from '../../src/core/analyze';
+import { analyzeChain } from '../../src/core/chain/analyze';
 import { decodeConfig, queryToRecord } from '../../src/core/config';
 import { ActivationPanel } from '../../src/panels/activation/Panel';
 import { ChainPanel } from '../../src/panels/chain/Panel';

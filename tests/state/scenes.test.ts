@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { analyzeChain } from '../../src/core/analyze';
+import { analyzeChain } from '../../src/core/chain/analyze';
 import { defaultConfig, validateConfig } from '../../src/core/config';
 import type { ArchReport } from '../../src/core/report';
 import { CATALOGS } from '../../src/state/i18n';

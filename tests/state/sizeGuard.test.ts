@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chainFootprint } from '../../src/core/analyze';
+import { chainFootprint } from '../../src/core/chain/analyze';
 import { defaultConfig, type Config } from '../../src/core/config';
 import type { Report } from '../../src/core/report';
 import { configWork, createScheduler, PREEMPT_MS, PRIOR_MS_PER_WORK, type WorkerPort } from '../../src/state/compute';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { analyzeChain } from '../../src/core/analyze';
+import { analyzeChain } from '../../src/core/chain/analyze';
 import { defaultConfig, type Config } from '../../src/core/config';
 import {
   carried,

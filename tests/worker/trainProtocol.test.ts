@@ -3,8 +3,8 @@
  * (recorded posts, a fake clock, a yield hook that can inject a cancel or a newer start mid-run).
  */
 import { describe, expect, it } from 'vitest';
-import { decodeTrainConfig, type TrainConfig } from '../../src/core/train-config';
-import { trainComparison } from '../../src/core/train-loop';
+import { decodeTrainConfig, type TrainConfig } from '../../src/core/train/config';
+import { trainComparison } from '../../src/core/train/loop';
 import { createTrainHandler, nextChunkSteps, parseTrainRequest, type TrainHost, type TrainResponse } from '../../src/worker/trainProtocol';
 
 const tiny: TrainConfig = decodeTrainConfig({ shallow: 1, deep: 3, width: 4, steps: 40, tbatch: 4, samples: 16 }, 'strict').config;

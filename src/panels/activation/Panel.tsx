@@ -12,7 +12,7 @@
  * Measures its own width; height is fixed (curve plot + histogram), so nothing shifts when the layer changes.
  */
 import { useId, useMemo } from 'react';
-import { ACTIVATION_FNS } from '../../core/activations';
+import { ACTIVATION_FNS } from '../../core/numerics/activations';
 import type { Config } from '../../core/config';
 import type { Report } from '../../core/report';
 import { translate, type Lang } from '../../state/i18n';

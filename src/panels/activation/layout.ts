@@ -7,7 +7,7 @@
 import { extent } from 'd3-array';
 import { scaleLinear } from 'd3-scale';
 import type { Activation, Arch } from '../../core/config';
-import { ACTIVATION_FNS } from '../../core/activations';
+import { ACTIVATION_FNS } from '../../core/numerics/activations';
 import type { Report } from '../../core/report';
 import type { Lang } from '../../state/i18n';
 import type { Tick } from '../../viz/Axes';

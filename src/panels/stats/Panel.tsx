@@ -10,7 +10,7 @@
  * Measures its own width; height is fixed.
  */
 import { useMemo } from 'react';
-import { ACTIVATION_FNS } from '../../core/activations';
+import { ACTIVATION_FNS } from '../../core/numerics/activations';
 import type { Config } from '../../core/config';
 import type { Report } from '../../core/report';
 import { translate, type Lang } from '../../state/i18n';

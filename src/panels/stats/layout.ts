@@ -8,7 +8,7 @@
 import { area } from 'd3-shape';
 import { scaleLinear, scaleSymlog } from 'd3-scale';
 import type { Activation, Arch } from '../../core/config';
-import { ACTIVATION_FNS } from '../../core/activations';
+import { ACTIVATION_FNS } from '../../core/numerics/activations';
 import type { Report, Summary } from '../../core/report';
 import type { Lang } from '../../state/i18n';
 import type { Tick } from '../../viz/Axes';

@@ -4,7 +4,7 @@
  * times a second, which SVG rectangles would make sluggish. The canvas carries a text summary for screen readers.
  */
 import { useEffect, useMemo, useRef } from 'react';
-import type { RunTrace } from '../../core/train-loop';
+import type { RunTrace } from '../../core/train/loop';
 import type { Lang } from '../../state/i18n';
 import { formatNumber } from '../../viz/format';
 import { useParentSize } from '../../viz/useParentSize';

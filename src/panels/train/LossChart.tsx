@@ -3,7 +3,7 @@
  * colour by architecture, dashed for the shallow depth (so the chart reads without colour too).
  */
 import { useMemo } from 'react';
-import type { RunTrace } from '../../core/train-loop';
+import type { RunTrace } from '../../core/train/loop';
 import type { Lang } from '../../state/i18n';
 import { AxisBottom, AxisLeft } from '../../viz/Axes';
 import { formatNumber } from '../../viz/format';

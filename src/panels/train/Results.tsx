@@ -2,7 +2,7 @@
  * The verdict of the comparison in words (does the deeper model end worse?) and the table of final losses
  * (mean of the last 10 % of steps, the quantity the verdict compares).
  */
-import { depthVerdicts, finalLoss, type RunTrace } from '../../core/train-loop';
+import { depthVerdicts, finalLoss, type RunTrace } from '../../core/train/loop';
 import type { Lang } from '../../state/i18n';
 import { formatNumber } from '../../viz/format';
 import { ARCH_COLOR, ROLE_DASH } from './layout';

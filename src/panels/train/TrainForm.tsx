@@ -1,11 +1,11 @@
 /**
- * The lab's settings, one field per key of the training schema table (src/core/train-config.ts), grouped as
+ * The lab's settings, one field per key of the training schema table (src/core/train/config.ts), grouped as
  * models / task / optimizer. Number fields clamp to the table's range; cross-field rules (shallow < deep, the time
  * budget) are checked by the caller, which disables Train and says why.
  */
 import { memo } from 'react';
 import { ACTIVATIONS, INITS, NORMS } from '../../core/config';
-import { OPTIMIZERS, TASKS, TRAIN_ARCHS, trainFieldOf, type TrainArch, type TrainConfig } from '../../core/train-config';
+import { OPTIMIZERS, TASKS, TRAIN_ARCHS, trainFieldOf, type TrainArch, type TrainConfig } from '../../core/train/config';
 import { NumberField } from '../../controls/NumberField';
 import { SelectField } from '../../controls/SelectField';
 

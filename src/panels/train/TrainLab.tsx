@@ -5,7 +5,7 @@
  */
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { ConfigError } from '../../core/config';
-import { decodeTrainConfig, defaultTrainConfig, trainConfigToRecord, type TrainConfig } from '../../core/train-config';
+import { decodeTrainConfig, defaultTrainConfig, trainConfigToRecord, type TrainConfig } from '../../core/train/config';
 import { translate } from '../../state/i18n';
 import { selectLang, useApp } from '../../state/store';
 import { GradHeatmaps } from './GradHeatmap';

@@ -6,8 +6,8 @@
 import { scaleLinear } from 'd3-scale';
 import { interpolateViridis } from 'd3-scale-chromatic';
 import { line } from 'd3-shape';
-import type { TrainArch } from '../../core/train-config';
-import type { DepthRole, RunTrace } from '../../core/train-loop';
+import type { TrainArch } from '../../core/train/config';
+import type { DepthRole, RunTrace } from '../../core/train/loop';
 import { formatPow10 } from '../../viz/format';
 
 export const LOSS_MARGIN = { top: 12, right: 16, bottom: 44, left: 60 } as const;

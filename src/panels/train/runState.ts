@@ -3,8 +3,8 @@
  * written into preallocated arrays in place (a run streams tens of thousands of numbers), and every message returns
  * a new state object with a bumped `version`, which is what charts memoize on.
  */
-import type { TrainConfig } from '../../core/train-config';
-import type { DepthVerdict, RunTrace } from '../../core/train-loop';
+import type { TrainConfig } from '../../core/train/config';
+import type { DepthVerdict, RunTrace } from '../../core/train/loop';
 import type { PlainError } from '../../worker/protocol';
 import type { TrainResponse } from '../../worker/trainProtocol';
 

@@ -6,7 +6,7 @@
  */
 import type { ConfigNotice } from '../../core/config';
 import { queryToRecord } from '../../core/config';
-import { decodeTrainConfig, trainConfigToRecord, type TrainConfig } from '../../core/train-config';
+import { decodeTrainConfig, trainConfigToRecord, type TrainConfig } from '../../core/train/config';
 
 /** What the lab's link says. */
 export interface TrainLink {

@@ -4,7 +4,7 @@
  * does not exist (jsdom, very old browsers) the same pure handler runs on the main thread in ~200 ms chunks.
  */
 import { useCallback, useEffect, useReducer, useRef } from 'react';
-import type { TrainConfig } from '../../core/train-config';
+import type { TrainConfig } from '../../core/train/config';
 import { createTrainHandler, type TrainResponse } from '../../worker/trainProtocol';
 import { cancelledState, INITIAL_RUN_STATE, reduceRunState, startingState, type RunState } from './runState';
 

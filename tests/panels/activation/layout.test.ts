@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ACTIVATION_FNS } from '../../../src/core/activations';
+import { ACTIVATION_FNS } from '../../../src/core/numerics/activations';
 import { ACT_MARGIN, CURVE_HEIGHT, activationLayout, clampLayer, histogramPath, maxDensity, sampleCurve, saturatedIntervals, zRange } from '../../../src/panels/activation/layout';
 import { makeArch, makeReport } from '../fixtures';
 

@@ -3,7 +3,7 @@
  * and its shared colour scale. Expected values are worked out from the definitions.
  */
 import { describe, expect, it } from 'vitest';
-import type { RunTrace } from '../../../src/core/train-loop';
+import type { RunTrace } from '../../../src/core/train/loop';
 import { binMeans, decadeDomain, heatExtent, heatGrid, heatRgb, logTicks, lossLayout, movingAverage } from '../../../src/panels/train/layout';
 
 const run = (loss: number[], depth = 2, dW?: number[]): RunTrace => ({

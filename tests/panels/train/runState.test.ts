@@ -1,6 +1,6 @@
 /** The lab's reducer of worker messages: allocation on start, chunks written in place, stale ids ignored. */
 import { describe, expect, it } from 'vitest';
-import { defaultTrainConfig } from '../../../src/core/train-config';
+import { defaultTrainConfig } from '../../../src/core/train/config';
 import { cancelledState, INITIAL_RUN_STATE, reduceRunState, startingState } from '../../../src/panels/train/runState';
 
 const config = { ...defaultTrainConfig(), steps: 10 };

@@ -1,6 +1,6 @@
 /** The lab's link in the URL hash: decode with clamping and notices, encode only non-default keys. */
 import { describe, expect, it } from 'vitest';
-import { defaultTrainConfig } from '../../../src/core/train-config';
+import { defaultTrainConfig } from '../../../src/core/train/config';
 import { cliQuery, decodeTrainLink, encodeTrainLink } from '../../../src/panels/train/trainUrl';
 
 describe('trainUrl', () => {

@@ -1,0 +1,265 @@
+/**
+ * analyzeChain: config in, Report out (DESIGN §4). One draw of parameters per architecture shape (plain and
+ * residual share theirs), one forward and backward pass on the tape per architecture, then per-layer norms,
+ * distribution summaries, the scalar trace at width 1, the mean-field overlay and the first non-finite value.
+ */
+import { ACTIVATION_FNS } from '../numerics/activations';
+import { CONFIG_FIELDS, ConfigError, validateConfig, type Arch, type Config } from '../config';
+import { ChainWorkspace, chainKey, chainShape, type ChainRun, type ChainShape, type NodeRole } from './chains';
+import { LayerLoop } from './fast/chain-loop';
+import { chainFootprint } from './footprint';
+import { biasOffset, drawParams, weightOffset, weightRows, type ChainParams } from './params';
+import type { ArchReport, NonFinite, Report, ScalarTrace } from '../report';
+import { emptyHistograms, emptySummary, StatsScratch, summarizeLayer } from '../stats/stats';
+import type { OpName } from '../autograd/ops-types';
+import { frobenius, frobeniusFromSumSq } from '../autograd/tensor';
+import { meanFieldDh } from '../theory/theory';
+
+/** The most float64 values one chain may hold (params, activations, gradients): 800 MB. */
+export const MAX_CHAIN_FLOATS = 1e8;
+
+// chainFootprint lives in ./footprint (no engine dependencies, for the page's size guard); re-exported here.
+export { chainFootprint };
+
+/** Throw a ConfigError naming the largest depth that fits when a chain would exceed {@link MAX_CHAIN_FLOATS}. */
+function checkFootprint(s: ChainShape): void {
+  if (chainFootprint(s) <= MAX_CHAIN_FLOATS) return;
+  let d = s.depth;
+  while (d > 1 && chainFootprint({ ...s, depth: d }) > MAX_CHAIN_FLOATS) d = Math.floor(d * 0.9);
+  throw new ConfigError('depth', s.depth, `at most about ${d} layers for ${s.arch} at width ${s.width}, batch ${s.batch} (memory)`);
+}
+
+// One compiled chain per recent shape (plain, residual, dense overlaid), reused across calls; most recent first.
+let WORKSPACES: ChainRun[] = [];
+const MAX_WORKSPACES = 3;
+const SCRATCH = new StatsScratch();
+
+/**
+ * The cached chain for `shape`, built on first use; the least recently used beyond three is dropped. Plain and
+ * residual chains run one layer's tape L times (LayerLoop: its metadata does not grow with depth); dense layers
+ * differ in shape, so dense uses the full tape.
+ */
+export function workspaceFor(shape: ChainShape): ChainRun {
+  const key = chainKey(shape);
+  const at = WORKSPACES.findIndex((w) => w.key === key);
+  const ws = at >= 0 ? WORKSPACES[at] : shape.arch === 'dense' ? new ChainWorkspace(shape) : new LayerLoop(shape);
+  if (at !== 0) WORKSPACES = [ws, ...WORKSPACES.filter((w) => w !== ws)].slice(0, MAX_WORKSPACES);
+  return ws;
+}
+
+/** Drop every cached workspace (frees their buffers). */
+export function releaseWorkspaces(): void {
+  WORKSPACES = [];
+}
+
+// The last config validated, field by field, and its validated form: the app re-analyzes configs that differ in a
+// field or two (often only the seed), and validation through the URL codec costs as much as a 100-layer scalar chain.
+let lastFields: unknown[] = [];
+let lastValid: Config | null = null;
+
+function sameField(a: unknown, b: unknown): boolean {
+  if (Object.is(a, b)) return true;
+  if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
+  for (let k = 0; k < a.length; k++) if (!Object.is(a[k], b[k])) return false;
+  return true;
+}
+
+/** validateConfig(c), skipped when every field equals the last valid config's; always a fresh object. */
+function validated(c: Config): Config {
+  const rec = c as unknown as Record<string, unknown>;
+  let same = lastValid !== null;
+  for (let k = 0; same && k < CONFIG_FIELDS.length; k++) same = sameField(rec[CONFIG_FIELDS[k].key], lastFields[k]);
+  if (!same) {
+    const v = validateConfig(c);
+    // Copies: the caller may change its arrays later.
+    lastFields = CONFIG_FIELDS.map((f) => (Array.isArray(rec[f.key]) ? [...(rec[f.key] as unknown[])] : rec[f.key]));
+    lastValid = v;
+  }
+  return { ...lastValid!, arch: [...lastValid!.arch] };
+}
+
+// Mean-field shapes of recent configs. They depend on neither the seed, the width nor the batch, so moving those
+// sliders reuses them; at depth 1000 the theory costs as much as the whole scalar chain otherwise.
+const THEORY = new Map<string, Float64Array | null>();
+const MAX_THEORY = 8;
+
+/** meanFieldDh(c, arch), remembered for recent configs (read-only: callers copy). */
+function theoryShape(c: Config, arch: Arch): Float64Array | null {
+  const key = `${arch}|${c.act}|${c.init}|${c.scale}|${c.bias}|${c.depth}|${c.alpha}|${c.loss}|${c.norm}`;
+  let mf = THEORY.get(key);
+  if (mf === undefined) {
+    mf = meanFieldDh(c, arch);
+    if (THEORY.size >= MAX_THEORY) THEORY.delete(THEORY.keys().next().value!);
+  } else THEORY.delete(key); // re-inserted below as the most recent
+  THEORY.set(key, mf);
+  return mf;
+}
+
+/**
+ * Bound the memory of the cache before running `shapes`: drop least recently used workspaces (other than those of
+ * `shapes`) while the cached ones plus the new ones (footprints, float64 values) would exceed `maxFloats`.
+ * Returns the footprint the cache will hold once `shapes` are built.
+ */
+export function trimWorkspaces(maxFloats: number, shapes: readonly ChainShape[]): number {
+  const keys = new Set(shapes.map(chainKey));
+  const fresh = shapes.filter((s, i) => !WORKSPACES.some((w) => w.key === chainKey(s)) && shapes.findIndex((t) => chainKey(t) === chainKey(s)) === i);
+  let total = [...WORKSPACES.map((w) => w.shape), ...fresh].reduce((sum, s) => sum + chainFootprint(s), 0);
+  for (let k = WORKSPACES.length - 1; k >= 0 && total > maxFloats; k--) {
+    if (keys.has(WORKSPACES[k].key)) continue;
+    total -= chainFootprint(WORKSPACES[k].shape);
+    WORKSPACES = WORKSPACES.filter((_, j) => j !== k);
+  }
+  return total;
+}
+
+/**
+ * The Report for every architecture in `config.arch`. Throws ConfigError for an invalid config (or one too large
+ * to hold in memory); never throws for non-finite values, which are reported in `nonFinite`.
+ */
+export function analyzeChain(config: Config): Report {
+  const c = validated(config);
+  for (const arch of c.arch) checkFootprint(chainShape(c, arch));
+  const archs: Report['archs'] = {};
+  let square: ChainParams | null = null; // plain and residual have the same shapes: one draw serves both
+  for (const arch of c.arch) {
+    const p = arch === 'dense' ? drawParams(c, arch) : (square ??= drawParams(c, arch));
+    archs[arch] = analyzeArch(c, arch, p);
+  }
+  return { config: c, archs };
+}
+
+/**
+ * The ArchReport of one architecture for given parameters (from {@link drawParams}). `config` must already be
+ * valid. Uses the cached workspace for the shape unless one is passed.
+ */
+export function analyzeArch(config: Config, arch: Arch, params: ChainParams, ws: ChainRun = workspaceFor(chainShape(config, arch))): ArchReport {
+  ws.run(params, config.act, config.alpha);
+  const report = readReport(ws, config, arch, params);
+  // The workspace stays cached: it must not keep this call's parameters alive (P bytes) until the next call.
+  ws.unbind();
+  return report;
+}
+
+function readReport(ws: ChainRun, c: Config, arch: Arch, p: ChainParams): ArchReport {
+  const L = c.depth;
+  const n = c.batch * c.width;
+  // Values and gradients are read in place from the arenas: (buffer, offset) pairs, no views.
+  const G = ws.grads;
+  const V = ws.values;
+  const h = new Float64Array(L + 1);
+  const dh = new Float64Array(L + 1);
+  h[0] = frobenius(ws.hBuf(0), n, ws.hOff(0));
+  for (let j = 0; j <= L; j++) dh[j] = frobenius(G, n, ws.dhOff(j));
+  const g = new Float64Array(L);
+  const dW = new Float64Array(L);
+  const db = new Float64Array(L);
+  const gain = new Float64Array(L);
+  const stats = { z: emptySummary(L), h: emptySummary(L), fprime: emptySummary(L), saturated: new Float64Array(L), zHist: emptyHistograms(L) };
+  const dfMax = ACTIVATION_FNS[c.act].dfMax;
+  const saved = ws.saved;
+  for (let i = 0; i < L; i++) {
+    g[i] = frobenius(G, n, ws.gOff(i));
+    dW[i] = frobenius(G, weightRows(p, i) * c.width, ws.dWOff(i));
+    db[i] = frobenius(G, c.width, ws.dbOff(i));
+    gain[i] = dh[i] / dh[i + 1];
+    // Statistics of the activation's input u_i (= z_i without a norm), where f′ is evaluated, of h_{i+1} and f′.
+    const hb = ws.hBuf(i + 1);
+    const ho = ws.hOff(i + 1);
+    summarizeLayer(V, ws.uOff(i), hb, ho, saved, ws.fpOff(i), n, stats, i, SCRATCH, dfMax);
+    h[i + 1] = frobeniusFromSumSq(SCRATCH.sumSq3[1], hb, n, ho);
+  }
+  const loss = V[ws.lossOff()];
+  const mf = theoryShape(c, arch);
+  let theory: ArchReport['theory'] = null;
+  if (mf) {
+    const t = new Float64Array(L + 1);
+    for (let j = 0; j <= L; j++) t[j] = mf[j] * dh[L];
+    theory = { dh: t };
+  }
+  const allFinite = [h, dh, g, dW, db, stats.z.mean, stats.h.mean, stats.fprime.mean].every(finiteArray) && Number.isFinite(loss);
+  return {
+    arch,
+    h,
+    dh,
+    g,
+    dW,
+    db,
+    gain,
+    stats,
+    theory,
+    nonFinite: allFinite ? null : findNonFinite(ws),
+    loss,
+    scalar: c.width === 1 ? scalarTrace(ws, p) : null,
+  };
+}
+
+function finiteArray(a: Float64Array): boolean {
+  for (let k = 0; k < a.length; k++) if (a[k] - a[k] !== 0) return false;
+  return true;
+}
+
+/** Why an op turned finite inputs into NaN in the forward pass. */
+const NAN_CAUSE: Partial<Record<OpName, string>> = {
+  matmul: 'inf − inf in h·W',
+  addBias: 'inf − inf',
+  add: 'inf − inf',
+  mul: '0 · inf',
+  scale: '0 · inf',
+  batchNorm: 'inf · 0 in normalization',
+  layerNorm: 'inf · 0 in normalization',
+  act: 'f returned NaN',
+  mse: 'inf − inf',
+  sum: 'inf − inf',
+};
+
+function describe(role: NodeRole, kind: 'nan' | 'inf', nanCause: string): NonFinite {
+  const { quantity, layer } = role;
+  const cause = kind === 'inf' ? `|${quantity}| exceeded 1e308 at layer ${layer}` : `${quantity} became NaN at layer ${layer} (${nanCause})`;
+  return { layer, quantity, cause };
+}
+
+/**
+ * The first value that stopped being finite: forward values in evaluation order, then gradients in the order
+ * backward completes them. Null when everything is finite (e.g. only a norm overflowed).
+ */
+function findNonFinite(ws: ChainRun): NonFinite | null {
+  const f = ws.firstNonFinite('forward');
+  if (f) return describe(f.role, f.kind, NAN_CAUSE[f.op] ?? 'inf − inf');
+  const b = ws.firstNonFinite('backward');
+  if (b) return describe(b.role, b.kind, 'inf − inf or 0 · inf while back-propagating');
+  return null;
+}
+
+/** Sample 0 of a width-1 chain, layer by layer (dense: w_i is the weight from h_i, the newest input). */
+function scalarTrace(ws: ChainRun, p: ChainParams): ScalarTrace {
+  const G = ws.grads;
+  const V = ws.values;
+  const L = p.L;
+  // One buffer for the eight arrays: a single allocation instead of eight.
+  const all = new Float64Array(8 * L + 2);
+  const t: ScalarTrace = {
+    w: all.subarray(0, L),
+    b: all.subarray(L, 2 * L),
+    z: all.subarray(2 * L, 3 * L),
+    fprime: all.subarray(3 * L, 4 * L),
+    h: all.subarray(4 * L, 5 * L + 1),
+    g: all.subarray(5 * L + 1, 6 * L + 1),
+    dh: all.subarray(6 * L + 1, 7 * L + 2),
+    dW: all.subarray(7 * L + 2, 8 * L + 2),
+  };
+  for (let j = 0; j <= L; j++) {
+    t.h[j] = ws.hBuf(j)[ws.hOff(j)];
+    t.dh[j] = G[ws.dhOff(j)];
+  }
+  const saved = ws.saved;
+  for (let i = 0; i < L; i++) {
+    // The last entry of W_i: at width 1 the weight from h_i (the newest input of a dense layer).
+    t.w[i] = p.data[weightOffset(p, i) + weightRows(p, i) - 1];
+    t.b[i] = p.data[biasOffset(p, i)];
+    t.z[i] = V[ws.zOff(i)];
+    t.fprime[i] = saved[ws.fpOff(i)];
+    t.g[i] = G[ws.gOff(i)];
+    t.dW[i] = t.g[i] * t.h[i];
+  }
+  return t;
+}

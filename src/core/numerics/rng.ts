@@ -1,0 +1,137 @@
+/**
+ * The one seeded random stream of DESIGN §2: d3-random's LCG, turned into standard normals by the polar method.
+ * Every random number of a chain (x, W, b, y) comes from one such stream, in a fixed order, so a seed in a link
+ * reproduces the same chain everywhere.
+ */
+import { log } from './libm';
+
+/**
+ * Normal draws N(mu, sigma²) from the uniform [0, 1) draws of `source` by Marsaglia's polar method, step for step
+ * as d3-random's randomNormal: the same pairs (x, y) rejected outside the unit disc, y returned first and x on the
+ * next call, mu + sigma·y·√(−2·ln r / r). The one change is libm's log for Math.log: cross-engine
+ * reproducibility — the CLI (Node) and the browser must agree bit for bit, and Math.log differs between engines in
+ * the last bit for a few per cent of arguments. So the values equal d3's wherever the engine's Math.log is
+ * fdlibm's (Node 20), and are within an ulp of them elsewhere.
+ */
+export function polarNormal(source: () => number, mu = 0, sigma = 1): () => number {
+  // The spare draw x and √(−2·ln r / r) of the current pair (shared by its two draws, as d3 recomputes it) live in
+  // a Float64Array: doubles kept in closure variables are boxed, one heap number per draw (~14 MB of garbage for
+  // the parameters of a 100 × 64 × 64 chain).
+  const state = new Float64Array(2);
+  let hasSpare = false;
+  return () => {
+    let y: number;
+    if (hasSpare) {
+      y = state[0];
+      hasSpare = false;
+    } else {
+      let x: number;
+      let r: number;
+      do {
+        x = source() * 2 - 1;
+        y = source() * 2 - 1;
+        r = x * x + y * y;
+      } while (!r || r > 1);
+      state[1] = Math.sqrt((-2 * log(r)) / r);
+      state[0] = x;
+      hasSpare = true;
+    }
+    return mu + sigma * y * state[1];
+  };
+}
+
+/** d3-random's randomLcg output scale 2⁻³² (seeding: a seed in [0, 1) is that fraction of 2³²). */
+const LCG_EPS = 1 / 0x100000000;
+
+/**
+ * The state of {@link normalStream}: d3's LCG and the polar method's spare draw, in one place so that a draw at a
+ * time (`next`) and a whole array at a time ({@link fillNormal}) advance the same stream. Fields rather than
+ * closure variables: V8 updates a double field in place, where a closure variable would box each new value.
+ */
+class PolarLcg {
+  /** the LCG state, an int32 */
+  lcg: number;
+  /** the spare x of the last pair and that pair's factor √(−2·ln r / r), valid while hasSpare */
+  spare = 0;
+  factor = 0;
+  hasSpare = false;
+
+  constructor(seed: number) {
+    // d3's seeding: a seed in [0, 1) is a fraction of 2³², anything else is taken as an integer.
+    this.lcg = (0 <= seed && seed < 1 ? seed / LCG_EPS : Math.abs(seed)) | 0;
+  }
+
+  /** One standard normal draw: polarNormal(randomLcg(seed)) step for step. */
+  next(): number {
+    if (this.hasSpare) {
+      this.hasSpare = false;
+      return 0 + 1 * this.spare * this.factor;
+    }
+    this.fill(SCRATCH1, 1);
+    return SCRATCH1[0];
+  }
+
+  /**
+   * out[k] = std · (the next draw), k in index order: the values of `std * next()` per entry, bit for bit (the same
+   * mu + sigma·y·f with mu = 0, sigma = 1), with the LCG and the pair loop inlined instead of two closure calls.
+   */
+  fill(out: Float64Array, std: number): void {
+    const n = out.length;
+    let k = 0;
+    if (n > 0 && this.hasSpare) {
+      out[k++] = std * (0 + 1 * this.spare * this.factor);
+      this.hasSpare = false;
+    }
+    // d3-random's randomLcg: state ← 0x19660D·state + 0x3C6EF35F mod 2³², uniform draw 2⁻³²·(state as unsigned).
+    // d3 computes the product in doubles (exact: < 2⁵³) before `| 0`; Math.imul gives the same low 32 bits. The
+    // constants are bound here, not at module level, so the JIT embeds them (see libm-fdlibm.ts).
+    const MUL = 0x19660d;
+    const INC = 0x3c6ef35f;
+    const EPS = 1 / 0x100000000;
+    let s = this.lcg;
+    while (k < n) {
+      let x: number;
+      let y: number;
+      let r: number;
+      do {
+        s = (Math.imul(MUL, s) + INC) | 0;
+        x = EPS * (s >>> 0) * 2 - 1;
+        s = (Math.imul(MUL, s) + INC) | 0;
+        y = EPS * (s >>> 0) * 2 - 1;
+        r = x * x + y * y;
+      } while (!r || r > 1);
+      const f = Math.sqrt((-2 * log(r)) / r);
+      out[k++] = std * (0 + 1 * y * f);
+      if (k < n) out[k++] = std * (0 + 1 * x * f);
+      else {
+        this.spare = x;
+        this.factor = f;
+        this.hasSpare = true;
+      }
+    }
+    this.lcg = s;
+  }
+}
+
+const SCRATCH1 = new Float64Array(1);
+/** Which stream functions are backed by a PolarLcg (for {@link fillNormal}'s fast path). */
+const STREAMS = new WeakMap<() => number, PolarLcg>();
+
+/**
+ * A generator of standard normal draws N(0, 1) seeded by `seed` (an integer 0 … 2³²−1): the values of
+ * polarNormal(randomLcg(seed)) with d3-random's randomLcg, draw for draw (tests/core/numerics/rng.test.ts checks both).
+ */
+export function normalStream(seed: number): () => number {
+  const st = new PolarLcg(seed);
+  const next = () => st.next();
+  STREAMS.set(next, st);
+  return next;
+}
+
+/** Fill `out` with `std` × standard normal draws from `next`, in index order. */
+export function fillNormal(out: Float64Array, next: () => number, std = 1): Float64Array {
+  const st = STREAMS.get(next);
+  if (st) st.fill(out, std);
+  else for (let k = 0; k < out.length; k++) out[k] = std * next();
+  return out;
+}
