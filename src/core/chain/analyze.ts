@@ -52,40 +52,16 @@ export function releaseWorkspaces(): void {
   WORKSPACES = [];
 }
 
-// The last config validated, field by field, and its validated form: the app re-analyzes configs that differ in a
-// field or two (often only the seed), and validation through the URL codec costs as much as a 100-layer scalar chain.
-let lastFields: unknown[] = [];
-let lastValid: Config | null = null;
-
-function sameField(a: unknown, b: unknown): boolean {
-  if (Object.is(a, b)) return true;
-  if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
-  for (let k = 0; k < a.length; k++) if (!Object.is(a[k], b[k])) return false;
-  return true;
-}
-
-/** validateConfig(c), skipped when every field equals the last valid config's; always a fresh object. */
-function validated(c: Config): Config {
-  const rec = c as unknown as Record<string, unknown>;
-  let same = lastValid !== null;
-  for (let k = 0; same && k < CONFIG_FIELDS.length; k++) same = sameField(rec[CONFIG_FIELDS[k].key], lastFields[k]);
-  if (!same) {
-    const v = validateConfig(c);
-    // Copies: the caller may change its arrays later.
-    lastFields = CONFIG_FIELDS.map((f) => (Array.isArray(rec[f.key]) ? [...(rec[f.key] as unknown[])] : rec[f.key]));
-    lastValid = v;
-  }
-  return { ...lastValid!, arch: [...lastValid!.arch] };
-}
-
-// Mean-field shapes of recent configs. They depend on neither the seed, the width nor the batch, so moving those
-// sliders reuses them; at depth 1000 the theory costs as much as the whole scalar chain otherwise.
+// Mean-field shapes of recent configs. They do not depend on the seed, so a new draw reuses them; at depth 1000 the
+// theory costs as much as the whole scalar chain otherwise. The key is every other field of the schema table, so a
+// field added to the config can never be missed by the cache.
 const THEORY = new Map<string, Float64Array | null>();
 const MAX_THEORY = 8;
+const THEORY_KEYS = CONFIG_FIELDS.map((f) => f.key).filter((k) => k !== 'seed' && k !== 'arch');
 
 /** meanFieldDh(c, arch), remembered for recent configs (read-only: callers copy). */
 function theoryShape(c: Config, arch: Arch): Float64Array | null {
-  const key = `${arch}|${c.act}|${c.init}|${c.scale}|${c.bias}|${c.depth}|${c.alpha}|${c.loss}|${c.norm}`;
+  const key = `${arch}|${THEORY_KEYS.map((k) => String(c[k])).join('|')}`;
   let mf = THEORY.get(key);
   if (mf === undefined) {
     mf = meanFieldDh(c, arch);
@@ -117,7 +93,7 @@ export function trimWorkspaces(maxFloats: number, shapes: readonly ChainShape[])
  * to hold in memory); never throws for non-finite values, which are reported in `nonFinite`.
  */
 export function analyzeChain(config: Config): Report {
-  const c = validated(config);
+  const c = validateConfig(config);
   for (const arch of c.arch) checkFootprint(chainShape(c, arch));
   const archs: Report['archs'] = {};
   let square: ChainParams | null = null; // plain and residual have the same shapes: one draw serves both
