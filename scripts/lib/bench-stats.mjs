@@ -11,13 +11,19 @@ export function quantile(xs, q) {
 
 const maxOf = (xs) => (xs.length ? Math.max(...xs) : null);
 
-/** Latency, task and frame figures of one recorded drag (the page's `window.__bench`). */
-export function summarize(B) {
+/**
+ * Latency, task and frame figures of one recorded drag or key sequence (the page's `window.__bench`). Input to
+ * paint counts from the input event, or with `fromCause` (keys) from the event that caused it (the keydown); the
+ * other of the two is the "pointer" figure.
+ */
+export function summarize(B, { fromCause = false } = {}) {
   const inDrag = (t) => t >= B.dragStart && t <= B.dragEnd;
   const inRun = (t) => t >= B.dragStart;
   const painted = B.inputs.filter((i) => i.paintAt !== null);
-  const lat = painted.map((i) => i.paintAt - i.ts);
-  const latPointer = painted.map((i) => i.paintAt - i.t0);
+  const fromInput = painted.map((i) => i.paintAt - i.ts);
+  const fromEvent = painted.map((i) => i.paintAt - i.t0);
+  const lat = fromCause ? fromEvent : fromInput;
+  const latPointer = fromCause ? fromInput : fromEvent;
   const latDom = painted.map((i) => i.domAt - i.ts);
   const handler = B.inputs.filter((i) => i.procEnd !== null).map((i) => i.procEnd - i.dispatch);
   const depths = B.inputs.map((i) => i.depth).filter(Number.isFinite);

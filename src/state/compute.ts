@@ -90,6 +90,21 @@ export function updateMsPerWork(prev: number | null, ms: number, work: number): 
   return 0.7 * prev + 0.3 * bounded;
 }
 
+/**
+ * A worker answer's timing applied to the main-thread estimate: it may lower it, never raise it. The worker's time
+ * is wall time on another thread: its first answers run cold (JIT), and on a busy machine it waits for a core while
+ * the page's own thread runs. Taken at face value, the first cold answers after load pushed the estimate of the
+ * default config past SYNC_BUDGET_MS for the next ~7 answers, and on a loaded machine the worker's timings kept
+ * every later small request in the worker (two frames or more to the paint instead of one; issue 20). A fast worker
+ * answer still proves the code runs that fast, which is the way back once main-thread runs raised the estimate.
+ * Before any main-thread run the estimate is the prior (null).
+ */
+export function lowerMsPerWork(prev: number | null, ms: number, work: number): number | null {
+  const base = prev ?? PRIOR_MS_PER_WORK;
+  const next = updateMsPerWork(base, ms, work);
+  return next !== null && next < base ? next : prev;
+}
+
 /** What the scheduler needs from the worker: a subset of the DOM Worker interface, so tests can fake it. */
 export interface WorkerPort {
   postMessage(msg: AnalyzeRequest): void;
@@ -270,8 +285,8 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
     running = null;
     const c = configs.get(msg.id);
     configs.delete(msg.id);
-    // The worker runs the same code at about the same speed, so its timings inform the main-thread budget too.
-    if (c) msPerWork = updateMsPerWork(msPerWork, msg.ms, configWork(c).total);
+    // The worker runs the same code: a fast answer shows the main thread could have run it as fast (see there).
+    if (c) msPerWork = lowerMsPerWork(msPerWork, msg.ms, configWork(c).total);
     const target = alias.get(msg.id) ?? msg.id;
     alias.delete(msg.id);
     deliver(
