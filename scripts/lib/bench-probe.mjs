@@ -71,7 +71,10 @@ export function installProbe() {
     // "Computed in N ms": the core's own time for this result (the scheduler's `ms`), whatever the language.
     const ms = status ? Number((status.textContent.match(/\d+/) || [NaN])[0]) : NaN;
     const pending = B.inputs.filter((i) => i.domAt === null);
-    for (const i of pending) i.domAt = at;
+    for (const i of pending) {
+      i.domAt = at;
+      i.runner = runner;
+    }
     const r = { at, runner, ms, answered: pending.length, rafAt: null, paintAt: null };
     B.results.push(r);
     requestAnimationFrame(() => {

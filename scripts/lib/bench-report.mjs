@@ -45,9 +45,11 @@ export function printRun({ s, drag, stats: st, trace, profileSummary, errors, lo
       `${st.depthMin}…${st.depthMax}  (${keys ? `${drag.presses} arrow-key presses, one per ${s.keys} ms` : `${drag.moves} pointer moves`} in ${drag.ms} ms)`,
     ],
     ['input events', `${st.events} (${st.unanswered} never painted)`],
+    ...(keys ? [['new line painted in', `the first frame after the keydown ${st.inFrame1}, the second ${st.inFrame2}, later ${st.inFrameLater}`]] : []),
     [keys ? 'keydown → paint (ms)' : 'input → paint (ms)', `median ${fmt(st.median)}   p95 ${fmt(st.p95)}   max ${fmt(st.max)}`],
     [keys ? '  from the input event' : '  from the pointer event', `median ${fmt(st.medianPointer)}   p95 ${fmt(st.p95Pointer)}   max ${fmt(st.maxPointer)}`],
     ['  input → DOM updated', `median ${fmt(st.medianDom)}   p95 ${fmt(st.p95Dom)}`],
+    ['  by runner', Object.entries(st.byRunner).map(([r, x]) => `${r} (${x.n}): median ${fmt(x.median)}  p95 ${fmt(x.p95)}`).join(';  ') || 'n/a'],
     ['Event Timing', st.etSupported ? `press (pointerdown) → paint ${st.etCount ? `${fmt(st.etMax, 0)} ms` : '< 16 ms'}` : 'n/a'],
     ['input handler (ms)', `median ${fmt(st.handlerMedian)}   max ${fmt(st.handlerMax)}`],
     ['core compute (ms)', `median ${fmt(st.computeMedian, 0)}   max ${fmt(st.computeMax, 0)}  (status line, per result)`],
@@ -86,7 +88,11 @@ What is measured (times from performance.now() in the page; a 60 Hz frame is 16.
   from the pointer  the same, from the pointer event that fired the input; adds the wait for the frame that Chrome
                     aligns pointer moves to (0…16.7 ms), the "input delay" of the Event Timing API.
   keydown → paint   keys scenarios: from the keydown's timeStamp (its input event fires inside the keydown's
-                    dispatch) to the first paint of the new line, the same way.
+                    dispatch) to the first paint of the new line, the same way. A key press comes at any point of
+                    the 16.7 ms frame interval and its line can show no earlier than the next frame, so this adds
+                    0…16.7 ms of waiting for that frame (p95 ≈ 16) that the drag's rAF-aligned input does not;
+                    "painted in the first frame" counts the presses whose line came with the next frame.
+  by runner         input → paint of the inputs answered on the main thread and by the worker.
   Event Timing      does not time a slider drag (a range input's input event is a plain Event; pointermove is not
                     timed), so only the press is shown (entries ≥ 16 ms).
   input handler     synchronous work of the input event: store update, main-thread compute, React commit.
