@@ -1,13 +1,15 @@
 #!/usr/bin/env node
 /**
- * UI performance benchmark (not a test): drags the depth slider with real pointer events for 2 s per scenario and
- * reports input-to-paint latency and main-thread blocking, in wall time and — from a Chrome trace — CPU time.
+ * UI performance benchmark (not a test): drags the depth slider with real pointer events for 2 s per scenario, and
+ * steps it with arrow keys at 80, 120 and 200 ms intervals, and reports input-to-paint latency (for keys: keydown to
+ * the first frame showing the new line) and main-thread blocking, in wall time and — from a Chrome trace — CPU time.
  * Builds the app into node_modules/.cache/bench-ui-dist (BENCH_NO_BUILD=1 reuses it), serves it with `vite preview`
  * on 127.0.0.1:$BENCH_PORT (default: a free port, so it runs beside the e2e suite and other servers) and drives
  * Debian Chromium through playwright-core. What is measured: scripts/lib/bench-probe.mjs and the printed legend.
  *
  *   npm run bench:ui                       every scenario
- *   npm run bench:ui -- --only default     scenarios whose name contains "default"
+ *   npm run bench:ui -- --only default     scenarios whose name contains "default" (e.g. --only keys)
+ *   npm run bench:ui -- --presses 40       key presses per keyboard scenario (default 24)
  *   npm run bench:ui -- --ms 4000 --strict longer drags; exit 1 when a target is missed (wall-clock verdict)
  *   npm run bench:ui -- --no-worker        no Worker in the page: every config computes on the main thread
  *   npm run bench:ui -- --no-trace         no Chrome trace (no CPU-time figures, slightly less overhead)
@@ -15,7 +17,8 @@
  *                                          the build is then unminified, so function names are readable)
  *   BENCH_DIST=/path/to/dist npm run bench:ui   measure a prebuilt folder as is (e.g. to compare two builds)
  *
- * The trace of each scenario is saved as test-results/bench-ui-*.trace.json (DevTools → Performance → Load).
+ * The trace of each scenario is saved as test-results/bench-ui-*.trace.json (DevTools → Performance → Load), and what
+ * the page recorded (per input, per result) as test-results/bench-ui-*.json.
  */
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -23,6 +26,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { installProbe } from './lib/bench-probe.mjs';
 import { dragSlider } from './lib/bench-drag.mjs';
+import { pressKeys } from './lib/bench-keys.mjs';
 import { LEGEND, printRun, printTable, verdicts } from './lib/bench-report.mjs';
 import { summarize, topSelfTime } from './lib/bench-stats.mjs';
 import { startTrace, summarizeTrace } from './lib/bench-trace.mjs';
@@ -32,6 +36,7 @@ const { values: opt } = parseArgs({
   options: {
     ms: { type: 'string', default: '2000' },
     interval: { type: 'string', default: '12' },
+    presses: { type: 'string', default: '24' },
     only: { type: 'string', default: '' },
     profile: { type: 'boolean', default: false },
     'no-trace': { type: 'boolean', default: false },
@@ -42,6 +47,7 @@ const { values: opt } = parseArgs({
 });
 const DRAG_MS = Number(opt.ms);
 const INTERVAL_MS = Number(opt.interval);
+const PRESSES = Number(opt.presses);
 const TRACE = !opt['no-trace'];
 let baseUrl = '';
 // An unminified build for --profile (readable function names) lives apart, so BENCH_NO_BUILD never mixes them up.
@@ -51,9 +57,13 @@ const RESULTS = join(ROOT, 'test-results');
 /**
  * span: the sweep in slider rungs relative to the starting depth. The (100, 32, 32) scenario sweeps 45…100, the
  * largest configs the scheduler keeps on the main thread; the "across" one sweeps 80…130, into the worker above 100.
+ * keys: arrow-key presses on the focused slider, one every `keys` ms (a student stepping through depths).
  */
 const SCENARIOS = [
   { name: 'default (20,16,16)', query: '', span: [-8, 8], target: 'p95' },
+  { name: 'keys 80 ms default', query: '', span: [-8, 8], target: 'p95', keys: 80 },
+  { name: 'keys 120 ms default', query: '', span: [-8, 8], target: 'p95', keys: 120 },
+  { name: 'keys 200 ms default', query: '', span: [-8, 8], target: 'p95', keys: 200 },
   { name: '(100,32,32)', query: 'depth=100&width=32&batch=32', span: [-11, 0], target: 'task' },
   { name: '(100,32,32) across worker', query: 'depth=100&width=32&batch=32', span: [-4, 3], target: null },
 ];
@@ -116,7 +126,11 @@ async function runScenario(context, s) {
     B.dragStart = performance.now();
     performance.mark('bench:start');
   });
-  const drag = await dragSlider(page, slider, { span: s.span, ms: DRAG_MS, intervalMs: INTERVAL_MS });
+  const drag = s.keys
+    ? await pressKeys(page, slider, { span: s.span, presses: PRESSES, intervalMs: s.keys })
+    : await dragSlider(page, slider, { span: s.span, ms: DRAG_MS, intervalMs: INTERVAL_MS });
+  // The last key's paint comes after its press returned: wait one interval before the recording window closes.
+  if (s.keys) await sleep(s.keys);
   await page.evaluate(() => {
     const B = window.__bench;
     B.recording = false;
@@ -129,6 +143,9 @@ async function runScenario(context, s) {
     performance.mark('bench:end');
     return JSON.parse(JSON.stringify(B));
   });
+  mkdirSync(RESULTS, { recursive: true });
+  // What the page recorded, per input and per result (for a closer look than the summary).
+  writeFileSync(join(RESULTS, `bench-ui-${slug(s.name)}.json`), JSON.stringify(data));
   let trace = null;
   if (stopTrace) {
     const events = await stopTrace();
@@ -147,7 +164,7 @@ async function runScenario(context, s) {
   }
   await cdp?.detach().catch(() => {});
   await page.close();
-  return { s, drag, stats: summarize(data), trace, profileSummary, errors, load: `${load0} → ${la()}` };
+  return { s, drag, stats: summarize(data, { fromCause: Boolean(s.keys) }), trace, profileSummary, errors, load: `${load0} → ${la()}` };
 }
 
 async function main() {
@@ -173,7 +190,7 @@ async function main() {
     await Promise.race([waitForServer(baseUrl, 20_000), exited]);
     context = await launchChromium(profile);
     console.log(`bench:ui — Chromium ${context.browser()?.version() ?? '?'}, ${cpus().length} CPUs, load average ${la()} (1, 5, 15 min)`);
-    console.log(`drag: ${DRAG_MS} ms per scenario, a pointer move every ${INTERVAL_MS} ms${opt['no-warmup'] ? ', no warm-up' : ', after a 600 ms warm-up drag'}`);
+    console.log(`drag: ${DRAG_MS} ms per scenario, a pointer move every ${INTERVAL_MS} ms; keys: ${PRESSES} presses per scenario${opt['no-warmup'] ? '; no warm-up' : '; each after a 600 ms warm-up drag'}`);
     for (const s of SCENARIOS.filter((x) => x.name.includes(opt.only))) {
       const run = await runScenario(context, s);
       runs.push(run);

@@ -4,7 +4,7 @@
  *
  * After `__bench.start()` (call it once the app has drawn) and while `__bench.monitor` is on it records, in
  * `window.__bench`:
- * - inputs: one row per `input` event on the watched slider — t0 (timeStamp of the pointer event that caused it),
+ * - inputs: one row per `input` event on the watched slider — t0 (timeStamp of the pointer or key event that caused it),
  *   ts (the input event's own timeStamp), handler end (a window bubble listener runs after React's root listener,
  *   so dispatch → procEnd is the synchronous work of the event: store, main-thread compute, React commit), domAt
  *   (first change of a flow line's `d` after the input) and paintAt (see below);
@@ -37,13 +37,15 @@ export function installProbe() {
   };
   addEventListener('pointermove', onPointer, { capture: true, passive: true });
   addEventListener('pointerdown', onPointer, { capture: true, passive: true });
+  // An arrow key on a focused range input fires its `input` inside the keydown's dispatch: keydown → paint.
+  addEventListener('keydown', onPointer, { capture: true, passive: true });
   const watched = (e) => B.recording && e.target && e.target.id === B.sliderId;
   addEventListener(
     'input',
     (e) => {
       if (!watched(e)) return;
       const ts = e.timeStamp;
-      // A pointer event more than 100 ms old did not cause this input (a stale one from before a pause).
+      // A pointer or key event more than 100 ms old did not cause this input (a stale one from before a pause).
       const t0 = lastPointer !== null && lastPointer <= ts && ts - lastPointer < 100 ? lastPointer : ts;
       B.inputs.push({ t0, ts, dispatch: performance.now(), procEnd: null, domAt: null, paintAt: null, depth: null });
     },
@@ -69,7 +71,10 @@ export function installProbe() {
     // "Computed in N ms": the core's own time for this result (the scheduler's `ms`), whatever the language.
     const ms = status ? Number((status.textContent.match(/\d+/) || [NaN])[0]) : NaN;
     const pending = B.inputs.filter((i) => i.domAt === null);
-    for (const i of pending) i.domAt = at;
+    for (const i of pending) {
+      i.domAt = at;
+      i.runner = runner;
+    }
     const r = { at, runner, ms, answered: pending.length, rafAt: null, paintAt: null };
     B.results.push(r);
     requestAnimationFrame(() => {

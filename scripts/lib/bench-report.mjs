@@ -1,6 +1,9 @@
 /** What scripts/bench-ui.mjs prints: a block per scenario, the legend, and a summary table. */
 
-/** The targets: input-to-paint p95 at the default config, and the longest main-thread task at (100, 32, 32). */
+/**
+ * The targets (issue 20): at the default config input-to-paint p95 ≤ 16 ms, drag and keys alike, and no task over
+ * 50 ms; at (100, 32, 32) no task over 50 ms.
+ */
 export const P95_TARGET_MS = 16;
 export const TASK_TARGET_MS = 50;
 
@@ -15,12 +18,15 @@ export const fmt = (x, d = 1) => (x === null || x === undefined || Number.isNaN(
 export function verdicts(s, st, trace) {
   let wall = 'info';
   let cpu = null;
+  const noLongTask = st.longTaskMax === null || st.longTaskMax <= TASK_TARGET_MS;
   if (s.target === 'p95') {
-    wall = st.p95 !== null && st.p95 <= P95_TARGET_MS && st.unanswered === 0 ? 'PASS' : 'FAIL';
+    wall = st.p95 !== null && st.p95 <= P95_TARGET_MS && st.unanswered === 0 && noLongTask ? 'PASS' : 'FAIL';
     const mainOnly = Object.keys(st.runners).every((r) => r === 'main');
-    if (trace && mainOnly && trace.inputCpuP95 !== null) cpu = trace.inputCpuP95 <= P95_TARGET_MS ? 'PASS' : 'FAIL';
+    if (trace && mainOnly && trace.inputCpuP95 !== null) {
+      cpu = trace.inputCpuP95 <= P95_TARGET_MS && (trace.longestCpu ?? 0) <= TASK_TARGET_MS ? 'PASS' : 'FAIL';
+    }
   } else if (s.target === 'task') {
-    wall = st.longTaskMax === null || st.longTaskMax <= TASK_TARGET_MS ? 'PASS' : 'FAIL';
+    wall = noLongTask ? 'PASS' : 'FAIL';
     if (trace && trace.longestCpu !== null) cpu = trace.longestCpu <= TASK_TARGET_MS ? 'PASS' : 'FAIL';
   }
   return { wall, cpu };
@@ -30,14 +36,20 @@ const runnerText = (runners, sep) => Object.entries(runners).map(([k, v]) => `${
 
 /** The block of one scenario. */
 export function printRun({ s, drag, stats: st, trace, profileSummary, errors, load }) {
-  const target = s.target === 'p95' ? `p95 ≤ ${P95_TARGET_MS} ms` : s.target === 'task' ? `no task > ${TASK_TARGET_MS} ms` : 'none (informative)';
+  const target = s.target === 'p95' ? `p95 ≤ ${P95_TARGET_MS} ms, no task > ${TASK_TARGET_MS} ms` : s.target === 'task' ? `no task > ${TASK_TARGET_MS} ms` : 'none (informative)';
   const v = verdicts(s, st, trace);
+  const keys = Boolean(s.keys);
   const rows = [
-    ['depth swept', `${st.depthMin}…${st.depthMax}  (${drag.moves} pointer moves in ${drag.ms} ms)`],
+    [
+      'depth swept',
+      `${st.depthMin}…${st.depthMax}  (${keys ? `${drag.presses} arrow-key presses, one per ${s.keys} ms` : `${drag.moves} pointer moves`} in ${drag.ms} ms)`,
+    ],
     ['input events', `${st.events} (${st.unanswered} never painted)`],
-    ['input → paint (ms)', `median ${fmt(st.median)}   p95 ${fmt(st.p95)}   max ${fmt(st.max)}`],
-    ['  from the pointer event', `median ${fmt(st.medianPointer)}   p95 ${fmt(st.p95Pointer)}   max ${fmt(st.maxPointer)}`],
+    ...(keys ? [['new line painted in', `the first frame after the keydown ${st.inFrame1}, the second ${st.inFrame2}, later ${st.inFrameLater}`]] : []),
+    [keys ? 'keydown → paint (ms)' : 'input → paint (ms)', `median ${fmt(st.median)}   p95 ${fmt(st.p95)}   max ${fmt(st.max)}`],
+    [keys ? '  from the input event' : '  from the pointer event', `median ${fmt(st.medianPointer)}   p95 ${fmt(st.p95Pointer)}   max ${fmt(st.maxPointer)}`],
     ['  input → DOM updated', `median ${fmt(st.medianDom)}   p95 ${fmt(st.p95Dom)}`],
+    ['  by runner', Object.entries(st.byRunner).map(([r, x]) => `${r} (${x.n}): median ${fmt(x.median)}  p95 ${fmt(x.p95)}`).join(';  ') || 'n/a'],
     ['Event Timing', st.etSupported ? `press (pointerdown) → paint ${st.etCount ? `${fmt(st.etMax, 0)} ms` : '< 16 ms'}` : 'n/a'],
     ['input handler (ms)', `median ${fmt(st.handlerMedian)}   max ${fmt(st.handlerMax)}`],
     ['core compute (ms)', `median ${fmt(st.computeMedian, 0)}   max ${fmt(st.computeMax, 0)}  (status line, per result)`],
@@ -75,6 +87,12 @@ What is measured (times from performance.now() in the page; a 60 Hz frame is 16.
                     an input superseded by a newer one counts until the paint of that newer result.
   from the pointer  the same, from the pointer event that fired the input; adds the wait for the frame that Chrome
                     aligns pointer moves to (0…16.7 ms), the "input delay" of the Event Timing API.
+  keydown → paint   keys scenarios: from the keydown's timeStamp (its input event fires inside the keydown's
+                    dispatch) to the first paint of the new line, the same way. A key press comes at any point of
+                    the 16.7 ms frame interval and its line can show no earlier than the next frame, so this adds
+                    0…16.7 ms of waiting for that frame (p95 ≈ 16) that the drag's rAF-aligned input does not;
+                    "painted in the first frame" counts the presses whose line came with the next frame.
+  by runner         input → paint of the inputs answered on the main thread and by the worker.
   Event Timing      does not time a slider drag (a range input's input event is a plain Event; pointermove is not
                     timed), so only the press is shown (entries ≥ 16 ms).
   input handler     synchronous work of the input event: store update, main-thread compute, React commit.

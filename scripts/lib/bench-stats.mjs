@@ -11,13 +11,19 @@ export function quantile(xs, q) {
 
 const maxOf = (xs) => (xs.length ? Math.max(...xs) : null);
 
-/** Latency, task and frame figures of one recorded drag (the page's `window.__bench`). */
-export function summarize(B) {
+/**
+ * Latency, task and frame figures of one recorded drag or key sequence (the page's `window.__bench`). Input to
+ * paint counts from the input event, or with `fromCause` (keys) from the event that caused it (the keydown); the
+ * other of the two is the "pointer" figure.
+ */
+export function summarize(B, { fromCause = false } = {}) {
   const inDrag = (t) => t >= B.dragStart && t <= B.dragEnd;
   const inRun = (t) => t >= B.dragStart;
   const painted = B.inputs.filter((i) => i.paintAt !== null);
-  const lat = painted.map((i) => i.paintAt - i.ts);
-  const latPointer = painted.map((i) => i.paintAt - i.t0);
+  const fromInput = painted.map((i) => i.paintAt - i.ts);
+  const fromEvent = painted.map((i) => i.paintAt - i.t0);
+  const lat = fromCause ? fromEvent : fromInput;
+  const latPointer = fromCause ? fromInput : fromEvent;
   const latDom = painted.map((i) => i.domAt - i.ts);
   const handler = B.inputs.filter((i) => i.procEnd !== null).map((i) => i.procEnd - i.dispatch);
   const depths = B.inputs.map((i) => i.depth).filter(Number.isFinite);
@@ -28,6 +34,11 @@ export function summarize(B) {
   // A range input's `input` is a plain Event, which Event Timing does not time (nor pointermove): only the press.
   const et = B.events.filter((e) => e.name === 'pointerdown' && inRun(e.startTime));
   const computeMs = B.results.filter((r) => r.at >= B.dragStart && Number.isFinite(r.ms)).map((r) => r.ms);
+  // Input to paint by the runner that answered (main thread or worker), and for keys in which frame the line came:
+  // 1 = the first frame that began after the keydown.
+  const byRunner = {};
+  painted.forEach((i, k) => (byRunner[i.runner ?? '?'] ??= []).push(lat[k]));
+  const frameOf = painted.map((i) => B.frames.filter((f) => f > i.t0 && f < i.paintAt).length);
   const runners = {};
   for (const r of B.results) if (r.at >= B.dragStart) runners[r.runner] = (runners[r.runner] ?? 0) + 1;
   return {
@@ -60,6 +71,10 @@ export function summarize(B) {
     maxGap: maxOf(gaps),
     p95Gap: quantile(gaps, 0.95),
     runners,
+    byRunner: Object.fromEntries(Object.entries(byRunner).map(([r, xs]) => [r, { n: xs.length, median: quantile(xs, 0.5), p95: quantile(xs, 0.95) }])),
+    inFrame1: frameOf.filter((n) => n <= 1).length,
+    inFrame2: frameOf.filter((n) => n === 2).length,
+    inFrameLater: frameOf.filter((n) => n > 2).length,
   };
 }
 

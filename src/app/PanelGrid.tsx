@@ -18,7 +18,7 @@ import type { PanelId, UiState } from '../state/uiSchema';
 import { PanelBoundary } from './PanelBoundary';
 import { markPageSettled, usePageSettled, useSecondPass } from './secondPass';
 import { PanelExport } from './share/PanelExport';
-import { SETTLE_MS, useSettled } from '../viz/useSettled';
+import { SETTLE_MS, useStaggered } from '../viz/useSettled';
 
 interface PanelEnv {
   report: Report;
@@ -84,22 +84,64 @@ const PanelFrames = memo(function PanelFrames({ ids, report, ui, setUi, stepEdge
 });
 
 /**
+ * The grid's panels in page order, in groups that take a new report together: the backprop stepper goes with the
+ * chain it highlights (both read the stepper's edge), or first on its own when there is no chain; every other panel
+ * is a group of one. `start` is the index of the group's first frame among all frames (for the mount limit).
+ */
+export function gridGroups(ids: readonly PanelId[], stepper: boolean): { ids: PanelId[]; stepper: boolean; start: number; size: number }[] {
+  const groups: { ids: PanelId[]; stepper: boolean; start: number; size: number }[] = [];
+  let start = 0;
+  const push = (g: PanelId[], st: boolean) => {
+    const size = g.length + (st ? 1 : 0);
+    groups.push({ ids: g, stepper: st, start, size });
+    start += size;
+  };
+  if (stepper && !ids.includes('chain')) push([], true);
+  for (const id of ids) push([id], stepper && id === 'chain');
+  return groups;
+}
+
+/** The grid's groups, each with the report it shows (see useStaggered); the stepper's edge follows its group. */
+function GridGroups({ ids, reports, ui, setUi, stepper, limit }: Omit<FramesProps, 'report' | 'stepEdge' | 'limit'> & { reports: readonly Report[]; limit: number }) {
+  const groups = useMemo(() => gridGroups(ids, stepper), [ids, stepper]);
+  const withStepper = groups.findIndex((g) => g.stepper);
+  const stepEdge = useStepperEdge((reports[withStepper] ?? reports[0]).config.depth);
+  return (
+    <>
+      {groups.map((g, k) =>
+        g.start < limit ? (
+          <PanelFrames
+            key={g.stepper && g.ids.length === 0 ? 'stepper' : g.ids[0]}
+            ids={g.ids}
+            report={reports[k]}
+            ui={ui}
+            setUi={setUi}
+            stepEdge={g.stepper ? stepEdge : undefined}
+            stepper={g.stepper}
+            limit={Math.min(limit - g.start, g.size)}
+          />
+        ) : null,
+      )}
+    </>
+  );
+}
+
+/**
  * Memoized on `report`, so a busy-flag flip in the shell does not re-render every panel. The hero follows every
- * input at once; the other panels draw a settled copy of the report (useSettled): an isolated change reaches them
- * at once, in a background render, and during a drag they catch up whenever it pauses for SETTLE_MS — so each
- * frame of the drag carries the hero's work only.
+ * input at once; the other panels follow one per frame after the hero's paint (useStaggered): at once after an
+ * isolated change, and during a drag once it pauses for SETTLE_MS — so each frame of the drag carries the hero's
+ * work only, and no later input waits behind more than one panel's update.
  */
 export const PanelGrid = memo(function PanelGrid({ report }: { report: Report }) {
   const ui = useApp(selectUi);
   const { setUi } = useAppShallow(selectActions);
-  const gridReport = useSettled(report, SETTLE_MS);
-  const stepEdge = useStepperEdge(gridReport.config.depth);
   const [hero, rest] = useMemo(
     () => (ui.panels.includes('flow') ? (['flow', ui.panels.filter((p) => p !== 'flow')] as const) : ([null, ui.panels] as const)),
     [ui.panels],
   );
   const heroIds = useMemo(() => (hero ? [hero] : []), [hero]);
   const stepper = !ui.embed;
+  const gridReports = useStaggered(report, rest.length + (stepper && !rest.includes('chain') ? 1 : 0), SETTLE_MS);
   // The grid mounts after the hero's first paint (see ./secondPass.ts), one frame per task: mounted at once, its
   // panels made one 80 ms task at page load (each measures its wrapper and draws in the same commit), the largest
   // part of Lighthouse's total blocking time. Frames are appended below the ones already painted, so nothing moves.
@@ -127,7 +169,7 @@ export const PanelGrid = memo(function PanelGrid({ report }: { report: Report })
       )}
       {gridOn && (rest.length > 0 || stepper) && (
         <div className="panel-grid">
-          <PanelFrames ids={rest} report={gridReport} ui={ui} setUi={setUi} stepEdge={stepEdge} stepper={stepper} limit={settled ? Infinity : mounted} />
+          <GridGroups ids={rest} reports={gridReports} ui={ui} setUi={setUi} stepper={stepper} limit={settled ? Infinity : mounted} />
         </div>
       )}
     </div>

@@ -23,6 +23,12 @@ export interface UrlEnv {
 export const THEME_KEY = 'gcv.theme';
 /** Writes are at most this often during a drag; the last state is always written. */
 export const URL_WRITE_INTERVAL_MS = 200;
+/**
+ * Even an isolated change is written this long after it, never in the input's own task: history.replaceState
+ * costs 1–4 ms of main thread (more under load), which made part of every key press's task before its frame
+ * (issue 20). Three frames later nobody reads the address bar yet.
+ */
+export const URL_WRITE_DELAY_MS = 50;
 
 /** The real browser environment. */
 export function browserEnv(): UrlEnv {
@@ -82,9 +88,7 @@ export function startUrlSync(store: StoreApi<AppState>, env: UrlEnv = browserEnv
     if (s.ui.theme !== prev.ui.theme) storageSet(THEME_KEY, s.ui.theme);
     if (s.config === prev.config && s.ui === prev.ui) return;
     if (timer !== null) return;
-    const wait = Math.max(0, lastWrite + URL_WRITE_INTERVAL_MS - Date.now());
-    if (wait === 0) write();
-    else timer = setTimeout(write, wait);
+    timer = setTimeout(write, Math.max(URL_WRITE_DELAY_MS, lastWrite + URL_WRITE_INTERVAL_MS - Date.now()));
   });
 
   const flush = () => {

@@ -4,10 +4,79 @@ import { startTransition, useEffect, useRef, useState } from 'react';
 export const SETTLE_MS = 120;
 
 /**
- * `value`, held back while it changes in a burst: a change that comes less than `quietMs` after the previous one
- * is passed on only once `quietMs` have gone by without another. An isolated change (a click, a key press, the
- * first move of a drag) passes at once. Either way it is passed in a transition, so React renders it in the
- * background, interruptibly.
+ * Runs `fn` in a task right after the next frame has been painted (a timeout set from requestAnimationFrame runs
+ * after that frame's style, layout and paint); returns a function that cancels it. Work started there has a whole
+ * frame interval before the next frame, and a pointer move (which Chrome dispatches at the start of a frame) never
+ * finds it in front of it. Without requestAnimationFrame (jsdom without a visual mode): a plain timeout.
+ */
+export function afterNextPaint(fn: () => void): () => void {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  if (typeof requestAnimationFrame !== 'function') {
+    timer = setTimeout(fn, 0);
+    return () => clearTimeout(timer);
+  }
+  const frame = requestAnimationFrame(() => {
+    timer = setTimeout(fn, 0);
+  });
+  return () => {
+    cancelAnimationFrame(frame);
+    clearTimeout(timer);
+  };
+}
+
+/**
+ * `value` for each of `count` views, passed on one view per frame: view 0 gets a new value right after the frame
+ * that painted it elsewhere (the hero), view 1 after the next frame, and so on, each in a transition (React renders
+ * it in the background and drops that render for an input that arrives meanwhile). A change that comes less than
+ * `quietMs` after the previous one (a burst: a drag, fast key repeats) starts the catch-up only once the burst has
+ * paused for `quietMs`; an isolated change (a click, a key press, the first move of a drag) starts it at once. A
+ * newer value restarts the catch-up from view 0; views it has not reached yet keep the value they had.
+ *
+ * Why: the hero panel must follow each input in the frame after it. The other panels' React commit, layout and
+ * paint do not fit in that frame as well; rendered all at once after it (one transition), they made one long commit
+ * and a long layout that a key press arriving then had to wait for (issue 20). One view per frame keeps every task
+ * the catch-up adds to one panel's work, started just after a paint, so a later input never waits long behind it.
+ */
+export function useStaggered<T>(value: T, count: number, quietMs: number): readonly T[] {
+  const [shown, setShown] = useState<readonly T[]>(() => Array.from({ length: count }, () => value));
+  const lastChange = useRef(Number.NEGATIVE_INFINITY);
+  useEffect(() => {
+    const now = performance.now();
+    const inBurst = now - lastChange.current < quietMs;
+    lastChange.current = now;
+    let cancel: () => void = () => {};
+    const step = (k: number) => {
+      cancel = afterNextPaint(() => {
+        startTransition(() =>
+          setShown((prev) => {
+            if (prev[k] === value && prev.length >= count) return prev;
+            const next = Array.from({ length: Math.max(count, prev.length) }, (_, i) => (i < prev.length ? prev[i] : value));
+            next[k] = value;
+            return next;
+          }),
+        );
+        if (k + 1 < count) step(k + 1);
+      });
+    };
+    if (count === 0) return undefined;
+    if (!inBurst) {
+      step(0);
+      return () => cancel();
+    }
+    const id = setTimeout(() => step(0), quietMs);
+    return () => {
+      clearTimeout(id);
+      cancel();
+    };
+  }, [value, count, quietMs]);
+  // A view added since (a panel switched on) shows the newest value at once rather than waiting for its turn.
+  return shown.length >= count ? shown : Array.from({ length: count }, (_, i) => (i < shown.length ? shown[i] : value));
+}
+
+/**
+ * `value`, held back while it changes in a burst (see useStaggered, with one view): a change that comes less than
+ * `quietMs` after the previous one is passed on only once `quietMs` have gone by without another; an isolated change
+ * passes right after the next paint. Either way in a transition, so React renders it in the background.
  *
  * Why: during a slider drag the pointer fires every frame. The hero panel must follow each input within that frame;
  * rendering the other panels as well (their React commit and their paint) does not fit in the same 16 ms, and a
@@ -15,18 +84,5 @@ export const SETTLE_MS = 120;
  * secondary panels wait for the drag to pause (and so does the hero's hidden data table).
  */
 export function useSettled<T>(value: T, quietMs: number): T {
-  const [settled, setSettled] = useState(value);
-  const lastChange = useRef(Number.NEGATIVE_INFINITY);
-  useEffect(() => {
-    const now = performance.now();
-    const inBurst = now - lastChange.current < quietMs;
-    lastChange.current = now;
-    if (!inBurst) {
-      startTransition(() => setSettled(value));
-      return undefined;
-    }
-    const id = setTimeout(() => startTransition(() => setSettled(value)), quietMs);
-    return () => clearTimeout(id);
-  }, [value, quietMs]);
-  return settled;
+  return useStaggered(value, 1, quietMs)[0];
 }

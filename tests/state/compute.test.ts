@@ -6,6 +6,7 @@ import {
   chooseRunner,
   createScheduler,
   LAYER_OVERHEAD,
+  lowerMsPerWork,
   MIN_TIMED_WORK,
   PRIOR_MS_PER_WORK,
   SYNC_BUDGET_MS,
@@ -95,6 +96,16 @@ describe('ms-per-work average', () => {
     expect(updateMsPerWork(null, 10, 1e6)).toBeCloseTo(1e-5, 15);
     expect(updateMsPerWork(1e-5, 20, 1e6)).toBeCloseTo(0.7e-5 + 0.3 * 2e-5, 15);
   });
+  it('lets a worker timing lower the main-thread estimate, never raise it', () => {
+    // A cold or CPU-starved worker answer (50 ms for the default config's ~2e5 units) leaves the prior in place.
+    expect(lowerMsPerWork(null, 50, 2e5)).toBeNull();
+    expect(lowerMsPerWork(2e-5, 50, 2e5)).toBe(2e-5);
+    // A fast one moves the estimate down as a main-thread timing would.
+    expect(lowerMsPerWork(2e-5, 1, 2e5)).toBeCloseTo(updateMsPerWork(2e-5, 1, 2e5)!, 15);
+    expect(lowerMsPerWork(null, 0.2, 2e5)).toBeCloseTo(updateMsPerWork(PRIOR_MS_PER_WORK, 0.2, 2e5)!, 15);
+    expect(lowerMsPerWork(2e-5, 1, MIN_TIMED_WORK - 1)).toBe(2e-5);
+  });
+
   it('lets one outlier move the estimate by a bounded amount', () => {
     // A 100× GC pause counts as 3×: 0.7 + 0.3 · 3 = 1.6× the previous estimate.
     expect(updateMsPerWork(1e-5, 1000, 1e6)).toBeCloseTo(1.6e-5, 15);
@@ -199,6 +210,20 @@ describe('scheduler', () => {
     s.request(big(300));
     expect(w.posted).toHaveLength(1);
     expect(results[1].runner).toBe('main');
+  });
+
+  it('keeps small configs on the main thread after slow worker answers (cold or starved of a core)', () => {
+    const w = fakeWorker();
+    const { s, results } = harness({ worker: w.port });
+    // Worker-sized requests answered slowly: 2 s for work the prior puts at 0.18 s (9e-5 ms per unit, at which the
+    // default config would take 18 ms, over the main-thread budget).
+    for (const d of [200, 201, 202]) {
+      s.request({ ...big(d), arch: ['plain'] });
+      w.answer(w.posted[w.posted.length - 1], 2000);
+    }
+    expect(results.map((r) => r.runner)).toEqual(['worker', 'worker', 'worker']);
+    s.request(cfg({ depth: 20, width: 16, batch: 16, arch: ['plain', 'residual'] }));
+    expect(results[results.length - 1]).toMatchObject({ runner: 'main' });
   });
 
   it('computes on the main thread where workers do not exist', () => {

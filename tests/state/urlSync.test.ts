@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createAppStore } from '../../src/state/store';
 import { storageGet } from '../../src/state/storage';
-import { startUrlSync, URL_WRITE_INTERVAL_MS, type UrlEnv } from '../../src/state/urlSync';
+import { startUrlSync, URL_WRITE_DELAY_MS, URL_WRITE_INTERVAL_MS, type UrlEnv } from '../../src/state/urlSync';
 
 function fakeEnv(search: string, languages: string[] = ['en-US']) {
   const writes: string[] = [];
@@ -51,6 +51,19 @@ describe('URL sync', () => {
     store.getState().setUi({ q: 'g' });
     vi.advanceTimersByTime(URL_WRITE_INTERVAL_MS);
     expect(writes[writes.length - 1]).toBe('?depth=60&v=1&q=g');
+  });
+
+  it('never writes in the task of the change itself, even an isolated one (history calls cost the input its frame)', () => {
+    vi.useFakeTimers();
+    const store = createAppStore();
+    const { env, writes } = fakeEnv('?v=1');
+    startUrlSync(store, env);
+    vi.advanceTimersByTime(10 * URL_WRITE_INTERVAL_MS);
+    const before = writes.length;
+    store.getState().setConfig({ depth: 30 });
+    expect(writes).toHaveLength(before);
+    vi.advanceTimersByTime(URL_WRITE_DELAY_MS);
+    expect(writes.slice(before)).toEqual(['?depth=30&v=1']);
   });
 
   it('flushes a pending write when the page is left', () => {

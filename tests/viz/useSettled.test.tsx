@@ -1,13 +1,20 @@
 // @vitest-environment jsdom
 import { act, render, screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { useSettled } from '../../src/viz/useSettled';
+import { useSettled, useStaggered } from '../../src/viz/useSettled';
 
 function Probe({ value }: { value: number }) {
   return <output>{useSettled(value, 120)}</output>;
 }
 const shown = () => Number(screen.getByRole('status').textContent);
 
+function Views({ value, count }: { value: number; count: number }) {
+  return <output>{useStaggered(value, count, 120).join(',')}</output>;
+}
+const views = () => screen.getByRole('status').textContent;
+
+// Fake timers drive requestAnimationFrame too (a frame every 16 ms): "after the next paint" is the timeout set
+// from the next frame's callback.
 beforeEach(() => {
   vi.useFakeTimers();
 });
@@ -16,27 +23,71 @@ afterEach(() => {
 });
 
 describe('useSettled', () => {
-  it('passes an isolated change at once', () => {
+  it('passes an isolated change right after the next frame, not in the commit that brought it', () => {
     const { rerender } = render(<Probe value={1} />);
     expect(shown()).toBe(1);
     act(() => vi.advanceTimersByTime(500));
     act(() => rerender(<Probe value={2} />));
+    expect(shown()).toBe(1);
+    act(() => vi.advanceTimersByTime(17));
     expect(shown()).toBe(2);
   });
 
   it('holds back a burst of changes until it pauses for the quiet time, then shows the last value', () => {
     const { rerender } = render(<Probe value={0} />);
     act(() => vi.advanceTimersByTime(500));
-    act(() => rerender(<Probe value={1} />)); // the first change of the drag passes
+    act(() => rerender(<Probe value={1} />)); // the first change of the drag passes after the next frame
+    act(() => vi.advanceTimersByTime(16));
     expect(shown()).toBe(1);
     for (let v = 2; v <= 10; v++) {
-      act(() => vi.advanceTimersByTime(16)); // one input per frame
       act(() => rerender(<Probe value={v} />));
+      act(() => vi.advanceTimersByTime(16)); // one input per frame
       expect(shown()).toBe(1);
     }
     act(() => vi.advanceTimersByTime(100));
     expect(shown()).toBe(1);
-    act(() => vi.advanceTimersByTime(25));
+    act(() => vi.advanceTimersByTime(40)); // 120 ms of quiet, then the next frame
     expect(shown()).toBe(10);
+  });
+});
+
+describe('useStaggered', () => {
+  it('passes a change to one view per frame, in order', () => {
+    const { rerender } = render(<Views value={0} count={4} />);
+    act(() => vi.advanceTimersByTime(500));
+    act(() => rerender(<Views value={1} count={4} />));
+    expect(views()).toBe('0,0,0,0');
+    const seen: string[] = [];
+    for (let f = 0; f < 6; f++) {
+      act(() => vi.advanceTimersByTime(16));
+      seen.push(views()!);
+    }
+    // Each frame brings exactly one more view up to date; never two in one commit.
+    expect(seen.filter((v, i) => i === 0 || v !== seen[i - 1])).toEqual(['1,0,0,0', '1,1,0,0', '1,1,1,0', '1,1,1,1']);
+  });
+
+  it('restarts from the first view for a newer value; views not reached keep theirs', () => {
+    const { rerender } = render(<Views value={0} count={3} />);
+    act(() => vi.advanceTimersByTime(500));
+    act(() => rerender(<Views value={1} count={3} />));
+    act(() => vi.advanceTimersByTime(33)); // two frames: views 0 and 1
+    expect(views()).toBe('1,1,0');
+    act(() => vi.advanceTimersByTime(300));
+    expect(views()).toBe('1,1,1');
+    act(() => rerender(<Views value={2} count={3} />));
+    act(() => vi.advanceTimersByTime(17));
+    expect(views()).toBe('2,1,1');
+    // A second change 17 ms after the first is a burst: nothing moves until it has been quiet for 120 ms.
+    act(() => rerender(<Views value={3} count={3} />));
+    act(() => vi.advanceTimersByTime(100));
+    expect(views()).toBe('2,1,1');
+    act(() => vi.advanceTimersByTime(200));
+    expect(views()).toBe('3,3,3');
+  });
+
+  it('a view added later shows the newest value at once', () => {
+    const { rerender } = render(<Views value={5} count={2} />);
+    act(() => rerender(<Views value={5} count={3} />));
+    expect(views()).toBe('5,5,5');
   });
 });

@@ -76,8 +76,8 @@ describe('FlowPanel', () => {
       const line = () => container.querySelector('path[data-role="line"]')!.getAttribute('d');
       expect(rows()).toBe(3);
       act(() => vi.advanceTimersByTime(500));
-      act(() => rerender(<FlowPanel report={report} {...props} />)); // an isolated change: the table follows at once
-      act(() => vi.advanceTimersByTime(0));
+      act(() => rerender(<FlowPanel report={report} {...props} />)); // an isolated change: the table follows after the next paint
+      act(() => vi.advanceTimersByTime(17));
       expect(rows()).toBe(4);
       const before = line();
       act(() => vi.advanceTimersByTime(16)); // the next report 16 ms later: a drag

@@ -1,0 +1,149 @@
+/**
+ * The compute scheduler's policy, pure: the work estimate of a config, where it runs (main thread or worker), the
+ * running estimate of main-thread speed, when a running worker job is abandoned, which cached chains a worker keeps,
+ * and the config that warms the main-thread engine. The state and the worker live in ./compute.ts and
+ * ./workerClient.ts.
+ */
+import { chainFootprint, chainKey, chainShape } from '../core/chain/footprint';
+import type { Arch, Config } from '../core/config';
+
+/**
+ * Per-layer bookkeeping (statistics, quantiles, histograms, tape nodes) measured in multiply-add equivalents;
+ * it dominates thin chains, where a 1000-layer scalar chain would otherwise count as almost free.
+ */
+export const LAYER_OVERHEAD = 1000;
+
+/**
+ * Work of one architecture in multiply-add equivalents, forward pass (the backward pass costs a constant multiple,
+ * which the limits absorb): plain and residual do L matmuls of B × W by W × W; dense layer i has fan-in (i+1)·W,
+ * so Σ_i B·(i+1)·W·W; plus LAYER_OVERHEAD per layer.
+ */
+export function archWork(arch: Arch, depth: number, width: number, batch: number): number {
+  const layer = batch * width * width;
+  const matmuls = arch === 'dense' ? (layer * depth * (depth + 1)) / 2 : layer * depth;
+  return matmuls + LAYER_OVERHEAD * depth;
+}
+
+/** The largest per-architecture work computed on the main thread: (L, W, B) = (100, 32, 32), plain. */
+export const SYNC_WORK_LIMIT = archWork('plain', 100, 32, 32);
+
+/**
+ * The main-thread time a synchronous run may take (ms). A run on the main thread shares its frame (16.7 ms at
+ * 60 Hz) with the hero panel's render and the paint, so it gets about 10 ms; anything predicted slower goes to the
+ * worker, which keeps every input's task well under the 50 ms limit even when a prediction is off by 3×.
+ */
+export const SYNC_BUDGET_MS = 10;
+
+/**
+ * Assumed ms per unit of work before anything has been timed: 8 ns, i.e. SYNC_WORK_LIMIT in about 27 ms.
+ * Real timings replace it after the first runs, so a slower machine (or core) moves work to the worker sooner.
+ */
+export const PRIOR_MS_PER_WORK = 8e-6;
+
+/** Work of each architecture in the overlay and their total. */
+export function configWork(c: Config): { perArch: number[]; max: number; total: number } {
+  const perArch = c.arch.map((a) => archWork(a, c.depth, c.width, c.batch));
+  return { perArch, max: Math.max(0, ...perArch), total: perArch.reduce((s, x) => s + x, 0) };
+}
+
+export type Runner = 'main' | 'worker';
+
+export interface PolicyInput {
+  /** false where Web Workers are unavailable (tests, old browsers) or the worker failed to start */
+  workerAvailable: boolean;
+  /** measured ms per unit of work (a running average), or null before the first measurement */
+  msPerWork: number | null;
+  /** the main-thread engine has not run yet: its first run would be a long cold one (see SchedulerDeps.idle) */
+  mainCold?: boolean;
+}
+
+/**
+ * Main thread when every architecture is within SYNC_WORK_LIMIT and the predicted time of the whole overlay is
+ * within SYNC_BUDGET_MS, and the main-thread engine is warm; otherwise the worker. Without a worker everything runs
+ * on the main thread.
+ */
+export function chooseRunner(c: Config, p: PolicyInput): Runner {
+  if (!p.workerAvailable) return 'main';
+  if (p.mainCold) return 'worker';
+  const w = configWork(c);
+  if (w.max > SYNC_WORK_LIMIT) return 'worker';
+  if (w.total * (p.msPerWork ?? PRIOR_MS_PER_WORK) > SYNC_BUDGET_MS) return 'worker';
+  return 'main';
+}
+
+/** Runs too small to time reliably do not update the ms-per-work average. */
+export const MIN_TIMED_WORK = 1e5;
+
+/**
+ * Exponential moving average of ms per unit of work. One sample moves the estimate by at most a factor 3 either
+ * way, so a single GC pause or a cold JIT does not push every later run into the worker.
+ */
+export function updateMsPerWork(prev: number | null, ms: number, work: number): number | null {
+  if (work < MIN_TIMED_WORK || !(ms >= 0)) return prev;
+  const x = ms / work;
+  if (prev === null) return x;
+  const bounded = Math.min(3 * prev, Math.max(prev / 3, x));
+  return 0.7 * prev + 0.3 * bounded;
+}
+
+/**
+ * A worker answer's timing applied to the main-thread estimate: it may lower it, never raise it. The worker's time
+ * is wall time on another thread: its first answers run cold (JIT), and on a busy machine it waits for a core while
+ * the page's own thread runs. Taken at face value, the first cold answers after load pushed the estimate of the
+ * default config past SYNC_BUDGET_MS for the next ~7 answers, and on a loaded machine the worker's timings kept
+ * every later small request in the worker (two frames or more to the paint instead of one; issue 20). A fast worker
+ * answer still proves the code runs that fast, which is the way back once main-thread runs raised the estimate.
+ * Before any main-thread run the estimate is the prior (null).
+ */
+export function lowerMsPerWork(prev: number | null, ms: number, work: number): number | null {
+  const base = prev ?? PRIOR_MS_PER_WORK;
+  const next = updateMsPerWork(base, ms, work);
+  return next !== null && next < base ? next : prev;
+}
+
+/**
+ * A running worker job predicted to need more than this (ms) beyond now is abandoned when a newer request arrives:
+ * the worker is terminated and a fresh one takes the new request, instead of making the user wait for a result
+ * nobody wants any more.
+ */
+export const PREEMPT_MS = 2000;
+
+/**
+ * The config that warms the main-thread engine: the same architectures, activation and settings as `c`, at depth 2,
+ * width ≤ 8 and batch ≤ 8, so every code path of a real request compiles for a few hundred multiply-adds.
+ */
+export function warmConfig(c: Config): Config {
+  return { ...c, depth: Math.min(c.depth, 2), width: Math.min(c.width, 8), batch: Math.min(c.batch, 8) };
+}
+
+/** A chain the worker keeps cached (its core keeps the three most recent), with its footprint in floats. */
+export interface HeldChain {
+  key: string;
+  floats: number;
+}
+
+/** How many chains the worker's core keeps cached. */
+export const WORKER_CACHE = 3;
+
+/**
+ * The chains a worker holds after running `config` given those it held before (most recent first), and whether it
+ * must be replaced by a fresh one first. Dropping a cached chain inside the worker frees its buffers only at the
+ * worker's next garbage collection, possibly after the next chain is allocated; so when the cached and the new
+ * chains together would exceed `maxFloats`, the worker is replaced instead, and the peak stays at one request.
+ */
+export function planWorkerCache(held: readonly HeldChain[], config: Config, maxFloats: number): { replace: boolean; held: HeldChain[] } {
+  const chains = config.arch.map((a) => {
+    const shape = chainShape(config, a);
+    return { key: chainKey(shape), floats: chainFootprint(shape) };
+  });
+  const sum = (xs: readonly HeldChain[]) => xs.reduce((t, x) => t + x.floats, 0);
+  const fresh = chains.filter((c) => !held.some((h) => h.key === c.key));
+  const replace = held.length > 0 && sum(held) + sum(fresh) > maxFloats;
+  const kept = replace ? [] : held.filter((h) => !chains.some((c) => c.key === h.key));
+  return { replace, held: [...chains, ...kept].slice(0, Math.max(WORKER_CACHE, chains.length)) };
+}
+
+/** Whether a running worker job, predicted to end at `runningUntil`, is abandoned for a newer request at `now`. */
+export function shouldPreempt(runningUntil: number, now: number): boolean {
+  return runningUntil - now > PREEMPT_MS;
+}
