@@ -169,7 +169,9 @@ function readReport(ws: ChainRun, c: Config, arch: Arch, p: ChainParams): ArchRe
     h[i + 1] = frobeniusFromSumSq(SCRATCH.sumSq3[1], hb, n, ho);
   }
   const loss = V[ws.lossOff()];
-  const mf = theoryShape(c, arch);
+  // At width 1 the chain is a product of scalar factors: no sum over units averages them, so the mean-field
+  // line (an infinite-width average) says nothing about a draw (ReLU/He: layer 0 gets exactly 0 on most seeds).
+  const mf = c.width === 1 ? null : theoryShape(c, arch);
   let theory: ArchReport['theory'] = null;
   if (mf) {
     const t = new Float64Array(L + 1);

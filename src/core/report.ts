@@ -77,7 +77,7 @@ export interface ArchReport {
   /** backward gain dh[i] / dh[i+1], i = 0…L−1 */
   gain: Float64Array;
   stats: LayerStats;
-  /** mean-field prediction of dh, scaled to agree at the top layer; null where theory does not apply (norm, dense) */
+  /** mean-field prediction of dh, scaled to agree at the top layer; null where theory does not apply (width 1, norm, dense) */
   theory: { dh: Float64Array } | null;
   nonFinite: NonFinite | null;
   loss: number;

@@ -159,6 +159,11 @@ function FlowPanelBody({ report, config, lang, quantity, onQuantityChange, size 
           {t('flow.theoryNote')} {config.act === 'relu' && t('flow.reluNote')}
         </p>
       )}
+      {quantity === 'dh' && report.config.width === 1 && (
+        <p data-role="no-theory" style={{ fontSize: FONT.note, color: COLOR.muted, margin: '6px 0 0', paddingLeft: FLOW_MARGIN.left }}>
+          {t('flow.noTheoryWidth1')}
+        </p>
+      )}
       <FlowTable layout={table.layout} quantityLabel={table.label} lang={lang} />
     </figure>
   );

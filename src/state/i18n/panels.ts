@@ -38,6 +38,7 @@ export const panelsEn = {
   'flow.table.caption': '{quantity} per layer',
   'flow.table.captionThinned': '{quantity}, every {step}th layer',
   'flow.table.layer': 'Layer',
+  'flow.noTheoryWidth1': 'No mean-field line at width 1: the theory averages over many units per layer, while a width-1 chain is a product of L single random factors that no such average describes.',
 
   'chain.title': 'The chain: what each backward step multiplies by',
   'chain.loss': 'loss',

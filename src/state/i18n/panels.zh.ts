@@ -40,6 +40,7 @@ export const panelsZh: Record<keyof typeof panelsEn, string> = {
   'flow.table.caption': '各层的{quantity}',
   'flow.table.captionThinned': '{quantity}，每隔 {step} 层列出一层',
   'flow.table.layer': '层',
+  'flow.noTheoryWidth1': '宽度为 1 时不画平均场理论线：这一理论是对每层大量单元取平均的结果，而宽度为 1 的链只是 L 个随机因子相乘，这种平均描述不了它。',
 
   'chain.title': '链式法则：每一步反向传播乘上了什么',
   'chain.loss': '损失',

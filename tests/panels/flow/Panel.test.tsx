@@ -30,6 +30,16 @@ describe('FlowPanel', () => {
     expect(screen.getByRole('img').getAttribute('aria-label')).toMatch(/plain: 1 at the top layer, 10⁻¹² at layer 0/);
   });
 
+  it('says why there is no theory line at width 1, and only there', () => {
+    const scalar = makeReport({ plain: makeArch('plain', { dh: [1e-3, 1e-2, 1e-1, 1] }) }, { width: 1 });
+    const { container, rerender } = render(<FlowPanel report={scalar} config={scalar.config} lang="en" quantity="dh" onQuantityChange={() => {}} />);
+    expect(container.querySelector('[data-role="no-theory"]')!.textContent).toMatch(/No mean-field line at width 1/);
+    rerender(<FlowPanel report={scalar} config={scalar.config} lang="zh" quantity="dh" onQuantityChange={() => {}} />);
+    expect(container.querySelector('[data-role="no-theory"]')!.textContent).toMatch(/宽度为 1 时不画平均场理论线/);
+    rerender(<FlowPanel report={report} config={report.config} lang="en" quantity="dh" onQuantityChange={() => {}} />);
+    expect(container.querySelector('[data-role="no-theory"]')).toBeNull();
+  });
+
   it('switches quantity through the radiogroup', () => {
     const onChange = vi.fn();
     render(<FlowPanel report={report} config={report.config} lang="en" quantity="dh" onQuantityChange={onChange} />);
