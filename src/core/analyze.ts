@@ -13,7 +13,7 @@ import type { ArchReport, NonFinite, Report, ScalarTrace } from './report';
 import { emptyHistograms, emptySummary, StatsScratch, summarizeLayer } from './stats';
 import type { OpName } from './ops-types';
 import { frobenius, frobeniusFromSumSq } from './tensor';
-import { meanFieldDh } from './theory';
+import { criticalPoint, meanFieldDh } from './theory';
 
 /** The most float64 values one chain may hold (params, activations, gradients): 800 MB. */
 export const MAX_CHAIN_FLOATS = 1e8;
@@ -176,7 +176,8 @@ function readReport(ws: ChainRun, c: Config, arch: Arch, p: ChainParams): ArchRe
   if (mf) {
     const t = new Float64Array(L + 1);
     for (let j = 0; j <= L; j++) t[j] = mf[j] * dh[L];
-    theory = { dh: t };
+    const cp = criticalPoint(c.act, c.init, c.bias);
+    theory = { dh: t, critical: cp.scale, jump: cp.jump && { ...cp.jump } };
   }
   const allFinite = [h, dh, g, dW, db, stats.z.mean, stats.h.mean, stats.fprime.mean].every(finiteArray) && Number.isFinite(loss);
   return {

@@ -78,7 +78,13 @@ export interface ArchReport {
   gain: Float64Array;
   stats: LayerStats;
   /** mean-field prediction of dh, scaled to agree at the top layer; null where theory does not apply (width 1, norm, dense) */
-  theory: { dh: Float64Array } | null;
+  theory: {
+    dh: Float64Array;
+    /** the init-scale multiplier where the plain chain's deep gain χ = 1 (the edge of chaos), or null (see jump) */
+    critical: number | null;
+    /** where χ jumps past 1 without a χ = 1 point (gelu, silu): the multiplier and χ on either side; else null */
+    jump: { scale: number; chiBelow: number; chiAbove: number } | null;
+  } | null;
   nonFinite: NonFinite | null;
   loss: number;
   /** present only when width = 1 */
@@ -125,7 +131,7 @@ export function reportToJSON(r: Report): unknown {
         fprime: summaryJSON(a.stats.fprime),
         saturated: arr(a.stats.saturated),
       },
-      theory: a.theory ? { dh: arr(a.theory.dh) } : null,
+      theory: a.theory ? { dh: arr(a.theory.dh), critical: a.theory.critical, jump: a.theory.jump } : null,
       nonFinite: a.nonFinite,
     };
   }

@@ -233,17 +233,31 @@ export function chiAtFixedPoint(act: Activation, sw2: number, sb2: number): numb
   return sw2 * m.df2(lengthFixedPoint(m, sw2, sb2));
 }
 
+/** Where the plain chain's deep per-layer gain χ reaches 1 as the init scale grows (see {@link criticalPoint}). */
+export interface CriticalPoint {
+  /** the init-scale multiplier where χ passes through 1 continuously, or null */
+  scale: number | null;
+  /**
+   * Where χ passes 1 without ever equalling it, or null: the length map's fixed point jumps (from 0 to ∞ for gelu
+   * and silu), so χ jumps from `chiBelow` < 1 to `chiAbove` > 1 at the multiplier `scale`.
+   */
+  jump: { scale: number; chiBelow: number; chiAbove: number } | null;
+}
+
+/** A χ step larger than this across the final bisection bracket (~1e-16 wide in ln scale) is a jump, not a slope. */
+const JUMP_TOL = 1e-6;
+
 /**
  * The edge of chaos: the init-scale multiplier in [0.01, 100] at which χ = σ_w²·E[f′²] at the plain chain's fixed
  * point q* crosses 1 (relu: 1 with he, √2 with xavier/lecun; tanh without bias: 1). The first crossing from
- * χ < 1 to χ > 1 on a log grid, refined by bisection in log scale; null if χ − 1 keeps one sign over the range
- * (none of the nine activations does for bias 0–10). q* is the fixed point the chain reaches from its layer-0
- * variance, so the crossing may be a jump rather than continuous: for gelu, silu, elu or softplus with bias the
- * length map can have an ordered fixed point (χ < 1) and, past σ_w² = 2, an exploding branch (χ → σ_w²/2 > 1);
- * the mark is then where the chain switches branch. `width` does not enter for W × W layers (σ_w² is width-free).
+ * χ < 1 to χ ≥ 1 on a log grid, refined by bisection in log scale; nothing if χ − 1 keeps one sign over the range.
+ * q* is the fixed point the chain reaches from its layer-0 variance, so the crossing may be a jump rather than
+ * continuous: for gelu and silu (he, bias 0) q* = 0 below ×1.038 (gelu) and the chain explodes above, so χ jumps
+ * from σ_w²·f′(0)² = σ_w²/4 ≈ 0.54 to the large-q limit σ_w²/2 ≈ 1.08 and is never 1; with bias the ordered branch
+ * has q* > 0 but the jump remains. Then `scale` is null and `jump` says where and between which values.
+ * `width` does not enter for W × W layers (σ_w² is width-free).
  */
-export function criticalScale(act: Activation, init: InitScheme, width: number, bias: number): number | null {
-  void width;
+export function criticalPoint(act: Activation, init: InitScheme, bias: number): CriticalPoint {
   // Independent of the scale itself, so the slider can ask on every move: remember recent answers.
   const key = `${act}|${init}|${bias}`;
   const hit = criticalCache.get(key);
@@ -254,35 +268,46 @@ export function criticalScale(act: Activation, init: InitScheme, width: number, 
   return found;
 }
 
-const criticalCache = new Map<string, number | null>();
+/** The init scale where χ = 1 continuously ({@link criticalPoint}'s `scale`); null where χ jumps past 1 or never reaches it. */
+export function criticalScale(act: Activation, init: InitScheme, width: number, bias: number): number | null {
+  void width;
+  return criticalPoint(act, init, bias).scale;
+}
 
-function searchCriticalScale(act: Activation, init: InitScheme, bias: number): number | null {
+const criticalCache = new Map<string, CriticalPoint>();
+
+function searchCriticalScale(act: Activation, init: InitScheme, bias: number): CriticalPoint {
   const k = weightGain(init);
   const sb2 = bias * bias;
-  const F = (logS: number) => {
+  const chi = (logS: number) => {
     const s = exp(logS);
-    return chiAtFixedPoint(act, k * s * s, sb2) - 1;
+    return chiAtFixedPoint(act, k * s * s, sb2);
   };
   const lo0 = log(0.01);
   const hi0 = log(100);
   const STEPS = 40;
   let a = lo0;
-  let fa = F(a);
+  let fa = chi(a) - 1;
   for (let i = 1; i <= STEPS; i++) {
     const b = lo0 + ((hi0 - lo0) * i) / STEPS;
-    const fb = F(b);
+    const fb = chi(b) - 1;
     if (fa < 0 && fb >= 0) {
       let x0 = a;
       let x1 = b;
-      for (let it = 0; it < 50; it++) {
+      for (let it = 0; it < 60 && x1 - x0 > 1e-15; it++) {
         const mid = 0.5 * (x0 + x1);
-        if (F(mid) < 0) x0 = mid;
+        if (chi(mid) < 1) x0 = mid;
         else x1 = mid;
       }
-      return exp(0.5 * (x0 + x1));
+      const below = chi(x0);
+      const above = chi(x1);
+      // 12 digits: more would only carry the bisection's last-bit noise (×0.9999999999999997 for relu/he).
+      const at = Number(exp(0.5 * (x0 + x1)).toPrecision(12));
+      if (above - below > JUMP_TOL) return { scale: null, jump: { scale: at, chiBelow: below, chiAbove: above } };
+      return { scale: at, jump: null };
     }
     a = b;
     fa = fb;
   }
-  return null;
+  return { scale: null, jump: null };
 }
