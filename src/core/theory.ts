@@ -30,6 +30,16 @@
  * ∂L/∂h_L ∝ h_L − y, i.e. (1, 1, 0). For odd f with loss 'sum' both models coincide. For linear plain chains with
  * 'mse' the full model gives the exact infinite-width answer (L + 2)/2 (the Fuss–Catalan second moment of a
  * product of L Gaussian matrices); the independent one gives 1.
+ *
+ * Orthogonal weights (W_i = s·Q, Q Haar-orthogonal) are not Gaussian: a Gaussian W_iᵀ adds the radial part
+ * σ_w²·E[G′]·h_i on top of an independent part of full energy σ_w²·E[G²] (that surplus, the spread of a Gaussian
+ * matrix's singular values, is the Fuss–Catalan growth), while s·Qᵀ preserves norms exactly:
+ * ‖G·(sQ)ᵀ‖² = s²‖G‖². Its part along h_i is the same as the Gaussian's (u·ĥ = s·G·ẑ, ẑ = ĥQ, which Stein's
+ * lemma averages alike), so only the split changes: the radial part keeps its coefficient and the independent
+ * part gets what is left, v_branch = s²·E[G²] − (radial coefficient)²·p_i (plain, and the α-scaled branch of
+ * residual). For linear chains this is exact at every width: dh[i]/dh[L] = s^(L−i) for any loss. For nonlinear f
+ * it is an approximation: the leftover part is taken as a random direction orthogonal to h_i, uncorrelated with
+ * the rest of the gradient (Haar-random given ĥQ = ẑ, up to O(1/√W)), and the 1/W corrections are dropped.
  */
 import type { Activation, Arch, Config, InitScheme } from './config';
 import { exp, log, powInt } from './libm';
@@ -119,6 +129,7 @@ export function meanFieldDh(c: Config, arch: Arch, model: MeanFieldModel = 'full
   const S = forward(c, residual);
   const sw2 = weightGain(c.init) * c.scale * c.scale;
   const al = c.alpha;
+  const ortho = c.init === 'orthogonal';
   const out = new Float64Array(L + 1);
   const eL = S[STRIDE * L + 2];
   // State (v, a, b) in the units of layer i+1, rescaled after every layer so that v + a²p + 2abμ + b² = 1.
@@ -146,16 +157,17 @@ export function meanFieldDh(c: Config, arch: Arch, model: MeanFieldModel = 'full
         a *= powInt(K, S[o + 2] - S[o + STRIDE + 2]); // a multiplies h_{i+1}: bring it to layer i's units
         if (residual) {
           const Eu = a * a * (p * A1 + al * al * A6 + 2 * al * mu * A7) + b * b * A1 + 2 * a * b * (mu * A1 + al * A7);
-          const nv = v + a * a * al * al * (A2 - A3 * A3) + al * al * sw2 * (v * A1 + Eu);
-          const na = a + al * sw2 * (a * mu * A4 + a * al * A5 + b * A4);
+          const branch = al * al * sw2 * (v * A1 + Eu); // α²σ_w²·E[G²]
+          const radial = al * sw2 * (a * mu * A4 + a * al * A5 + b * A4); // the branch's part along h_i
+          const nv = v + a * a * al * al * (A2 - A3 * A3) + (ortho ? Math.max(0, branch - radial * radial * p) : branch);
           b += a * al * A3;
           v = nv;
-          a = na;
+          a += radial;
         } else {
-          const nv = sw2 * (v * A1 + a * a * A6 + 2 * a * b * A7 + b * b * A1);
+          const branch = sw2 * (v * A1 + a * a * A6 + 2 * a * b * A7 + b * b * A1); // σ_w²·E[G²]
           a = sw2 * (a * A5 + b * A4);
           b = 0;
-          v = nv;
+          v = ortho ? Math.max(0, branch - a * a * p) : branch;
         }
         n = v + a * a * p + 2 * a * b * mu + b * b;
       }
