@@ -3,6 +3,7 @@
  * to the worker by structured clone); `reportToJSON` turns them into the CLI's JSON shape.
  */
 import type { Arch, Config } from './config';
+import type { Ensemble } from './ensemble';
 
 /** Per-layer distribution summary of one quantity over all B×W entries. Each array has one entry per layer i. */
 export interface Summary {
@@ -89,6 +90,8 @@ export interface ArchReport {
   loss: number;
   /** present only when width = 1 */
   scalar: ScalarTrace | null;
+  /** the band over seeds (ensemble.ts), when asked for (the CLI's --seeds) */
+  ensemble?: Ensemble;
 }
 
 export interface Report {
@@ -133,16 +136,22 @@ export function reportToJSON(r: Report): unknown {
       },
       theory: a.theory ? { dh: arr(a.theory.dh), critical: a.theory.critical, jump: a.theory.jump } : null,
       nonFinite: a.nonFinite,
+      ...(a.ensemble && {
+        ensemble: { seeds: a.ensemble.seeds, q10: arr(a.ensemble.q10), q50: arr(a.ensemble.q50), q90: arr(a.ensemble.q90), nonFinite: a.ensemble.nonFinite },
+      }),
     };
   }
   return { config: r.config, archs };
 }
 
 const CSV_COLUMNS = ['arch', 'layer', 'h', 'dh', 'g', 'dW', 'db', 'gain', 'theory_dh', 'z_mean', 'z_std', 'fprime_mean', 'saturated'] as const;
+/** Added after CSV_COLUMNS when any architecture carries a band over seeds. */
+const ENSEMBLE_COLUMNS = ['ens_q10', 'ens_q50', 'ens_q90'] as const;
 
 /** One row per layer i = 0…L per architecture; quantities that do not exist at a layer are left empty. */
 export function reportToCSV(r: Report): string {
-  const rows: string[] = [CSV_COLUMNS.join(',')];
+  const withEnsemble = Object.values(r.archs).some((a) => a?.ensemble);
+  const rows: string[] = [(withEnsemble ? [...CSV_COLUMNS, ...ENSEMBLE_COLUMNS] : CSV_COLUMNS).join(',')];
   const cell = (a: Float64Array | undefined, i: number) => (a && i < a.length ? String(jsonNumber(a[i])) : '');
   for (const [name, a] of Object.entries(r.archs)) {
     if (!a) continue;
@@ -162,6 +171,7 @@ export function reportToCSV(r: Report): string {
           cell(a.stats.z.std, i),
           cell(a.stats.fprime.mean, i),
           cell(a.stats.saturated, i),
+          ...(withEnsemble ? [cell(a.ensemble?.q10, i), cell(a.ensemble?.q50, i), cell(a.ensemble?.q90, i)] : []),
         ].join(','),
       );
     }
