@@ -4,7 +4,7 @@
  */
 import { analyzeChain } from '../core/analyze';
 import { ConfigError, decodeConfig, queryToRecord, type Arch, type Config } from '../core/config';
-import { analyzeEnsemble } from '../core/ensemble';
+import { analyzeEnsemble } from '../core/ensemble-analyze';
 import { drawParams, type ChainParams } from '../core/params';
 import type { Report } from '../core/report';
 import { reportText } from '../core/reportText';

@@ -5,8 +5,6 @@
  * log10(dh[i]/dh[L]), by numpy's default rule (linear interpolation between order statistics). A draw with any
  * non-finite log ratio (a NaN or an overflow, or a gradient of exactly 0) is counted and left out.
  */
-import type { Arch, Config } from './config';
-import { analyzeChain } from './analyze';
 import { log } from './libm';
 
 /** The quantiles over seeds of one architecture, each with L+1 entries (layer i = 0…L). */
@@ -20,10 +18,7 @@ export interface Ensemble {
   nonFinite: number;
 }
 
-/** Fewest and most draws of an ensemble (the CLI's --seeds range; the app draws {@link ENSEMBLE_DEFAULT}). */
-export const ENSEMBLE_MIN = 2;
-export const ENSEMBLE_MAX = 64;
-export const ENSEMBLE_DEFAULT = 16;
+export { ENSEMBLE_DEFAULT, ENSEMBLE_MAX, ENSEMBLE_MIN } from './ensemble-range';
 
 /** Seeds seed, seed+1, …, seed+K−1, wrapping past 2³²−1 to 0 (the seed range of the config). */
 export function ensembleSeeds(seed: number, k: number): number[] {
@@ -109,23 +104,4 @@ export class EnsembleAccumulator {
     }
     return { seeds: [...this.seeds], q10, q50, q90, nonFinite: this.left };
   }
-}
-
-/**
- * The ensemble of every architecture of `config` over k draws at seeds config.seed … config.seed+k−1 (see the
- * header). One analyzeChain per seed: plain and residual share their draw as in the app.
- */
-export function analyzeEnsemble(config: Config, k: number): Partial<Record<Arch, Ensemble>> {
-  const acc = new Map<Arch, EnsembleAccumulator>();
-  for (const seed of ensembleSeeds(config.seed, k)) {
-    const r = analyzeChain({ ...config, seed });
-    for (const [arch, a] of Object.entries(r.archs) as [Arch, NonNullable<(typeof r.archs)[Arch]>][]) {
-      let e = acc.get(arch);
-      if (!e) acc.set(arch, (e = new EnsembleAccumulator(config.depth, k)));
-      e.add(seed, a.dh);
-    }
-  }
-  const out: Partial<Record<Arch, Ensemble>> = {};
-  for (const [arch, e] of acc) out[arch] = e.result();
-  return out;
 }

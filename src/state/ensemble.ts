@@ -7,7 +7,8 @@
  */
 import type { StoreApi } from 'zustand/vanilla';
 import { CONFIG_FIELDS, type Arch, type Config } from '../core/config';
-import { ENSEMBLE_DEFAULT, type Ensemble } from '../core/ensemble';
+import type { Ensemble } from '../core/ensemble';
+import { ENSEMBLE_DEFAULT } from '../core/ensemble-range';
 import { chainFootprint, chainShape } from '../core/footprint';
 import type { EnsembleRequest, EnsembleResponse } from '../worker/ensembleProtocol';
 import { MAX_REQUEST_FLOATS } from '../worker/protocol';

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeChain } from '../../src/core/analyze';
 import { defaultConfig, type Config } from '../../src/core/config';
-import { analyzeEnsemble, EnsembleAccumulator, ensembleSeeds, quantileSorted } from '../../src/core/ensemble';
+import { EnsembleAccumulator, ensembleSeeds, quantileSorted } from '../../src/core/ensemble';
+import { analyzeEnsemble } from '../../src/core/ensemble-analyze';
 
 const q = (xs: number[], p: number) => {
   const s = Float64Array.from(xs).sort();
