@@ -7,7 +7,6 @@ import { memo, startTransition, useEffect, useMemo, useState, type ReactElement 
 import type { Report } from '../core/report';
 import { ActivationPanel } from '../panels/activation/Panel';
 import { ChainPanel } from '../panels/chain/Panel';
-import { FlowPanel } from '../panels/flow/Panel';
 import { FormulaStrip } from '../panels/formula/FormulaStrip';
 import { StatsPanel } from '../panels/stats/Panel';
 import { StepperPanel } from '../panels/stepper/Panel';
@@ -15,6 +14,7 @@ import { useStepperEdge } from '../panels/stepper/stepperStore';
 import type { Lang } from '../state/i18n';
 import { selectActions, selectUi, useApp, useAppShallow } from '../state/store';
 import type { PanelId, UiState } from '../state/uiSchema';
+import { FlowWithBand } from './FlowWithBand';
 import { PanelBoundary } from './PanelBoundary';
 import { markPageSettled, usePageSettled, useSecondPass } from './secondPass';
 import { PanelExport } from './share/PanelExport';
@@ -35,7 +35,7 @@ interface PanelEnv {
  */
 const RENDER: Record<PanelId, (e: PanelEnv) => ReactElement> = {
   flow: ({ report, lang, ui, setUi }) => (
-    <FlowPanel report={report} config={report.config} lang={lang} quantity={ui.q} onQuantityChange={(q) => setUi({ q })} />
+    <FlowWithBand report={report} config={report.config} lang={lang} quantity={ui.q} onQuantityChange={(q) => setUi({ q })} />
   ),
   chain: ({ report, lang, ui, stepEdge }) => (
     <ChainPanel report={report} config={report.config} lang={lang} highlightEdge={stepEdge ?? (ui.layer >= 0 ? ui.layer : undefined)} />

@@ -12,6 +12,7 @@ import type { Config } from '../core/config';
 import type { Report } from '../core/report';
 import { createScheduler, type WorkerPort } from '../state/compute';
 import { connectCompute } from '../state/computeSync';
+import type { EnsemblePort } from '../state/ensemble';
 import { ensureLang, isLangLoaded } from '../state/i18n';
 import { appStore } from '../state/store';
 import { encodeQuery } from '../state/urlCodec';
@@ -62,6 +63,16 @@ const scheduler = createScheduler({
   idle: (fn) => (typeof requestIdleCallback === 'function' ? requestIdleCallback(() => fn(), { timeout: 3000 }) : setTimeout(fn, 500)),
 });
 connectCompute(appStore, scheduler);
+// The band over seeds behind the flow line: a worker of its own, asked once the config rests (state/ensemble.ts).
+// Its code is not needed for the first paint, so it comes as a chunk of its own; without it there is no band.
+import('../state/ensemble').then(
+  (m) =>
+    m.connectEnsemble(appStore, {
+      createWorker: () =>
+        typeof Worker === 'undefined' ? null : (new Worker(new URL('../worker/ensemble.worker.ts', import.meta.url), { type: 'module' }) as unknown as EnsemblePort),
+    }),
+  () => undefined,
+);
 // The chunks could not load (offline, blocked): say so where the charts would be.
 function chunkFailed(e: unknown): void {
   appStore.getState().setResult({ report: null, error: { message: String(e) }, ms: null, runner: null });

@@ -3,6 +3,7 @@
  * {@link UsageError} (one line on stderr, exit code 2).
  */
 import { CONFIG_FIELDS, allowedText } from '../core/config';
+import { ENSEMBLE_MAX, ENSEMBLE_MIN } from '../core/ensemble-range';
 
 /** Output formats of the report on stdout. */
 export const FORMATS = ['json', 'csv'] as const;
@@ -20,6 +21,8 @@ export interface CliArgs {
   pretty: boolean;
   /** path where x, W, b, y are written */
   dumpPath?: string;
+  /** draws of the band over seeds (archs.<arch>.ensemble), or undefined for none */
+  seeds?: number;
 }
 
 /** A bad command line: unknown flag, missing or bad flag value, stray argument. The message is one line. */
@@ -30,7 +33,7 @@ export class UsageError extends Error {
   }
 }
 
-const VALUE_FLAGS = ['--query', '--config', '--format', '--dump-params'] as const;
+const VALUE_FLAGS = ['--query', '--config', '--format', '--dump-params', '--seeds'] as const;
 const BOOL_FLAGS = ['--help', '-h', '--pretty'] as const;
 
 /** Parse argv (without node and the script path). Accepts `--flag value` and `--flag=value`; each flag at most once. */
@@ -67,6 +70,11 @@ export function parseArgs(argv: readonly string[]): CliArgs {
       if (!(FORMATS as readonly string[]).includes(f))
         throw new UsageError(`invalid --format=${JSON.stringify(value)}: allowed ${FORMATS.join(', ')}`);
       out.format = f as Format;
+    } else if (flag === '--seeds') {
+      const k = Number(value.trim());
+      if (!/^\d+$/.test(value.trim()) || k < ENSEMBLE_MIN || k > ENSEMBLE_MAX)
+        throw new UsageError(`invalid --seeds=${JSON.stringify(value)}: allowed an integer from ${ENSEMBLE_MIN} to ${ENSEMBLE_MAX}`);
+      out.seeds = k;
     } else {
       if (value === '') throw new UsageError(`option ${flag} needs a file path`);
       if (flag === '--config') out.configPath = value;
@@ -102,7 +110,11 @@ export function usageText(): string {
     '                      requested architecture that uses the very same numbers (plain and residual do). When a',
     '                      requested architecture draws different ones (dense, fan-in (i+1)·W), they are given under',
     '                      "other": [{ "archs", "fanIn", "x", "W", "b", "y" }] and "note" says so.',
-    '  -h, --help          print this text',
+    `  --seeds K           also draw seeds seed … seed+K−1 (K = ${ENSEMBLE_MIN}–${ENSEMBLE_MAX}) and add to each architecture`,
+  '                      "ensemble": { "seeds": [K], "q10", "q50", "q90": [L+1], "nonFinite" }: per layer, the 10/50/90 %',
+  '                      quantiles of log10(dh[i]/dh[L]) over the draws (numpy\'s linear interpolation); draws with a',
+  '                      non-finite ratio (NaN, overflow, a gradient of exactly 0) are counted in nonFinite and left out',
+  '  -h, --help          print this text',
     '',
     'Config keys:',
     ...keys,

@@ -4,6 +4,7 @@
  */
 import { analyzeChain } from '../core/chain/analyze';
 import { ConfigError, decodeConfig, queryToRecord, type Arch, type Config } from '../core/config';
+import { analyzeEnsemble } from '../core/ensemble-analyze';
 import { drawParams, type ChainParams } from '../core/chain/params';
 import type { Report } from '../core/report';
 import { reportText } from '../core/reportText';
@@ -21,6 +22,7 @@ export interface CliIO {
 export interface CliEngine {
   analyzeChain(config: Config): Report;
   drawParams(config: Config, arch: Arch): ChainParams;
+  analyzeEnsemble?: typeof analyzeEnsemble;
 }
 
 /** What the process should print and return. */
@@ -33,7 +35,7 @@ export interface CliResult {
 /** Bad input the user can fix (file unreadable, bad JSON, …): exit 2. */
 class InputError extends Error {}
 
-const defaultEngine: CliEngine = { analyzeChain, drawParams };
+const defaultEngine: CliEngine = { analyzeChain, drawParams, analyzeEnsemble };
 
 /** One line, whatever the message holds. */
 function oneLine(s: string): string {
@@ -104,6 +106,10 @@ export function runAnalyzeCli(argv: readonly string[], io: CliIO, engine: CliEng
   }
   try {
     const report = engine.analyzeChain(config);
+    if (args.seeds !== undefined) {
+      const ens = (engine.analyzeEnsemble ?? analyzeEnsemble)(config, args.seeds);
+      for (const [arch, a] of Object.entries(report.archs) as [Arch, NonNullable<Report['archs'][Arch]>][]) a.ensemble = ens[arch];
+    }
     if (args.dumpPath !== undefined) {
       const groups = groupParams(config.arch, (arch) => engine.drawParams(config, arch));
       try {

@@ -6,7 +6,7 @@
 import { Fragment, memo, useMemo, type ReactElement } from 'react';
 import type { Activation, Config, InitScheme, Loss, Norm } from '../core/config';
 import { ACTIVATIONS, INITS, LOSSES, NORMS, fieldOf } from '../core/config';
-import { criticalScale } from '../core/theory/theory';
+import { criticalPoint } from '../core/theory/theory';
 import { selectActions, selectConfig, selectUi, useApp, useAppShallow } from '../state/store';
 import type { ControlId } from '../state/uiSchema';
 import { ArchField } from './ArchField';
@@ -104,7 +104,7 @@ export function ConfigControls() {
   const widthMin = c.norm === 'layer' ? 2 : 1;
   const batchMin = c.norm === 'batch' ? 2 : 1;
   // Dragging depth re-renders the controls on every input; the critical scale does not depend on depth.
-  const critical = useMemo(() => criticalScale(c.act, c.init, c.width, c.bias), [c.act, c.init, c.width, c.bias]);
+  const critical = useMemo(() => criticalPoint(c.act, c.init, c.bias), [c.act, c.init, c.bias]);
   /** Width or batch: a ladder slider whose rungs start at the minimum the normalization allows (and say why). */
   const size = (id: 'width' | 'batch', values: readonly number[], min: number, why: string) => (
     <NumControl id={id} value={c[id]} min={min} integer scale={ladder(id, values, min)} note={min > 1 ? t(why) : undefined} onChange={set(id)} t={t} />

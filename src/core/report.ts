@@ -3,6 +3,7 @@
  * to the worker by structured clone); `reportToJSON` turns them into the CLI's JSON shape.
  */
 import type { Arch, Config } from './config';
+import type { Ensemble } from './ensemble';
 
 /** Per-layer distribution summary of one quantity over all B×W entries. Each array has one entry per layer i. */
 export interface Summary {
@@ -77,12 +78,20 @@ export interface ArchReport {
   /** backward gain dh[i] / dh[i+1], i = 0…L−1 */
   gain: Float64Array;
   stats: LayerStats;
-  /** mean-field prediction of dh, scaled to agree at the top layer; null where theory does not apply (norm, dense) */
-  theory: { dh: Float64Array } | null;
+  /** mean-field prediction of dh, scaled to agree at the top layer; null where theory does not apply (width 1, norm, dense) */
+  theory: {
+    dh: Float64Array;
+    /** the init-scale multiplier where the plain chain's deep gain χ = 1 (the edge of chaos), or null (see jump) */
+    critical: number | null;
+    /** where χ jumps past 1 without a χ = 1 point (gelu, silu): the multiplier and χ on either side; else null */
+    jump: { scale: number; chiBelow: number; chiAbove: number } | null;
+  } | null;
   nonFinite: NonFinite | null;
   loss: number;
   /** present only when width = 1 */
   scalar: ScalarTrace | null;
+  /** the band over seeds (ensemble.ts), when asked for (the CLI's --seeds) */
+  ensemble?: Ensemble;
 }
 
 export interface Report {
@@ -125,18 +134,24 @@ export function reportToJSON(r: Report): unknown {
         fprime: summaryJSON(a.stats.fprime),
         saturated: arr(a.stats.saturated),
       },
-      theory: a.theory ? { dh: arr(a.theory.dh) } : null,
+      theory: a.theory ? { dh: arr(a.theory.dh), critical: a.theory.critical, jump: a.theory.jump } : null,
       nonFinite: a.nonFinite,
+      ...(a.ensemble && {
+        ensemble: { seeds: a.ensemble.seeds, q10: arr(a.ensemble.q10), q50: arr(a.ensemble.q50), q90: arr(a.ensemble.q90), nonFinite: a.ensemble.nonFinite },
+      }),
     };
   }
   return { config: r.config, archs };
 }
 
 const CSV_COLUMNS = ['arch', 'layer', 'h', 'dh', 'g', 'dW', 'db', 'gain', 'theory_dh', 'z_mean', 'z_std', 'fprime_mean', 'saturated'] as const;
+/** Added after CSV_COLUMNS when any architecture carries a band over seeds. */
+const ENSEMBLE_COLUMNS = ['ens_q10', 'ens_q50', 'ens_q90'] as const;
 
 /** One row per layer i = 0…L per architecture; quantities that do not exist at a layer are left empty. */
 export function reportToCSV(r: Report): string {
-  const rows: string[] = [CSV_COLUMNS.join(',')];
+  const withEnsemble = Object.values(r.archs).some((a) => a?.ensemble);
+  const rows: string[] = [(withEnsemble ? [...CSV_COLUMNS, ...ENSEMBLE_COLUMNS] : CSV_COLUMNS).join(',')];
   const cell = (a: Float64Array | undefined, i: number) => (a && i < a.length ? String(jsonNumber(a[i])) : '');
   for (const [name, a] of Object.entries(r.archs)) {
     if (!a) continue;
@@ -156,6 +171,7 @@ export function reportToCSV(r: Report): string {
           cell(a.stats.z.std, i),
           cell(a.stats.fprime.mean, i),
           cell(a.stats.saturated, i),
+          ...(withEnsemble ? [cell(a.ensemble?.q10, i), cell(a.ensemble?.q50, i), cell(a.ensemble?.q90, i)] : []),
         ].join(','),
       );
     }

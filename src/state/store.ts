@@ -2,7 +2,7 @@
  * The one app store (zustand), in three typed slices:
  * - config: the Config of src/core/config.ts — what the core computes;
  * - ui: URL-backed view state (lang, theme, flow quantity, selected layer, …) plus transient notices and busy flag;
- * - result: the latest Report or error.
+ * - result: the latest Report or error, and the band over seeds drawn behind it (state/ensemble.ts).
  * Only plain data lives here (typed arrays included); no DOM nodes or class instances.
  * Non-React consumers (URL sync, the compute scheduler) use `appStore.subscribe`.
  */
@@ -12,6 +12,7 @@ import { useShallow } from 'zustand/react/shallow';
 import type { Config, ConfigNotice } from '../core/config';
 import { configToRecord, decodeConfig, defaultConfig } from '../core/config';
 import type { Report } from '../core/report';
+import type { EnsembleState } from './ensemble';
 import type { Notice } from './notices';
 import type { SizeGuard } from './sizeGuard';
 import type { UiState } from './uiSchema';
@@ -62,11 +63,14 @@ export interface ResultSlice {
   confirmed: number;
   /** the user confirmed a long computation: request the current config again without the time limit */
   confirmCompute: () => void;
+  /** the band over seeds for the current config (or the last one, while it is recomputed), or null */
+  ensemble: EnsembleState | null;
+  setEnsemble: (e: EnsembleState | null) => void;
 }
 
 export type AppState = ConfigSlice & UiSlice & ResultSlice;
 /** The data part of the state (what `createInitialState` builds). */
-export type AppData = Pick<AppState, 'config' | 'ui' | 'notices' | 'busy' | 'busyEstimateMs' | 'result' | 'confirmed'>;
+export type AppData = Pick<AppState, 'config' | 'ui' | 'notices' | 'busy' | 'busyEstimateMs' | 'result' | 'confirmed' | 'ensemble'>;
 
 export interface InitialParams {
   config?: Config;
@@ -88,6 +92,7 @@ export function createInitialState(params: InitialParams = {}): AppData {
     busyEstimateMs: null,
     result: { report: null, error: null, ms: null, runner: null },
     confirmed: 0,
+    ensemble: null,
   };
 }
 
@@ -145,8 +150,9 @@ const uiSlice = (set: Set, get: Get): Omit<UiSlice, 'ui' | 'notices' | 'busy' | 
   },
 });
 
-const resultSlice = (set: Set, get: Get): Omit<ResultSlice, 'result' | 'confirmed'> => ({
+const resultSlice = (set: Set, get: Get): Omit<ResultSlice, 'result' | 'confirmed' | 'ensemble'> => ({
   setResult: (result) => set({ result }),
+  setEnsemble: (ensemble) => set({ ensemble }),
   confirmCompute: () => set({ confirmed: get().confirmed + 1 }),
 });
 
@@ -191,6 +197,7 @@ export const selectBusyEstimate = (s: AppState) => s.busyEstimateMs;
 export const selectResult = (s: AppState) => s.result;
 export const selectReport = (s: AppState) => s.result.report;
 export const selectError = (s: AppState) => s.result.error;
+export const selectEnsemble = (s: AppState) => s.ensemble;
 /** The actions, as a fresh object: pick them with `useAppShallow(selectActions)`. */
 export const selectActions = (s: AppState) => ({
   setConfig: s.setConfig,

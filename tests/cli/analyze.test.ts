@@ -185,6 +185,44 @@ describe('analyze CLI: --dump-params', () => {
   });
 });
 
+describe('analyze CLI: --seeds K', () => {
+  it('adds archs.<arch>.ensemble = { seeds [K], q10/q50/q90 [L+1], nonFinite }, the quantiles of log10(dh[i]/dh[L])', () => {
+    const r = run(['--query', 'depth=4&width=6&batch=3&arch=plain,residual&seed=7', '--seeds', '5']);
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout);
+    for (const arch of ['plain', 'residual']) {
+      const e = out.archs[arch].ensemble;
+      expect(e.seeds).toEqual([7, 8, 9, 10, 11]);
+      expect(e.nonFinite).toBe(0);
+      // Independently: the five draws one by one, each through the CLI itself; with n = 5, q50 is the middle
+      // order statistic and q10 = x0 + 0.4·(x1 − x0) (h = 0.4), q90 = x3 + 0.6·(x4 − x3) (h = 3.6).
+      const draws = e.seeds.map((seed: number) => JSON.parse(run(['--query', `depth=4&width=6&batch=3&arch=plain,residual&seed=${seed}`]).stdout).archs[arch].dh as number[]);
+      for (let i = 0; i <= 4; i++) {
+        const x = draws.map((dh: number[]) => Math.log10(dh[i] / dh[4])).sort((a: number, b: number) => a - b);
+        expect(e.q50[i]).toBeCloseTo(x[2], 12);
+        expect(e.q10[i]).toBeCloseTo(x[0] + 0.4 * (x[1] - x[0]), 12);
+        expect(e.q90[i]).toBeCloseTo(x[3] + 0.6 * (x[4] - x[3]), 12);
+      }
+    }
+    expect(JSON.parse(run(['--query', 'depth=4&width=6']).stdout).archs.plain.ensemble).toBeUndefined();
+  });
+
+  it('counts draws whose ratio is not finite (width-1 relu: a gradient of exactly 0) and leaves them out', () => {
+    const out = JSON.parse(run(['--query', 'depth=20&width=1&batch=1&act=relu&init=he&arch=plain', '--seeds', '16']).stdout);
+    const e = out.archs.plain.ensemble;
+    expect(e.seeds).toHaveLength(16);
+    let zeros = 0;
+    for (const seed of e.seeds) if (JSON.parse(run(['--query', `depth=20&width=1&batch=1&act=relu&init=he&arch=plain&seed=${seed}`]).stdout).archs.plain.dh[0] === 0) zeros++;
+    expect(zeros).toBeGreaterThan(0);
+    expect(e.nonFinite).toBe(zeros);
+  });
+
+  it('csv gets three more columns', () => {
+    const r = run(['--query', 'depth=3&width=4', '--seeds', '2', '--format', 'csv']);
+    expect(r.stdout.split('\n')[0]).toMatch(/,saturated,ens_q10,ens_q50,ens_q90$/);
+  });
+});
+
 describe('analyze CLI: bad input', () => {
   const cases: [string, string[], Record<string, string>, RegExp][] = [
     ['unknown flag', ['--bogus'], {}, /unknown option --bogus/],
@@ -204,6 +242,9 @@ describe('analyze CLI: bad input', () => {
     ['bad value in file', ['--config', 'c.json'], { 'c.json': '{"scale": 1000}' }, /scale=1000.*0.01 to 100/],
     ['bad type in file', ['--config', 'c.json'], { 'c.json': '{"depth": true}' }, /depth=true/],
     ['unwritable dump', ['--dump-params', '/readonly/p.json'], {}, /cannot write --dump-params \/readonly\/p.json \(EACCES\)/],
+    ['too few seeds', ['--seeds', '1'], {}, /--seeds="1": allowed an integer from 2 to 64/],
+    ['too many seeds', ['--seeds=65'], {}, /--seeds="65": allowed an integer from 2 to 64/],
+    ['fractional seeds', ['--seeds', '2.5'], {}, /--seeds="2.5": allowed an integer from 2 to 64/],
   ];
   it.each(cases)('%s → exit 2, one line on stderr, nothing on stdout', (_name, argv, files, message) => {
     const r = run(argv, files);
@@ -226,7 +267,7 @@ describe('analyze CLI: bad input', () => {
     const r = run(['--help']);
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
-    for (const s of ['Usage', '--query', '--config', '--format', '--dump-params', 'overrides']) expect(r.stdout).toContain(s);
+    for (const s of ['Usage', '--query', '--config', '--format', '--dump-params', '--seeds', 'overrides']) expect(r.stdout).toContain(s);
     for (const k of CONFIG_KEYS) expect(r.stdout).toMatch(new RegExp(`^  ${k} `, 'm'));
     expect(run(['-h']).stdout).toBe(r.stdout);
   });

@@ -76,6 +76,17 @@ describe('ConfigControls', () => {
     expect(cfg().scale).toBe(c);
   });
 
+  it('gelu/he: the mark says χ jumps past 1 (0.54 → 1.08) with no χ = 1 point, and offers no snap', () => {
+    // Independently: below the jump q* = 0, so χ = σ_w²·gelu′(0)² = 2s²/4; above it the chain explodes and
+    // χ → σ_w²·E[gelu′²](q → ∞) = 2s²/2. At s ≈ 1.038 these are 0.54 and 1.08.
+    const { container } = setup({ act: 'gelu', init: 'he', bias: 0 });
+    const text = screen.getByTestId('critical-scale').textContent!;
+    expect(text).toMatch(/^No χ = 1: χ jumps from 0\.54 to 1\.08 at ×1\.04$/);
+    expect(screen.queryByRole('button', { name: 'Set to χ = 1' })).toBeNull();
+    const at = Number(container.querySelector<HTMLElement>('.slider-mark')!.style.getPropertyValue('--at'));
+    expect(at).toBeCloseTo((Math.log10(1.038) + 2) / 4, 3);
+  });
+
   it('switches the activation and the init scheme', () => {
     setup();
     fireEvent.change(screen.getByRole('combobox', { name: 'Activation f' }), { target: { value: 'relu' } });

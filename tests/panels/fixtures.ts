@@ -52,7 +52,7 @@ export function makeArch(arch: Arch, o: ArchOpts): ArchReport {
       saturated: o.saturated ? f64(o.saturated) : fill(L, 0.1),
       zHist: simpleHist(L),
     },
-    theory: o.theory ? { dh: f64(o.theory) } : null,
+    theory: o.theory ? { dh: f64(o.theory), critical: 1, jump: null } : null,
     nonFinite: o.nonFinite ?? null,
     loss: 1,
     scalar: o.scalar ?? null,

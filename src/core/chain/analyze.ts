@@ -13,7 +13,7 @@ import type { ArchReport, NonFinite, Report, ScalarTrace } from '../report';
 import { emptyHistograms, emptySummary, StatsScratch, summarizeLayer } from '../stats/stats';
 import type { OpName } from '../autograd/ops-types';
 import { frobenius, frobeniusFromSumSq } from '../autograd/tensor';
-import { meanFieldDh } from '../theory/theory';
+import { criticalPoint, meanFieldDh } from '../theory/theory';
 
 /** The most float64 values one chain may hold (params, activations, gradients): 800 MB. */
 export const MAX_CHAIN_FLOATS = 1e8;
@@ -145,12 +145,15 @@ function readReport(ws: ChainRun, c: Config, arch: Arch, p: ChainParams): ArchRe
     h[i + 1] = frobeniusFromSumSq(SCRATCH.sumSq3[1], hb, n, ho);
   }
   const loss = V[ws.lossOff()];
-  const mf = theoryShape(c, arch);
+  // At width 1 the chain is a product of scalar factors: no sum over units averages them, so the mean-field
+  // line (an infinite-width average) says nothing about a draw (ReLU/He: layer 0 gets exactly 0 on most seeds).
+  const mf = c.width === 1 ? null : theoryShape(c, arch);
   let theory: ArchReport['theory'] = null;
   if (mf) {
     const t = new Float64Array(L + 1);
     for (let j = 0; j <= L; j++) t[j] = mf[j] * dh[L];
-    theory = { dh: t };
+    const cp = criticalPoint(c.act, c.init, c.bias);
+    theory = { dh: t, critical: cp.scale, jump: cp.jump && { ...cp.jump } };
   }
   const allFinite = [h, dh, g, dW, db, stats.z.mean, stats.h.mean, stats.fprime.mean].every(finiteArray) && Number.isFinite(loss);
   return {

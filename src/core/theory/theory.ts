@@ -30,6 +30,16 @@
  * ∂L/∂h_L ∝ h_L − y, i.e. (1, 1, 0). For odd f with loss 'sum' both models coincide. For linear plain chains with
  * 'mse' the full model gives the exact infinite-width answer (L + 2)/2 (the Fuss–Catalan second moment of a
  * product of L Gaussian matrices); the independent one gives 1.
+ *
+ * Orthogonal weights (W_i = s·Q, Q Haar-orthogonal) are not Gaussian: a Gaussian W_iᵀ adds the radial part
+ * σ_w²·E[G′]·h_i on top of an independent part of full energy σ_w²·E[G²] (that surplus, the spread of a Gaussian
+ * matrix's singular values, is the Fuss–Catalan growth), while s·Qᵀ preserves norms exactly:
+ * ‖G·(sQ)ᵀ‖² = s²‖G‖². Its part along h_i is the same as the Gaussian's (u·ĥ = s·G·ẑ, ẑ = ĥQ, which Stein's
+ * lemma averages alike), so only the split changes: the radial part keeps its coefficient and the independent
+ * part gets what is left, v_branch = s²·E[G²] − (radial coefficient)²·p_i (plain, and the α-scaled branch of
+ * residual). For linear chains this is exact at every width: dh[i]/dh[L] = s^(L−i) for any loss. For nonlinear f
+ * it is an approximation: the leftover part is taken as a random direction orthogonal to h_i, uncorrelated with
+ * the rest of the gradient (Haar-random given ĥQ = ẑ, up to O(1/√W)), and the 1/W corrections are dropped.
  */
 import type { Activation, Arch, Config, InitScheme } from '../config';
 import { exp, log, powInt } from '../numerics/libm';
@@ -119,6 +129,7 @@ export function meanFieldDh(c: Config, arch: Arch, model: MeanFieldModel = 'full
   const S = forward(c, residual);
   const sw2 = weightGain(c.init) * c.scale * c.scale;
   const al = c.alpha;
+  const ortho = c.init === 'orthogonal';
   const out = new Float64Array(L + 1);
   const eL = S[STRIDE * L + 2];
   // State (v, a, b) in the units of layer i+1, rescaled after every layer so that v + a²p + 2abμ + b² = 1.
@@ -146,16 +157,17 @@ export function meanFieldDh(c: Config, arch: Arch, model: MeanFieldModel = 'full
         a *= powInt(K, S[o + 2] - S[o + STRIDE + 2]); // a multiplies h_{i+1}: bring it to layer i's units
         if (residual) {
           const Eu = a * a * (p * A1 + al * al * A6 + 2 * al * mu * A7) + b * b * A1 + 2 * a * b * (mu * A1 + al * A7);
-          const nv = v + a * a * al * al * (A2 - A3 * A3) + al * al * sw2 * (v * A1 + Eu);
-          const na = a + al * sw2 * (a * mu * A4 + a * al * A5 + b * A4);
+          const branch = al * al * sw2 * (v * A1 + Eu); // α²σ_w²·E[G²]
+          const radial = al * sw2 * (a * mu * A4 + a * al * A5 + b * A4); // the branch's part along h_i
+          const nv = v + a * a * al * al * (A2 - A3 * A3) + (ortho ? Math.max(0, branch - radial * radial * p) : branch);
           b += a * al * A3;
           v = nv;
-          a = na;
+          a += radial;
         } else {
-          const nv = sw2 * (v * A1 + a * a * A6 + 2 * a * b * A7 + b * b * A1);
+          const branch = sw2 * (v * A1 + a * a * A6 + 2 * a * b * A7 + b * b * A1); // σ_w²·E[G²]
           a = sw2 * (a * A5 + b * A4);
           b = 0;
-          v = nv;
+          v = ortho ? Math.max(0, branch - a * a * p) : branch;
         }
         n = v + a * a * p + 2 * a * b * mu + b * b;
       }
@@ -233,17 +245,31 @@ export function chiAtFixedPoint(act: Activation, sw2: number, sb2: number): numb
   return sw2 * m.df2(lengthFixedPoint(m, sw2, sb2));
 }
 
+/** Where the plain chain's deep per-layer gain χ reaches 1 as the init scale grows (see {@link criticalPoint}). */
+export interface CriticalPoint {
+  /** the init-scale multiplier where χ passes through 1 continuously, or null */
+  scale: number | null;
+  /**
+   * Where χ passes 1 without ever equalling it, or null: the length map's fixed point jumps (from 0 to ∞ for gelu
+   * and silu), so χ jumps from `chiBelow` < 1 to `chiAbove` > 1 at the multiplier `scale`.
+   */
+  jump: { scale: number; chiBelow: number; chiAbove: number } | null;
+}
+
+/** A χ step larger than this across the final bisection bracket (~1e-16 wide in ln scale) is a jump, not a slope. */
+const JUMP_TOL = 1e-6;
+
 /**
  * The edge of chaos: the init-scale multiplier in [0.01, 100] at which χ = σ_w²·E[f′²] at the plain chain's fixed
  * point q* crosses 1 (relu: 1 with he, √2 with xavier/lecun; tanh without bias: 1). The first crossing from
- * χ < 1 to χ > 1 on a log grid, refined by bisection in log scale; null if χ − 1 keeps one sign over the range
- * (none of the nine activations does for bias 0–10). q* is the fixed point the chain reaches from its layer-0
- * variance, so the crossing may be a jump rather than continuous: for gelu, silu, elu or softplus with bias the
- * length map can have an ordered fixed point (χ < 1) and, past σ_w² = 2, an exploding branch (χ → σ_w²/2 > 1);
- * the mark is then where the chain switches branch. `width` does not enter for W × W layers (σ_w² is width-free).
+ * χ < 1 to χ ≥ 1 on a log grid, refined by bisection in log scale; nothing if χ − 1 keeps one sign over the range.
+ * q* is the fixed point the chain reaches from its layer-0 variance, so the crossing may be a jump rather than
+ * continuous: for gelu and silu (he, bias 0) q* = 0 below ×1.038 (gelu) and the chain explodes above, so χ jumps
+ * from σ_w²·f′(0)² = σ_w²/4 ≈ 0.54 to the large-q limit σ_w²/2 ≈ 1.08 and is never 1; with bias the ordered branch
+ * has q* > 0 but the jump remains. Then `scale` is null and `jump` says where and between which values.
+ * `width` does not enter for W × W layers (σ_w² is width-free).
  */
-export function criticalScale(act: Activation, init: InitScheme, width: number, bias: number): number | null {
-  void width;
+export function criticalPoint(act: Activation, init: InitScheme, bias: number): CriticalPoint {
   // Independent of the scale itself, so the slider can ask on every move: remember recent answers.
   const key = `${act}|${init}|${bias}`;
   const hit = criticalCache.get(key);
@@ -254,35 +280,46 @@ export function criticalScale(act: Activation, init: InitScheme, width: number, 
   return found;
 }
 
-const criticalCache = new Map<string, number | null>();
+/** The init scale where χ = 1 continuously ({@link criticalPoint}'s `scale`); null where χ jumps past 1 or never reaches it. */
+export function criticalScale(act: Activation, init: InitScheme, width: number, bias: number): number | null {
+  void width;
+  return criticalPoint(act, init, bias).scale;
+}
 
-function searchCriticalScale(act: Activation, init: InitScheme, bias: number): number | null {
+const criticalCache = new Map<string, CriticalPoint>();
+
+function searchCriticalScale(act: Activation, init: InitScheme, bias: number): CriticalPoint {
   const k = weightGain(init);
   const sb2 = bias * bias;
-  const F = (logS: number) => {
+  const chi = (logS: number) => {
     const s = exp(logS);
-    return chiAtFixedPoint(act, k * s * s, sb2) - 1;
+    return chiAtFixedPoint(act, k * s * s, sb2);
   };
   const lo0 = log(0.01);
   const hi0 = log(100);
   const STEPS = 40;
   let a = lo0;
-  let fa = F(a);
+  let fa = chi(a) - 1;
   for (let i = 1; i <= STEPS; i++) {
     const b = lo0 + ((hi0 - lo0) * i) / STEPS;
-    const fb = F(b);
+    const fb = chi(b) - 1;
     if (fa < 0 && fb >= 0) {
       let x0 = a;
       let x1 = b;
-      for (let it = 0; it < 50; it++) {
+      for (let it = 0; it < 60 && x1 - x0 > 1e-15; it++) {
         const mid = 0.5 * (x0 + x1);
-        if (F(mid) < 0) x0 = mid;
+        if (chi(mid) < 1) x0 = mid;
         else x1 = mid;
       }
-      return exp(0.5 * (x0 + x1));
+      const below = chi(x0);
+      const above = chi(x1);
+      // 12 digits: more would only carry the bisection's last-bit noise (×0.9999999999999997 for relu/he).
+      const at = Number(exp(0.5 * (x0 + x1)).toPrecision(12));
+      if (above - below > JUMP_TOL) return { scale: null, jump: { scale: at, chiBelow: below, chiAbove: above } };
+      return { scale: at, jump: null };
     }
     a = b;
     fa = fb;
   }
-  return null;
+  return { scale: null, jump: null };
 }

@@ -2,6 +2,7 @@
 import { useId } from 'react';
 import { AxisBottom, AxisLeft } from '../../viz/Axes';
 import { ARCH_STYLE, COLOR, FONT, markerPath } from '../../viz/theme';
+import type { FlowBand } from './band';
 import { FLOW_MARGIN, type FlowLayout } from './layout';
 
 export interface FlowChartProps {
@@ -16,6 +17,8 @@ export interface FlowChartProps {
   nonFiniteLabels: string[];
   /** the inspected layer, or null */
   hover: number | null;
+  /** the band over seeds behind the lines (src/panels/flow/band.ts), or none */
+  bands?: readonly FlowBand[];
   onPointerLayer: (px: number, pointerType: string) => void;
   onPointerOut: (pointerType: string) => void;
 }
@@ -49,6 +52,12 @@ export function FlowChart(p: FlowChartProps) {
           <AxisBottom ticks={l.xTicks} width={l.innerWidth} label={p.xLabel} />
         </g>
         <g clipPath={`url(#${clipId})`} fill="none" strokeLinejoin="round" strokeLinecap="round">
+          {p.bands?.map((b) => (
+            <g key={`b-${b.arch}`} data-role="band" data-arch={b.arch} pointerEvents="none">
+              <path d={b.area} fill={ARCH_STYLE[b.arch].color} fillOpacity={0.13} />
+              <path d={b.median} stroke={ARCH_STYLE[b.arch].color} strokeOpacity={0.6} strokeWidth={1.5} strokeDasharray="1 3" data-role="band-median" />
+            </g>
+          ))}
           {l.series.map((s) =>
             s.theoryPath ? (
               <path key={`t-${s.arch}`} d={s.theoryPath} stroke={COLOR.theory} strokeWidth={2} strokeDasharray={ARCH_STYLE[s.arch].theoryDash} data-role="theory" />

@@ -7,6 +7,7 @@
  * - `lang: Lang` — 'en' | 'zh'.
  * - `quantity: FlowQuantity` — 'dh' (‖∂L/∂h_i‖, default view) | 'g' (‖g_i‖ = ‖∂L/∂z_i‖) | 'dW' (‖∂L/∂W_i‖).
  * - `onQuantityChange: (q: FlowQuantity) => void` — called by the segmented control.
+ * - `ensemble?: FlowEnsemble | null` — the band over seeds for this config (drawn behind the lines for ‖∂L/∂hᵢ‖).
  *
  * Measures its own width (useParentSize); height follows `flowHeight(width)`. The headline area has a fixed height
  * and is aria-live="polite". Pointer (mouse, touch, pen) or ←/→ on the focused chart shows a layer's numbers.
@@ -23,11 +24,15 @@ import { Segmented } from '../../viz/Segmented';
 import { ARCH_STYLE, COLOR, FONT } from '../../viz/theme';
 import { measured, type SizedProps } from '../../viz/measured';
 import { SETTLE_MS, useSettled } from '../../viz/useSettled';
+import { bandPaths, type FlowEnsemble } from './band';
+import { BandCaption, BandSwatch } from './BandCaption';
 import { FlowChart } from './FlowChart';
 import { FlowTable } from './FlowTable';
 import { FlowTooltip } from './FlowTooltip';
 import { headlineOf } from './headline';
 import { FLOW_MARGIN, FLOW_QUANTITIES, flowHeight, flowLayout, layerAtX, type FlowQuantity } from './layout';
+
+export type { FlowEnsemble };
 
 export interface FlowPanelProps {
   report: Report;
@@ -35,16 +40,20 @@ export interface FlowPanelProps {
   lang: Lang;
   quantity: FlowQuantity;
   onQuantityChange: (q: FlowQuantity) => void;
+  ensemble?: FlowEnsemble | null;
 }
 
 const HEADLINE_LINE = 1.35;
 
-function FlowPanelBody({ report, config, lang, quantity, onQuantityChange, size }: SizedProps<FlowPanelProps>) {
+function FlowPanelBody({ report, config, lang, quantity, onQuantityChange, ensemble = null, size }: SizedProps<FlowPanelProps>) {
   const t = (k: string, v?: Record<string, string | number>) => translate(lang, k, v);
   const { ref, width } = size;
   const height = flowHeight(width);
   const layout = useMemo(() => flowLayout(report, quantity, width, height), [report, quantity, width, height]);
   const [hover, setHover] = useState<number | null>(null);
+  // Only ‖∂L/∂hᵢ‖ has a band; during a drag `ensemble` is null (another config), so this costs nothing there.
+  const showBand = quantity === 'dh' && ensemble !== null && !ensemble.skipped && ensemble.done > 0;
+  const bands = useMemo(() => (showBand ? bandPaths(layout, report, ensemble!.archs) : []), [showBand, layout, report, ensemble]);
   // Lines reserved per headline (fixed, so nothing shifts while dragging): a sentence with its enlarged number
   // wraps to four lines on a phone and three up to ~680 px; screenshots at 375 and 600 px clipped with fewer.
   const headlineLines = width < 420 ? 4 : width < 680 ? 3 : 2;
@@ -132,6 +141,7 @@ function FlowPanelBody({ report, config, lang, quantity, onQuantityChange, size 
           zeroLabel={t('flow.zero')}
           nonFiniteLabels={nonFiniteLabels}
           hover={hoverLayer}
+          bands={bands}
           onPointerLayer={(px) => setHover(layerAtX(layout, px))}
           onPointerOut={(type) => {
             if (type === 'mouse') setHover(null);
@@ -153,10 +163,21 @@ function FlowPanelBody({ report, config, lang, quantity, onQuantityChange, size 
                 <LegendSwatch color={COLOR.theory} dash={ARCH_STYLE[s.arch].theoryDash} /> {t('flow.theory', { arch: archName(s.arch) })}
               </span>
             ))}
+        {bands.length > 0 && (
+          <span data-role="band-legend">
+            <BandSwatch arch={bands[0].arch} /> {t('flow.band.legend', { n: ensemble!.done })}
+          </span>
+        )}
       </div>
       {hasTheory && (
         <p style={{ fontSize: FONT.note, color: COLOR.muted, margin: '6px 0 0', paddingLeft: FLOW_MARGIN.left }}>
           {t('flow.theoryNote')} {config.act === 'relu' && t('flow.reluNote')}
+        </p>
+      )}
+      {quantity === 'dh' && ensemble !== null && <BandCaption report={report} ensemble={ensemble} t={t} />}
+      {quantity === 'dh' && report.config.width === 1 && (
+        <p data-role="no-theory" style={{ fontSize: FONT.note, color: COLOR.muted, margin: '6px 0 0', paddingLeft: FLOW_MARGIN.left }}>
+          {t('flow.noTheoryWidth1')}
         </p>
       )}
       <FlowTable layout={table.layout} quantityLabel={table.label} lang={lang} />

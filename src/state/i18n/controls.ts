@@ -19,6 +19,7 @@ export const controlsEn = {
   'ctl.scale.hint': 'Multiplies the weight standard deviation; above the χ = 1 mark gradients tend to grow, below it to shrink.',
   'ctl.scale.mark': 'χ = 1 at ×{value}',
   'ctl.scale.markNone': 'No χ = 1 point for this activation',
+  'ctl.scale.markJump': 'No χ = 1: χ jumps from {below} to {above} at ×{value}',
   'ctl.scale.snap': 'Set to χ = 1',
   'ctl.scale.snapHint': 'Move the init scale to the edge of chaos, where the mean-field gain per layer is exactly 1.',
   'ctl.bias.label': 'Bias std',

@@ -21,6 +21,7 @@ export const controlsZh: Record<keyof typeof controlsEn, string> = {
   'ctl.scale.hint': '乘在权重标准差上；高于 χ = 1 标记时梯度往往增大，低于它时往往衰减。',
   'ctl.scale.mark': 'χ = 1 位于 ×{value}',
   'ctl.scale.markNone': '该激活函数没有 χ = 1 点',
+  'ctl.scale.markJump': '没有 χ = 1 的点：χ 在 ×{value} 处从 {below} 直接跳到 {above}',
   'ctl.scale.snap': '设为 χ = 1',
   'ctl.scale.snapHint': '把初始化倍数移到混沌边缘，此时平均场理论给出的每层增益恰好为 1。',
   'ctl.bias.label': '偏置标准差',

@@ -75,6 +75,20 @@ describe('the report', () => {
     expect(withNorm.archs.plain!.theory).toBeNull();
   });
 
+  it('theory is null at width 1, where no average over units exists (ReLU/He: layer 0 gets exactly 0 on most draws)', () => {
+    // The claim behind the null: a width-1 ReLU/He chain of depth 20 passes no gradient to layer 0 on most seeds
+    // (one dead unit blocks the whole product), while the mean-field line predicts a finite value.
+    let zeros = 0;
+    for (let seed = 1; seed <= 40; seed++) {
+      const r = analyzeChain({ ...c, act: 'relu', init: 'he', width: 1, batch: 1, depth: 20, arch: ['plain', 'residual'], seed });
+      expect(r.archs.plain!.theory).toBeNull();
+      expect(r.archs.residual!.theory).toBeNull();
+      if (r.archs.plain!.dh[0] === 0) zeros++;
+    }
+    expect(zeros).toBeGreaterThan(30);
+    expect(analyzeChain({ ...c, width: 2 }).archs.plain!.theory).not.toBeNull();
+  });
+
   it('stats describe the activation input: after batch norm each layer has mean ≈ 0 and std ≈ 1', () => {
     const a = analyzeChain({ ...c, norm: 'batch', scale: 3 }).archs.plain!;
     for (let i = 0; i < 7; i++) {

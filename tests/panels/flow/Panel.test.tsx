@@ -30,6 +30,41 @@ describe('FlowPanel', () => {
     expect(screen.getByRole('img').getAttribute('aria-label')).toMatch(/plain: 1 at the top layer, 10⁻¹² at layer 0/);
   });
 
+  it('says why there is no theory line at width 1, and only there', () => {
+    const scalar = makeReport({ plain: makeArch('plain', { dh: [1e-3, 1e-2, 1e-1, 1] }) }, { width: 1 });
+    const { container, rerender } = render(<FlowPanel report={scalar} config={scalar.config} lang="en" quantity="dh" onQuantityChange={() => {}} />);
+    expect(container.querySelector('[data-role="no-theory"]')!.textContent).toMatch(/No mean-field line at width 1/);
+    rerender(<FlowPanel report={scalar} config={scalar.config} lang="zh" quantity="dh" onQuantityChange={() => {}} />);
+    expect(container.querySelector('[data-role="no-theory"]')!.textContent).toMatch(/宽度为 1 时不画平均场理论线/);
+    rerender(<FlowPanel report={report} config={report.config} lang="en" quantity="dh" onQuantityChange={() => {}} />);
+    expect(container.querySelector('[data-role="no-theory"]')).toBeNull();
+  });
+
+  it('draws the band over seeds behind the lines, with a legend entry and a caption computed from the numbers', () => {
+    // plain: dashed line at layer 0 is log10(1e-11) = −11; the median −12.5 lies 1.5 decades below it.
+    const e = { seeds: [5, 6, 7, 8], q10: Float64Array.from([-14, -8, -4, 0]), q50: Float64Array.from([-12.5, -6, -3, 0]), q90: Float64Array.from([-11, -5, -2, 0]), nonFinite: 1 };
+    const ensemble = { k: 16, done: 4, archs: { plain: e }, skipped: false };
+    const { container, rerender } = render(<FlowPanel report={report} config={report.config} lang="en" quantity="dh" onQuantityChange={() => {}} ensemble={ensemble} />);
+    const bands = container.querySelectorAll('[data-role="band"]');
+    expect(bands).toHaveLength(1);
+    expect(bands[0].getAttribute('data-arch')).toBe('plain');
+    // behind the lines: the band comes before every data line in document order
+    const line = container.querySelector('path[data-role="line"]')!;
+    expect(bands[0].compareDocumentPosition(line) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    expect(container.querySelector('[data-role="band-legend"]')!.textContent).toContain('10–90 % of 4 draws');
+    const caption = container.querySelector('[data-role="band-caption"]')!.textContent!;
+    expect(caption).toContain('mean of the square');
+    expect(caption).toContain('seeds 5–8');
+    expect(caption).toContain('plain: the median at layer 0 lies 1.5 decades below the dashed line.');
+    expect(caption).toContain('1 of 4 draws are left out');
+    expect(caption).toContain('(4 of 16 draws so far)');
+    rerender(<FlowPanel report={report} config={report.config} lang="en" quantity="g" onQuantityChange={() => {}} ensemble={ensemble} />);
+    expect(container.querySelector('[data-role="band"]')).toBeNull();
+    rerender(<FlowPanel report={report} config={report.config} lang="zh" quantity="dh" onQuantityChange={() => {}} ensemble={{ ...ensemble, skipped: true }} />);
+    expect(container.querySelector('[data-role="band"]')).toBeNull();
+    expect(container.querySelector('[data-role="band-caption"]')!.textContent).toContain('这条链太大');
+  });
+
   it('switches quantity through the radiogroup', () => {
     const onChange = vi.fn();
     render(<FlowPanel report={report} config={report.config} lang="en" quantity="dh" onQuantityChange={onChange} />);
