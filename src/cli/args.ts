@@ -3,7 +3,7 @@
  * {@link UsageError} (one line on stderr, exit code 2).
  */
 import { CONFIG_FIELDS, allowedText } from '../core/config';
-import { ENSEMBLE_MAX, ENSEMBLE_MIN } from '../core/ensemble-range';
+import { ENSEMBLE_MAX, ENSEMBLE_MIN } from '../core/stats/ensemble-range';
 
 /** Output formats of the report on stdout. */
 export const FORMATS = ['json', 'csv'] as const;

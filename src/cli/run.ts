@@ -4,7 +4,7 @@
  */
 import { analyzeChain } from '../core/chain/analyze';
 import { ConfigError, decodeConfig, queryToRecord, type Arch, type Config } from '../core/config';
-import { analyzeEnsemble } from '../core/ensemble-analyze';
+import { analyzeEnsemble } from '../core/chain/ensemble';
 import { drawParams, type ChainParams } from '../core/chain/params';
 import type { Report } from '../core/report';
 import { reportText } from '../core/reportText';

@@ -3,7 +3,7 @@
  * to the worker by structured clone); `reportToJSON` turns them into the CLI's JSON shape.
  */
 import type { Arch, Config } from './config';
-import type { Ensemble } from './ensemble';
+import type { Ensemble } from './stats/ensemble';
 
 /** Per-layer distribution summary of one quantity over all B×W entries. Each array has one entry per layer i. */
 export interface Summary {

@@ -1,5 +1,5 @@
 /**
- * The band over seeds behind the flow panel's line ("typical vs mean", src/core/ensemble.ts), computed in a worker of
+ * The band over seeds behind the flow panel's line ("typical vs mean", src/core/stats/ensemble.ts), computed in a worker of
  * its own: a config change clears a band drawn for another config at once (a seed change keeps it: the band over
  * seeds does not depend on which draw is on screen), and once the config has rested for a moment the newest
  * request goes to the worker, whose answers to older requests are ignored. Nothing here runs on a slider's input
@@ -7,8 +7,8 @@
  */
 import type { StoreApi } from 'zustand/vanilla';
 import { CONFIG_FIELDS, type Arch, type Config } from '../core/config';
-import type { Ensemble } from '../core/ensemble';
-import { ENSEMBLE_DEFAULT } from '../core/ensemble-range';
+import type { Ensemble } from '../core/stats/ensemble';
+import { ENSEMBLE_DEFAULT } from '../core/stats/ensemble-range';
 import { chainFootprint, chainShape } from '../core/chain/footprint';
 import type { EnsembleRequest, EnsembleResponse } from '../worker/ensembleProtocol';
 import { MAX_REQUEST_FLOATS } from '../worker/protocol';

@@ -6,7 +6,7 @@
  */
 import { analyzeChain } from '../core/chain/analyze';
 import type { Arch } from '../core/config';
-import { EnsembleAccumulator, ensembleSeeds } from '../core/ensemble';
+import { EnsembleAccumulator, ensembleSeeds } from '../core/stats/ensemble';
 import type { EnsembleRequest, EnsembleResponse } from './ensembleProtocol';
 import { reportsAfter } from './ensembleProtocol';
 

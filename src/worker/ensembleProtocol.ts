@@ -1,10 +1,10 @@
 /**
- * Messages between the main thread and the ensemble worker (the band over seeds, src/core/ensemble.ts). The
+ * Messages between the main thread and the ensemble worker (the band over seeds, src/core/stats/ensemble.ts). The
  * newest request wins: the worker drops a job as soon as a newer one arrives, and the main thread ignores answers
  * to older ids. Imports only core.
  */
 import type { Arch, Config } from '../core/config';
-import type { Ensemble } from '../core/ensemble';
+import type { Ensemble } from '../core/stats/ensemble';
 
 /** Main → worker: draw `k` seeds from config.seed on. */
 export interface EnsembleRequest {

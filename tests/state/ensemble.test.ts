@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { defaultConfig } from '../../src/core/config';
-import type { Ensemble } from '../../src/core/ensemble';
+import type { Ensemble } from '../../src/core/stats/ensemble';
 import { connectEnsemble, ensembleFits, sameBandConfig, type EnsemblePort } from '../../src/state/ensemble';
 import { createAppStore } from '../../src/state/store';
 import type { EnsembleRequest } from '../../src/worker/ensembleProtocol';

@@ -1,11 +1,11 @@
 /**
  * The band over seeds in the flow chart's coordinates (pure): per architecture, the 10–90 % area and the median of
- * log10(dh[i]/dh[L]) over the draws (src/core/ensemble.ts), anchored at the current draw's dh[L] like the theory
+ * log10(dh[i]/dh[L]) over the draws (src/core/stats/ensemble.ts), anchored at the current draw's dh[L] like the theory
  * line, so the line on screen, the band and the dashed mean all meet at the top layer.
  */
 import { area, line } from 'd3-shape';
 import type { Arch } from '../../core/config';
-import type { Ensemble } from '../../core/ensemble';
+import type { Ensemble } from '../../core/stats/ensemble';
 import type { Report } from '../../core/report';
 import type { FlowLayout } from './layout';
 

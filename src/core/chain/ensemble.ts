@@ -2,9 +2,9 @@
  * The band over seeds of a whole config (the CLI's --seeds): kept apart from ensemble.ts so that the page, which
  * needs only its types and constants, does not pull the engine into its first chunk.
  */
-import { analyzeChain } from './chain/analyze';
-import type { Arch, Config } from './config';
-import { EnsembleAccumulator, ensembleSeeds, type Ensemble } from './ensemble';
+import { analyzeChain } from './analyze';
+import type { Arch, Config } from '../config';
+import { EnsembleAccumulator, ensembleSeeds, type Ensemble } from '../stats/ensemble';
 
 /**
  * The ensemble of every architecture of `config` over k draws at seeds config.seed … config.seed+k−1 (see the

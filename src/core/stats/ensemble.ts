@@ -5,7 +5,7 @@
  * log10(dh[i]/dh[L]), by numpy's default rule (linear interpolation between order statistics). A draw with any
  * non-finite log ratio (a NaN or an overflow, or a gradient of exactly 0) is counted and left out.
  */
-import { log } from './numerics/libm';
+import { log } from '../numerics/libm';
 
 /** The quantiles over seeds of one architecture, each with L+1 entries (layer i = 0…L). */
 export interface Ensemble {

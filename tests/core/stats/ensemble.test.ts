@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { analyzeChain } from '../../src/core/chain/analyze';
-import { defaultConfig, type Config } from '../../src/core/config';
-import { EnsembleAccumulator, ensembleSeeds, quantileSorted } from '../../src/core/ensemble';
-import { analyzeEnsemble } from '../../src/core/ensemble-analyze';
+import { analyzeChain } from '../../../src/core/chain/analyze';
+import { defaultConfig, type Config } from '../../../src/core/config';
+import { EnsembleAccumulator, ensembleSeeds, quantileSorted } from '../../../src/core/stats/ensemble';
+import { analyzeEnsemble } from '../../../src/core/chain/ensemble';
 
 const q = (xs: number[], p: number) => {
   const s = Float64Array.from(xs).sort();
