@@ -73,7 +73,7 @@ export const scenesZh: Record<keyof typeof scenesEn, string> = {
     '第二种办法是改变每一层看到的分布。批归一化在激活之前，把每个 zᵢ 在一个批次上归一化为均值 0、方差 1。这仍是第 2 幕的那条 sigmoid 链，权重完全相同，只是加上了 BatchNorm。',
   'story.batchnorm.question': '现在传到第 0 层的梯度还剩多少？',
   'story.batchnorm.why':
-    'BatchNorm 减去批次均值，再除以批次标准差 σᵢ，让 z 留在 sigmoid 最陡的中段，而不是平坦的两端。反向时，梯度也要除以同一个 σᵢ。这条链里 sigmoid 的输出在批次内变化不大，σᵢ 很小，1/σᵢ 正好抵消了 f′ ≤ 1/4 造成的衰减。现在梯度{change_plain}：第 0 层收到的梯度是顶层的 {ratio_plain} 倍，平均每层乘以 {perLayer_plain}。不过 BatchNorm 也不是万能药：在普通链中，它本身就会让初始化时的梯度随深度指数增长，无论用哪种激活函数都一样（Yang 等，2019）。层数少时看不出来，到两百层左右就藏不住了。',
+    'BatchNorm 减去批次均值，再除以批次标准差 σᵢ，让 z 留在 sigmoid 最陡的中段，而不是平坦的两端。反向时，梯度也要除以同一个 σᵢ。这条链里 sigmoid 的输出在批次内变化不大，σᵢ 很小，1/σᵢ 足以抵消 f′ ≤ 1/4 造成的衰减，甚至绰绰有余。现在梯度{change_plain}：第 0 层收到的梯度是顶层的 {ratio_plain} 倍，平均每层乘以 {perLayer_plain}。不过 BatchNorm 也不是万能药：在普通链中，它本身就会让初始化时的梯度随深度指数增长，无论用哪种激活函数都一样（Yang 等，2019）。层数少时看不出来，到两百层左右就藏不住了。',
   'story.batchnorm.alt': '加深到 {depth} 层',
 
   'story.residual.title': '残差捷径：同样的权重',
