@@ -8,7 +8,7 @@ export const panelsZh: Record<keyof typeof panelsEn, string> = {
   'viz.layer': '第 {i} 层',
   'viz.layerAxis': '层号 i',
 
-  'flow.title': '梯度逐层的流动',
+  'flow.title': '梯度的逐层流动',
   'flow.quantityGroup': '显示的量',
   'flow.q.dh': '‖∂L/∂hᵢ‖',
   'flow.q.g': '‖gᵢ‖',
@@ -38,7 +38,7 @@ export const panelsZh: Record<keyof typeof panelsEn, string> = {
   'flow.tooltip.theory': '理论',
   'flow.tooltip.gain': '增益',
   'flow.table.caption': '各层的{quantity}',
-  'flow.table.captionThinned': '{quantity}，每隔 {step} 层列出一层',
+  'flow.table.captionThinned': '{quantity}，每 {step} 层列出一层',
   'flow.table.layer': '层',
 
   'chain.title': '这条链：反向传播每一步乘上了什么',
@@ -87,6 +87,6 @@ export const panelsZh: Record<keyof typeof panelsEn, string> = {
   'formula.scalar': '标量链',
   'formula.matrix': '矩阵形式',
   'formula.note.plain': '每一步都乘上 w·f′(z)。sigmoid 的 f′ ≤ 1/4，所以 |w·f′| ≤ |w|/4：当 |w| ≤ 1 时，这一步至少把梯度缩小到 1/4；只有 |w| > 4 时梯度才可能变大；介于两者之间时，这个上界保证的缩小不到 4 倍。',
-  'formula.note.residual': '捷径连接加上了 1：因子变成 1 + α·w·f′(z)，即使 w·f′(z) 很小，它也接近 1。',
+  'formula.note.residual': '捷径连接加上了 1：因子变成 1 + α·w·f′(z)，即使 w·f′(z) 很小，这个因子也仍接近 1，而不会趋于 0。',
   'formula.note.dense': '后面每一层都直接读取 hᵢ，所以它的梯度是许多条短路径之和。',
 };

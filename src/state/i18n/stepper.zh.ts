@@ -27,7 +27,7 @@ export const stepperZh: Record<keyof typeof stepperEn, string> = {
   'stepper.reason.norm': '归一化把整个批次混在一起',
   'stepper.reason.dense': '后面每一层都读取 hᵢ',
   'stepper.residualWhy.small': '为什么因子接近 1：分支项 α·w·f′ = {x} 很小，这一步只是乘以“1 加一点点”；单靠恒等路径，梯度也能原样传下去。',
-  'stepper.residualWhy.large': '这里分支项 α·w·f′ = {x} 并不小，所以这个因子离 1 较远，许多这样的步骤会累积起来。',
+  'stepper.residualWhy.large': '这里分支项 α·w·f′ = {x} 并不小，所以这个因子离 1 较远；这样的步骤一多，影响就会层层累积。',
   'stepper.residualNorms': '残差网络：这一步把 ∂L/∂hᵢ₊₁ 乘以矩阵 I + α·diag(f′(zᵢ))·Wᵢᵀ，即恒等矩阵加上分支项，所以只要分支项不大，增益 γ 就接近 1。',
   'stepper.values': '这一步的数值',
   'stepper.col.symbol': '量',
