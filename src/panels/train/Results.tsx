@@ -45,7 +45,8 @@ function BatchNormCaveat({ runs, done, lang, t }: Pick<ResultsProps, 'runs' | 'd
 export function Results({ runs, done, finished, lang, norm, t }: ResultsProps) {
   if (done === 0) return null;
   const verdicts = depthVerdicts(runs, done);
-  const ratio = (a: number, b: number) => formatNumber(a / b, lang, 2);
+  // Three digits: with two, a deep model 2 % worse read "ends 1× above", which says nothing and looks like a tie.
+  const ratio = (a: number, b: number) => formatNumber(a / b, lang, 3);
   return (
     <section className="train-results" aria-labelledby="train-table-caption">
       <div className="train-verdicts" aria-live="polite">

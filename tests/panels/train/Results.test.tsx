@@ -15,6 +15,14 @@ const run = (role: 'shallow' | 'deep', depth: number, dW0: number[], initCos: nu
   initCos,
 });
 
+describe('Results: the verdict’s ratio', () => {
+  it('shows a 2 % gap as 1.02×, not 1×', () => {
+    const r = (role: 'shallow' | 'deep', depth: number, final: number): RunTrace => ({ ...run(role, depth, [1, 1, 1, 1], 0.5), loss: Float64Array.of(final, final) });
+    const { container } = render(<Results runs={[r('shallow', 2, 1), r('deep', 4, 1.02)]} done={2} finished lang="en" t={(k, v) => translate('en', k, v)} />);
+    expect(container.querySelector('[data-verdict="plain"]')!.textContent).toContain('ends 1.02× above');
+  });
+});
+
 describe('Results: cosine at init and the BatchNorm caveat', () => {
   const runs = [run('shallow', 2, [1, 1], 0.81), run('deep', 4, [500, 50, 5, 0.5], 0.9994)];
   const t = (k: string, v?: Record<string, string | number>) => translate('en', k, v);
