@@ -86,9 +86,10 @@ describe('item 2: the sigmoid scene bounds the mean square, not each layer', () 
   });
 
   it('over seeds 1–50 the mean square layer gain stays ≤ 1/16, yet about a quarter of single gains exceed 1/4 (max below 1/2)', () => {
-    let n = 0, sq = 0, over = 0, max = 0; // prettier-ignore
+    let n = 0, sq = 0, over = 0, max = 0, r2 = 0; // prettier-ignore
     for (const seed of seeds(50)) {
       const a = analyzeChain({ ...c, seed }).archs.plain!;
+      r2 += ratio(a) ** 2 / 50;
       for (let i = 0; i < a.gain.length; i++) {
         const g = a.dh[i] / a.dh[i + 1];
         n++;
@@ -98,6 +99,8 @@ describe('item 2: the sigmoid scene bounds the mean square, not each layer', () 
       }
     }
     expect(sq / n).toBeLessThanOrEqual(1 / 16);
+    // "over 20 layers the mean square shrinks by at least 16²⁰"
+    expect(r2).toBeLessThanOrEqual(16 ** -20);
     expect(over / n).toBeGreaterThan(0.15);
     expect(over / n).toBeLessThan(0.35);
     expect(max).toBeGreaterThan(0.25);

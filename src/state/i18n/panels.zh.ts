@@ -29,7 +29,7 @@ export const panelsZh: Record<keyof typeof panelsEn, string> = {
   'flow.headline.stable': '{arch}：第 0 层收到的梯度是顶层的 {ratio} 倍，梯度顺利传了回来。',
   'flow.headline.exploding': '{arch}：第 0 层收到的梯度是顶层的 {ratio} 倍，梯度爆炸了。',
   'flow.headline.zero.blocked': '{arch}：第 0 层收到的梯度恰好为 0。途中 f′ = 0 的单元把它完全挡住了。',
-  'flow.headline.zero.underflow': '{arch}：第 0 层收到的梯度恰好为 0。它小到低于 float64 能表示的最小数，发生了下溢。',
+  'flow.headline.zero.underflow': '{arch}：第 0 层收到的梯度恰好为 0。它比 float64 能表示的最小正数还小，发生了下溢。',
   'flow.headline.nonfinite': '{arch}：从第 {layer} 层起，梯度已不再是一个数（NaN）。',
   'flow.headline.nonfiniteNoLayer': '{arch}：梯度已不再是有限的数。',
   'flow.aria': '折线图：各层的{quantity}，纵轴为对数坐标。{series}',

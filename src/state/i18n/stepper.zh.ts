@@ -49,7 +49,7 @@ export const stepperZh: Record<keyof typeof stepperEn, string> = {
   'stepper.total.lost': '比顶层少了 {n} 个数量级',
   'stepper.total.gained': '比顶层多了 {n} 个数量级',
   'stepper.total.flat': '与顶层相差不到 10 倍（{n} 个数量级）',
-  'stepper.total.zero': '下溢成了 0，比 float64 能表示的最小数还小',
+  'stepper.total.zero': '下溢成了 0：比 float64 能表示的最小正数还小',
   'stepper.total.nan': '已经不是一个数（NaN）',
   'stepper.total.inf': '溢出成了 ∞',
   'stepper.total.none': '尚未缓存任何值',
