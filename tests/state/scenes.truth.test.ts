@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { storyVars } from '../../src/app/story/storyVars';
 import { analyzeChain } from '../../src/core/analyze';
-import { defaultConfig, type Config } from '../../src/core/config';
+import { ACTIVATIONS, defaultConfig, type Config } from '../../src/core/config';
 import { bias, drawParams, weight } from '../../src/core/params';
 import type { ArchReport } from '../../src/core/report';
 import { saturatedIntervals, sampleCurve } from '../../src/panels/activation/layout';
@@ -305,5 +305,26 @@ describe('item 13 and every scene: texts filled from the draw', () => {
 
   it.each(SCENES.map((s, k) => [s.id, k + 1] as const))('scene %s: on seeds 1–3 the why is fully filled in both languages', (id, n) => {
     for (const seed of seeds(3)) for (const lang of ['en', 'zh'] as const) expect(why(id, { ...sceneConfig(n), seed }, lang)).not.toMatch(/[{}]/);
+  });
+});
+
+describe('edges: the draw-dependent sentences at width 1, depth 1000, every activation, and past float64', () => {
+  it.each(ACTIVATIONS)('%s: every scene’s why is filled and every draw sentence agrees with the answer', (act) => {
+    for (const scale of [1, 100]) {
+      const c: Config = { ...defaultConfig(), depth: 1000, width: 1, batch: 1, act, scale, arch: ['plain', 'residual', 'dense'] };
+      const r = analyzeChain(c);
+      for (const lang of ['en', 'zh'] as const) {
+        const v = storyVars(r, lang);
+        for (const s of SCENES) expect(translate(lang, `story.${s.id}.why`, v)).not.toMatch(/[{}]|undefined/);
+        for (const arch of ['plain', 'residual', 'dense'] as const) {
+          const a = r.archs[arch]!;
+          const key = Number.isFinite(ratio(a)) ? `story.draw.${outcomeOf(a)}` : 'story.draw.nan';
+          // the template's text up to its first placeholder is what tells the four sentences apart
+          const head = translate(lang, key).split('{')[0];
+          expect(head.length).toBeGreaterThan(20);
+          expect(v[`draw_${arch}`].startsWith(head)).toBe(true);
+        }
+      }
+    }
   });
 });
