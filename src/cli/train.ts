@@ -1,7 +1,8 @@
 /**
  * `npm run -s train -- --query "deep=48&steps=800"`: the training lab headless. It takes the lab's URL keys (the
  * schema table of src/core/train/config.ts), runs the same comparison the browser's worker runs, and prints JSON:
- *   { "config", "done", "ms", "runs": [{ "arch", "depth", "role", "loss": [one per step], "final", "divergedAt" }],
+ *   { "config", "done", "ms", "runs": [{ "arch", "depth", "role", "loss": [one per step], "final", "divergedAt",
+ *   "initCos" }],
  *     "verdicts": [{ "arch", "shallow", "deep", "deeperIsWorse" }] }
  * Bad input: one line on stderr and exit code 2. `--help` prints the keys with their ranges.
  */
@@ -84,6 +85,7 @@ export function resultToJSON(r: TrainResult, ms: number, grads: boolean): unknow
       loss: Array.from(run.loss.subarray(0, r.done), jsonNumber),
       final: jsonNumber(finalLoss(run.loss, r.done)),
       divergedAt: run.divergedAt,
+      initCos: jsonNumber(run.initCos),
       ...(grads ? { dW: Array.from({ length: r.done }, (_, t) => Array.from(run.dW.subarray(t * run.depth, (t + 1) * run.depth), jsonNumber)) } : {}),
     })),
     verdicts: r.verdicts.map((v) => ({ ...v, shallow: jsonNumber(v.shallow), deep: jsonNumber(v.deep) })),
@@ -101,7 +103,8 @@ export function trainUsage(): string {
     '',
     'Trains every architecture in `arch` at the shallow and the deep depth from one seed (the training lab of the',
     'app, headless) and prints JSON: config, runs (arch, depth, role, loss per step, final = mean of the last 10 %',
-    'of steps, divergedAt) and verdicts (does the deeper model end worse?).',
+    'of steps, divergedAt, initCos = mean pairwise cosine of h_L before training) and verdicts (does the deeper',
+    'model end worse?).',
     '',
     'Options:',
     '  --query STR   lab keys in URL form (a whole lab URL is accepted: its #hash is read)',

@@ -31,7 +31,7 @@ export interface LayerStats {
   h: Summary;
   /** local derivative f′(z_i), i = 0…L−1 */
   fprime: Summary;
-  /** fraction of units with f′(z_i) < 1% of sup f′ (saturated for sigmoid/tanh, dead for relu) */
+  /** fraction of units with |f′(z_i)| < 1% of max|f′| (saturated for sigmoid/tanh, dead for relu) */
   saturated: Float64Array;
   /** histogram of z_i per layer (for the activation panel; the activation's input, like `z`) */
   zHist: LayerHistograms;

@@ -80,8 +80,15 @@ export const SCENES: readonly Scene[] = [
   // Weights of std 2 (xavier × 8 at width 16) and f′ = 1: about ×8 per layer, past float64 near layer 340.
   { id: 'explode', config: { depth: 400, act: 'linear', init: 'xavier', scale: 8, arch: ['plain'] }, ask: 'plain', claim: 'explode' },
   { id: 'relu', config: { depth: 20, act: 'relu', init: 'he', arch: ['plain'] }, ask: 'plain', claim: 'stay' },
-  // Scene 2's chain (same seed, same shapes, so the same weights) with batch normalization.
-  { id: 'batchnorm', config: { depth: 20, act: 'sigmoid', init: 'xavier', norm: 'batch', arch: ['plain'] }, ask: 'plain', claim: 'stay' },
+  // Scene 2's chain (same seed, same shapes, so the same weights) with batch normalization. The follow-up makes it
+  // 200 layers deep, where BatchNorm's own gradient explosion (Yang et al. 2019) has compounded past 10×.
+  {
+    id: 'batchnorm',
+    config: { depth: 20, act: 'sigmoid', init: 'xavier', norm: 'batch', arch: ['plain'] },
+    ask: 'plain',
+    claim: 'stay',
+    alt: { patch: () => ({ depth: 200 }), claim: 'explode' },
+  },
   { id: 'residual', config: { depth: 20, act: 'sigmoid', init: 'xavier', arch: ['plain', 'residual'] }, ask: 'residual', claim: 'stay' },
   // tanh is odd, so no mean drift: the growth is the (1 + α²χ) compounding that α = 1/√L = 0.1 removes.
   {

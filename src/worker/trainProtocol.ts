@@ -15,11 +15,12 @@ import { errorToPlain, type PlainError } from './protocol';
 /** Main → worker. */
 export type TrainRequest = { type: 'start'; id: number; config: TrainConfig } | { type: 'cancel'; id: number };
 
-/** Which model a run is. */
+/** Which model a run is, and how alike its top layer makes the inputs before training (RunTrace.initCos). */
 export interface RunMeta {
   arch: TrainArch;
   depth: number;
   role: DepthRole;
+  initCos: number;
 }
 
 /** The steps [from, to) of one run: its losses and its ‖∂L/∂W_i‖ (step-major, (to − from) × depth). */
@@ -121,7 +122,7 @@ export function createTrainHandler(host: TrainHost): { handle(data: unknown): Pr
     active = id;
     stopRequested = false;
     const total = session.config.steps;
-    host.post({ type: 'started', id, config: session.config, runs: session.runs.map(({ arch, depth, role }) => ({ arch, depth, role })), total }, []);
+    host.post({ type: 'started', id, config: session.config, runs: session.runs.map(({ arch, depth, role, initCos }) => ({ arch, depth, role, initCos })), total }, []);
     const t0 = host.now();
     let steps = 1;
     try {

@@ -172,7 +172,7 @@ export function summarizeLayer(
     q1 += b * b;
     s2 += c;
     q2 += c * c;
-    if (c < cut) sat++;
+    if (Math.abs(c) < cut) sat++;
     if (a < lo0) lo0 = a;
     if (a > hi0) hi0 = a;
     if (b < lo1) lo1 = b;
@@ -265,10 +265,14 @@ function wide(lo: number, hi: number): boolean {
   return hi > lo && Number.isFinite(hi - lo);
 }
 
-/** Fraction of the n entries of f′ from `start` below 1% of sup f′: saturated (sigmoid, tanh) or dead (relu) units. */
+/**
+ * Fraction of the n entries of f′ from `start` with |f′| < 1% of max|f′| (dfMax): saturated (sigmoid, tanh) or dead
+ * (relu) units. The absolute value matters where f′ goes negative (GELU, SiLU dip below 0 for z < 0): a unit with
+ * f′ = −0.1 passes a tenth of the gradient on, it is not saturated. The activation panel shades the same |f′| band.
+ */
 export function saturatedFraction(fprime: Float64Array, n: number, dfMax: number, start = 0): number {
   const cut = 0.01 * dfMax;
   let c = 0;
-  for (let t = start; t < start + n; t++) if (fprime[t] < cut) c++;
+  for (let t = start; t < start + n; t++) if (Math.abs(fprime[t]) < cut) c++;
   return c / n;
 }

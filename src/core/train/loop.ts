@@ -23,6 +23,11 @@ export interface RunTrace {
   dW: Float64Array;
   /** the first step whose loss was not finite (the model stops updating there), or null */
   divergedAt: number | null;
+  /**
+   * Before training, on the first `tbatch` training examples: the mean pairwise cosine of the rows of h_L
+   * ({@link TrainModel.topCosine}); near 1 the chain has collapsed its inputs to one direction.
+   */
+  initCos: number;
 }
 
 /** Steps averaged for a final loss: the last 10 %, at least one. */
@@ -96,12 +101,15 @@ export class TrainSession {
     this.data = makeDataset(c.task, c.samples, c.width, c.seed);
     this.sampler = new BatchSampler(c.samples, c.tbatch, c.seed);
     this.models = [];
+    const first = Int32Array.from({ length: c.tbatch }, (_, k) => k % c.samples);
     for (const arch of c.arch)
       for (const role of ['shallow', 'deep'] as const) {
         const depth = c[role];
         const model = new TrainModel({ arch, depth, width: c.width, batch: c.tbatch, outDim: this.data.outDim, act: c.act, init: c.init, norm: c.norm, alpha: c.alpha, seed: c.seed });
         const opt = new Optimizer(model.params, model.grads, { kind: c.opt, lr: c.lr, momentum: c.mom });
-        const trace: RunTrace = { arch, depth, role, loss: new Float64Array(c.steps), dW: new Float64Array(c.steps * depth), divergedAt: null };
+        gatherRows(this.data.x, this.data.inDim, first, model.x);
+        const initCos = model.topCosine();
+        const trace: RunTrace = { arch, depth, role, loss: new Float64Array(c.steps), dW: new Float64Array(c.steps * depth), divergedAt: null, initCos };
         this.models.push({ model, opt, trace });
       }
     this.runs = this.models.map((m) => m.trace);

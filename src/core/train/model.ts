@@ -123,6 +123,39 @@ export class TrainModel {
     return head.value(ids.loss).data[0];
   }
 
+  /**
+   * The mean over pairs of rows b < b′ of cos(h_L[b], h_L[b′]) for the current batch x: how alike the chain makes
+   * its inputs look at the top. Near 1 the rows point one way (rank-1 collapse: the readout can hardly tell the
+   * inputs apart). Runs the chain's forward only, so it changes no state of training (the readout scale is fixed
+   * by the first {@link forwardBackward}). Rows that are exactly 0 have no direction and are left out; NaN if
+   * fewer than two rows remain.
+   */
+  topCosine(): number {
+    const { chain, graph } = this;
+    chain.forward();
+    const h = chain.value(graph.h[graph.h.length - 1]).data;
+    const { batch: B, width: W } = this.spec;
+    const norm = new Float64Array(B);
+    for (let b = 0; b < B; b++) {
+      let s = 0;
+      for (let k = 0; k < W; k++) s += h[b * W + k] * h[b * W + k];
+      norm[b] = Math.sqrt(s);
+    }
+    let sum = 0;
+    let pairs = 0;
+    for (let a = 0; a < B; a++) {
+      if (!(norm[a] > 0)) continue;
+      for (let b = a + 1; b < B; b++) {
+        if (!(norm[b] > 0)) continue;
+        let dot = 0;
+        for (let k = 0; k < W; k++) dot += h[a * W + k] * h[b * W + k];
+        sum += dot / (norm[a] * norm[b]);
+        pairs++;
+      }
+    }
+    return pairs > 0 ? sum / pairs : NaN;
+  }
+
   /** ‖∂L/∂W_i‖ (Frobenius) for i = 0…L−1 into out[offset + i], after {@link forwardBackward}. */
   weightGradNorms(out: Float64Array, offset = 0): void {
     const L = this.spec.depth;

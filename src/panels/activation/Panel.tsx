@@ -1,5 +1,5 @@
 /**
- * ActivationPanel — f and f′ on shared axes with the bound sup f′ marked, the z-ranges where f′ < 1% of it shaded,
+ * ActivationPanel — f and f′ on shared axes with the bound sup f′ marked, the z-ranges where |f′| < 1% of it shaded,
  * and beneath, the histogram of z_i at the selected layer for each architecture, with the saturated/dead fraction.
  *
  * Props:

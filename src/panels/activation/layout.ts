@@ -1,6 +1,6 @@
 /**
  * Pure layout of the activation panel: f(z) and f′(z) on shared axes over a z range that covers the selected
- * layer's histogram (at least [−6, 6]), the bound sup f′ as a horizontal line, the z-ranges where f′ < 1% of that
+ * layer's histogram (at least [−6, 6]), the bound sup f′ as a horizontal line, the z-ranges where |f′| < 1% of that
  * bound (saturated or dead), and below it the histogram of z_i for each architecture, as densities so architectures
  * with different bin widths compare.
  */
@@ -25,7 +25,7 @@ export const Z_MIN_RANGE: [number, number] = [-6, 6];
 export const Z_CAP = 1e4;
 /** Curves are capped to this y range when f runs off (relu on a wide z range). */
 export const Y_CAP = 6;
-/** f′ below this share of sup f′ counts as saturated/dead, as in the report's `stats.saturated`. */
+/** |f′| below this share of max |f′| counts as saturated/dead: the same rule as the report's `stats.saturated`. */
 export const SATURATION_SHARE = 0.01;
 const SAMPLES = 401;
 
@@ -58,7 +58,7 @@ export function sampleCurve(fn: (z: number) => number, lo: number, hi: number, n
   return { z, v };
 }
 
-/** Maximal z-intervals where df(z) < share · dfMax, from samples (each interval spans its first to last sample). */
+/** Maximal z-intervals where |df(z)| < share · dfMax, from samples (each interval spans its first to last sample). */
 export function saturatedIntervals(z: Float64Array, df: Float64Array, dfMax: number, share = SATURATION_SHARE): [number, number][] {
   const out: [number, number][] = [];
   let start = -1;
@@ -123,7 +123,7 @@ export interface ActivationLayout {
   dfPath: string;
   /** the bound sup f′, its y pixel in the curve plot (null if unbounded or off the axis) */
   bound: { value: number; y: number } | null;
-  /** pixel x-ranges where f′ < 1% of sup f′ */
+  /** pixel x-ranges where |f′| < 1% of max |f′| */
   saturated: [number, number][];
   hist: HistSeries[];
   layer: number;

@@ -1,7 +1,10 @@
 /**
- * The verdict of the comparison in words (does the deeper model end worse?) and the table of final losses
- * (mean of the last 10 % of steps, the quantity the verdict compares).
+ * The verdict of the comparison in words (does the deeper model end worse?), the table of final losses (mean of the
+ * last 10 % of steps, the quantity the verdict compares) with each model's cosine at init (how alike its top layer
+ * makes the inputs), and, with BatchNorm, the caveat that a deep plain chain's gradient grows with depth, quoted
+ * from this run's own first step.
  */
+import type { Norm } from '../../core/config';
 import { depthVerdicts, finalLoss, type RunTrace } from '../../core/train/loop';
 import type { Lang } from '../../state/i18n';
 import { formatNumber } from '../../viz/format';
@@ -13,13 +16,37 @@ export interface ResultsProps {
   done: number;
   finished: boolean;
   lang: Lang;
+  /** the normalization of the run shown (its BatchNorm caveat), if known */
+  norm?: Norm;
   t: (key: string, vars?: Record<string, string | number>) => string;
 }
 
-export function Results({ runs, done, finished, lang, t }: ResultsProps) {
+/**
+ * ‖∂L/∂W₀‖ / ‖∂L/∂W_{L−1}‖ at step 0 of the deep plain run: how the weight gradient grows (> 1) or shrinks from
+ * the top layer to the first before any training; null without such a run, a first step, or a finite ratio.
+ */
+export function plainInitGradRatio(runs: readonly RunTrace[], done: number): { depth: number; ratio: number } | null {
+  const deep = runs.find((r) => r.arch === 'plain' && r.role === 'deep');
+  if (!deep || done === 0 || deep.depth < 2) return null;
+  const ratio = deep.dW[0] / deep.dW[deep.depth - 1];
+  return Number.isFinite(ratio) && ratio > 0 ? { depth: deep.depth, ratio } : null;
+}
+
+function BatchNormCaveat({ runs, done, lang, t }: Pick<ResultsProps, 'runs' | 'done' | 'lang' | 't'>) {
+  const g = plainInitGradRatio(runs, done);
+  if (!g) return null;
+  return (
+    <p className="train-note" data-role="bn-caveat" data-ratio={g.ratio}>
+      {t(g.ratio > 1 ? 'train.bn.grow' : 'train.bn.shrink', { depth: g.depth, ratio: formatNumber(g.ratio, lang, 2) })}
+    </p>
+  );
+}
+
+export function Results({ runs, done, finished, lang, norm, t }: ResultsProps) {
   if (done === 0) return null;
   const verdicts = depthVerdicts(runs, done);
-  const ratio = (a: number, b: number) => formatNumber(a / b, lang, 2);
+  // Three digits: with two, a deep model 2 % worse read "ends 1× above", which says nothing and looks like a tie.
+  const ratio = (a: number, b: number) => formatNumber(a / b, lang, 3);
   return (
     <section className="train-results" aria-labelledby="train-table-caption">
       <div className="train-verdicts" aria-live="polite">
@@ -39,6 +66,7 @@ export function Results({ runs, done, finished, lang, t }: ResultsProps) {
             </p>
           );
         })}
+        {norm === 'batch' && <BatchNormCaveat runs={runs} done={done} lang={lang} t={t} />}
       </div>
       <table className="train-table">
         <caption id="train-table-caption">{t('train.table.caption')}</caption>
@@ -48,6 +76,7 @@ export function Results({ runs, done, finished, lang, t }: ResultsProps) {
             <th scope="col">{t('train.table.depth')}</th>
             <th scope="col">{t('train.table.final')}</th>
             <th scope="col">{t('train.table.ratio')}</th>
+            <th scope="col">{t('train.table.cos')}</th>
           </tr>
         </thead>
         <tbody>
@@ -68,11 +97,13 @@ export function Results({ runs, done, finished, lang, t }: ResultsProps) {
                   {r.divergedAt !== null && <span className="train-diverged"> ({t('train.table.diverged', { step: r.divergedAt })})</span>}
                 </td>
                 <td>{r.role === 'deep' && v && Number.isFinite(v.deep) ? ratio(v.deep, v.shallow) : ''}</td>
+                <td data-cos={r.initCos}>{formatNumber(r.initCos, lang, 4)}</td>
               </tr>
             );
           })}
         </tbody>
       </table>
+      <p className="train-note">{t('train.table.cosNote')}</p>
     </section>
   );
 }

@@ -105,7 +105,7 @@ export default function TrainLab({ portFactory, hashEnv }: TrainLabProps) {
       {shown.length > 0 && (
         <>
           <LossChart runs={shown} done={state.done} total={state.total} version={state.version} lang={lang} t={t} />
-          <Results runs={shown} done={state.done} finished={state.status === 'done'} lang={lang} t={t} />
+          <Results runs={shown} done={state.done} finished={state.status === 'done'} lang={lang} norm={state.config?.norm} t={t} />
           <GradHeatmaps runs={shown} done={state.done} total={state.total} version={state.version} lang={lang} t={t} />
         </>
       )}

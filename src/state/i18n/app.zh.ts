@@ -20,7 +20,7 @@ export const appZh: Record<keyof typeof appEn, string> = {
   'status.waiting': '正在等待第一个结果…',
   'error.title': '无法计算这组设置。',
   'error.config': '{key}={value} 不可用：{allowed}。',
-  'error.other': '计算出错而中止：{message}',
+  'error.other': '计算出错，已中止：{message}',
   'notices.label': '已调整的设置',
   'notice.dismiss': '关闭',
   'notice.range': '{key}={given} 超出范围 {range}，已改用 {used}。',

@@ -39,7 +39,7 @@ export const controlsZh: Record<keyof typeof controlsEn, string> = {
   'ctl.width.minByNorm': '已开启层归一化，宽度最小为 2。',
   'ctl.batch.minByNorm': '已开启批归一化，批大小最小为 2。',
   'ctl.loss.label': '损失函数',
-  'ctl.loss.hint': '其梯度沿链条反向传播的那个量。',
+  'ctl.loss.hint': '反向传播的起点：沿链条往回传的，正是它的梯度。',
   'ctl.seed.label': '随机种子',
   'ctl.seed.hint': '一个数决定输入、权重、偏置和目标值的全部随机抽样。',
   'ctl.seed.new': '重新抽样',
@@ -65,5 +65,5 @@ export const controlsZh: Record<keyof typeof controlsEn, string> = {
   'ctl.norm.batch': '批归一化',
   'ctl.norm.layer': '层归一化',
   'ctl.loss.mse': '均方误差',
-  'ctl.loss.sum': '输出之和（纯链条）',
+  'ctl.loss.sum': '输出之和（只看链本身）',
 };

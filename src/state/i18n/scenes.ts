@@ -32,6 +32,11 @@ export const scenesEn = {
   'story.change.gained': 'gains {n} orders of magnitude',
   'story.change.kept': 'keeps about the same size',
   'story.change.nan': 'ends up as NaN',
+  'story.draw.vanish': 'On this draw the gradient arrives weakened: layer 0 gets {ratio} of the top gradient, {decades} orders of magnitude less.',
+  'story.draw.stay': 'On this draw the gradient arrives in good shape: layer 0 gets {ratio} × the top gradient.',
+  'story.draw.explode': 'On this draw the gradient arrives inflated: layer 0 gets {ratio} × the top gradient, {decades} orders of magnitude more.',
+  'story.draw.nan': 'On this draw the gradient does not arrive at all: it overflowed and became NaN.',
+  'story.theoryRise': 'The dashed mean-field line, which keeps that part, ends at layer 0 at {rise} × its value at the top.',
   'story.callout.title': 'Where the NaN came from',
   'story.callout.inf': '{arch}: at layer {layer}, |{q}| passed 1.8 × 10³⁰⁸, the largest float64 number, and became ∞.',
   'story.callout.nan': '{arch}: at layer {layer}, {q} became NaN: its inputs had already overflowed to ±∞, and ∞ − ∞ is not a number.',
@@ -40,7 +45,7 @@ export const scenesEn = {
   'story.callout.spread': 'From there NaN reaches the loss, and backprop carries it into every gradient: one overflow spoils the whole step.',
   'story.chain.title': 'Backprop caches one number per layer',
   'story.chain.text':
-    'Backpropagation starts at the loss and walks back toward the input, one layer at a time. The chain rule multiplies partial derivatives along every path; backprop saves the repeated work by caching one number per layer, gᵢ = ∂L/∂zᵢ, which the layer below reuses. This chain has 5 layers of a single sigmoid unit each. In the stepper, every step takes the cached gᵢ₊₁, multiplies it by the local factor wᵢ₊₁·f′(zᵢ) and caches gᵢ.',
+    'Backpropagation starts at the loss and walks back toward the input, one layer at a time. By the chain rule, a parameter’s derivative is a sum over all paths from it to the loss, each path contributing the product of the partial derivatives along it. Backprop saves the repeated work by caching one number per layer, gᵢ = ∂L/∂zᵢ, which the layer below reuses. This chain has 5 layers of a single sigmoid unit each. In the stepper, every step takes the cached gᵢ₊₁, multiplies it by the local factor wᵢ₊₁·f′(zᵢ) and caches gᵢ.',
   'story.chain.question': 'After five steps back to the input, what has become of the gradient?',
   'story.chain.why':
     'Each step multiplied by one factor wᵢ₊₁·f′(zᵢ), and here most of them were well below 1, so over five steps the gradient {change_plain}. The weight gradient ∂L/∂wᵢ = gᵢ·hᵢ inherits the shrinkage: the first layers hardly learn.',
@@ -50,7 +55,7 @@ export const scenesEn = {
     'The sigmoid’s derivative σ′(z) = σ(z)·(1 − σ(z)) peaks at 1/4 at z = 0 and falls toward 0 on both sides. This chain is 20 layers deep and 16 units wide, with Xavier-initialized weights, which by themselves keep the signal about the same size.',
   'story.sigmoid.question': 'What reaches layer 0?',
   'story.sigmoid.why':
-    'Every step multiplies by w·f′(z), and f′ never exceeds 1/4. The Xavier weights do not make up for it, so each layer divides the gradient by at least 4, and 20 layers by more than 4²⁰ ≈ 10¹². Here the gradient {change_plain}. The early layers’ weight gradients hᵢᵀ·gᵢ are just as small, so those layers barely train.',
+    'Every step multiplies by w·f′(z), and f′ never exceeds 1/4. That does not make every layer shrink the gradient 4×: a layer whose weights happen to be large can pass on more than 1/4 of it (the largest layer gain on this draw is {maxGain_plain}; over seeds 1–50, about a quarter of the layers exceed 1/4). What is bounded is the mean square: averaged over the weights, a layer multiplies the squared gradient by χ = σ_w²·E[σ′(z)²], and with Xavier weights σ_w² = 1, so χ ≤ 1/16. Over 20 layers the mean square shrinks by at least 16²⁰ ≈ 10²⁴, so its root by at least 4²⁰ ≈ 10¹². Here the gradient {change_plain}. The early layers’ weight gradients hᵢᵀ·gᵢ are just as small, so those layers barely train.',
 
   'story.explode.title': 'Weights that are too large: explosion, then NaN',
   'story.explode.text':
@@ -64,14 +69,15 @@ export const scenesEn = {
     'The first remedy changes f′. ReLU’s slope is exactly 1 wherever a unit is on and 0 where it is off. About half the units are off, so He initialization draws weights √2 times larger than Xavier’s (variance 2/fan-in) to make up for the missing half. Same depth as scene 2: 20 layers.',
   'story.relu.question': 'What reaches layer 0 now?',
   'story.relu.why':
-    'On average each step now multiplies the squared gradient by 2 × ½ = 1, so it neither shrinks nor grows systematically: layer 0 gets {ratio_plain} × the top gradient. At a finite width the product still wanders by up to a decade from one draw to the next; try a new seed.',
+    'The textbook step: He weights double the variance and ReLU lets about half the units through, so each step multiplies the expected squared gradient by 2 × ½ = 1. That step assumes the gradient is independent of the forward signal. With the mse loss it is not: the top gradient h_L − y contains h_L itself, that part grows on the way back, and the mean square rises with depth. {theoryRise_plain} A single draw need not follow the mean. {draw_plain} Try a few seeds: most draws stay within a factor of 10, some do not.',
 
   'story.batchnorm.title': 'Batch normalization',
   'story.batchnorm.text':
     'The second remedy changes the distribution each layer sees. Batch normalization rescales every zᵢ over the batch to mean 0 and variance 1 before the activation. This is the sigmoid chain of scene 2 again, with the very same weights, plus BatchNorm.',
   'story.batchnorm.question': 'What reaches layer 0 now?',
   'story.batchnorm.why':
-    'BatchNorm subtracts the batch mean and divides by the batch’s standard deviation σᵢ, which keeps z in the sigmoid’s steep middle instead of its flat tails. On the way back the gradient is divided by the same σᵢ. In this chain the sigmoid outputs vary little across the batch, so σᵢ is small and 1/σᵢ makes up for f′ ≤ 1/4. The chain now {change_plain}: layer 0 gets {ratio_plain} × the top gradient.',
+    'BatchNorm subtracts the batch mean and divides by the batch’s standard deviation σᵢ, which keeps z in the sigmoid’s steep middle instead of its flat tails. On the way back the gradient is divided by the same σᵢ. In this chain the sigmoid outputs vary little across the batch, so σᵢ is small and 1/σᵢ offsets f′ ≤ 1/4, or more than offsets it. The gradient now {change_plain}: layer 0 gets {ratio_plain} × the top gradient, ×{perLayer_plain} per layer on average. BatchNorm is no cure-all, though: in a plain chain it makes the gradient grow exponentially with depth at initialization, whatever the activation (Yang et al., 2019). A few layers hide this; a couple of hundred do not.',
+  'story.batchnorm.alt': 'Make it {depth} layers deep',
 
   'story.residual.title': 'The residual shortcut, on the same weights',
   'story.residual.text':
@@ -82,7 +88,7 @@ export const scenesEn = {
 
   'story.alpha.title': 'Residual chains can explode too; α = 1/√L tames them',
   'story.alpha.text':
-    'The shortcut is no cure-all. Without normalization, every residual block adds its branch’s variance to the signal, and the backward factors 1 + α·w·f′ are a little larger than 1 on average. Here are 100 tanh blocks with α = 1.',
+    'The shortcut is no cure-all. Without normalization, every residual block adds its branch’s variance to the signal. On the way back each block multiplies the gradient by 1 + α·w·f′. For tanh these factors average exactly 1, because w and −w are equally likely and f′ is even; their squares, though, average about 1 + α²·χ > 1, and the squares are what add up in the gradient’s size. Here are 100 tanh blocks with α = 1.',
   'story.alpha.question': 'What reaches layer 0 of this 100-block residual chain?',
   'story.alpha.why':
     'Each block multiplies the squared gradient by about 1 + α²·χᵢ, where χᵢ = σ_w²·E[f′(zᵢ)²] is the factor a plain layer would have. Each term is small, but a hundred of them compound. Scale every branch by α = 1/√L and the α²·χᵢ add up to about 1 at most, whatever the depth, so the product stays bounded.',
@@ -90,10 +96,10 @@ export const scenesEn = {
 
   'story.degradation.title': 'Healthy gradients are not enough: degradation',
   'story.degradation.text':
-    'With ReLU, He initialization and BatchNorm, vanishing gradients stop being the main obstacle; the ResNet paper says as much in its introduction. Here is a 56-layer plain ReLU chain with He initialization.',
+    'The ResNet paper’s introduction notes that vanishing and exploding gradients have been largely addressed by normalized initialization and intermediate normalization layers, so deep plain networks do start to converge. Here is a 56-layer plain ReLU chain with He initialization (a normalized initialization) and no normalization layers.',
   'story.degradation.question': 'What reaches layer 0?',
   'story.degradation.why':
-    'The gradient arrives in good shape. Yet the ResNet authors found that a 56-layer plain network ends with a higher training error than a 20-layer one. Deeper is worse even on the training data, so this is not overfitting; they called it degradation. A residual block only has to learn F(x) = H(x) − x: if the identity is best, it can push F toward 0, which is far easier than making a stack of nonlinear layers imitate the identity.',
+    '{draw_plain} The ResNet authors put BatchNorm in their plain networks and checked that the gradients had healthy norms; still, a 56-layer plain network ended with a higher training error than a 20-layer one (their Figure 1). Deeper is worse even on the training data, so this is not overfitting; they called it degradation. A residual block only has to learn F(x) = H(x) − x: if the identity is best, it can push F toward 0, which is far easier than making a stack of nonlinear layers imitate the identity.',
   'story.degradation.link': 'Train a shallow and a deep net yourself in the training lab',
 
   'story.dense.title': 'DenseNet: every layer feeds every later layer',

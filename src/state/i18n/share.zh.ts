@@ -21,7 +21,7 @@ export const shareZh: Record<keyof typeof shareEn, string> = {
   'embed.intro': '把下面的代码粘贴到你的网页中。嵌入的框架以当前设置为起点，背景透明，请选择与你的网页相配的主题。',
   'embed.panels': '图表',
   'embed.controls': '读者可用的控件',
-  'embed.controlsNone': '一个都不勾选：读者无法改动的静态图。',
+  'embed.controlsNone': '都不勾选：得到一张读者无法改动的静态图。',
   'embed.theme': '主题',
   'embed.height': '初始高度（像素）',
   'embed.sandboxed': '沙箱（仅 allow-scripts：不用 Cookie，不用存储）',
@@ -67,6 +67,6 @@ export const shareZh: Record<keyof typeof shareEn, string> = {
   'keys.firstLast': '第一幕 / 最后一幕（演示模式）',
   'keys.escape': '关闭对话框，或退出演示模式',
   'keys.chart': '逐层查看（梯度图获得焦点时）',
-  'keys.fields': '当滑块、菜单或文本框获得焦点时，按键只作用于该控件，不会切换场景。',
+  'keys.fields': '当滑块、菜单或文本框获得焦点时，按键只作用于该控件，不会翻到别的幕。',
   'keys.or': '或',
 };

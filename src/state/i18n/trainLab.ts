@@ -1,7 +1,7 @@
 /** Strings of the training lab itself (src/panels/train), loaded with the lab when it opens (see ./index.ts). */
 export const trainLabEn = {
   'train.intro':
-    'A deeper network can do everything a shallower one can: its extra layers only have to learn the identity. Yet in practice a deeper plain network often ends with a higher training error. That is degradation, and it is not overfitting, because the error is measured on the training data. The shortcut of a residual block makes the identity the easy default (the branch only has to stay near 0), so the deeper residual chain should do at least as well.',
+    'A deeper network can do everything a shallower one can: its extra layers only have to learn the identity. Yet in practice a deeper plain network often ends with a higher training error. That is degradation, and it is not overfitting, because the error is measured on the training data. The shortcut of a residual block makes the identity the easy default when its branch starts small: with the default α = 0.1 the deeper residual chain here ends at or below the shallower one (checked on seeds 1–3 and 21–23). That is a condition, not a law: with α = 1 and no normalization the branches add up, and on seeds 21–25 the deeper residual chain ended 1.8 to 4 times above the shallower one. At width 16 the deep plain chain also starts with a handicap of its own, shown in the table’s last column: before any training it maps almost every input to the same direction (a rank-1 collapse; at the defaults the median cosine at init over seeds 1–20 is 0.999, against 0.89 for the 8-layer plain chain and 0.86 for the 32-layer residual one). That collapse, more than the mild degradation of the ResNet paper’s Figure 1 (whose plain nets had BatchNorm), is what the deep plain chain fights here.',
   'train.setup':
     'Four models start from the same seed: plain and residual, each at a shallow and a deep depth, all with the same width, weights, data and minibatches. A linear readout sits on top of each chain. Everything runs in a background worker, and every gradient comes from the same autograd tape the charts above use.',
   'train.group.models': 'Models',
@@ -62,6 +62,13 @@ export const trainLabEn = {
   'train.table.final': 'Final loss',
   'train.table.ratio': 'Deep ÷ shallow',
   'train.table.diverged': 'diverged at step {step}',
+  'train.table.cos': 'Cosine at init',
+  'train.table.cosNote':
+    'Cosine at init: before training, the mean cosine between the top-layer outputs h_L of every pair of inputs in the first minibatch. Near 1, the chain sends every input in nearly the same direction (a rank-1 collapse), so its readout starts with almost nothing to tell the inputs apart.',
+  'train.bn.grow':
+    'BatchNorm is no cure-all: before training, layer 0 of the {depth}-layer plain chain got {ratio} × the weight gradient of its top layer. In a plain chain, BatchNorm itself makes the gradient grow exponentially with depth at initialization, whatever the activation (Yang et al., 2019).',
+  'train.bn.shrink':
+    'Before training, layer 0 of the {depth}-layer plain chain got {ratio} × the weight gradient of its top layer. BatchNorm makes a plain chain’s gradient grow exponentially with depth at initialization (Yang et al., 2019), but at this depth the growth has not yet won over the shrinking.',
   'train.verdict.worse': '{arch}: the {deep}-layer chain ends {ratio}× above the {shallow}-layer one. Deeper trained worse: degradation.',
   'train.verdict.better': '{arch}: the {deep}-layer chain ends at {ratio}× the loss of the {shallow}-layer one. Deeper trained at least as well.',
   'train.verdict.partial': 'So far, after {done} steps:',

@@ -69,7 +69,7 @@ describe('finalLoss and verdicts', () => {
   });
 
   it('a NaN in the tail makes the final loss NaN, counted as worse than any number', () => {
-    const mk = (arch: 'plain', depth: number, role: 'shallow' | 'deep', v: number): RunTrace => ({ arch, depth, role, loss: Float64Array.of(1, v), dW: new Float64Array(2 * depth), divergedAt: null });
+    const mk = (arch: 'plain', depth: number, role: 'shallow' | 'deep', v: number): RunTrace => ({ arch, depth, role, loss: Float64Array.of(1, v), dW: new Float64Array(2 * depth), divergedAt: null, initCos: 0.5 });
     const v = depthVerdicts([mk('plain', 2, 'shallow', 5), mk('plain', 8, 'deep', NaN)], 2);
     expect(Number.isNaN(v[0].deep)).toBe(true);
     expect(v[0].deeperIsWorse).toBe(true);

@@ -36,6 +36,6 @@ describe('ChainPanel', () => {
     expect(container.querySelectorAll('circle').length).toBeLessThanOrEqual(40);
     const skipped = [...container.querySelectorAll('[data-role="edge"] title')].map((t) => t.textContent).filter((s) => s!.includes('省略'));
     expect(skipped).toHaveLength(1);
-    expect(screen.getByRole('img').getAttribute('aria-label')).toContain('普通网络');
+    expect(screen.getByRole('img').getAttribute('aria-label')).toContain('普通链');
   });
 });

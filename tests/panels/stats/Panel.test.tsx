@@ -19,6 +19,6 @@ describe('StatsPanel', () => {
   it('speaks Chinese', () => {
     const r = makeReport({ plain: makeArch('plain', { dh: [0.1, 0.5, 1] }) });
     render(<StatsPanel report={r} config={r.config} lang="zh" />);
-    expect(screen.getByRole('figure', { name: '各层统计：前向传播这一侧的原因' })).toBeInTheDocument();
+    expect(screen.getByRole('figure', { name: '各层统计：从前向传播这一侧看' })).toBeInTheDocument();
   });
 });

@@ -53,7 +53,7 @@ describe('TrainLab', () => {
     expect(start.type).toBe('start');
     expect(start.config.deep).toBe(3);
     const post = (m: TrainResponse) => act(() => port.onmessage!({ data: m } as MessageEvent<TrainResponse>));
-    post({ type: 'started', id: start.id, config: start.config as never, total: 30, runs: [{ arch: 'plain', depth: 1, role: 'shallow' }, { arch: 'plain', depth: 3, role: 'deep' }] });
+    post({ type: 'started', id: start.id, config: start.config as never, total: 30, runs: [{ arch: 'plain', depth: 1, role: 'shallow', initCos: 0.8 }, { arch: 'plain', depth: 3, role: 'deep', initCos: 0.999 }] });
     post({ type: 'progress', id: start.id, done: 6, total: 30, elapsedMs: 60, etaMs: 240, chunks: [0, 1].map((i) => ({ from: 0, to: 6, loss: new Float64Array(6).fill(2 - i), dW: new Float64Array(6 * (i ? 3 : 1)).fill(0.1), divergedAt: null })) });
     expect(screen.getByText(/Step 6 of 30 · about 1 s left/)).toBeInTheDocument();
     fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));

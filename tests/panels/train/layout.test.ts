@@ -13,6 +13,7 @@ const run = (loss: number[], depth = 2, dW?: number[]): RunTrace => ({
   loss: Float64Array.from(loss),
   dW: Float64Array.from(dW ?? loss.flatMap(() => Array(depth).fill(1))),
   divergedAt: null,
+  initCos: 0.5,
 });
 
 describe('loss chart layout', () => {

@@ -11,8 +11,8 @@ const started = () =>
     config,
     total: 4,
     runs: [
-      { arch: 'plain', depth: 2, role: 'shallow' },
-      { arch: 'plain', depth: 3, role: 'deep' },
+      { arch: 'plain', depth: 2, role: 'shallow', initCos: 0.8 },
+      { arch: 'plain', depth: 3, role: 'deep', initCos: 0.999 },
     ],
   });
 
