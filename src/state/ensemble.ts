@@ -6,25 +6,15 @@
  * beyond a field comparison: the request waits for the pause, and the band arrives in a few progress messages.
  */
 import type { StoreApi } from 'zustand/vanilla';
-import { CONFIG_FIELDS, type Arch, type Config } from '../core/config';
-import type { Ensemble } from '../core/stats/ensemble';
+import { CONFIG_FIELDS, type Config } from '../core/config';
 import { ENSEMBLE_DEFAULT } from '../core/stats/ensemble-range';
 import { chainFootprint, chainShape } from '../core/chain/footprint';
 import type { EnsembleRequest, EnsembleResponse } from '../worker/ensembleProtocol';
 import { MAX_REQUEST_FLOATS } from '../worker/protocol';
-import { configWork, SYNC_WORK_LIMIT } from './compute';
+import { configWork, SYNC_WORK_LIMIT } from './computePolicy';
 import type { AppState } from './store';
 
 /** The band for one config: quantiles over the first `done` of `k` draws, or `skipped` for a chain too large. */
-export interface EnsembleState {
-  /** the config it was requested for (its seed is the first of the k seeds) */
-  config: Config;
-  k: number;
-  done: number;
-  archs: Partial<Record<Arch, Ensemble>>;
-  /** the chain is too large to draw k times in the background: no band */
-  skipped: boolean;
-}
 
 /** Same config up to the seed: a band drawn for one applies to the other. No allocation (runs on every input). */
 export function sameBandConfig(a: Config, b: Config): boolean {

@@ -12,11 +12,23 @@ import { useShallow } from 'zustand/react/shallow';
 import type { Config, ConfigNotice } from '../core/config';
 import { configToRecord, decodeConfig, defaultConfig } from '../core/config';
 import type { Report } from '../core/report';
-import type { EnsembleState } from './ensemble';
+import type { Ensemble } from '../core/stats/ensemble';
+import type { Arch } from '../core/config';
 import type { Notice } from './notices';
 import type { SizeGuard } from './sizeGuard';
 import type { UiState } from './uiSchema';
 import { defaultUi } from './uiSchema';
+
+/** The band over seeds drawn behind the flow line (requested and filled by state/ensemble.ts). */
+export interface EnsembleState {
+  /** the config it was requested for (its seed is the first of the k seeds) */
+  config: Config;
+  k: number;
+  done: number;
+  archs: Partial<Record<Arch, Ensemble>>;
+  /** the chain is too large to draw k times in the background: no band */
+  skipped: boolean;
+}
 
 /** A core error as plain data (ConfigError fields when the core named a key). */
 export interface ComputeError {

@@ -28,7 +28,8 @@ describe('the theory cache', () => {
     const next = { ...BASE, [key]: otherValue(key) } as Config;
     const r = analyzeChain(next);
     for (const arch of next.arch) {
-      const fresh = meanFieldDh(next, arch);
+      // No line at width 1, where the mean field cannot apply (issue 16); elsewhere a fresh meanFieldDh.
+      const fresh = next.width === 1 ? null : meanFieldDh(next, arch);
       const got = r.archs[arch]!.theory;
       if (!fresh) {
         expect(got).toBeNull();
