@@ -14,6 +14,7 @@ import { emptyHistograms, emptySummary, StatsScratch, summarizeLayer } from './s
 import type { OpName } from './ops-types';
 import { frobenius, frobeniusFromSumSq } from './tensor';
 import { criticalPoint, meanFieldDh } from './theory';
+import { layerNormDh } from './theory-norm';
 
 /** The most float64 values one chain may hold (params, activations, gradients): 800 MB. */
 export const MAX_CHAIN_FLOATS = 1e8;
@@ -78,17 +79,18 @@ function validated(c: Config): Config {
   return { ...lastValid!, arch: [...lastValid!.arch] };
 }
 
-// Mean-field shapes of recent configs. They depend on neither the seed, the width nor the batch, so moving those
-// sliders reuses them; at depth 1000 the theory costs as much as the whole scalar chain otherwise.
+// Mean-field shapes of recent configs. They depend on neither the seed, the width (except with LayerNorm) nor the
+// batch, so moving those sliders reuses them; at depth 1000 the theory costs as much as the whole scalar chain otherwise.
 const THEORY = new Map<string, Float64Array | null>();
 const MAX_THEORY = 8;
 
 /** meanFieldDh(c, arch), remembered for recent configs (read-only: callers copy). */
 function theoryShape(c: Config, arch: Arch): Float64Array | null {
-  const key = `${arch}|${c.act}|${c.init}|${c.scale}|${c.bias}|${c.depth}|${c.alpha}|${c.loss}|${c.norm}`;
+  // The LayerNorm line depends on the width (its 1 − 2/W); the others do not, so width drags keep their cache.
+  const key = `${arch}|${c.act}|${c.init}|${c.scale}|${c.bias}|${c.depth}|${c.alpha}|${c.loss}|${c.norm}|${c.norm === 'layer' ? c.width : ''}`;
   let mf = THEORY.get(key);
   if (mf === undefined) {
-    mf = meanFieldDh(c, arch);
+    mf = c.norm === 'layer' ? layerNormDh(c, arch) : meanFieldDh(c, arch);
     if (THEORY.size >= MAX_THEORY) THEORY.delete(THEORY.keys().next().value!);
   } else THEORY.delete(key); // re-inserted below as the most recent
   THEORY.set(key, mf);
@@ -176,7 +178,8 @@ function readReport(ws: ChainRun, c: Config, arch: Arch, p: ChainParams): ArchRe
   if (mf) {
     const t = new Float64Array(L + 1);
     for (let j = 0; j <= L; j++) t[j] = mf[j] * dh[L];
-    const cp = criticalPoint(c.act, c.init, c.bias);
+    // χ = 1 is a property of the chain without normalization; LayerNorm's factor does not depend on the scale.
+    const cp = c.norm === 'none' ? criticalPoint(c.act, c.init, c.bias) : { scale: null, jump: null };
     theory = { dh: t, critical: cp.scale, jump: cp.jump && { ...cp.jump } };
   }
   const allFinite = [h, dh, g, dW, db, stats.z.mean, stats.h.mean, stats.fprime.mean].every(finiteArray) && Number.isFinite(loss);

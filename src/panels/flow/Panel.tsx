@@ -171,7 +171,12 @@ function FlowPanelBody({ report, config, lang, quantity, onQuantityChange, ensem
       </div>
       {hasTheory && (
         <p style={{ fontSize: FONT.note, color: COLOR.muted, margin: '6px 0 0', paddingLeft: FLOW_MARGIN.left }}>
-          {t('flow.theoryNote')} {config.act === 'relu' && t('flow.reluNote')}
+          {t('flow.theoryNote')} {config.act === 'relu' && t('flow.reluNote')} {report.config.norm === 'layer' && t('flow.lnTheory')}
+        </p>
+      )}
+      {quantity === 'dh' && !hasTheory && report.config.width > 1 && report.config.norm !== 'none' && (
+        <p data-role="no-theory" style={{ fontSize: FONT.note, color: COLOR.muted, margin: '6px 0 0', paddingLeft: FLOW_MARGIN.left }}>
+          {t(`flow.noTheory.${report.config.norm}`)}
         </p>
       )}
       {quantity === 'dh' && ensemble !== null && <BandCaption report={report} ensemble={ensemble} t={t} />}
