@@ -78,10 +78,10 @@ export interface ArchReport {
   /** backward gain dh[i] / dh[i+1], i = 0…L−1 */
   gain: Float64Array;
   stats: LayerStats;
-  /** mean-field prediction of dh, scaled to agree at the top layer; null where theory does not apply (width 1, norm, dense) */
+  /** mean-field prediction of dh, scaled to agree at the top layer; null where no theory applies (width 1, dense, batch norm; layer norm except plain sigmoid/relu, theory-norm.ts) */
   theory: {
     dh: Float64Array;
-    /** the init-scale multiplier where the plain chain's deep gain χ = 1 (the edge of chaos), or null (see jump) */
+    /** the init-scale multiplier where the plain chain's deep gain χ = 1 (the edge of chaos), or null (see jump; null with a norm) */
     critical: number | null;
     /** where χ jumps past 1 without a χ = 1 point (gelu, silu): the multiplier and χ on either side; else null */
     jump: { scale: number; chiBelow: number; chiAbove: number } | null;

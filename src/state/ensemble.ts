@@ -1,8 +1,8 @@
 /**
  * The band over seeds behind the flow panel's line ("typical vs mean", src/core/stats/ensemble.ts), computed in a worker of
  * its own: a config change clears a band drawn for another config at once (a seed change keeps it: the band over
- * seeds does not depend on which draw is on screen), and once the config has rested for a moment the newest
- * request goes to the worker, whose answers to older requests are ignored. Nothing here runs on a slider's input
+ * seeds does not depend on which draw is on screen) and stops the worker's running job, and once the config has
+ * rested for a moment the newest request goes to the worker, whose answers to older requests are ignored. Nothing here runs on a slider's input
  * beyond a field comparison: the request waits for the pause, and the band arrives in a few progress messages.
  */
 import type { StoreApi } from 'zustand/vanilla';
@@ -74,10 +74,13 @@ export function connectEnsemble(store: StoreApi<AppState>, deps: EnsembleDeps): 
   let latest = 0;
   let latestConfig: Config | null = null;
   let timer: unknown = null;
+  /** a job is running in the worker (asked for and not yet answered in full) */
+  let running = false;
 
   const onMessage = (e: { data: EnsembleResponse }) => {
     const msg = e.data;
     if (msg.id !== latest || !latestConfig) return;
+    if (msg.type === 'error' || msg.done === msg.k) running = false;
     if (msg.type === 'error') store.getState().setEnsemble(null);
     else store.getState().setEnsemble({ config: latestConfig, k: msg.k, done: msg.done, archs: msg.archs, skipped: false });
   };
@@ -113,6 +116,7 @@ export function connectEnsemble(store: StoreApi<AppState>, deps: EnsembleDeps): 
     const w = getWorker();
     if (!w) return;
     latestConfig = c;
+    running = true;
     w.postMessage({ type: 'ensemble', id: ++latest, config: c, k });
   };
 
@@ -126,6 +130,12 @@ export function connectEnsemble(store: StoreApi<AppState>, deps: EnsembleDeps): 
     if (s.config === prev.config) return;
     // A band of another config is wrong now; one of the same config up to the seed stays until the new one is in.
     if (s.ensemble && !sameBandConfig(s.ensemble.config, s.config)) s.setEnsemble(null);
+    // Stop the worker's draws at once: while the user drags, the CPU belongs to the live report.
+    if (running && worker) {
+      running = false;
+      latest++;
+      worker.postMessage({ type: 'cancel' });
+    }
     schedule();
   });
   return () => {

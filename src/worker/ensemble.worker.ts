@@ -13,7 +13,7 @@ import { reportsAfter } from './ensembleProtocol';
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 let current = 0;
 
-function start(req: EnsembleRequest): void {
+function start(req: Extract<EnsembleRequest, { type: 'ensemble' }>): void {
   current = req.id;
   const { config, k, id } = req;
   const seeds = ensembleSeeds(config.seed, k);
@@ -41,4 +41,7 @@ function start(req: EnsembleRequest): void {
   step(0);
 }
 
-scope.onmessage = (e: MessageEvent<EnsembleRequest>) => start(e.data);
+scope.onmessage = (e: MessageEvent<EnsembleRequest>) => {
+  if (e.data.type === 'cancel') current = 0;
+  else start(e.data);
+};

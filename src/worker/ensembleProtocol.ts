@@ -6,13 +6,8 @@
 import type { Arch, Config } from '../core/config';
 import type { Ensemble } from '../core/stats/ensemble';
 
-/** Main → worker: draw `k` seeds from config.seed on. */
-export interface EnsembleRequest {
-  type: 'ensemble';
-  id: number;
-  config: Config;
-  k: number;
-}
+/** Main → worker: draw `k` seeds from config.seed on; or stop the running job (the config changed). */
+export type EnsembleRequest = { type: 'ensemble'; id: number; config: Config; k: number } | { type: 'cancel' };
 
 /** Worker → main: the quantiles over the first `done` of `k` draws (sent a few times as draws come in), or an error. */
 export type EnsembleResponse =

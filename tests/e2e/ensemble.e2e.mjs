@@ -11,6 +11,8 @@ const caption = (page) => page.locator(`${FLOW} [data-role="band-caption"]`).tex
 
 export async function bandOverSeedsArrivesBehindTheLine({ page, baseUrl, screenshot }) {
   await open(page, baseUrl, '?act=relu&init=he&depth=30&width=16&arch=plain');
+  const slot = page.locator(`${FLOW} [data-role="band-slot"]`);
+  const before = await slot.boundingBox();
   await page.locator(BAND).first().waitFor({ timeout: 20_000 });
   // The worker reports every 4 draws; wait for all 16.
   const text = await until(() => caption(page), (t) => t.includes('16 draws') && !t.includes('so far'), 'the band over all 16 draws');
@@ -20,6 +22,7 @@ export async function bandOverSeedsArrivesBehindTheLine({ page, baseUrl, screens
   const area = await page.locator(`${BAND} path`).first().getAttribute('d');
   assert.ok(area && area.length > 20, 'the band has an area path');
   assert.match(await page.locator(`${FLOW} [data-role="band-legend"]`).textContent(), /10–90 % of 16 draws/);
+  assert.equal((await slot.boundingBox()).height, before.height, 'the caption fills its reserved slot: nothing below moves');
   await screenshot('ensemble-band');
 
   // Another activation: the relu band disappears at once, and a tanh band follows.

@@ -42,8 +42,12 @@ describe('connectEnsemble', () => {
     expect(w.sent).toHaveLength(1);
     expect(w.sent[0]).toMatchObject({ type: 'ensemble', k: 16, config: { depth: 13 } });
     store.getState().setConfig({ depth: 14 });
+    expect(w.sent[1]).toEqual({ type: 'cancel' }); // the running job stops at the first input, not after the pause
+    store.getState().setConfig({ depth: 15 });
+    expect(w.sent).toHaveLength(2); // one cancel per running job
+    store.getState().setConfig({ depth: 14 });
     timers.flush();
-    const [old, cur] = w.sent;
+    const [old, , cur] = w.sent as Extract<EnsembleRequest, { type: 'ensemble' }>[];
     w.port.onmessage!({ data: { type: 'progress', id: old.id, done: 4, k: 16, archs: { plain: band(13) } } });
     expect(store.getState().ensemble).toBeNull(); // an answer to an older request is dropped
     w.port.onmessage!({ data: { type: 'progress', id: cur.id, done: 4, k: 16, archs: { plain: band(14) } } });
@@ -56,7 +60,8 @@ describe('connectEnsemble', () => {
     const timers = fakeTimers();
     connectEnsemble(store, { createWorker: () => w.port, ...timers });
     timers.flush();
-    w.port.onmessage!({ data: { type: 'progress', id: w.sent[0].id, done: 16, k: 16, archs: { plain: band(20) } } });
+    const first = w.sent[0] as Extract<EnsembleRequest, { type: 'ensemble' }>;
+    w.port.onmessage!({ data: { type: 'progress', id: first.id, done: 16, k: 16, archs: { plain: band(20) } } });
     expect(store.getState().ensemble).not.toBeNull();
     store.getState().setConfig({ seed: 99 });
     expect(store.getState().ensemble).not.toBeNull();

@@ -14,6 +14,7 @@ import { emptyHistograms, emptySummary, StatsScratch, summarizeLayer } from '../
 import type { OpName } from '../autograd/ops-types';
 import { frobenius, frobeniusFromSumSq } from '../autograd/tensor';
 import { criticalPoint, meanFieldDh } from '../theory/theory';
+import { layerNormDh } from '../theory/norm';
 
 /** The most float64 values one chain may hold (params, activations, gradients): 800 MB. */
 export const MAX_CHAIN_FLOATS = 1e8;
@@ -64,7 +65,7 @@ function theoryShape(c: Config, arch: Arch): Float64Array | null {
   const key = `${arch}|${THEORY_KEYS.map((k) => String(c[k])).join('|')}`;
   let mf = THEORY.get(key);
   if (mf === undefined) {
-    mf = meanFieldDh(c, arch);
+    mf = c.norm === 'layer' ? layerNormDh(c, arch) : meanFieldDh(c, arch);
     if (THEORY.size >= MAX_THEORY) THEORY.delete(THEORY.keys().next().value!);
   } else THEORY.delete(key); // re-inserted below as the most recent
   THEORY.set(key, mf);
@@ -152,7 +153,8 @@ function readReport(ws: ChainRun, c: Config, arch: Arch, p: ChainParams): ArchRe
   if (mf) {
     const t = new Float64Array(L + 1);
     for (let j = 0; j <= L; j++) t[j] = mf[j] * dh[L];
-    const cp = criticalPoint(c.act, c.init, c.bias);
+    // χ = 1 is a property of the chain without normalization; LayerNorm's factor does not depend on the scale.
+    const cp = c.norm === 'none' ? criticalPoint(c.act, c.init, c.bias) : { scale: null, jump: null };
     theory = { dh: t, critical: cp.scale, jump: cp.jump && { ...cp.jump } };
   }
   const allFinite = [h, dh, g, dW, db, stats.z.mean, stats.h.mean, stats.fprime.mean].every(finiteArray) && Number.isFinite(loss);

@@ -5,7 +5,7 @@
  */
 import type { Arch } from '../../core/config';
 import type { Report } from '../../core/report';
-import { ARCH_STYLE, COLOR, FONT } from '../../viz/theme';
+import { ARCH_STYLE, COLOR } from '../../viz/theme';
 import { FLOW_MARGIN } from './layout';
 import type { FlowEnsemble } from './band';
 
@@ -37,7 +37,7 @@ export function medianGap(report: Report, arch: Arch, ensemble: FlowEnsemble): n
 }
 
 export function BandCaption({ report, ensemble, t }: { report: Report; ensemble: FlowEnsemble; t: T }) {
-  const style = { fontSize: FONT.note, color: COLOR.muted, margin: '6px 0 0', paddingLeft: FLOW_MARGIN.left };
+  const style = { color: COLOR.muted, margin: 0, paddingLeft: FLOW_MARGIN.left };
   if (ensemble.skipped) return <p data-role="band-caption" style={style}>{t('flow.band.skipped', { k: ensemble.k })}</p>;
   if (ensemble.done === 0) return null;
   const archs = (['plain', 'residual', 'dense'] as const).filter((a) => report.archs[a] && ensemble.archs[a]);

@@ -40,19 +40,24 @@ export interface FlowPanelProps {
   lang: Lang;
   quantity: FlowQuantity;
   onQuantityChange: (q: FlowQuantity) => void;
+  /** null: no band for this config yet (its slot stays reserved); absent: the page draws no bands at all */
   ensemble?: FlowEnsemble | null;
 }
 
 const HEADLINE_LINE = 1.35;
 
-function FlowPanelBody({ report, config, lang, quantity, onQuantityChange, ensemble = null, size }: SizedProps<FlowPanelProps>) {
+/** Characters of the band caption, reserved so the page does not move when it arrives (see bandSlotLines). */
+const BAND_CAPTION_CHARS = 260;
+const BAND_GAP_CHARS = 75;
+
+function FlowPanelBody({ report, config, lang, quantity, onQuantityChange, ensemble, size }: SizedProps<FlowPanelProps>) {
   const t = (k: string, v?: Record<string, string | number>) => translate(lang, k, v);
   const { ref, width } = size;
   const height = flowHeight(width);
   const layout = useMemo(() => flowLayout(report, quantity, width, height), [report, quantity, width, height]);
   const [hover, setHover] = useState<number | null>(null);
   // Only ‖∂L/∂hᵢ‖ has a band; during a drag `ensemble` is null (another config), so this costs nothing there.
-  const showBand = quantity === 'dh' && ensemble !== null && !ensemble.skipped && ensemble.done > 0;
+  const showBand = quantity === 'dh' && ensemble != null && !ensemble.skipped && ensemble.done > 0;
   const bands = useMemo(() => (showBand ? bandPaths(layout, report, ensemble!.archs) : []), [showBand, layout, report, ensemble]);
   // Lines reserved per headline (fixed, so nothing shifts while dragging): a sentence with its enlarged number
   // wraps to four lines on a phone and three up to ~680 px; screenshots at 375 and 600 px clipped with fewer.
@@ -171,10 +176,21 @@ function FlowPanelBody({ report, config, lang, quantity, onQuantityChange, ensem
       </div>
       {hasTheory && (
         <p style={{ fontSize: FONT.note, color: COLOR.muted, margin: '6px 0 0', paddingLeft: FLOW_MARGIN.left }}>
-          {t('flow.theoryNote')} {config.act === 'relu' && t('flow.reluNote')}
+          {t('flow.theoryNote')} {config.act === 'relu' && t('flow.reluNote')} {report.config.norm === 'layer' && t('flow.lnTheory')}
         </p>
       )}
-      {quantity === 'dh' && ensemble !== null && <BandCaption report={report} ensemble={ensemble} t={t} />}
+      {quantity === 'dh' && !hasTheory && report.config.width > 1 && report.config.norm !== 'none' && (
+        <p data-role="no-theory" style={{ fontSize: FONT.note, color: COLOR.muted, margin: '6px 0 0', paddingLeft: FLOW_MARGIN.left }}>
+          {t(`flow.noTheory.${report.config.norm}`)}
+        </p>
+      )}
+      {quantity === 'dh' && ensemble !== undefined && (
+        // A slot of fixed height (the caption's length at this width, ~0.5 em a character): a drag clears the band
+        // and its arrival fills it in again, and neither may move what is below the chart.
+        <div data-role="band-slot" style={{ minHeight: `${bandSlotLines(width, layout.series.length) * NOTE_LINE}em`, fontSize: FONT.note, lineHeight: NOTE_LINE, marginTop: 6 }}>
+          {ensemble !== null && <BandCaption report={report} ensemble={ensemble} t={t} />}
+        </div>
+      )}
       {quantity === 'dh' && report.config.width === 1 && (
         <p data-role="no-theory" style={{ fontSize: FONT.note, color: COLOR.muted, margin: '6px 0 0', paddingLeft: FLOW_MARGIN.left }}>
           {t('flow.noTheoryWidth1')}
@@ -183,6 +199,14 @@ function FlowPanelBody({ report, config, lang, quantity, onQuantityChange, ensem
       <FlowTable layout={table.layout} quantityLabel={table.label} lang={lang} />
     </figure>
   );
+}
+
+const NOTE_LINE = 1.45;
+
+/** Lines the band caption takes at this chart width, for {@link BAND_CAPTION_CHARS} plus a sentence per series. */
+function bandSlotLines(width: number, series: number): number {
+  const chars = BAND_CAPTION_CHARS + BAND_GAP_CHARS * series;
+  return Math.ceil((chars * 0.5 * FONT.note) / Math.max(100, width - FLOW_MARGIN.left));
 }
 
 /** The panel, drawn once at its measured width (see viz/measured). */

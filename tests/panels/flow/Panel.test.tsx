@@ -65,6 +65,19 @@ describe('FlowPanel', () => {
     expect(container.querySelector('[data-role="band-caption"]')!.textContent).toContain('这条链太大');
   });
 
+  it('with a norm and no theory line, says why (en + zh); LayerNorm with a line explains that line', () => {
+    const none = makeReport({ plain: makeArch('plain', { dh: [1e-3, 1e-2, 1e-1, 1] }) }, { norm: 'batch', width: 8 });
+    const { container, rerender } = render(<FlowPanel report={none} config={none.config} lang="en" quantity="dh" onQuantityChange={() => {}} />);
+    expect(container.querySelector('[data-role="no-theory"]')!.textContent).toMatch(/No theory line with BatchNorm/);
+    const ln = makeReport({ plain: makeArch('plain', { dh: [1e-3, 1e-2, 1e-1, 1] }) }, { norm: 'layer', width: 8, act: 'tanh' });
+    rerender(<FlowPanel report={ln} config={ln.config} lang="zh" quantity="dh" onQuantityChange={() => {}} />);
+    expect(container.querySelector('[data-role="no-theory"]')!.textContent).toMatch(/LayerNorm/);
+    const lnLine = makeReport({ plain: makeArch('plain', { dh: [1e-3, 1e-2, 1e-1, 1], theory: [1e-3, 1e-2, 1e-1, 1] }) }, { norm: 'layer', width: 8, act: 'sigmoid' });
+    rerender(<FlowPanel report={lnLine} config={lnLine.config} lang="en" quantity="dh" onQuantityChange={() => {}} />);
+    expect(container.querySelector('[data-role="no-theory"]')).toBeNull();
+    expect(container.textContent).toContain('E[f′²]/E[f²]·(1 − 2/W)');
+  });
+
   it('switches quantity through the radiogroup', () => {
     const onChange = vi.fn();
     render(<FlowPanel report={report} config={report.config} lang="en" quantity="dh" onQuantityChange={onChange} />);

@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import { ACTIVATION_FNS } from '../../../src/core/numerics/activations';
+import { analyzeChain } from '../../../src/core/chain/analyze';
+import { defaultConfig, type Activation, type Config, type Loss } from '../../../src/core/config';
+import { layerNormDh } from '../../../src/core/theory/norm';
+
+const cfg = (over: Partial<Config>): Config => ({ ...defaultConfig(), arch: ['plain'], norm: 'layer', bias: 0, ...over });
+
+/** E[g(z)], z ~ N(0, 1), by a brute-force trapezoid (independent of the core's quadrature and tables). */
+function E(g: (x: number) => number): number {
+  let s = 0;
+  const h = 1e-3;
+  for (let x = -12; x <= 12; x += h) s += g(x) * Math.exp(-0.5 * x * x);
+  return (s * h) / Math.sqrt(2 * Math.PI);
+}
+
+/** log10 dh[0]/dh[L] of the per-layer factor σ_w²E[f′²](1 − 2/W)/(σ_w²p + σ_b²), moments by trapezoid. */
+function predicted(act: Activation, c: Config): number {
+  const { f, df } = ACTIVATION_FNS[act];
+  const sw2 = (c.init === 'he' ? 2 : 1) * c.scale ** 2;
+  const d = E((x) => df(x) ** 2);
+  const p = E((x) => f(x) ** 2);
+  const keep = 1 - 2 / c.width;
+  const sb2 = c.bias ** 2;
+  return 0.5 * (Math.log10((sw2 * d * keep) / (sw2 + sb2)) + (c.depth - 1) * Math.log10((sw2 * d * keep) / (sw2 * p + sb2)));
+}
+
+/** The median over seeds 1…8 of the sampled log10 dh[0]/dh[L]. */
+function sampledMedian(c: Config): number {
+  const xs = Array.from({ length: 8 }, (_, k) => {
+    const a = analyzeChain({ ...c, seed: k + 1 }).archs.plain!;
+    return Math.log10(a.dh[0] / a.dh[c.depth]);
+  }).sort((a, b) => a - b);
+  return (xs[3] + xs[4]) / 2;
+}
+
+describe('LayerNorm theory line (plain chains)', () => {
+  it('relu, bias 0: E[f′²] = E[f²] = 1/2 at q = 1, so each layer keeps 1 − 2/W and the first also halves', () => {
+    const c = cfg({ act: 'relu', init: 'he', scale: 1.7, depth: 30, width: 16 });
+    const d = layerNormDh(c, 'plain')!;
+    for (let i = 0; i < 30; i++) expect(d[i] / Math.sqrt((i === 0 ? 0.5 : 1) * Math.pow(1 - 2 / 16, 30 - i)), `layer ${i}`).toBeCloseTo(1, 10);
+    expect(d[30]).toBe(1);
+  });
+
+  it('matches the per-layer factor computed by independent quadrature (sigmoid, with bias)', () => {
+    const c = cfg({ act: 'sigmoid', init: 'xavier', scale: 3, bias: 0.5, depth: 20, width: 16 });
+    expect(Math.log10(layerNormDh(c, 'plain')![0])).toBeCloseTo(predicted('sigmoid', c), 6);
+  });
+
+  it('sigmoid and relu: within a decade (or 10 % of the change) of the median over 8 seeds', () => {
+    const runs: [Activation, Partial<Config>][] = [
+      ['sigmoid', { depth: 50, width: 128, loss: 'mse' }],
+      ['sigmoid', { depth: 30, width: 8, loss: 'mse' }],
+      ['sigmoid', { depth: 50, width: 32, scale: 0.5, bias: 1, loss: 'sum' as Loss }],
+      ['relu', { depth: 100, width: 32, loss: 'mse' }],
+      ['relu', { depth: 20, width: 16, init: 'he', scale: 3, bias: 0.5 }],
+      ['relu', { depth: 50, width: 64, scale: 2, loss: 'sum' as Loss }],
+    ];
+    for (const [act, over] of runs) {
+      const c = cfg({ act, ...over });
+      const pred = predicted(act, c);
+      expect(Math.abs(sampledMedian(c) - pred), `${act} ${JSON.stringify(over)}`).toBeLessThan(Math.max(1, 0.1 * Math.abs(pred)));
+      expect(analyzeChain(c).archs.plain!.theory, act).not.toBeNull();
+    }
+  }, 60_000); // 48 chains: slow on a loaded machine
+
+  it('tanh: the same factor misses the samples by more than a decade (depth 100, width 32), so no line is drawn', () => {
+    const c = cfg({ act: 'tanh', depth: 100, width: 32 });
+    expect(sampledMedian(c) - predicted('tanh', c)).toBeGreaterThan(1);
+    expect(layerNormDh(c, 'plain')).toBeNull();
+    expect(analyzeChain(c).archs.plain!.theory).toBeNull();
+  });
+
+  it('no line for residual chains with LayerNorm, nor with BatchNorm', () => {
+    expect(analyzeChain(cfg({ act: 'relu', arch: ['plain', 'residual'] })).archs.residual!.theory).toBeNull();
+    expect(analyzeChain(cfg({ act: 'relu', norm: 'batch' })).archs.plain!.theory).toBeNull();
+  });
+});
