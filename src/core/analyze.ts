@@ -24,9 +24,17 @@ export { chainFootprint };
 /** Throw a ConfigError naming the largest depth that fits when a chain would exceed {@link MAX_CHAIN_FLOATS}. */
 function checkFootprint(s: ChainShape): void {
   if (chainFootprint(s) <= MAX_CHAIN_FLOATS) return;
-  let d = s.depth;
-  while (d > 1 && chainFootprint({ ...s, depth: d }) > MAX_CHAIN_FLOATS) d = Math.floor(d * 0.9);
-  throw new ConfigError('depth', s.depth, `at most about ${d} layers for ${s.arch} at width ${s.width}, batch ${s.batch} (memory)`);
+  // The largest depth that fits, by bisection (the footprint grows with depth): the message names a depth that runs
+  // and whose next one does not, not a rough step down.
+  let lo = 0;
+  let hi = s.depth;
+  while (hi - lo > 1) {
+    const mid = Math.floor((lo + hi) / 2);
+    if (chainFootprint({ ...s, depth: mid }) <= MAX_CHAIN_FLOATS) lo = mid;
+    else hi = mid;
+  }
+  const allowed = lo >= 1 ? `at most ${lo} layers for ${s.arch} at width ${s.width}, batch ${s.batch} (memory)` : `a smaller width or batch: even 1 layer of ${s.arch} at width ${s.width}, batch ${s.batch} exceeds the memory limit`;
+  throw new ConfigError('depth', s.depth, allowed);
 }
 
 // One compiled chain per recent shape (plain, residual, dense overlaid), reused across calls; most recent first.
