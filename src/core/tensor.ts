@@ -54,13 +54,20 @@ export function frobeniusFromSumSq(s: number, a: Float64Array, n: number = a.len
     if (v > max) max = v;
   }
   if (max === Infinity || max === 0) return max;
-  const inv = 1 / max;
+  // Scale by a power of two, 2^−e with 2^e ≈ max, so the largest scaled entry is near 1: the scaling is exact and
+  // neither its factor nor the result's overflows. 1 / max would: for a subnormal max it is Infinity
+  // (frobenius([5e-324]) was Infinity, and NaN beside a 0). 2^−e is applied as two halves, since 2^1074 itself
+  // is not a float64.
+  const e = Math.floor(Math.log2(max));
+  const e1 = Math.trunc(e / 2);
+  const down1 = 2 ** -e1;
+  const down2 = 2 ** (e1 - e);
   let s2 = 0;
   for (let k = start; k < start + n; k++) {
-    const v = a[k] * inv;
+    const v = a[k] * down1 * down2;
     s2 += v * v;
   }
-  return max * Math.sqrt(s2);
+  return Math.sqrt(s2) * 2 ** e1 * 2 ** (e - e1);
 }
 
 /**
