@@ -44,6 +44,18 @@ export function frobenius(a: Float64Array, n: number = a.length, start = 0): num
   return frobeniusFromSumSq(s0 + s1 + (s2 + s3), a, n, start);
 }
 
+const BITS = new DataView(new ArrayBuffer(8));
+
+/** floor(log2 x) for a finite x > 0, read exactly from the bits (subnormals included). */
+export function binaryExponent(x: number): number {
+  BITS.setFloat64(0, x);
+  const e = (BITS.getUint16(0) >>> 4) & 0x7ff;
+  if (e !== 0) return e - 1023;
+  // Subnormal: 2^64 · x is normal and the scaling is exact.
+  BITS.setFloat64(0, x * 2 ** 64);
+  return ((BITS.getUint16(0) >>> 4) & 0x7ff) - 1023 - 64;
+}
+
 /** ‖a‖ given its plain sum of squares s, already accumulated by the caller: the rescaled pass runs only if needed. */
 export function frobeniusFromSumSq(s: number, a: Float64Array, n: number = a.length, start = 0): number {
   if (s > SAFE_SUM && s < Infinity) return Math.sqrt(s);
@@ -58,7 +70,7 @@ export function frobeniusFromSumSq(s: number, a: Float64Array, n: number = a.len
   // neither its factor nor the result's overflows. 1 / max would: for a subnormal max it is Infinity
   // (frobenius([5e-324]) was Infinity, and NaN beside a 0). 2^−e is applied as two halves, since 2^1074 itself
   // is not a float64.
-  const e = Math.floor(Math.log2(max));
+  const e = binaryExponent(max);
   const e1 = Math.trunc(e / 2);
   const down1 = 2 ** -e1;
   const down2 = 2 ** (e1 - e);
