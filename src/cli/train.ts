@@ -2,7 +2,8 @@
  * `npm run -s train -- --query "deep=48&steps=800"`: the training lab headless. It takes the lab's URL keys (the
  * schema table of src/core/train-config.ts), runs the same comparison the browser's worker runs, and prints JSON:
  *   { "config", "done", "ms", "runs": [{ "arch", "depth", "role", "loss": [one per step], "final", "divergedAt" }],
- *     "verdicts": [{ "arch", "shallow", "deep", "deeperIsWorse" }] }
+ *     "verdicts": [{ "arch", "shallow", "deep", "shallowDivergedAt", "deepDivergedAt", "deeperIsWorse", "verdict" }] }
+ * deeperIsWorse is null when both runs diverged; "verdict" says it in words ("both diverged (shallow at step 3, …)").
  * Bad input: one line on stderr and exit code 2. `--help` prints the keys with their ranges.
  */
 import { pathToFileURL } from 'node:url';
@@ -107,7 +108,7 @@ export function trainUsage(): string {
     '',
     'Trains every architecture in `arch` at the shallow and the deep depth from one seed (the training lab of the',
     'app, headless) and prints JSON: config, runs (arch, depth, role, loss per step, final = mean of the last 10 %',
-    'of steps, divergedAt) and verdicts (does the deeper model end worse?).',
+    'of steps, divergedAt) and verdicts (does the deeper model end worse? a run that diverged gets "diverged at step N").',
     '',
     'Options:',
     '  --query STR   lab keys in URL form (of a whole app URL the #hash is read; none: the defaults)',

@@ -19,7 +19,7 @@ function nonFinitePaths(a: ArchReport): string[] {
   const walk = (o: unknown, path: string) => {
     if (Array.isArray(o)) o.forEach((v, i) => (typeof v === 'string' ? out.push(`${path}[${i}]`) : walk(v, `${path}[${i}]`)));
     else if (o && typeof o === 'object') for (const [k, v] of Object.entries(o)) if (k !== 'nonFinite') walk(v, path ? `${path}.${k}` : k);
-    else if (o === 'NaN' || o === 'Infinity' || o === '-Infinity') out.push(path);
+    else if (typeof o === 'string' && ['NaN', 'Infinity', '-Infinity'].includes(o)) out.push(path);
   };
   walk(json, '');
   return out;
