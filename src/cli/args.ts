@@ -4,6 +4,12 @@
  */
 import { CONFIG_FIELDS, allowedText } from '../core/config';
 import { ENSEMBLE_MAX, ENSEMBLE_MIN } from '../core/stats/ensemble-range';
+import { quoteGiven } from '../core/quote';
+
+/** A flag as typed, for a message: bare when it looks like one, else quoted (escaped and cut). */
+export function quoteFlag(flag: string): string {
+  return /^--?[a-z][a-z-]{0,30}$/.test(flag) ? flag : quoteGiven(flag);
+}
 
 /** Output formats of the report on stdout. */
 export const FORMATS = ['json', 'csv'] as const;
@@ -42,12 +48,12 @@ export function parseArgs(argv: readonly string[]): CliArgs {
   const seen = new Set<string>();
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
-    if (!arg.startsWith('-') || arg === '-') throw new UsageError(`unexpected argument ${JSON.stringify(arg)}`);
+    if (!arg.startsWith('-') || arg === '-') throw new UsageError(`unexpected argument ${quoteGiven(arg)}`);
     const eq = arg.indexOf('=');
     const flag = eq >= 0 ? arg.slice(0, eq) : arg;
     const isValue = (VALUE_FLAGS as readonly string[]).includes(flag);
     const isBool = (BOOL_FLAGS as readonly string[]).includes(flag);
-    if (!isValue && !isBool) throw new UsageError(`unknown option ${flag} (see --help)`);
+    if (!isValue && !isBool) throw new UsageError(`unknown option ${quoteFlag(flag)} (see --help)`);
     const name = flag === '-h' ? '--help' : flag;
     if (seen.has(name)) throw new UsageError(`option ${name} given more than once`);
     seen.add(name);
@@ -68,7 +74,7 @@ export function parseArgs(argv: readonly string[]): CliArgs {
     else if (flag === '--format') {
       const f = value.trim().toLowerCase();
       if (!(FORMATS as readonly string[]).includes(f))
-        throw new UsageError(`invalid --format=${JSON.stringify(value)}: allowed ${FORMATS.join(', ')}`);
+        throw new UsageError(`invalid --format=${quoteGiven(value)}: allowed ${FORMATS.join(', ')}`);
       out.format = f as Format;
     } else if (flag === '--seeds') {
       const k = Number(value.trim());
@@ -97,14 +103,16 @@ export function usageText(): string {
     '',
     'Options:',
     '  --query STR         config keys in URL form, e.g. "depth=30&act=tanh&arch=plain,residual"',
-    '                      (a leading ? or #, or a whole app URL, is accepted)',
+    '                      (a leading ? is accepted; of a whole app URL the ?query part is read)',
     '  --config FILE       config keys from a JSON object, e.g. {"depth": 30, "arch": ["plain", "residual"]}',
+    '                      (at most 1 MB; must not be the --dump-params file)',
     '                      With both, the file is read first and --query overrides it key by key.',
     '                      Keys not given take their defaults; unknown keys and out-of-range values are errors.',
     '  --format json|csv   json (default): the report, one line, non-finite numbers as "NaN"/"Infinity" strings;',
-    '                      csv: one row per layer i = 0…L per architecture (quantities a layer lacks are empty)',
+    '                      csv: one row per layer i = 0…L per architecture (quantities a layer lacks are empty;',
+    '                      non-finite cells hold the JSON strings "NaN", "Infinity", "-Infinity", quotes included)',
     '  --pretty            indent the JSON report',
-    '  --dump-params FILE  also write the exact parameters used, as JSON nested arrays:',
+    '  --dump-params FILE  also write the exact parameters used, as JSON nested arrays (replaced whole, or left as it was):',
     '                      { "archs", "fanIn": [L], "x": [B][W], "W": [L][fan_in][W], "b": [L][W], "y": [B][W] }',
     '                      These are the parameters of the first requested architecture, and "archs" lists every',
     '                      requested architecture that uses the very same numbers (plain and residual do). When a',

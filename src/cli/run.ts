@@ -8,14 +8,19 @@ import { analyzeEnsemble } from '../core/chain/ensemble';
 import { drawParams, type ChainParams } from '../core/chain/params';
 import type { Report } from '../core/report';
 import { reportText } from '../core/reportText';
+import { quoteGiven, quotePath, safeLine } from '../core/quote';
 import { parseArgs, usageText, UsageError } from './args';
 import { groupParams, paramsDumpChunks } from './dump';
+import { MAX_CONFIG_BYTES } from './files';
 
 /** The file access the CLI needs; both throw on failure. */
 export interface CliIO {
+  /** the file's text; throws for a missing file and for one too large to be a config (code EFBIG) */
   readFile(path: string): string;
   /** write the concatenation of chunks to path (chunks let a huge dump stream instead of forming one string) */
   writeFile(path: string, chunks: Iterable<string>): void;
+  /** true when both paths name the same existing file (symlinks, hard links); absent: names are compared */
+  sameFile?(a: string, b: string): boolean;
 }
 
 /** The core functions the CLI calls (injectable for tests). */
@@ -37,51 +42,82 @@ class InputError extends Error {}
 
 const defaultEngine: CliEngine = { analyzeChain, drawParams, analyzeEnsemble };
 
-/** One line, whatever the message holds. */
-function oneLine(s: string): string {
-  return s.replace(/\s*\n\s*/g, ' ').trim();
-}
 
 function errorText(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
 
-/** A query string, or a whole app URL: the keys are taken from its hash, else its search part. */
+/**
+ * A query string, or a whole app URL: the keys are taken from its search part (`?depth=30`). The hash of an app URL
+ * holds the training lab's keys, which belong to `npm run train`.
+ */
 function queryRecord(query: string): Record<string, string> {
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(query.trim())) {
     let url: URL;
     try {
       url = new URL(query.trim());
     } catch {
-      throw new InputError(`--query is not a valid URL: ${JSON.stringify(query)}`);
+      throw new InputError(`--query is not a valid URL: ${quoteGiven(query)}`);
     }
-    return queryToRecord(url.hash.length > 1 ? url.hash : url.search);
+    return queryToRecord(url.search);
   }
   return queryToRecord(query);
 }
 
+/** How deep a config file may nest arrays and objects: a config is an object of numbers, strings and one list. */
+const MAX_JSON_NESTING = 16;
+
+/**
+ * The deepest nesting of [ and { in JSON text, counted without recursion (strings skipped), stopping once past
+ * `limit`: JSON.parse and everything after it recurse, and 200,000 levels overflow the stack.
+ */
+export function jsonNesting(text: string, limit = MAX_JSON_NESTING): number {
+  let depth = 0;
+  let deepest = 0;
+  let inString = false;
+  for (let k = 0; k < text.length; k++) {
+    const c = text.charCodeAt(k);
+    if (inString) {
+      if (c === 92) k++; // backslash: skip the escaped character
+      else if (c === 34) inString = false;
+    } else if (c === 34) inString = true;
+    else if (c === 91 || c === 123) {
+      if (++depth > deepest && (deepest = depth) > limit) return deepest;
+    } else if (c === 93 || c === 125) depth--;
+  }
+  return deepest;
+}
+
 function configFileRecord(path: string, io: CliIO): Record<string, unknown> {
+  const name = quotePath(path);
   let text: string;
   try {
     text = io.readFile(path);
   } catch (e) {
     const code = (e as { code?: string }).code;
-    throw new InputError(`cannot read --config ${path}${code ? ` (${code})` : `: ${errorText(e)}`}`);
+    if (code === 'EFBIG')
+      throw new InputError(`--config ${name} is larger than ${MAX_CONFIG_BYTES / (1 << 20)} MB: a config is a small JSON object, e.g. {"depth": 30}`);
+    throw new InputError(`cannot read --config ${name}${code ? ` (${code})` : `: ${errorText(e)}`}`);
   }
+  // A byte-order mark some editors write is not part of the JSON.
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  if (jsonNesting(text) > MAX_JSON_NESTING)
+    throw new InputError(`--config ${name} nests arrays or objects more than ${MAX_JSON_NESTING} levels deep: a config is flat, e.g. {"depth": 30, "arch": ["plain"]}`);
   let raw: unknown;
   try {
     raw = JSON.parse(text);
   } catch (e) {
-    throw new InputError(`--config ${path} is not valid JSON: ${errorText(e)}`);
+    throw new InputError(`--config ${name} is not valid JSON: ${errorText(e)}`);
   }
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw))
-    throw new InputError(`--config ${path} must hold a JSON object of config keys, e.g. {"depth": 30}`);
+    throw new InputError(`--config ${name} must hold a JSON object of config keys, e.g. {"depth": 30}`);
   return raw as Record<string, unknown>;
 }
 
 /** The config from --config (first) and --query (overrides key by key), decoded strictly. */
 export function configFromArgs(query: string | undefined, configPath: string | undefined, io: CliIO): Config {
-  const raw: Record<string, unknown> = {};
+  // A null prototype: a "__proto__" key of the file is copied as a key (and refused as unknown), not run as a setter.
+  const raw = Object.create(null) as Record<string, unknown>;
   if (configPath !== undefined) Object.assign(raw, configFileRecord(configPath, io));
   if (query !== undefined) Object.assign(raw, queryRecord(query));
   return decodeConfig(raw, 'strict').config;
@@ -92,14 +128,17 @@ export function runAnalyzeCli(argv: readonly string[], io: CliIO, engine: CliEng
   const fail = (code: 1 | 2, message: string): CliResult => ({
     code,
     stdout: '',
-    stderr: `analyze: ${oneLine(message)}\n`,
+    stderr: `analyze: ${safeLine(message)}\n`,
   });
   let config: Config;
   let args: ReturnType<typeof parseArgs>;
   try {
     args = parseArgs(argv);
     if (args.help) return { code: 0, stdout: usageText(), stderr: '' };
-    config = configFromArgs(args.query, args.configPath, io);
+    const { configPath, dumpPath } = args;
+    if (configPath !== undefined && dumpPath !== undefined && (configPath === dumpPath || io.sameFile?.(configPath, dumpPath)))
+      throw new InputError(`--dump-params ${quotePath(dumpPath)} is the --config file: writing it would destroy the input; name another file`);
+    config = configFromArgs(args.query, configPath, io);
   } catch (e) {
     if (e instanceof UsageError || e instanceof ConfigError || e instanceof InputError) return fail(2, e.message);
     return fail(1, `internal error: ${errorText(e)}`);
@@ -116,7 +155,7 @@ export function runAnalyzeCli(argv: readonly string[], io: CliIO, engine: CliEng
         io.writeFile(args.dumpPath, paramsDumpChunks(groups));
       } catch (e) {
         const code = (e as { code?: string }).code;
-        return fail(2, `cannot write --dump-params ${args.dumpPath}${code ? ` (${code})` : `: ${errorText(e)}`}`);
+        return fail(2, `cannot write --dump-params ${quotePath(args.dumpPath)}${code ? ` (${code})` : `: ${errorText(e)}`}`);
       }
     }
     const stdout = reportText(report, args.format, args.pretty);

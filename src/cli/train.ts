@@ -3,14 +3,18 @@
  * schema table of src/core/train/config.ts), runs the same comparison the browser's worker runs, and prints JSON:
  *   { "config", "done", "ms", "runs": [{ "arch", "depth", "role", "loss": [one per step], "final", "divergedAt",
  *   "initCos" }],
- *     "verdicts": [{ "arch", "shallow", "deep", "deeperIsWorse" }] }
+ *     "verdicts": [{ "arch", "shallow", "deep", "shallowDivergedAt", "deepDivergedAt", "deeperIsWorse", "verdict" }] }
+ * deeperIsWorse is null when both runs diverged; "verdict" says it in words ("both diverged (shallow at step 3, …)").
  * Bad input: one line on stderr and exit code 2. `--help` prints the keys with their ranges.
  */
 import { pathToFileURL } from 'node:url';
 import { ConfigError, queryToRecord } from '../core/config';
+import { quoteGiven, safeLine } from '../core/quote';
 import { jsonNumber } from '../core/report';
 import { decodeTrainConfig, trainAllowedText, TRAIN_FIELDS, type TrainConfig } from '../core/train/config';
 import { finalLoss, trainComparison, type TrainResult } from '../core/train/loop';
+import { quoteFlag } from './args';
+import { emit } from './emit';
 
 /** What the process should print and return. */
 export interface TrainCliResult {
@@ -39,7 +43,7 @@ function parseArgs(argv: readonly string[]): TrainArgs {
     const arg = argv[i];
     const eq = arg.indexOf('=');
     const flag = arg.startsWith('--') && eq >= 0 ? arg.slice(0, eq) : arg;
-    if (seen.has(flag)) throw new UsageError(`option ${flag} given more than once`);
+    if (seen.has(flag)) throw new UsageError(`option ${quoteFlag(flag)} given more than once`);
     seen.add(flag);
     if (flag === '--help' || flag === '-h') out.help = true;
     else if (flag === '--pretty') out.pretty = true;
@@ -48,13 +52,16 @@ function parseArgs(argv: readonly string[]): TrainArgs {
       if (eq >= 0) out.query = arg.slice(eq + 1);
       else if (i + 1 < argv.length && !/^--[a-z]/.test(argv[i + 1])) out.query = argv[++i];
       else throw new UsageError('option --query needs a value, e.g. --query "deep=48&steps=800"');
-    } else if (arg.startsWith('-')) throw new UsageError(`unknown option ${flag} (see --help)`);
-    else throw new UsageError(`unexpected argument ${JSON.stringify(arg)} (keys go in --query "key=value&…")`);
+    } else if (arg.startsWith('-')) throw new UsageError(`unknown option ${quoteFlag(flag)} (see --help)`);
+    else throw new UsageError(`unexpected argument ${quoteGiven(arg)} (keys go in --query "key=value&…")`);
   }
   return out;
 }
 
-/** The keys of a query string or of a whole lab URL (its hash, where the lab keeps them, else its search part). */
+/**
+ * The keys of a query string or of a whole app URL: its hash, where the lab keeps them. The ?query part of an app URL
+ * is the chain's config (`npm run analyze`), so a URL without a hash trains the lab's defaults.
+ */
 function queryRecord(query: string): Record<string, string> {
   const q = query.trim();
   if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(q)) return queryToRecord(q);
@@ -62,9 +69,9 @@ function queryRecord(query: string): Record<string, string> {
   try {
     url = new URL(q);
   } catch {
-    throw new UsageError(`--query is not a valid URL: ${JSON.stringify(query)}`);
+    throw new UsageError(`--query is not a valid URL: ${quoteGiven(query)}`);
   }
-  return queryToRecord(url.hash.length > 1 ? url.hash : url.search);
+  return queryToRecord(url.hash);
 }
 
 /** Decode --query strictly: unknown keys and out-of-range values throw ConfigError. */
@@ -104,10 +111,10 @@ export function trainUsage(): string {
     'Trains every architecture in `arch` at the shallow and the deep depth from one seed (the training lab of the',
     'app, headless) and prints JSON: config, runs (arch, depth, role, loss per step, final = mean of the last 10 %',
     'of steps, divergedAt, initCos = mean pairwise cosine of h_L before training) and verdicts (does the deeper',
-    'model end worse?).',
+    'model end worse? a run that diverged gets "diverged at step N").',
     '',
     'Options:',
-    '  --query STR   lab keys in URL form (a whole lab URL is accepted: its #hash is read)',
+    '  --query STR   lab keys in URL form (of a whole app URL the #hash is read; none: the defaults)',
     '  --grads       also print dW: ‖∂L/∂W_i‖ per step (one array of depth numbers per step)',
     '  --pretty      indent the JSON',
     '  -h, --help    print this text',
@@ -122,7 +129,7 @@ export function trainUsage(): string {
 
 /** Run `train` with argv (without node and the script path); never throws. */
 export function runTrainCli(argv: readonly string[], now: () => number = () => performance.now()): TrainCliResult {
-  const fail = (code: 1 | 2, message: string): TrainCliResult => ({ code, stdout: '', stderr: `train: ${message.replace(/\s*\n\s*/g, ' ').trim()}\n` });
+  const fail = (code: 1 | 2, message: string): TrainCliResult => ({ code, stdout: '', stderr: `train: ${safeLine(message)}\n` });
   let args: TrainArgs;
   let config: TrainConfig;
   try {
@@ -145,13 +152,7 @@ export function runTrainCli(argv: readonly string[], now: () => number = () => p
 }
 
 function main(): void {
-  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
-    if (e.code !== 'EPIPE') throw e;
-  });
-  const r = runTrainCli(process.argv.slice(2));
-  if (r.stdout) process.stdout.write(r.stdout);
-  if (r.stderr) process.stderr.write(r.stderr);
-  process.exitCode = r.code;
+  emit('train', runTrainCli(process.argv.slice(2)));
 }
 
 // Run only as a script, so tests can import runTrainCli without training anything.

@@ -2,6 +2,7 @@
  * The config schema of DESIGN §3: one table drives validation (core, CLI, worker), clamping and URL encode/decode.
  * Pure: no DOM, no window. The URL codec in src/state and the CLI's --query both go through this module.
  */
+import { cutText, givenText, quoteGiven, quoteKey } from './quote';
 
 export const ACTIVATIONS = ['sigmoid', 'tanh', 'relu', 'leaky_relu', 'elu', 'gelu', 'silu', 'softplus', 'linear'] as const;
 export const INITS = ['xavier', 'he', 'lecun', 'orthogonal', 'uniform'] as const;
@@ -71,7 +72,7 @@ export class ConfigError extends Error {
     readonly value: unknown,
     readonly allowed: string,
   ) {
-    super(`invalid ${key}=${JSON.stringify(value)}: allowed ${allowed}`);
+    super(`invalid ${quoteKey(key)}=${quoteGiven(value)}: allowed ${allowed}`);
     this.name = 'ConfigError';
   }
 }
@@ -94,10 +95,15 @@ export interface ConfigNotice {
   allowed: string;
 }
 
-function parseNumber(raw: unknown): number {
-  if (typeof raw === 'number') return raw;
-  if (typeof raw !== 'string' || raw.trim() === '') return NaN;
-  return Number(raw.trim());
+// A number written in decimal: 30, -1.5, .5, 1e-3. Number() also reads 0x10, 0b101 and 0o7, which no one means.
+const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
+
+/** A raw value as a number, and whether it was written as one (a JSON number or a decimal string). */
+function parseNumber(raw: unknown): { n: number; decimal: boolean } {
+  if (typeof raw === 'number') return { n: raw, decimal: true };
+  if (typeof raw !== 'string' || raw.trim() === '') return { n: NaN, decimal: false };
+  const t = raw.trim();
+  return { n: Number(t), decimal: DECIMAL.test(t) };
 }
 
 /** The shape parseSpecField needs from a table row; the config table and the training lab's table both fit it. */
@@ -115,17 +121,17 @@ export function parseSpecField(
   allowed: string,
   tableOrder = false,
 ): { value: unknown; notice?: ConfigNotice } {
-  const given = typeof raw === 'string' ? raw : JSON.stringify(raw) ?? String(raw);
-  const reject = (used: unknown) => {
-    if (mode === 'strict') throw new ConfigError(f.key, raw, allowed);
+  const reject = (used: unknown, why = allowed) => {
+    if (mode === 'strict') throw new ConfigError(f.key, raw, why);
     const usedText = Array.isArray(used) ? used.join(',') : String(used);
-    return { value: used, notice: { key: f.key, given: given.slice(0, 80), used: usedText, allowed } };
+    return { value: used, notice: { key: f.key, given: cutText(givenText(raw)), used: usedText, allowed: why } };
   };
   if (f.kind === 'int' || f.kind === 'float') {
-    const n = parseNumber(raw);
+    const { n, decimal } = parseNumber(raw);
     if (!Number.isFinite(n)) return reject(f.default);
     let v = Math.min(f.max, Math.max(f.min, n));
     if (f.kind === 'int') v = Math.round(v);
+    if (!decimal) return reject(v, `${allowed}, written in decimal`);
     if (v !== n) return reject(v);
     return { value: v };
   }
@@ -154,9 +160,26 @@ function parseField(f: FieldSpec, raw: unknown, mode: 'strict' | 'clamp'): { val
   return parseSpecField(f, raw, mode, allowedText(f));
 }
 
+/** The versions a link may name: 0 (the unversioned pre-release links) up to the current one. */
+const VERSION_FIELD: SpecRow = { key: 'v', kind: 'int', min: 0, max: SCHEMA_VERSION, default: SCHEMA_VERSION };
+const VERSION_ALLOWED = `an integer from 0 to ${SCHEMA_VERSION} (the link's schema version)`;
+
+/**
+ * The schema version a link names: strict throws ConfigError for anything but 0…SCHEMA_VERSION (v=2 is a link from
+ * a newer app, v=abc no version at all); clamp reads it as the current version with a notice.
+ */
+function linkVersion(raw: Record<string, unknown>, mode: 'strict' | 'clamp', notices: ConfigNotice[]): number | undefined {
+  if (raw.v === undefined) return undefined;
+  const r = parseSpecField(VERSION_FIELD, raw.v, mode, VERSION_ALLOWED);
+  if (!r.notice) return r.value as number;
+  notices.push({ ...r.notice, used: String(SCHEMA_VERSION) });
+  return SCHEMA_VERSION;
+}
+
 /** Old links keep working: rewrite params of an older schema version to the current one. */
 export function migrateParams(raw: Record<string, unknown>): Record<string, unknown> {
-  const out = { ...raw };
+  // A null prototype: a `__proto__` key stays an ordinary (unknown, so refused) key.
+  const out: Record<string, unknown> = Object.assign(Object.create(null) as Record<string, unknown>, raw);
   // v0 (unversioned pre-release links) spelled the activation key `activation` and the arch `resnet`.
   if (out.v === undefined || out.v === '0' || out.v === 0) {
     if (out.activation !== undefined && out.act === undefined) out.act = out.activation;
@@ -224,7 +247,10 @@ export function decodeConfig(
   knownExtraKeys: readonly string[] = [],
 ): { config: Config; notices: ConfigNotice[] } {
   const c = defaultConfig() as unknown as Record<string, unknown>;
-  const notices = decodeFieldsInto(migrateParams(raw), c, { fieldOf, parse: parseField, keys: CONFIG_KEYS }, mode, knownExtraKeys);
+  const versionNotices: ConfigNotice[] = [];
+  const v = linkVersion(raw, mode, versionNotices);
+  const migrated = migrateParams(v === undefined ? raw : { ...raw, v });
+  const notices = [...versionNotices, ...decodeFieldsInto(migrated, c, { fieldOf, parse: parseField, keys: CONFIG_KEYS }, mode, knownExtraKeys)];
   const config = c as unknown as Config;
   checkCombination(config, mode, notices);
   return { config, notices };
@@ -240,7 +266,8 @@ export function validateConfig(c: Config): Config {
 /** Parse a query string ("depth=30&act=tanh", with or without a leading ? or #). Repeated keys: the last wins. */
 export function queryToRecord(query: string): Record<string, string> {
   const q = query.replace(/^[?#]/, '');
-  const out: Record<string, string> = {};
+  // A null prototype: `__proto__=1` becomes an own key (refused as unknown) instead of vanishing into a setter.
+  const out = Object.create(null) as Record<string, string>;
   for (const [k, v] of new URLSearchParams(q)) out[k] = v;
   return out;
 }

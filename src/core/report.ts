@@ -40,7 +40,12 @@ export interface LayerStats {
 export interface NonFinite {
   /** the first layer index where a value stopped being finite */
   layer: number;
-  quantity: 'h' | 'z' | 'dh' | 'g' | 'dW' | 'db' | 'loss';
+  /**
+   * A value of the chain (h … loss: the chain broke), or a number the report derives from finite values: 'gain'
+   * (a division by a gradient norm that underflowed to 0), 'stats' (a layer statistic), 'theory' (the mean-field
+   * curve beyond float64).
+   */
+  quantity: 'h' | 'z' | 'dh' | 'g' | 'dW' | 'db' | 'loss' | 'gain' | 'stats' | 'theory';
   /** human-readable cause, e.g. "|h| exceeded 1e308 at layer 37" */
   cause: string;
 }
@@ -75,7 +80,7 @@ export interface ArchReport {
   dW: Float64Array;
   /** ‖∂L/∂b_i‖, i = 0…L−1 */
   db: Float64Array;
-  /** backward gain dh[i] / dh[i+1], i = 0…L−1 */
+  /** backward gain dh[i] / dh[i+1], i = 0…L−1; 1 where both are 0 (the gradient is gone: nothing more is lost) */
   gain: Float64Array;
   stats: LayerStats;
   /** mean-field prediction of dh, scaled to agree at the top layer; null where no theory applies (width 1, dense, batch norm; layer norm except plain sigmoid/relu, theory-norm.ts) */
@@ -148,11 +153,24 @@ const CSV_COLUMNS = ['arch', 'layer', 'h', 'dh', 'g', 'dW', 'db', 'gain', 'theor
 /** Added after CSV_COLUMNS when any architecture carries a band over seeds. */
 const ENSEMBLE_COLUMNS = ['ens_q10', 'ens_q50', 'ens_q90'] as const;
 
-/** One row per layer i = 0…L per architecture; quantities that do not exist at a layer are left empty. */
+/**
+ * One CSV cell for x: a finite number as JSON writes it; NaN, Infinity, -Infinity as the JSON strings "NaN",
+ * "Infinity", "-Infinity", double quotes included (escaped for CSV: `"""-Infinity"""`). So the value a spreadsheet
+ * reads is never text starting with -, =, + or @, which it could run as a formula.
+ */
+export function csvNumber(x: number): string {
+  const j = jsonNumber(x);
+  return typeof j === 'number' ? String(j) : `"""${j}"""`;
+}
+
+/**
+ * One row per layer i = 0…L per architecture; quantities that do not exist at a layer are left empty. Non-finite
+ * values are written as {@link csvNumber} does.
+ */
 export function reportToCSV(r: Report): string {
   const withEnsemble = Object.values(r.archs).some((a) => a?.ensemble);
   const rows: string[] = [(withEnsemble ? [...CSV_COLUMNS, ...ENSEMBLE_COLUMNS] : CSV_COLUMNS).join(',')];
-  const cell = (a: Float64Array | undefined, i: number) => (a && i < a.length ? String(jsonNumber(a[i])) : '');
+  const cell = (a: Float64Array | undefined, i: number) => (a && i < a.length ? csvNumber(a[i]) : '');
   for (const [name, a] of Object.entries(r.archs)) {
     if (!a) continue;
     for (let i = 0; i < a.h.length; i++) {

@@ -18,9 +18,18 @@ export interface NonFiniteReading {
   growth: number | null;
 }
 
-/** The reading of an architecture's first non-finite value, or null when everything stayed finite. */
-export function readNonFinite(a: ArchReport): NonFiniteReading | null {
+/** Numbers the report derives from finite chain values (a gain over 0, a statistic, the theory curve): no break. */
+const DERIVED: readonly NonFinite['quantity'][] = ['gain', 'stats', 'theory'];
+
+/** The report's non-finite value when it is the chain's own (the chain broke there), else null. */
+export function chainBreak(a: ArchReport): NonFinite | null {
   const nf = a.nonFinite;
+  return nf && !DERIVED.includes(nf.quantity) ? nf : null;
+}
+
+/** The reading of an architecture's first non-finite chain value, or null when the chain stayed finite. */
+export function readNonFinite(a: ArchReport): NonFiniteReading | null {
+  const nf = chainBreak(a);
   if (!nf) return null;
   // The core writes "|q| exceeded 1e308 …" for an overflow and "q became NaN …" otherwise.
   const kind = nf.cause.includes('NaN') ? 'nan' : 'inf';

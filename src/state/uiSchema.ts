@@ -35,13 +35,17 @@ export interface UiState {
   controls: ControlId[];
   /** presentation mode: big type for projectors */
   present: boolean;
-  /** guided-story scene, 1-based (1…SCENES.length of ./scenes.ts; larger shows the last); 0 = no story */
+  /** guided-story scene, 1-based (1…SCENE_COUNT); 0 = no story */
   scene: number;
   /** quantity the flow panel plots */
   q: FlowQuantity;
   /** selected layer i, or −1 for none */
   layer: number;
 }
+
+/** The guided story's scenes (SCENES.length of ./scenes.ts, pinned by tests/state/scenes.test.ts): scene=50 is
+ * clamped to it with a notice, like any out-of-range key. */
+export const SCENE_COUNT = 9;
 
 type UiNum = { kind: 'int'; min: number; max: number };
 type UiEnum = { kind: 'enum'; values: readonly string[] };
@@ -58,7 +62,7 @@ export const UI_FIELDS: readonly UiFieldSpec[] = [
   { key: 'panels', kind: 'list', values: PANEL_IDS, minItems: 1, default: [...PANEL_IDS], doc: 'panels on screen' },
   { key: 'controls', kind: 'list', values: CONTROL_IDS, minItems: 0, default: [...CONTROL_IDS], doc: 'controls on screen' },
   { key: 'present', kind: 'bool', default: false, doc: 'presentation mode' },
-  { key: 'scene', kind: 'int', min: 0, max: 99, default: 0, doc: 'story scene, 1-based (0 = no story)' },
+  { key: 'scene', kind: 'int', min: 0, max: SCENE_COUNT, default: 0, doc: 'story scene, 1-based (0 = no story)' },
   { key: 'q', kind: 'enum', values: FLOW_QUANTITIES, default: 'dh', doc: 'flow quantity' },
   { key: 'layer', kind: 'int', min: -1, max: 999, default: -1, doc: 'selected layer (−1 = none)' },
 ];

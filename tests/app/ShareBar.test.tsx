@@ -57,7 +57,7 @@ describe('Embed dialog', () => {
     expect(snippet()).toContain('embed=1');
     expect(snippet()).toContain('panels=flow&amp;controls=');
     expect(snippet()).toContain('depth=33');
-    expect(snippet()).toContain('sandbox="allow-scripts"');
+    expect(snippet()).toContain('sandbox="allow-scripts allow-popups allow-popups-to-escape-sandbox"');
     fireEvent.click(within(dialog).getByRole('checkbox', { name: 'Chain' }));
     fireEvent.click(within(dialog).getByRole('checkbox', { name: 'Depth L' }));
     fireEvent.click(within(dialog).getByRole('checkbox', { name: /Sandboxed/ }));

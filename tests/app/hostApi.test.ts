@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isFramed, startHeightReports, startHostApi } from '../../src/app/embed/hostApi';
+import { isFramed, MAX_HOST_NOTICES, startHeightReports, startHostApi } from '../../src/app/embed/hostApi';
 import { defaultConfig } from '../../src/core/config';
 import { createAppStore } from '../../src/state/store';
 
@@ -10,8 +10,12 @@ function fakeFrame() {
   const sent: unknown[] = [];
   const parent = { postMessage: (m: unknown, origin: string) => sent.push({ m, origin }) };
   const listeners = new Map<string, Set<Listener>>();
+  const frames: (() => void)[] = [];
   const win = {
     parent,
+    requestAnimationFrame: (f: () => void) => frames.push(f),
+    /** run the callbacks waiting for the next frame */
+    frame: () => frames.splice(0).forEach((f) => f()),
     addEventListener: (t: string, f: Listener) => (listeners.get(t) ?? listeners.set(t, new Set()).get(t)!).add(f),
     removeEventListener: (t: string, f: Listener) => listeners.get(t)?.delete(f),
     fire: (t: string, e: unknown) => listeners.get(t)?.forEach((f) => f(e)),
@@ -36,6 +40,7 @@ describe('host API (frame side)', () => {
     const stop = startHostApi(store, win as unknown as Window);
     expect(sent).toEqual([{ m: { type: 'gcv:ready' }, origin: '*' }]);
     win.fire('message', { source: parent, data: { type: 'gcv:set', params: { depth: 30, act: 'tanh', lang: 'zh' } } });
+    win.frame();
     const s = store.getState();
     expect(s.config.depth).toBe(30);
     expect(s.config.act).toBe('tanh');
@@ -50,6 +55,7 @@ describe('host API (frame side)', () => {
     startHostApi(store, win as unknown as Window);
     win.fire('message', { source: { postMessage() {} }, data: { type: 'gcv:set', params: { depth: 30 } } });
     win.fire('message', { source: null, data: { type: 'gcv:set', params: { depth: 30 } } });
+    win.frame();
     expect(store.getState().config.depth).toBe(defaultConfig().depth);
   });
 
@@ -59,10 +65,70 @@ describe('host API (frame side)', () => {
     store.getState().setUi({ layer: 15 });
     startHostApi(store, win as unknown as Window);
     win.fire('message', { source: parent, data: { type: 'gcv:set', params: { depth: 5, scale: 1000 } } });
+    win.frame();
     const s = store.getState();
     expect(s.config.scale).toBe(100);
     expect(s.notices.map((n) => n.key)).toEqual(['scale']);
     expect(s.ui.layer).toBe(4);
+  });
+});
+
+describe('message floods (issue #19 item 14)', () => {
+  it('10,000 out-of-range messages: one state change per frame, one notice per key (latest wins), a small cap', () => {
+    const { win, parent } = fakeFrame();
+    const store = createAppStore();
+    let changes = 0;
+    store.subscribe(() => changes++);
+    startHostApi(store, win as unknown as Window);
+    const t0 = performance.now();
+    for (let k = 0; k < 10_000; k++) {
+      const params = k % 2 ? { depth: 2000 + k, scale: 1000 + k } : { width: 600 + k, [`junk${k}`]: 1, seed: k };
+      win.fire('message', { source: parent, data: { type: 'gcv:set', params } });
+    }
+    const folded = performance.now() - t0;
+    expect(changes).toBe(0); // nothing applied yet: the messages were only folded
+    win.frame();
+    const s = store.getState();
+    // The latest value of each key won.
+    expect(s.config).toMatchObject({ depth: 1000, scale: 100, width: 512, seed: 9998 });
+    expect(s.notices.map((n) => n.key).sort()).toEqual(['depth', 'scale', 'width']);
+    expect(s.notices.find((n) => n.key === 'depth')!.given).toBe('11999');
+    expect(changes).toBeLessThanOrEqual(4);
+    // Measured, not a timing claim: folding 10,000 messages is a few ms (it took 37 s per 1,000 before).
+    console.log(`folded 10,000 gcv:set messages in ${folded.toFixed(1)} ms`);
+    // A second flood keeps one notice per key and never more than the cap.
+    for (let k = 0; k < 50; k++) win.fire('message', { source: parent, data: { type: 'gcv:set', params: { batch: 5000 + k, alpha: 9, bias: 99, act: 'nope', init: 'nope', loss: 'nope', norm: 'nope' } } });
+    win.frame();
+    const keys = store.getState().notices.map((n) => n.key);
+    expect(keys.length).toBeLessThanOrEqual(MAX_HOST_NOTICES);
+    expect(new Set(keys).size).toBe(keys.length);
+  });
+
+  it('a malformed message in the flood does not block the others', () => {
+    const { win, parent } = fakeFrame();
+    const store = createAppStore();
+    startHostApi(store, win as unknown as Window);
+    win.fire('message', { source: parent, data: { type: 'gcv:set', params: { depth: 12 } } });
+    win.fire('message', { source: parent, data: { type: 'gcv:set', params: null } });
+    win.fire('message', { source: parent, data: 'junk' });
+    win.frame();
+    expect(store.getState().config.depth).toBe(12);
+  });
+
+  it('NaN and over-long strings get a notice, like the URL\'s, and keep the current value', () => {
+    const { win, parent } = fakeFrame();
+    const store = createAppStore();
+    startHostApi(store, win as unknown as Window);
+    win.fire('message', { source: parent, data: { type: 'gcv:set', params: { depth: NaN, act: 'x'.repeat(5000), scene: 50 } } });
+    win.frame();
+    const s = store.getState();
+    expect(s.config.depth).toBe(defaultConfig().depth);
+    expect(s.ui.scene).toBe(9);
+    const byKey = Object.fromEntries(s.notices.map((n) => [n.key, n]));
+    expect(byKey.depth).toMatchObject({ given: 'NaN', used: String(defaultConfig().depth) });
+    expect(byKey.act.given.length).toBeLessThan(120);
+    expect(byKey.act.given).toMatch(/^x{80}… \(5000 characters\)$/);
+    expect(byKey.scene).toMatchObject({ given: '50', used: '9' });
   });
 });
 

@@ -53,8 +53,8 @@ describe('iframe snippet', () => {
     expect(s).toContain('title="A &quot;quoted&quot; &lt;title&gt;"');
   });
 
-  it('sandboxes with allow-scripts only, or not at all', () => {
-    expect(iframeSnippet('u', 't', choice())).toContain('sandbox="allow-scripts"');
+  it('sandboxes with scripts and the popups of the full-view link only (no forms, no same origin), or not at all', () => {
+    expect(iframeSnippet('u', 't', choice())).toContain('sandbox="allow-scripts allow-popups allow-popups-to-escape-sandbox"');
     expect(iframeSnippet('u', 't', choice({ sandboxed: false }))).not.toContain('sandbox');
   });
 

@@ -41,6 +41,22 @@ describe('gcv:set messages', () => {
     expect(r.config).toEqual({ ...defaultConfig(), seed: 5 });
   });
 
+  it('say so, like the URL, when a value cannot be read: NaN, Infinity, objects, over-long strings (issue #19)', () => {
+    const r = parseSetMessage(set({ depth: NaN, width: Infinity, batch: { x: 1 }, act: 'x'.repeat(500), seed: 5 }), current())!;
+    const byKey = Object.fromEntries(r.notices.map((n) => [n.key, n]));
+    expect(Object.keys(byKey).sort()).toEqual(['act', 'batch', 'depth', 'width']);
+    expect(byKey.depth).toMatchObject({ given: 'NaN', used: '20', allowed: 'an integer from 1 to 1000' });
+    expect(byKey.width).toMatchObject({ given: 'Infinity', used: '16' });
+    expect(byKey.batch.given).toBe('{"x":1}');
+    expect(byKey.act.given).toBe(`${'x'.repeat(80)}… (500 characters)`);
+  });
+
+  it('clamp scene to the story (0–9) with a notice', () => {
+    const r = parseSetMessage(set({ scene: 50 }), current())!;
+    expect(r.ui.scene).toBe(9);
+    expect(r.notices).toMatchObject([{ key: 'scene', given: '50', used: '9' }]);
+  });
+
   it('are rejected as a whole when the shape is wrong or nothing known is set', () => {
     for (const bad of [
       null,

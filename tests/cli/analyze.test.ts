@@ -84,10 +84,10 @@ describe('analyze CLI: config from --query and --config', () => {
     expect(JSON.parse(run([]).stdout).config).toEqual(defaultConfig());
   });
 
-  it('accepts a leading ? and a whole app URL', () => {
+  it('accepts a leading ? and a whole app URL, whose ?query it reads (the #hash is the training lab\'s)', () => {
     const ref = run(['--query', 'depth=3&width=2']).stdout;
     expect(run(['--query=?depth=3&width=2']).stdout).toBe(ref);
-    expect(run(['--query', 'https://example.org/app/#depth=3&width=2']).stdout).toBe(ref);
+    expect(run(['--query', 'https://example.org/app/?depth=3&width=2#view=train&width=8&act=tanh']).stdout).toBe(ref);
   });
 
   it('--pretty indents the same JSON', () => {

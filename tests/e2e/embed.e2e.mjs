@@ -200,5 +200,5 @@ export async function copyLinkAndTheEmbedDialogSnippetWork({ page, context, base
   assert.deepEqual(await frame.locator('[data-panel]').evaluateAll((es) => es.map((e) => e.dataset.panel)), ['flow', 'chain']);
   assert.deepEqual(await frame.locator('[data-control]').evaluateAll((es) => es.map((e) => e.dataset.control)), ['depth']);
   assert.equal(await frame.getByRole('spinbutton', { name: 'Depth L, exact value' }).inputValue(), '24');
-  assert.equal(await page.locator('iframe[data-gcv]').getAttribute('sandbox'), 'allow-scripts');
+  assert.equal(await page.locator('iframe[data-gcv]').getAttribute('sandbox'), 'allow-scripts allow-popups allow-popups-to-escape-sandbox');
 }

@@ -15,7 +15,7 @@ import {
   SCENES,
 } from '../../src/state/scenes';
 import { createAppStore } from '../../src/state/store';
-import { defaultUi } from '../../src/state/uiSchema';
+import { defaultUi, SCENE_COUNT } from '../../src/state/uiSchema';
 
 const numbers = SCENES.map((_, k) => k + 1);
 const fake = (dh0: number, dhL: number) => ({ dh: Float64Array.of(dh0, 1, dhL) }) as unknown as ArchReport;
@@ -104,6 +104,8 @@ describe('scene numbers and navigation', () => {
     expect(clampScene(NaN)).toBe(0);
     expect(clampScene(4)).toBe(4);
     expect(clampScene(99)).toBe(SCENES.length);
+    // The URL and the host protocol clamp scene= to the story's real length (README: scenes 0–9).
+    expect(SCENE_COUNT).toBe(SCENES.length);
     expect(sceneAt(0)).toBeNull();
     expect(sceneAt(1)!.id).toBe('chain');
   });

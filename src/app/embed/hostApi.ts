@@ -5,7 +5,8 @@
 import type { StoreApi } from 'zustand/vanilla';
 import type { AppState } from '../../state/store';
 import { isFramed } from './framed';
-import { heightMessage, MSG_READY, parseSetMessage } from './protocol';
+import type { ConfigNotice } from '../../core/config';
+import { applySetParams, foldSetMessage, heightMessage, MSG_READY } from './protocol';
 
 export { isFramed };
 
@@ -44,23 +45,68 @@ export function startHeightReports(root: HTMLElement, win: Window = window): () 
   };
 }
 
+/** At most this many notices stay on screen from host messages (one per key, the latest). */
+export const MAX_HOST_NOTICES = 6;
+
+/** Run `f` once before the next frame (or soon, where frames do not run: a hidden frame still catches up). */
+function nextFrame(win: Window, f: () => void): void {
+  let done = false;
+  const once = () => {
+    if (done) return;
+    done = true;
+    f();
+  };
+  if (typeof win.requestAnimationFrame === 'function') win.requestAnimationFrame(once);
+  setTimeout(once, 100);
+}
+
 /**
  * Listen for the host's `gcv:set` messages. Only messages whose source is this frame's parent window are
  * considered (another frame or a popup cannot drive the view); anything malformed is ignored.
+ *
+ * A flood costs almost nothing: each message is only folded into the pending params (latest value per key), and
+ * the pending params are applied once per frame, so 10,000 messages make one state change, not 10,000 computes.
+ * Notices keep one per key (the latest replaces an earlier one) and at most {@link MAX_HOST_NOTICES}.
  */
 export function startHostApi(store: StoreApi<AppState>, win: Window = window): () => void {
   if (!isFramed(win)) return () => undefined;
-  const onMessage = (e: MessageEvent) => {
-    if (e.source !== win.parent) return;
+  const pending = new Map<string, unknown>();
+  let scheduled = false;
+  let alive = true;
+  const flush = () => {
+    scheduled = false;
+    if (!alive || pending.size === 0) return;
     const s = store.getState();
-    const req = parseSetMessage(e.data, { config: s.config, ui: s.ui });
+    const req = applySetParams([...pending], { config: s.config, ui: s.ui });
+    pending.clear();
     if (!req) return;
     // View first: setConfig then trims the selected layer to the new depth if it has to.
     s.setUi(req.ui);
     s.setConfig(req.config);
-    s.addNotices(req.notices);
+    addHostNotices(store, req.notices);
+  };
+  const onMessage = (e: MessageEvent) => {
+    if (e.source !== win.parent) return;
+    if (!foldSetMessage(pending, e.data) || scheduled) return;
+    scheduled = true;
+    nextFrame(win, flush);
   };
   win.addEventListener('message', onMessage);
   post(win, { type: MSG_READY });
-  return () => win.removeEventListener('message', onMessage);
+  return () => {
+    alive = false;
+    win.removeEventListener('message', onMessage);
+  };
+}
+
+/** Add notices from a host message: an earlier notice for the same key goes, and only the newest few stay. */
+function addHostNotices(store: StoreApi<AppState>, notices: readonly ConfigNotice[]): void {
+  if (notices.length === 0) return;
+  const latest = new Map<string, ConfigNotice>();
+  for (const n of notices) latest.set(n.key, n);
+  const s = store.getState();
+  for (const old of s.notices) if (latest.has(old.key)) s.dismissNotice(old.id);
+  s.addNotices([...latest.values()]);
+  const all = store.getState().notices;
+  for (const old of all.slice(0, Math.max(0, all.length - MAX_HOST_NOTICES))) store.getState().dismissNotice(old.id);
 }

@@ -22,11 +22,18 @@ export interface EmbedChoice {
   theme: Theme;
   /** initial frame height in CSS pixels (the frame reports its real height; a host script may resize it) */
   height: number;
-  /** sandbox="allow-scripts" (no same origin: no storage, no cookies) */
+  /** sandbox (EMBED_SANDBOX: scripts and the full-view link's popup; no same origin: no storage, no cookies) */
   sandboxed: boolean;
   /** add the few lines of host script that resize the frame to the height it reports */
   autoResize: boolean;
 }
+
+/**
+ * The sandbox of the dialog's snippet: scripts run, with an opaque origin (no cookies, no storage, no forms, no
+ * top navigation); popups are allowed, and escape the sandbox, only so the footer's link to the full view opens
+ * as an ordinary tab (without them a click on it does nothing).
+ */
+export const EMBED_SANDBOX = 'allow-scripts allow-popups allow-popups-to-escape-sandbox';
 
 /** Smallest and largest initial height the dialog accepts, in CSS pixels. */
 export const EMBED_HEIGHT_RANGE = [240, 2000] as const;
@@ -70,7 +77,8 @@ export function iframeSnippet(url: string, title: string, choice: EmbedChoice): 
     `title="${escapeAttr(title)}"`,
     'data-gcv',
     'loading="lazy"',
-    ...(choice.sandboxed ? ['sandbox="allow-scripts"'] : []),
+    // allow-popups(-to-escape-sandbox): the footer's "open the full view" link opens a normal tab; nothing else.
+    ...(choice.sandboxed ? [`sandbox="${EMBED_SANDBOX}"`] : []),
     `style="display:block;width:100%;height:${height}px;border:0"`,
   ];
   const frame = `<iframe ${attrs.join(' ')}></iframe>`;

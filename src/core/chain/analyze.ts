@@ -25,9 +25,17 @@ export { chainFootprint };
 /** Throw a ConfigError naming the largest depth that fits when a chain would exceed {@link MAX_CHAIN_FLOATS}. */
 function checkFootprint(s: ChainShape): void {
   if (chainFootprint(s) <= MAX_CHAIN_FLOATS) return;
-  let d = s.depth;
-  while (d > 1 && chainFootprint({ ...s, depth: d }) > MAX_CHAIN_FLOATS) d = Math.floor(d * 0.9);
-  throw new ConfigError('depth', s.depth, `at most about ${d} layers for ${s.arch} at width ${s.width}, batch ${s.batch} (memory)`);
+  // The largest depth that fits, by bisection (the footprint grows with depth): the message names a depth that runs
+  // and whose next one does not, not a rough step down.
+  let lo = 0;
+  let hi = s.depth;
+  while (hi - lo > 1) {
+    const mid = Math.floor((lo + hi) / 2);
+    if (chainFootprint({ ...s, depth: mid }) <= MAX_CHAIN_FLOATS) lo = mid;
+    else hi = mid;
+  }
+  const allowed = lo >= 1 ? `at most ${lo} layers for ${s.arch} at width ${s.width}, batch ${s.batch} (memory)` : `a smaller width or batch: even 1 layer of ${s.arch} at width ${s.width}, batch ${s.batch} exceeds the memory limit`;
+  throw new ConfigError('depth', s.depth, allowed);
 }
 
 // One compiled chain per recent shape (plain, residual, dense overlaid), reused across calls; most recent first.
@@ -138,7 +146,7 @@ function readReport(ws: ChainRun, c: Config, arch: Arch, p: ChainParams): ArchRe
     g[i] = frobenius(G, n, ws.gOff(i));
     dW[i] = frobenius(G, weightRows(p, i) * c.width, ws.dWOff(i));
     db[i] = frobenius(G, c.width, ws.dbOff(i));
-    gain[i] = dh[i] / dh[i + 1];
+    gain[i] = backwardGain(dh[i], dh[i + 1]);
     // Statistics of the activation's input u_i (= z_i without a norm), where f′ is evaluated, of h_{i+1} and f′.
     const hb = ws.hBuf(i + 1);
     const ho = ws.hOff(i + 1);
@@ -157,21 +165,54 @@ function readReport(ws: ChainRun, c: Config, arch: Arch, p: ChainParams): ArchRe
     const cp = c.norm === 'none' ? criticalPoint(c.act, c.init, c.bias) : { scale: null, jump: null };
     theory = { dh: t, critical: cp.scale, jump: cp.jump && { ...cp.jump } };
   }
+  const out: ArchReport = { arch, h, dh, g, dW, db, gain, stats, theory, nonFinite: null, loss, scalar: c.width === 1 ? scalarTrace(ws, p) : null };
   const allFinite = [h, dh, g, dW, db, stats.z.mean, stats.h.mean, stats.fprime.mean].every(finiteArray) && Number.isFinite(loss);
-  return {
-    arch,
-    h,
-    dh,
-    g,
-    dW,
-    db,
-    gain,
-    stats,
-    theory,
-    nonFinite: allFinite ? null : findNonFinite(ws),
-    loss,
-    scalar: c.width === 1 ? scalarTrace(ws, p) : null,
-  };
+  // A value of the chain that broke explains everything computed from it; otherwise any non-finite number left in
+  // the report (a norm, a statistic, the gain, the theory curve) is named by where it is and why.
+  out.nonFinite = (allFinite ? null : findNonFinite(ws)) ?? derivedNonFinite(out);
+  return out;
+}
+
+/**
+ * The backward gain γ_i = ‖∂L/∂h_i‖ / ‖∂L/∂h_{i+1}‖. Where both norms are 0 the gradient is already gone and
+ * nothing more is lost: γ_i is defined as 1 (so ‖∂L/∂h_i‖ = γ_i · ‖∂L/∂h_{i+1}‖ still holds), not 0/0 = NaN.
+ */
+export function backwardGain(dhI: number, dhNext: number): number {
+  return dhI === 0 && dhNext === 0 ? 1 : dhI / dhNext;
+}
+
+/** Where a non-finite number sits in a report whose chain values are all finite, and why; null if none does. */
+function derivedNonFinite(a: ArchReport): NonFinite | null {
+  const norms = [['h', a.h], ['dh', a.dh], ['g', a.g], ['dW', a.dW], ['db', a.db]] as const;
+  for (const [q, arr] of norms) {
+    const i = firstNonFinite(arr);
+    if (i >= 0) return { layer: i, quantity: q, cause: `‖${q}‖ exceeded 1e308 at layer ${i} (every entry finite; the norm itself is beyond float64)` };
+  }
+  if (!Number.isFinite(a.loss)) return { layer: a.h.length - 1, quantity: 'loss', cause: 'the loss exceeded 1e308 (every entry finite)' };
+  const gi = firstNonFinite(a.gain);
+  if (gi >= 0) return { layer: gi, quantity: 'gain', cause: `gain ‖dh_${gi}‖ / ‖dh_${gi + 1}‖ divides by 0 at layer ${gi}: ‖dh_${gi + 1}‖ underflowed to 0` };
+  for (const q of ['z', 'h', 'fprime'] as const) {
+    const s = a.stats[q];
+    for (const [name, arr] of Object.entries(s) as [string, Float64Array][]) {
+      const i = firstNonFinite(arr);
+      if (i >= 0) return { layer: i, quantity: 'stats', cause: `stats.${q}.${name} is not finite at layer ${i} (its entries are)` };
+    }
+  }
+  const th = a.theory?.dh;
+  if (th && firstNonFinite(th) >= 0) {
+    // The curve is scaled to the top layer and read downwards: name the non-finite layer nearest the top.
+    let ti = th.length - 1;
+    while (th[ti] - th[ti] === 0) ti--;
+    const why = th[ti] !== th[ti] ? 'is NaN' : 'exceeds 1e308 (the mean-field prediction grows beyond float64)';
+    return { layer: ti, quantity: 'theory', cause: `theory ‖dh‖ ${why} at layer ${ti} and below; the chain itself stayed finite` };
+  }
+  return null;
+}
+
+/** Index of the first non-finite entry, or −1. */
+function firstNonFinite(a: Float64Array): number {
+  for (let k = 0; k < a.length; k++) if (a[k] - a[k] !== 0) return k;
+  return -1;
 }
 
 function finiteArray(a: Float64Array): boolean {

@@ -8,6 +8,7 @@
  */
 import type { LayerHistograms, LayerStats, Summary } from '../report';
 import { insertionSort, selectRanks } from '../numerics/select';
+import { binaryExponent } from '../numerics/norms';
 import { binnedQuantiles, exactQuantiles, fineBin, HIST_BINS, INSERTION, MAX_SPLIT, QUANTILES, quantileRanks, SMALL, sortedQuantile, StatsScratch } from './stats-quantiles';
 
 export { HIST_BINS, QUANTILES, StatsScratch };
@@ -49,14 +50,10 @@ export function summarizeInto(a: Float64Array, n: number, out: Summary, i: numbe
       if (v > max) max = v;
     }
   }
-  if (finite && !Number.isFinite(sum)) {
-    // Finite entries whose sum overflows: average the scaled entries instead.
-    sum = 0;
-    for (let t = start; t < end; t++) sum += a[t] / n;
-    sum *= n;
-  }
   sc.sumSq = sumSq;
-  const mean = sum / n;
+  // Finite entries whose sum overflows: average the entries divided by n (each |a/n| ≤ max/n, so no partial sum
+  // passes max). The mean itself always fits; Σ a / n overflowed at 1e306-sized entries (then mean·n / n did).
+  const mean = finite && !Number.isFinite(sum) ? meanScaled(a, start, end, n) : sum / n;
   out.mean[i] = mean;
   const hasRange = max > min && Number.isFinite(max - min);
   // About 4 entries per fine bin (so the counts cost no more than the data), a whole number per histogram bin.
@@ -73,7 +70,7 @@ export function summarizeInto(a: Float64Array, n: number, out: Summary, i: numbe
       ss += d * d;
       fine[fineBin(v, min, k, nb)]++;
     }
-    out.std[i] = Math.sqrt(ss / n);
+    out.std[i] = stdOf(ss, a, start, n, mean);
     if (hist) {
       const counts = hist.counts[i];
       for (let c = 0; c < HIST_BINS; c++) {
@@ -92,7 +89,7 @@ export function summarizeInto(a: Float64Array, n: number, out: Summary, i: numbe
     const d = a[t] - mean;
     ss += d * d;
   }
-  out.std[i] = Math.sqrt(ss / n);
+  out.std[i] = finite ? stdOf(ss, a, start, n, mean) : Math.sqrt(ss / n);
   if (hist) fillHistogram(a, start, end, hist, i, min, max, k, split);
   if (min === max && finite) {
     out.q05[i] = out.q25[i] = out.q50[i] = out.q75[i] = out.q95[i] = min;
@@ -196,6 +193,7 @@ export function summarizeLayer(
   sc.sumSq3[1] = q1;
   sc.sumSq3[2] = q2;
   stats.saturated[i] = sat / n;
+  // s0 + s1 + s2 is finite, so each sum is, and so each mean.
   const m0 = s0 / n, m1 = s1 / n, m2 = s2 / n; // prettier-ignore
   const split = Math.min(MAX_SPLIT, Math.max(1, Math.ceil(n / (4 * HIST_BINS))));
   const nb = HIST_BINS * split;
@@ -238,9 +236,9 @@ export function summarizeLayer(
   stats.z.mean[i] = m0;
   stats.h.mean[i] = m1;
   stats.fprime.mean[i] = m2;
-  stats.z.std[i] = Math.sqrt(v0 / n);
-  stats.h.std[i] = Math.sqrt(v1 / n);
-  stats.fprime.std[i] = Math.sqrt(v2 / n);
+  stats.z.std[i] = stdOf(v0, z, zo, n, m0);
+  stats.h.std[i] = stdOf(v1, h, ho, n, m1);
+  stats.fprime.std[i] = stdOf(v2, f, fo, n, m2);
   if (n > SMALL) {
     binnedQuantiles(F0, nb, n, lo0, hi0, k0, stats.z, i);
     binnedQuantiles(F1, nb, n, lo1, hi1, k1, stats.h, i);
@@ -258,6 +256,44 @@ export function summarizeLayer(
   }
   stats.zHist.lo[i] = lo0;
   stats.zHist.hi[i] = hi0;
+}
+
+/** The mean of the n finite entries of a from start to end, as Σ (a_t / n): no partial sum overflows. */
+function meanScaled(a: Float64Array, start: number, end: number, n: number): number {
+  let m = 0;
+  for (let t = start; t < end; t++) m += a[t] / n;
+  return m;
+}
+
+// Above this Σ (a − mean)² lost nothing to underflow that matters (as SAFE_SUM of tensor.ts).
+const SAFE_SS = 2 ** -800;
+
+/**
+ * The population std √(ss / n) of n finite entries, given their plain sum of squared deviations ss; when ss
+ * overflowed (deviations above ~1e154, though every entry is finite) or is tiny, redone on deviations scaled by a
+ * power of two (exact), the way frobenius rescales. The halves a/2 − mean/2 cannot overflow even when a and the
+ * mean sit at opposite ends of the float64 range.
+ */
+function stdOf(ss: number, a: Float64Array, start: number, n: number, mean: number): number {
+  if (ss > SAFE_SS && ss < Infinity) return Math.sqrt(ss / n);
+  const hm = 0.5 * mean;
+  let max = 0;
+  for (let t = start; t < start + n; t++) {
+    const d = Math.abs(0.5 * a[t] - hm);
+    if (d > max) max = d;
+  }
+  if (max === 0) return 0;
+  const e = binaryExponent(max);
+  const e1 = Math.trunc(e / 2);
+  const down1 = 2 ** -e1;
+  const down2 = 2 ** (e1 - e);
+  let s2 = 0;
+  for (let t = start; t < start + n; t++) {
+    const d = (0.5 * a[t] - hm) * down1 * down2;
+    s2 += d * d;
+  }
+  // std = 2 · 2^e · √(s2 / n)
+  return Math.sqrt(s2 / n) * 2 ** e1 * 2 ** (e - e1) * 2;
 }
 
 /** A range [lo, hi] that the fine bins can split: nonzero and of finite width. */

@@ -117,13 +117,17 @@ function checkCombination(c: TrainConfig, mode: 'strict' | 'clamp', notices: Con
     c.shallow = used;
   }
   if (trainCost(c) > MAX_TRAIN_COST) {
-    let steps = c.steps;
-    while (steps > 10 && trainCost({ ...c, steps }) > MAX_TRAIN_COST) steps = Math.max(10, Math.floor(steps * 0.8));
-    const fits = trainCost({ ...c, steps }) <= MAX_TRAIN_COST;
+    // The cost is linear in the step count: the largest count that fits, exactly.
+    const steps = Math.floor(MAX_TRAIN_COST / trainCost({ ...c, steps: 1 }));
+    const fits = steps >= 10;
     const allowed = fits
-      ? `at most about ${steps} steps for these depths, width and batch (time budget)`
+      ? `at most ${steps} steps for these depths, width and batch (time budget)`
       : 'fewer layers, a smaller width or batch: even 10 steps of this size exceed the time budget';
-    if (mode === 'strict') throw new ConfigError('steps', c.steps, allowed);
+    // No step count fits: the config keeps the steps given, so the error the lab then shows names them (not 10).
+    if (mode === 'strict' || !fits) {
+      if (mode === 'strict') throw new ConfigError('steps', c.steps, allowed);
+      return;
+    }
     notices.push({ key: 'steps', given: String(c.steps), used: String(steps), allowed });
     c.steps = steps;
   }

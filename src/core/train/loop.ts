@@ -44,29 +44,49 @@ export function finalLoss(loss: Float64Array, done: number = loss.length): numbe
   return s / k;
 }
 
-/** How one architecture's deep model compares with its shallow one; a diverged (NaN) final counts as +∞. */
+/** How one architecture's deep model compares with its shallow one. */
 export interface DepthVerdict {
   arch: TrainArch;
+  /** final losses (NaN for a run that diverged) */
   shallow: number;
   deep: number;
-  /** final(deep) > final(shallow): the deeper model trained worse (degradation) */
-  deeperIsWorse: boolean;
+  /** the step where each run's loss stopped being finite, or null */
+  shallowDivergedAt: number | null;
+  deepDivergedAt: number | null;
+  /**
+   * final(deep) > final(shallow): the deeper model trained worse (degradation). A run that diverged ends worse than
+   * one that did not; when both diverged there is nothing to compare: null.
+   */
+  deeperIsWorse: boolean | null;
+  /** the verdict in words, e.g. "deeper trained worse", "both diverged (shallow at step 12, deep at step 9)" */
+  verdict: string;
 }
 
-function orInfinity(x: number): number {
-  return Number.isNaN(x) ? Infinity : x;
+/** The verdict of one shallow/deep pair, from their final losses and divergence steps. */
+export function pairVerdict(arch: TrainArch, shallow: number, deep: number, sAt: number | null, dAt: number | null): DepthVerdict {
+  const base = { arch, shallow, deep, shallowDivergedAt: sAt, deepDivergedAt: dAt };
+  if (sAt !== null && dAt !== null) return { ...base, deeperIsWorse: null, verdict: `both diverged (shallow at step ${sAt}, deep at step ${dAt})` };
+  if (dAt !== null) return { ...base, deeperIsWorse: true, verdict: `the deep model diverged at step ${dAt}; the shallow one did not` };
+  if (sAt !== null) return { ...base, deeperIsWorse: false, verdict: `the shallow model diverged at step ${sAt}; the deep one did not` };
+  const worse = deep > shallow;
+  return { ...base, deeperIsWorse: worse, verdict: worse ? 'deeper trained worse' : 'deeper trained at least as well' };
 }
 
-/** The shallow-versus-deep verdict of each architecture. */
+/** The shallow-versus-deep verdict of each architecture after `done` steps. */
 export function depthVerdicts(runs: readonly RunTrace[], done: number): DepthVerdict[] {
   const out: DepthVerdict[] = [];
+  // A run counts as diverged once a loss within the first `done` steps was not finite (divergedAt, or read off the
+  // losses for a trace that did not record it).
+  const at = (r: RunTrace): number | null => {
+    if (r.divergedAt !== null) return r.divergedAt < done ? r.divergedAt : null;
+    for (let t = 0; t < done; t++) if (!Number.isFinite(r.loss[t])) return t;
+    return null;
+  };
   for (const r of runs) {
     if (r.role !== 'shallow') continue;
     const deep = runs.find((d) => d.arch === r.arch && d.role === 'deep');
     if (!deep) continue;
-    const s = finalLoss(r.loss, done);
-    const d = finalLoss(deep.loss, done);
-    out.push({ arch: r.arch, shallow: s, deep: d, deeperIsWorse: orInfinity(d) > orInfinity(s) });
+    out.push(pairVerdict(r.arch, finalLoss(r.loss, done), finalLoss(deep.loss, done), at(r), at(deep)));
   }
   return out;
 }

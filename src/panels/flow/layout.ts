@@ -6,6 +6,7 @@ import { scaleLinear } from 'd3-scale';
 import { line } from 'd3-shape';
 import type { Arch } from '../../core/config';
 import type { ArchReport, Report } from '../../core/report';
+import { chainBreak } from '../../state/nonFinite';
 import type { Tick } from '../../viz/Axes';
 import { formatPow10 } from '../../viz/format';
 import { decadeTicks, displayExponent, logDomain } from '../../viz/logScale';
@@ -150,7 +151,7 @@ export function flowLayout(report: Report, quantity: FlowQuantity, width: number
 
   const nonFinite: NonFiniteMarker[] = [];
   for (const s of series) {
-    const nf = report.archs[s.arch]!.nonFinite;
+    const nf = chainBreak(report.archs[s.arch]!);
     if (!nf) continue;
     const layer = Math.min(Math.max(0, nf.layer), depth);
     const near = nearestFinite(s.values, Math.min(layer, s.values.length - 1));

@@ -4,8 +4,8 @@
  * makes the inputs), and, with BatchNorm, the caveat that a deep plain chain's gradient grows with depth, quoted
  * from this run's own first step.
  */
+import { depthVerdicts, finalLoss, type DepthVerdict, type RunTrace } from '../../core/train/loop';
 import type { Norm } from '../../core/config';
-import { depthVerdicts, finalLoss, type RunTrace } from '../../core/train/loop';
 import type { Lang } from '../../state/i18n';
 import { formatNumber } from '../../viz/format';
 import { ARCH_COLOR, ROLE_DASH } from './layout';
@@ -42,6 +42,19 @@ function BatchNormCaveat({ runs, done, lang, t }: Pick<ResultsProps, 'runs' | 'd
   );
 }
 
+/** The sentence of a verdict: a run that diverged gets its own, never a ratio of NaN. */
+function verdictKey(v: DepthVerdict): string {
+  if (v.shallowDivergedAt !== null && v.deepDivergedAt !== null) return 'train.verdict.bothDiverged';
+  if (v.deepDivergedAt !== null) return 'train.verdict.deepDiverged';
+  if (v.shallowDivergedAt !== null) return 'train.verdict.shallowDiverged';
+  return v.deeperIsWorse ? 'train.verdict.worse' : 'train.verdict.better';
+}
+
+/** Both finals are finite numbers, so their ratio means something. */
+function comparable(v: DepthVerdict): boolean {
+  return Number.isFinite(v.deep) && Number.isFinite(v.shallow) && v.shallow > 0;
+}
+
 export function Results({ runs, done, finished, lang, norm, t }: ResultsProps) {
   if (done === 0) return null;
   const verdicts = depthVerdicts(runs, done);
@@ -57,11 +70,13 @@ export function Results({ runs, done, finished, lang, norm, t }: ResultsProps) {
           return (
             <p key={v.arch} className="train-verdict" data-verdict={v.arch} data-worse={String(v.deeperIsWorse)}>
               <span className="train-verdict-mark" style={{ background: ARCH_COLOR[v.arch] }} aria-hidden="true" />
-              {t(v.deeperIsWorse ? 'train.verdict.worse' : 'train.verdict.better', {
+              {t(verdictKey(v), {
                 arch: t(`train.arch.${v.arch}`),
                 deep: deep.depth,
                 shallow: shallow.depth,
-                ratio: Number.isFinite(v.deep) ? ratio(v.deep, v.shallow) : formatNumber(v.deep, lang),
+                ratio: comparable(v) ? ratio(v.deep, v.shallow) : '',
+                shallowStep: v.shallowDivergedAt ?? '',
+                deepStep: v.deepDivergedAt ?? '',
               })}
             </p>
           );
@@ -92,11 +107,11 @@ export function Results({ runs, done, finished, lang, norm, t }: ResultsProps) {
                   {seriesName(t, r.arch, r.depth)}
                 </th>
                 <td>{r.depth}</td>
-                <td data-final={final}>
+                <td data-final={String(final)}>
                   {formatNumber(final, lang)}
                   {r.divergedAt !== null && <span className="train-diverged"> ({t('train.table.diverged', { step: r.divergedAt })})</span>}
                 </td>
-                <td>{r.role === 'deep' && v && Number.isFinite(v.deep) ? ratio(v.deep, v.shallow) : ''}</td>
+                <td>{r.role === 'deep' && v && comparable(v) ? ratio(v.deep, v.shallow) : ''}</td>
                 <td data-cos={r.initCos}>{formatNumber(r.initCos, lang, 4)}</td>
               </tr>
             );

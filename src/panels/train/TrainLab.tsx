@@ -57,6 +57,9 @@ export default function TrainLab({ portFactory, hashEnv }: TrainLabProps) {
   const running = state.status === 'running' || state.status === 'starting';
   const shown = state.runs;
   const onChange = useCallback((patch: Partial<TrainConfig>) => setConfig((c) => ({ ...c, ...patch })), []);
+  const train = () => {
+    if (!problem && config.arch.length > 0) start(config);
+  };
 
   return (
     <div className="train-lab">
@@ -69,15 +72,20 @@ export default function TrainLab({ portFactory, hashEnv }: TrainLabProps) {
           ))}
         </ul>
       )}
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          if (!problem && config.arch.length > 0) start(config);
+      {/* Not a <form>: a frame sandboxed without allow-forms blocks form submission, and Train must work there too.
+          Enter in a field starts a run as a form's implicit submission would. */}
+      <div
+        className="train-settings"
+        onKeyDown={(e) => {
+          if (e.key === 'Enter' && e.target instanceof HTMLInputElement && e.target.type !== 'checkbox') {
+            e.preventDefault();
+            train();
+          }
         }}
       >
         <TrainForm config={config} onChange={onChange} t={t} />
         <div className="train-actions">
-          <button type="submit" className="button train-run" disabled={problem !== null || config.arch.length === 0}>
+          <button type="button" className="button train-run" onClick={train} disabled={problem !== null || config.arch.length === 0}>
             {state.status === 'idle' ? t('train.run') : t('train.again')}
           </button>
           <button type="button" className="button train-cancel" onClick={cancel} disabled={!running}>
@@ -100,7 +108,7 @@ export default function TrainLab({ portFactory, hashEnv }: TrainLabProps) {
             {t('train.needArch')}
           </p>
         )}
-      </form>
+      </div>
       <Progress state={state} t={t} />
       {shown.length > 0 && (
         <>

@@ -21,7 +21,13 @@ export type TrainPortFactory = () => TrainPort | null;
 
 export function createTrainWorker(): TrainPort | null {
   if (typeof Worker === 'undefined') return null;
-  return new Worker(new URL('../../worker/train.worker.ts', import.meta.url), { type: 'module' }) as unknown as TrainPort;
+  try {
+    return new Worker(new URL('../../worker/train.worker.ts', import.meta.url), { type: 'module' }) as unknown as TrainPort;
+  } catch {
+    // A sandboxed frame (opaque origin) may not start a worker from the app's origin: SecurityError. The lab then
+    // trains on the main thread, in chunks, like where workers do not exist.
+    return null;
+  }
 }
 
 /** The handler of the worker, hosted on the main thread, behind the same port interface. */

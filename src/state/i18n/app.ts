@@ -23,6 +23,8 @@ export const appEn = {
   'notice.dismiss': 'Dismiss',
   'notice.range': '{key}={given} is outside {range}; using {used}.',
   'notice.notNumber': '{key}={given} is not a number; using {used}.',
+  'notice.decimal': '{key}={given} is not a decimal number; using {used}.',
+  'notice.version': 'v={given} is not a link version this page knows (0–{max}); reading it as version {used}.',
   'notice.integer': '{key}={given} must be a whole number; using {used}.',
   'notice.choice': '{key}={given} is not one of {values}; using {used}.',
   'notice.list': '{key}={given} has unknown entries (allowed: {values}); using {used}.',

@@ -25,6 +25,8 @@ export const appZh: Record<keyof typeof appEn, string> = {
   'notice.dismiss': '关闭',
   'notice.range': '{key}={given} 超出范围 {range}，已改用 {used}。',
   'notice.notNumber': '{key}={given} 不是数字，已改用 {used}。',
+  'notice.decimal': '{key}={given} 不是十进制数，已改用 {used}。',
+  'notice.version': 'v={given} 不是本页面认识的链接版本（0–{max}），已按版本 {used} 读取。',
   'notice.integer': '{key}={given} 必须是整数，已改用 {used}。',
   'notice.choice': '{key}={given} 不在可选值 {values} 之中，已改用 {used}。',
   'notice.list': '{key}={given} 含有无法识别的项（可选：{values}），已改用 {used}。',

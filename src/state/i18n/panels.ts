@@ -59,7 +59,7 @@ export const panelsEn = {
   'chain.formula.plain': 'plain: ∂L/∂hᵢ = ∂L/∂hᵢ₊₁ · wᵢ·f′(zᵢ), so edge i is labelled wᵢ·f′(zᵢ)',
   'chain.formula.residual': 'residual: ∂L/∂hᵢ = ∂L/∂hᵢ₊₁ · (1 + α·wᵢ·f′(zᵢ)), so edge i is labelled 1 + α·wᵢ·f′(zᵢ)',
   'chain.formula.dense': 'dense: every later layer feeds hᵢ, so edge i is labelled with the ratio ∂L/∂hᵢ / ∂L/∂hᵢ₊₁',
-  'chain.formula.norms': 'Width {width}: edge i is labelled with the gain ‖∂L/∂hᵢ‖ / ‖∂L/∂hᵢ₊₁‖; set width to 1 to see the scalar factors.',
+  'chain.formula.norms': 'Width {width}: edge i is labelled with the gain ‖∂L/∂hᵢ‖ / ‖∂L/∂hᵢ₊₁‖ (1 where both are 0: the gradient is already gone); set width to 1 to see the scalar factors.',
   'chain.skipped': '{n} steps hidden (layers {from}–{to}); together they multiply by {product}',
   'chain.edgeTitle': 'step h{to} ← h{from}: × {factor}',
   'chain.aria': '{arch}: a chain of {n} layers. Backward gains range from {min} to {max}; all together they multiply the gradient by {product}.',

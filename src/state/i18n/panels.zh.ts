@@ -61,7 +61,7 @@ export const panelsZh: Record<keyof typeof panelsEn, string> = {
   'chain.formula.plain': '普通链：∂L/∂hᵢ = ∂L/∂hᵢ₊₁ · wᵢ·f′(zᵢ)，所以第 i 条边标注 wᵢ·f′(zᵢ)',
   'chain.formula.residual': '残差链：∂L/∂hᵢ = ∂L/∂hᵢ₊₁ · (1 + α·wᵢ·f′(zᵢ))，所以第 i 条边标注 1 + α·wᵢ·f′(zᵢ)',
   'chain.formula.dense': '稠密链：后面每一层都直接读取 hᵢ，所以第 i 条边标注比值 ∂L/∂hᵢ / ∂L/∂hᵢ₊₁',
-  'chain.formula.norms': '宽度为 {width}：第 i 条边标注增益 ‖∂L/∂hᵢ‖ / ‖∂L/∂hᵢ₊₁‖；把宽度设为 1 可看到标量因子。',
+  'chain.formula.norms': '宽度为 {width}：第 i 条边标注增益 ‖∂L/∂hᵢ‖ / ‖∂L/∂hᵢ₊₁‖（两者都为 0 时记为 1：梯度已经消失了）；把宽度设为 1 可看到标量因子。',
   'chain.skipped': '省略了 {n} 步（第 {from}–{to} 层），它们合起来乘以 {product}',
   'chain.edgeTitle': '反向一步 h{to} ← h{from}：× {factor}',
   'chain.aria': '{arch}：共 {n} 层的链。反向增益介于 {min} 与 {max} 之间，连乘起来使梯度乘以 {product}。',

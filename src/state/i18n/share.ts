@@ -22,7 +22,7 @@ export const shareEn = {
   'embed.controlsNone': 'None ticked: a fixed figure the reader cannot change.',
   'embed.theme': 'Theme',
   'embed.height': 'Initial height (px)',
-  'embed.sandboxed': 'Sandboxed (allow-scripts only: no cookies, no storage)',
+  'embed.sandboxed': 'Sandboxed (scripts, and popups for the full-view link: no cookies, no storage)',
   'embed.autoResize': 'Add the auto-resize script (the frame reports its height)',
   'embed.snippet': 'HTML snippet',
   'embed.copy': 'Copy snippet',

@@ -24,7 +24,7 @@ export const shareZh: Record<keyof typeof shareEn, string> = {
   'embed.controlsNone': '都不勾选：得到一张读者无法改动的静态图。',
   'embed.theme': '主题',
   'embed.height': '初始高度（像素）',
-  'embed.sandboxed': '沙箱（仅 allow-scripts：不用 Cookie，不用存储）',
+  'embed.sandboxed': '沙箱（只允许脚本，以及打开完整视图链接的弹出窗口：不用 Cookie，不用存储）',
   'embed.autoResize': '附带自动调整高度的脚本（框架会报告自己的高度）',
   'embed.snippet': 'HTML 代码',
   'embed.copy': '复制代码',

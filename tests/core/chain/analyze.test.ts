@@ -28,8 +28,20 @@ describe('validation', () => {
     } catch (e) {
       expect(e).toBeInstanceOf(ConfigError);
       expect((e as ConfigError).key).toBe('depth');
-      const fits = Number(/at most about (\d+) layers/.exec((e as Error).message)![1]);
+      const fits = Number(/at most (\d+) layers/.exec((e as Error).message)![1]);
       expect(chainFootprint(chainShape({ ...c, depth: fits }, 'dense'))).toBeLessThanOrEqual(MAX_CHAIN_FLOATS);
+      // The largest that fits, not a rough step down (it said "about 18" where 19 and 20 ran).
+      expect(chainFootprint(chainShape({ ...c, depth: fits + 1 }, 'dense'))).toBeGreaterThan(MAX_CHAIN_FLOATS);
+    }
+  });
+
+  it('names the very largest depth that fits for every width of a wide dense chain', () => {
+    for (const width of [64, 128, 200, 333, 512]) {
+      const c = cfg({ depth: 1000, width, batch: 1024, arch: 'dense' });
+      const m = /at most (\d+) layers/.exec((() => { try { analyzeChain(c); return ''; } catch (e) { return (e as Error).message; } })());
+      const fits = Number(m![1]);
+      expect(chainFootprint(chainShape({ ...c, depth: fits }, 'dense'))).toBeLessThanOrEqual(MAX_CHAIN_FLOATS);
+      expect(chainFootprint(chainShape({ ...c, depth: fits + 1 }, 'dense'))).toBeGreaterThan(MAX_CHAIN_FLOATS);
     }
   });
 });

@@ -216,8 +216,10 @@ describe('invariants of the chains', () => {
           let inSq = 0;
           for (let i = 0; i < c.depth; i++) {
             inSq = a.arch === 'dense' ? inSq + a.h[i] ** 2 : a.h[i] ** 2;
-            expect(a.dW[i]).toBeLessThanOrEqual(Math.sqrt(inSq) * a.g[i] * (1 + 1e-12));
-            expect(a.db[i]).toBeLessThanOrEqual(Math.sqrt(c.batch) * a.g[i] * (1 + 1e-12));
+            // + 2 subnormal steps: norms of subnormal entries are finite now (frobenius rescales exactly) but
+            // quantized to multiples of 5e-324, e.g. ‖(5e-324, 5e-324)‖ rounds to 5e-324 while their sum is 1e-323.
+            expect(a.dW[i]).toBeLessThanOrEqual(Math.sqrt(inSq) * a.g[i] * (1 + 1e-12) + 2 * Number.MIN_VALUE);
+            expect(a.db[i]).toBeLessThanOrEqual(Math.sqrt(c.batch) * a.g[i] * (1 + 1e-12) + 2 * Number.MIN_VALUE);
             if (c.norm === 'batch') expect(a.db[i]).toBeLessThanOrEqual(1e-9 * Math.sqrt(c.batch) * a.g[i] + 1e-300);
           }
         }

@@ -63,14 +63,23 @@ describe('decodeTrainConfig strict', () => {
   it('refuses runs over the time budget, naming the largest step count that fits', () => {
     const e = strictError({ deep: '128', width: '64', tbatch: '256', steps: '5000' });
     expect(e.key).toBe('steps');
-    const n = Number(/at most about (\d+) steps/.exec(e.allowed)![1]);
+    const n = Number(/at most (\d+) steps/.exec(e.allowed)![1]);
+    // The very largest: n fits, n + 1 does not.
     expect(trainCost({ ...defaultTrainConfig(), deep: 128, width: 64, tbatch: 256, steps: n })).toBeLessThanOrEqual(MAX_TRAIN_COST);
-    expect(trainCost({ ...defaultTrainConfig(), deep: 128, width: 64, tbatch: 256, steps: Math.ceil(n * 1.3) })).toBeGreaterThan(MAX_TRAIN_COST);
+    expect(trainCost({ ...defaultTrainConfig(), deep: 128, width: 64, tbatch: 256, steps: n + 1 })).toBeGreaterThan(MAX_TRAIN_COST);
   });
 
-  it('says when no step count fits the budget', () => {
+  it('says when no step count fits the budget, naming the steps given', () => {
     const e = strictError({ arch: 'dense', deep: '128', width: '64', tbatch: '256', steps: '5000' });
     expect(e.allowed).toContain('even 10 steps');
+    expect(e.message).toContain('steps=5000');
+  });
+
+  it('a lab link no step count can fit keeps its steps (the lab then names 5000, not steps=10)', () => {
+    const { config, notices } = decodeTrainConfig({ arch: 'dense', deep: '128', width: '64', tbatch: '256', steps: '5000' }, 'clamp');
+    expect(config.steps).toBe(5000);
+    expect(notices.some((n) => n.key === 'steps')).toBe(false);
+    expect(() => validateTrainConfig(config)).toThrow(/invalid steps=5000: allowed fewer layers/);
   });
 
   it('every default fits the budget and lies inside its own range', () => {

@@ -91,3 +91,18 @@ describe('TrainSection', () => {
     expect(screen.getByText('lab body')).toBeInTheDocument();
   });
 });
+
+describe('TrainLab: diverged runs (issue #19 item 12)', () => {
+  it('a pair that diverged gets "diverged at step N", never "at least as well" or "NaN×"', async () => {
+    const hash = fakeHash('view=train&opt=sgd&lr=0.3&mom=0.9&shallow=2&deep=8&width=16&steps=40&tbatch=8&samples=32&arch=plain,residual');
+    const { container } = render(<TrainLab hashEnv={hash} portFactory={() => createInlinePort()} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Train' }));
+    await screen.findByText(/Done: 40 steps in/, undefined, { timeout: 20000 });
+    const residual = container.querySelector('[data-verdict="residual"]')!;
+    expect(residual.textContent).toMatch(/both chains diverged, the 2-layer one at step \d+, the 8-layer one at step \d+/);
+    expect(residual.getAttribute('data-worse')).toBe('null');
+    const text = container.querySelector('.train-results')!.textContent!;
+    expect(text).not.toMatch(/NaN\s*×|NaN×/);
+    expect(residual.textContent).not.toMatch(/at least as well/);
+  }, 30000);
+});
