@@ -13,6 +13,13 @@ export default tseslint.config(
     ]),
   },
   {
+    // Subfolders of src/core (phase/, spectrum/) may import the core one level up, still nothing outside it.
+    files: ['src/core/*/**/*.ts'],
+    rules: restrict([
+      { group: ['../../*', 'react', 'react-dom', 'zustand', 'katex', 'd3-scale*', 'd3-shape', 'd3-format'], message: 'src/core imports nothing outside src/core (d3-random and d3-array are allowed).' },
+    ]),
+  },
+  {
     // Engines round these differently in the last bit, so the CLI's report would differ from the browser's: the
     // core takes them from src/core/libm.ts (the same bits everywhere). sqrt, abs, floor, round, min, max are exact.
     files: ['src/core/**/*.ts'],
