@@ -2,8 +2,8 @@
  * The phase map: log10(‖∂L/∂h_0‖ / ‖∂L/∂h_L‖) over a grid of two config keys, from the mean-field theory (every
  * cell one {@link meanFieldDh} call) or by sampling the real chain (every cell one {@link analyzeChain} call: the
  * very numbers `npm run analyze` prints for that config). Grids are row-major [y][x] in a Float64Array; a cell
- * that is not a finite number (overflowed chain, a ratio of 0, a config the core refuses) is NaN here and null in
- * the CLI's JSON.
+ * that is not a finite number (overflowed chain, a ratio of 0, a config the core refuses) is null in
+ * the CLI's JSON (±Infinity here when the ratio under- or overflowed float64: see {@link log10Ratio}).
  */
 import { analyzeChain } from '../analyze';
 import { ConfigError, type Arch, type Config } from '../config';
@@ -11,10 +11,15 @@ import { log } from '../libm';
 import { meanFieldDh } from '../theory';
 import { axisValues, cellConfig, type PhaseAxis } from './axes';
 
-/** log10 of a positive ratio; NaN for 0, ∞ or NaN (a ratio the map cannot show). */
+/**
+ * log10 of a ratio: −Infinity when it underflowed to 0, +Infinity when it overflowed, NaN when undefined (0/0, a
+ * NaN gradient). Only finite values are numbers in the CLI's JSON; the panel colours ±Infinity as the ends.
+ */
 export function log10Ratio(num: number, den: number): number {
   const r = num / den;
-  return r > 0 && r < Infinity ? log(r) / Math.LN10 : NaN;
+  if (r === 0) return -Infinity;
+  if (r === Infinity) return Infinity;
+  return r > 0 ? log(r) / Math.LN10 : NaN;
 }
 
 /** The grid's axes and their values. */
