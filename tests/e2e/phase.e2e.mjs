@@ -44,23 +44,25 @@ export async function clickAndKeyboardOnACellMoveTheSliders({ page, baseUrl }) {
   await open(page, baseUrl, '?act=tanh&depth=50&arch=plain');
   await page.locator(PHASE).scrollIntoViewIfNeeded();
   await phaseReady(page);
-  // The top-right cell: scale 10, depth 1000.
-  const cell = page.locator(CELLS).nth(33 * 25 - 1);
+  // The bottom-right cell: scale 10, depth 2 (cells are row-major from the bottom row).
+  const cell = page.locator(CELLS).nth(32);
   const box = await cell.boundingBox();
   await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
-  await until(() => queryOf(page.url()), (q) => q.scale === '10' && q.depth === '1000', 'scale=10&depth=1000 in the URL');
-  // The crosshair follows: its vertical line is now at the right-most cell centre.
+  await until(() => queryOf(page.url()), (q) => q.scale === '10' && q.depth === '2', 'scale=10&depth=2 in the URL');
+  // The crosshair follows the sliders: it now crosses at the centre of that cell.
+  const centre = await cell.evaluate((r) => ({ x: Number(r.getAttribute('x')) + Number(r.getAttribute('width') - 0.5) / 2, y: Number(r.getAttribute('y')) + Number(r.getAttribute('height') - 0.5) / 2 }));
   await until(
-    () => page.evaluate((sel) => Number(document.querySelector(`${sel} g[data-role="crosshair"] line`)?.getAttribute('x1')), PHASE),
-    (x) => Math.abs(x - (box.x + box.width / 2 - 0)) < 1e9 && x > 0,
-    'crosshair drawn',
+    () => page.evaluate((sel) => [...document.querySelectorAll(`${sel} g[data-role="crosshair"] line`)].map((l) => [Number(l.getAttribute('x1')), Number(l.getAttribute('y1'))]), PHASE),
+    (ls) => ls.length === 2 && Math.abs(ls[0][0] - centre.x) < 0.5 && Math.abs(ls[1][1] - centre.y) < 0.5,
+    `crosshair at the clicked cell ${JSON.stringify(centre)}`,
   );
-  // Keyboard: focus the map, move left twice, Enter → the scale of the cell two to the left.
+  // Keyboard: the map keeps the clicked cell; two steps left and one up, Enter → scale 10^(−1 + 2·30/32), depth 3.
   await page.locator(`${PHASE} [data-role="phase-map"]`).focus();
   await page.keyboard.press('ArrowLeft');
   await page.keyboard.press('ArrowLeft');
+  await page.keyboard.press('ArrowUp');
   await page.keyboard.press('Enter');
-  await until(() => Number(queryOf(page.url()).scale), (s) => s > 7 && s < 8, 'scale of the cell two to the left (10^(0.875) ≈ 7.5)');
+  await until(() => queryOf(page.url()), (q) => Math.abs(Number(q.scale) - 10 ** 0.875) < 1e-9 && q.depth === '3', 'scale ≈ 7.499 and depth 3 in the URL');
 }
 
 export async function sampleItFillsCellsProgressivelyAndCancels({ page, baseUrl, screenshot }) {
