@@ -313,7 +313,7 @@ function PhasePanelBody({ config, lang, onPick, size }: SizedProps<PhasePanelPro
       </div>
       {l && (
         <div style={{ fontSize: FONT.label, marginTop: 6 }}>
-          <div style={{ display: 'flex', alignItems: 'center', gap: 6 }} data-role="legend">
+          <div style={{ display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: 6, whiteSpace: 'nowrap' }} data-role="legend">
             <span>{t('phase.legendLow')}</span>
             <span>≤ −{l.D}</span>
             <span

@@ -36,8 +36,8 @@ export const phaseEn = {
   'phase.jsonAria': 'Download the phase map as JSON',
 
   'spectrum.title': 'Jacobian spectrum: the gain of every direction',
-  'spectrum.xLabel': 'rank k of the singular value (1 = largest)',
-  'spectrum.yLabel': 'singular value σₖ of ∂h_L/∂h₀ (log scale)',
+  'spectrum.xLabel': 'rank k of the singular value σₖ of ∂h_L/∂h₀ (1 = largest)',
+  'spectrum.yLabel': 'σₖ (log scale)',
   'spectrum.isometry': 'σ = 1: isometry',
   'spectrum.computing': 'Computing the singular values…',
   'spectrum.noNorm': 'With normalization the Jacobian would include the norm’s own derivative; the spectrum is shown without normalization only.',

@@ -36,8 +36,8 @@ export const phaseZh = {
   'phase.jsonAria': '以 JSON 下载相图',
 
   'spectrum.title': '雅可比谱：每个方向的增益',
-  'spectrum.xLabel': '奇异值的序号 k（1 为最大）',
-  'spectrum.yLabel': '∂h_L/∂h₀ 的奇异值 σₖ（对数坐标）',
+  'spectrum.xLabel': '∂h_L/∂h₀ 的奇异值 σₖ 的序号 k（1 为最大）',
+  'spectrum.yLabel': 'σₖ（对数坐标）',
   'spectrum.isometry': 'σ = 1：等距',
   'spectrum.computing': '正在计算奇异值……',
   'spectrum.noNorm': '带归一化时雅可比矩阵还包含归一化本身的导数；谱只在不归一化时给出。',
