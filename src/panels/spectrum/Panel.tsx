@@ -58,7 +58,7 @@ function SpectrumPanelBody({ config, lang, size }: SizedProps<SpectrumPanelProps
   const readings = svs.map((s) => spectrumReading(s.arch, s.sv));
   const readingText = (r: SpectrumReading) => {
     const arch = t(`viz.arch.${r.arch}`);
-    if (r.kind === 'zero') return t('spectrum.readingZero', { arch });
+    if (r.kind === 'zero') return t('spectrum.readingZero', { arch, max: sig(r.max) });
     if (r.kind === 'all') return t('spectrum.readingAll', { arch, W: r.W, spread: r.spread.toFixed(1) });
     return t('spectrum.reading', { arch, W: r.W, pct: `${Math.round(r.near * 100)} %`, spread: r.spread.toFixed(1), min: sig(r.min), max: sig(r.max) });
   };

@@ -44,7 +44,7 @@ export const phaseEn = {
   'spectrum.error': 'The spectrum failed: {message}',
   'spectrum.readingAll': '{arch}: every one of the {W} directions is within ×3 of 1 (10–90 % spread {spread} decades).',
   'spectrum.reading': '{arch}: {pct} of the {W} directions are within ×3 of 1; the 10–90 % spread of log₁₀ σ is {spread} decades (σ from {min} to {max}).',
-  'spectrum.readingZero': '{arch}: some directions have gain exactly 0 (dead units block them), so the spread is unbounded.',
+  'spectrum.readingZero': '{arch}: some directions have gain 0 in float64 (below 10⁻³⁰⁸ of the largest, or blocked by units with f′ = 0), so the spread has no bound; the largest σ is {max}.',
   'spectrum.note': 'Sample 0, exact to float64 rounding: each σ relative to itself, even 50 decades below the largest.',
   'spectrum.aria': 'Sorted singular values of the input–output Jacobian for sample 0. {summary}',
   'spectrum.csvAria': 'Download the singular values as CSV',

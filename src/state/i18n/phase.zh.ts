@@ -44,7 +44,7 @@ export const phaseZh = {
   'spectrum.error': '奇异值计算失败：{message}',
   'spectrum.readingAll': '{arch}：全部 {W} 个方向的增益都在 1 的 3 倍以内（10–90 % 跨度 {spread} 个数量级）。',
   'spectrum.reading': '{arch}：{W} 个方向中有 {pct} 的增益在 1 的 3 倍以内；log₁₀ σ 的 10–90 % 跨度为 {spread} 个数量级（σ 从 {min} 到 {max}）。',
-  'spectrum.readingZero': '{arch}：有些方向的增益恰好为 0（死单元把它们挡住了），跨度没有上限。',
+  'spectrum.readingZero': '{arch}：有些方向的增益在 float64 中为 0（比最大值小 10⁻³⁰⁸ 以上，或被 f′ = 0 的单元挡住），跨度没有上限；最大的 σ 为 {max}。',
   'spectrum.note': '样本 0，精确到 float64 舍入：每个 σ 的相对误差都很小，即使比最大值小 50 个数量级。',
   'spectrum.aria': '样本 0 的输入–输出雅可比矩阵的奇异值（已排序）。{summary}',
   'spectrum.csvAria': '以 CSV 下载奇异值',
