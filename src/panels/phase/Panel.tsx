@@ -67,7 +67,7 @@ function PhasePanelBody({ config, lang, onPick, size }: SizedProps<PhasePanelPro
   const nextId = useRef(0);
   const want = useRef({ theory: -1, sample: -1 });
 
-  const send = usePhasePort((m: PhaseResponse) => {
+  const { send } = usePhasePort((m: PhaseResponse) => {
     if (m.type === 'theory' && m.id === want.current.theory) {
       setTheory({ id: m.id, xs: m.xs, ys: m.ys, grids: m.grids, critical: m.critical });
       setError(null);
@@ -283,12 +283,12 @@ function PhasePanelBody({ config, lang, onPick, size }: SizedProps<PhasePanelPro
             onClick={onClick}
           >
             <g transform={`translate(${PHASE_MARGIN.left},${PHASE_MARGIN.top})`}>
-              <g data-role="cells" shapeRendering="crispEdges">
+              <g data-role="cells" shapeRendering="crispEdges" aria-hidden="true">
                 {l.cells.map((c) => (
                   <rect key={c.iy * x.n + c.ix} x={c.x} y={c.y} width={c.w + 0.5} height={c.h + 0.5} fill={c.fill} data-sampled={c.sampled !== undefined ? '1' : undefined} />
                 ))}
               </g>
-              <g data-role="disagree" fill="none" stroke={COLOR.fg} strokeWidth={1.5}>
+              <g data-role="disagree" fill="none" stroke={COLOR.fg} strokeWidth={1.5} aria-hidden="true">
                 {l.cells
                   .filter((c) => c.disagree)
                   .map((c) => (

@@ -2,7 +2,7 @@
  * The Phase and Spectrum panels' connection to a phase worker (one per panel, created on first use, terminated on
  * unmount). Where Worker does not exist (jsdom) the same pure handler runs on the main thread behind the same port.
  */
-import { useCallback, useEffect, useRef } from 'react';
+import { useCallback, useEffect, useMemo, useRef } from 'react';
 import { createPhaseHandler, type PhaseRequest, type PhaseResponse } from '../../worker/phaseProtocol';
 
 export interface PhasePort {
@@ -40,9 +40,10 @@ function createInlinePort(): PhasePort {
 
 /**
  * A send function for requests; `onMessage` receives every answer (the latest callback is used). The port is
- * created on the first send.
+ * created on the first send. `reset()` terminates the worker (a long spectrum cannot be interrupted otherwise), so
+ * the next send starts a fresh one.
  */
-export function usePhasePort(onMessage: (msg: PhaseResponse) => void): (msg: PhaseRequest) => void {
+export function usePhasePort(onMessage: (msg: PhaseResponse) => void): { send: (msg: PhaseRequest) => void; reset: () => void } {
   const port = useRef<PhasePort | null>(null);
   const handler = useRef(onMessage);
   useEffect(() => {
@@ -55,7 +56,7 @@ export function usePhasePort(onMessage: (msg: PhaseResponse) => void): (msg: Pha
     },
     [],
   );
-  return useCallback((msg: PhaseRequest) => {
+  const send = useCallback((msg: PhaseRequest) => {
     if (!port.current) {
       const p = createWorkerPort() ?? createInlinePort();
       p.onmessage = (e) => handler.current(e.data);
@@ -64,4 +65,9 @@ export function usePhasePort(onMessage: (msg: PhaseResponse) => void): (msg: Pha
     }
     port.current.postMessage(msg);
   }, []);
+  const reset = useCallback(() => {
+    port.current?.terminate();
+    port.current = null;
+  }, []);
+  return useMemo(() => ({ send, reset }), [send, reset]);
 }

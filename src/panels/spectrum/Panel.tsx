@@ -29,19 +29,24 @@ function SpectrumPanelBody({ config, lang, size }: SizedProps<SpectrumPanelProps
   const [result, setResult] = useState<{ key: string; sv: Partial<Record<Arch, Float64Array | null>> } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const want = useRef(-1);
+  const pending = useRef(false);
   const key = JSON.stringify(config);
-  const send = usePhasePort((m: PhaseResponse) => {
+  const { send, reset } = usePhasePort((m: PhaseResponse) => {
     if (m.id !== want.current && m.id !== -1) return;
+    pending.current = false;
     if (m.type === 'spectrum') {
       setResult({ key, sv: m.sv });
       setError(null);
     } else if (m.type === 'error') setError(m.error.message);
   });
   useEffect(() => {
+    // The newest config wins: a spectrum still computing for an older one is abandoned with its worker.
+    if (pending.current) reset();
     want.current += 1;
+    pending.current = true;
     send({ type: 'spectrum', id: want.current, config });
     // config is tracked through its JSON (a new object with the same keys is the same request).
-  }, [key, send]);
+  }, [key, send, reset]);
 
   const { ref, width } = size;
   const svs = useMemo(
