@@ -36,7 +36,7 @@ export const phaseEn = {
   'phase.jsonAria': 'Download the phase map as JSON',
 
   'spectrum.title': 'Jacobian spectrum: the gain of every direction',
-  'spectrum.xLabel': 'rank k of the singular value σₖ of ∂h_L/∂h₀ (1 = largest)',
+  'spectrum.xLabel': 'rank k of σₖ (largest first)',
   'spectrum.yLabel': 'σₖ (log scale)',
   'spectrum.isometry': 'σ = 1: isometry',
   'spectrum.computing': 'Computing the singular values…',

@@ -36,7 +36,7 @@ export const phaseZh = {
   'phase.jsonAria': '以 JSON 下载相图',
 
   'spectrum.title': '雅可比谱：每个方向的增益',
-  'spectrum.xLabel': '∂h_L/∂h₀ 的奇异值 σₖ 的序号 k（1 为最大）',
+  'spectrum.xLabel': 'σₖ 的序号 k（从大到小）',
   'spectrum.yLabel': 'σₖ（对数坐标）',
   'spectrum.isometry': 'σ = 1：等距',
   'spectrum.computing': '正在计算奇异值……',
