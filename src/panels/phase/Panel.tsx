@@ -6,7 +6,7 @@
  * Props: `config` (the computed config: the crosshair and every cell's other keys), `lang`, `onPick(patch)` (set
  * the sliders to a cell). Measures its own width.
  */
-import { useEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
+import { memo, useEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
 import type { Arch, Config } from '../../core/config';
 import { PHASE_KEYS, type PhaseAxis, type PhaseKey } from '../../core/phase/axes';
 import { phaseReportCSV, phaseReportJSON } from '../../core/phase/report';
@@ -16,7 +16,7 @@ import { AxisBottom, AxisLeft } from '../../viz/Axes';
 import { downloadBlob } from '../../viz/exportDownload';
 import { measured, type SizedProps } from '../../viz/measured';
 import { COLOR, FONT } from '../../viz/theme';
-import { AXIS_PRESETS, PHASE_MARGIN, decadeColor, phaseLayout } from './layout';
+import { AXIS_PRESETS, PHASE_MARGIN, crosshairAt, decadeColor, phaseLayout, type PhaseCell } from './layout';
 import { usePhasePort } from './phasePort';
 
 export interface PhasePanelProps {
@@ -43,10 +43,34 @@ interface Sampling {
 
 const axisOf = (key: PhaseKey): PhaseAxis => ({ key, ...AXIS_PRESETS[key] });
 
-/** The keys that change the theory grid (the seed, width and batch do not; width only through an axis). */
-function theoryKey(c: Config): string {
-  return [c.act, c.init, c.scale, c.bias, c.depth, c.alpha, c.width, c.norm, c.loss, c.arch.join(',')].join('|');
+/**
+ * The keys that change the theory grid: not the seed or the batch, and not the two axis keys (every cell sets
+ * them), so dragging an axis's slider only moves the crosshair.
+ */
+function theoryKey(c: Config, x: PhaseKey, y: PhaseKey): string {
+  const keys = (['act', 'init', 'scale', 'bias', 'depth', 'alpha', 'width', 'norm', 'loss'] as const).filter((k) => k !== x && k !== y);
+  return [...keys.map((k) => c[k]), c.arch.join(',')].join('|');
 }
+
+/** The cells, redrawn only when the grid's values change (not when the crosshair moves). */
+const HeatCells = memo(function HeatCells({ cells, nx }: { cells: PhaseCell[]; nx: number }) {
+  return (
+    <>
+      <g data-role="cells" shapeRendering="crispEdges" aria-hidden="true">
+        {cells.map((c) => (
+          <rect key={c.iy * nx + c.ix} x={c.x} y={c.y} width={c.w + 0.5} height={c.h + 0.5} fill={c.fill} data-sampled={c.sampled !== undefined ? '1' : undefined} />
+        ))}
+      </g>
+      <g data-role="disagree" fill="none" stroke={COLOR.fg} strokeWidth={1.5} aria-hidden="true">
+        {cells
+          .filter((c) => c.disagree)
+          .map((c) => (
+            <rect key={c.iy * nx + c.ix} x={c.x + 1} y={c.y + 1} width={Math.max(0, c.w - 2)} height={Math.max(0, c.h - 2)} />
+          ))}
+      </g>
+    </>
+  );
+});
 
 function fmt(v: number): string {
   return Number.isInteger(v) ? String(v) : String(+v.toPrecision(3));
@@ -87,7 +111,7 @@ function PhasePanelBody({ config, lang, onPick, size }: SizedProps<PhasePanelPro
     else if (m.type === 'error' && (m.id === want.current.theory || m.id === want.current.sample || m.id === -1)) setError(m.error.message);
   });
 
-  const tk = theoryKey(config);
+  const tk = theoryKey(config, x.key, y.key);
   useEffect(() => {
     const id = ++nextId.current;
     want.current = { theory: id, sample: -1 };
@@ -122,7 +146,7 @@ function PhasePanelBody({ config, lang, onPick, size }: SizedProps<PhasePanelPro
   const { ref, width } = size;
   const current = theory && theory.xs.length === x.n && theory.ys.length === y.n ? theory : null;
   const grid = current?.grids[shownArch] ?? null;
-  const l = useMemo(
+  const base = useMemo(
     () =>
       current
         ? phaseLayout(
@@ -135,13 +159,17 @@ function PhasePanelBody({ config, lang, onPick, size }: SizedProps<PhasePanelPro
               sampled: sampling?.values[shownArch] ?? null,
               sampledCount: sampling?.count ?? 0,
               critical: current.critical,
-              here: { x: config[x.key], y: config[y.key] },
+              here: { x: NaN, y: NaN },
             },
             width,
           )
         : null,
-    [current, grid, sampling, shownArch, x, y, config, width],
+    [current, grid, sampling, shownArch, x, y, width],
   );
+  const hereX = config[x.key];
+  const hereY = config[y.key];
+  const cross = useMemo(() => (base ? crosshairAt(x, y, base.innerWidth, base.innerHeight, { x: hereX, y: hereY }) : null), [base, x, y, hereX, hereY]);
+  const l = base && cross ? { ...base, ...cross } : null;
 
   const pick = (ix: number, iy: number) => {
     if (!current) return;
@@ -283,18 +311,7 @@ function PhasePanelBody({ config, lang, onPick, size }: SizedProps<PhasePanelPro
             onClick={onClick}
           >
             <g transform={`translate(${PHASE_MARGIN.left},${PHASE_MARGIN.top})`}>
-              <g data-role="cells" shapeRendering="crispEdges" aria-hidden="true">
-                {l.cells.map((c) => (
-                  <rect key={c.iy * x.n + c.ix} x={c.x} y={c.y} width={c.w + 0.5} height={c.h + 0.5} fill={c.fill} data-sampled={c.sampled !== undefined ? '1' : undefined} />
-                ))}
-              </g>
-              <g data-role="disagree" fill="none" stroke={COLOR.fg} strokeWidth={1.5} aria-hidden="true">
-                {l.cells
-                  .filter((c) => c.disagree)
-                  .map((c) => (
-                    <rect key={c.iy * x.n + c.ix} x={c.x + 1} y={c.y + 1} width={Math.max(0, c.w - 2)} height={Math.max(0, c.h - 2)} />
-                  ))}
-              </g>
+              <HeatCells cells={l.cells} nx={x.n} />
               {l.criticalPath && <path d={l.criticalPath} fill="none" stroke="#ffffff" strokeWidth={3} data-role="critical" />}
               {l.criticalPath && <path d={l.criticalPath} fill="none" stroke={COLOR.fg} strokeWidth={1} strokeDasharray="4 3" />}
               <g data-role="crosshair" stroke={COLOR.fg} strokeWidth={1.5}>

@@ -135,8 +135,7 @@ export function phaseLayout(inp: PhaseLayoutInput, width: number): PhaseLayout {
   const inside = (p: { x: number; y: number }) => p.x >= inp.x.min && p.x <= inp.x.max && p.y >= inp.y.min && p.y <= inp.y.max;
   const pts = (inp.critical ?? []).filter(inside);
   const criticalPath = pts.length >= 2 ? 'M' + pts.map((p) => `${px(p.x).toFixed(1)},${py(p.y).toFixed(1)}`).join('L') : '';
-  const hx = inp.here.x >= inp.x.min && inp.here.x <= inp.x.max ? px(inp.here.x) : null;
-  const hy = inp.here.y >= inp.y.min && inp.here.y <= inp.y.max ? py(inp.here.y) : null;
+  const { crossX: hx, crossY: hy } = crosshairAt(inp.x, inp.y, innerWidth, innerHeight, inp.here);
   return {
     width: innerWidth + PHASE_MARGIN.left + PHASE_MARGIN.right,
     height: innerHeight + PHASE_MARGIN.top + PHASE_MARGIN.bottom,
@@ -150,6 +149,27 @@ export function phaseLayout(inp: PhaseLayoutInput, width: number): PhaseLayout {
     crossY: hy,
     D,
     disagreeCount,
+  };
+}
+
+/**
+ * The crosshair of the current config in plot pixels (null for a coordinate outside its axis): cheap, so the
+ * panel recomputes it on every slider move without touching the cells.
+ */
+export function crosshairAt(
+  x: PhaseAxis,
+  y: PhaseAxis,
+  innerWidth: number,
+  innerHeight: number,
+  here: { x: number; y: number },
+): { crossX: number | null; crossY: number | null } {
+  const cw = innerWidth / x.n;
+  const ch = innerHeight / y.n;
+  const inX = here.x >= x.min && here.x <= x.max;
+  const inY = here.y >= y.min && here.y <= y.max;
+  return {
+    crossX: inX ? (axisFraction(x, here.x) * (x.n - 1) + 0.5) * cw : null,
+    crossY: inY ? innerHeight - (axisFraction(y, here.y) * (y.n - 1) + 0.5) * ch : null,
   };
 }
 
