@@ -20,6 +20,7 @@ import { PanelBoundary } from './PanelBoundary';
 import { markPageSettled, usePageSettled, useSecondPass } from './secondPass';
 import { PanelExport } from './share/PanelExport';
 import { SETTLE_MS, useSettled } from '../viz/useSettled';
+import { WhenVisible } from '../viz/WhenVisible';
 
 // The phase map and the spectrum load as their own chunks (with their catalog) when first shown.
 const PhasePanel = lazy(() => Promise.all([import('../panels/phase/Panel'), ensureArea('phase')]).then(([m]) => ({ default: m.PhasePanel })));
@@ -52,15 +53,20 @@ const RENDER: Record<PanelId, (e: PanelEnv) => ReactElement> = {
   ),
   stats: ({ report, lang }) => <StatsPanel report={report} config={report.config} lang={lang} />,
   formula: ({ report, lang }) => <FormulaStrip report={report} config={report.config} lang={lang} />,
+  // These two start workers of their own: mounted when scrolled near, so below the fold they cost nothing.
   phase: ({ report, lang, setConfig }) => (
-    <Suspense fallback={null}>
-      <PhasePanel config={report.config} lang={lang} onPick={setConfig} />
-    </Suspense>
+    <WhenVisible>
+      <Suspense fallback={null}>
+        <PhasePanel config={report.config} lang={lang} onPick={setConfig} />
+      </Suspense>
+    </WhenVisible>
   ),
   spectrum: ({ report, lang }) => (
-    <Suspense fallback={null}>
-      <SpectrumPanel config={report.config} lang={lang} />
-    </Suspense>
+    <WhenVisible>
+      <Suspense fallback={null}>
+        <SpectrumPanel config={report.config} lang={lang} />
+      </Suspense>
+    </WhenVisible>
   ),
 };
 
