@@ -17,6 +17,7 @@ import { handChain, type ChainNorms } from './handLoop';
 import { initTfjs, tfjsChain, tfjsTensorCount } from './tfjsChain';
 import { timeInterleaved } from './timing';
 import type { Measured } from './memProbe';
+import { printPhase } from './phase';
 
 const QUANTITIES = ['h', 'dh', 'g', 'dW', 'db'] as const;
 
@@ -216,6 +217,7 @@ export async function main(paths: BenchPaths): Promise<void> {
   console.log(`\nhand loop agrees with the core to ${fmtE(worst)} relative (check: ≤ 1e-9 ${worst <= 1e-9 ? 'PASS' : 'FAIL'})`);
   printTargets(rows);
   printTheory();
+  printPhase();
   printMemory(paths.memProbe);
   console.log(`\nbench took ${((Date.now() - t0) / 1000).toFixed(1)} s; load average now ${loadText()}`);
   if (worst > 1e-9) process.exitCode = 1;

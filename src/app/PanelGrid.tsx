@@ -3,7 +3,8 @@
  * share a responsive grid. Panels draw `report.config` — the config the report was computed from — so a report
  * and its labels always agree, even while a newer request is still running in the worker.
  */
-import { memo, startTransition, useEffect, useMemo, useState, type ReactElement } from 'react';
+import { lazy, memo, startTransition, Suspense, useEffect, useMemo, useState, type ReactElement } from 'react';
+import type { Config } from '../core/config';
 import type { Report } from '../core/report';
 import { ActivationPanel } from '../panels/activation/Panel';
 import { ChainPanel } from '../panels/chain/Panel';
@@ -11,7 +12,7 @@ import { FormulaStrip } from '../panels/formula/FormulaStrip';
 import { StatsPanel } from '../panels/stats/Panel';
 import { StepperPanel } from '../panels/stepper/Panel';
 import { useStepperEdge } from '../panels/stepper/stepperStore';
-import type { Lang } from '../state/i18n';
+import { ensureArea, type Lang } from '../state/i18n';
 import { selectActions, selectUi, useApp, useAppShallow } from '../state/store';
 import type { PanelId, UiState } from '../state/uiSchema';
 import { FlowWithBand } from './FlowWithBand';
@@ -19,6 +20,11 @@ import { PanelBoundary } from './PanelBoundary';
 import { markPageSettled, usePageSettled, useSecondPass } from './secondPass';
 import { PanelExport } from './share/PanelExport';
 import { SETTLE_MS, useStaggered } from '../viz/useSettled';
+import { WhenVisible } from '../viz/WhenVisible';
+
+// The phase map and the spectrum load as their own chunks (with their catalog) when first shown.
+const PhasePanel = lazy(() => Promise.all([import('../panels/phase/Panel'), ensureArea('phase')]).then(([m]) => ({ default: m.PhasePanel })));
+const SpectrumPanel = lazy(() => Promise.all([import('../panels/spectrum/Panel'), ensureArea('phase')]).then(([m]) => ({ default: m.SpectrumPanel })));
 
 interface PanelEnv {
   report: Report;
@@ -27,6 +33,8 @@ interface PanelEnv {
   setUi: (patch: Partial<UiState>) => void;
   /** the edge the backprop stepper is on, if it has started */
   stepEdge: number | undefined;
+  /** move the sliders (the phase map's cells do) */
+  setConfig: (patch: Partial<Config>) => void;
 }
 
 /**
@@ -45,6 +53,21 @@ const RENDER: Record<PanelId, (e: PanelEnv) => ReactElement> = {
   ),
   stats: ({ report, lang }) => <StatsPanel report={report} config={report.config} lang={lang} />,
   formula: ({ report, lang }) => <FormulaStrip report={report} config={report.config} lang={lang} />,
+  // These two start workers of their own: mounted when scrolled near, so below the fold they cost nothing.
+  phase: ({ report, lang, setConfig }) => (
+    <WhenVisible>
+      <Suspense fallback={null}>
+        <PhasePanel config={report.config} lang={lang} onPick={setConfig} />
+      </Suspense>
+    </WhenVisible>
+  ),
+  spectrum: ({ report, lang }) => (
+    <WhenVisible>
+      <Suspense fallback={null}>
+        <SpectrumPanel config={report.config} lang={lang} />
+      </Suspense>
+    </WhenVisible>
+  ),
 };
 
 interface FramesProps {
@@ -61,7 +84,8 @@ interface FramesProps {
 
 /** A run of panel frames; memoized, so a render that changes none of its props skips every panel in it. */
 const PanelFrames = memo(function PanelFrames({ ids, report, ui, setUi, stepEdge, stepper, limit = Infinity }: FramesProps) {
-  const env: PanelEnv = { report, lang: ui.lang, ui, setUi, stepEdge };
+  const { setConfig } = useAppShallow(selectActions);
+  const env: PanelEnv = { report, lang: ui.lang, ui, setUi, stepEdge, setConfig };
   const frame = (id: PanelId) => (
     <section key={id} className={`panel panel-${id}`} data-panel={id}>
       <PanelBoundary lang={ui.lang} resetKey={report}>

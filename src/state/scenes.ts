@@ -1,5 +1,5 @@
 /**
- * The guided story: nine scenes, each a preset config, a short text, and a vanish / stay / explode question whose
+ * The guided story: eleven scenes, each a preset config, a short text, and a vanish / stay / explode question whose
  * answer is computed from the live report (never written into the text). Scene texts live in the `story`
  * catalogs under `story.<id>.*`.
  *
@@ -12,6 +12,7 @@ import type { StoreApi } from 'zustand/vanilla';
 import type { Arch, Config } from '../core/config';
 import { configToRecord, defaultConfig } from '../core/config';
 import type { ArchReport, Report } from '../core/report';
+import { criticalScale } from '../core/theory/theory';
 import type { AppState } from './store';
 import type { UiState } from './uiSchema';
 
@@ -102,6 +103,26 @@ export const SCENES: readonly Scene[] = [
   { id: 'degradation', config: { depth: 56, width: 32, act: 'relu', init: 'he', arch: ['plain'] }, ask: 'plain', claim: 'stay', link: 'train' },
   // Width and batch 8 keep the dense chain (fan-in up to 800) quick to compute; plain still loses ~3 decades.
   { id: 'dense', config: { depth: 100, width: 8, batch: 8, act: 'tanh', init: 'xavier', arch: ['plain', 'dense'] }, ask: 'dense', claim: 'stay' },
+  // The phase map (issue 14): scale 0.8 is 20 % below tanh's χ = 1 (scale 1 without bias); χ ≤ 0.64 there, so
+  // 50 layers lose about 0.8⁵⁰ ≈ 10⁻⁵ (4.4–6.8 decades over seeds 1–40). The alt moves onto the line, where the
+  // loss is no longer exponential but still 0.2–2.1 decades at depth 50 (seeds 1–40; seed 1: past 10×, 'vanish').
+  {
+    id: 'edge',
+    config: { depth: 50, act: 'tanh', init: 'xavier', scale: 0.8, arch: ['plain'] },
+    ask: 'plain',
+    claim: 'vanish',
+    alt: { patch: (c) => ({ scale: Math.round(10000 * (criticalScale(c.act, c.init, c.width, c.bias) ?? 1)) / 10000 }), claim: 'vanish' },
+  },
+  // Dynamical isometry: on the line χ = 1, 1000 layers of 16 × 16 Gaussian weights still lose 10–21 decades
+  // (seeds 1–40; E ln of a χ²_W/W factor is ψ(W/2) − ln(W/2) ≈ −1/W); orthogonal weights lose only tanh's share
+  // (1.4–1.7 decades), and can never grow it (every factor has norm ≤ 1).
+  {
+    id: 'isometry',
+    config: { depth: 1000, width: 16, batch: 4, act: 'tanh', init: 'xavier', scale: 1, arch: ['plain'] },
+    ask: 'plain',
+    claim: 'vanish',
+    alt: { patch: () => ({ init: 'orthogonal' }), claim: 'vanish' },
+  },
 ];
 
 /** A scene number from the URL (1-based; 0 = no story) clamped to the story: 0…SCENES.length. */

@@ -11,7 +11,7 @@ export const THEMES = ['auto', 'light', 'dark'] as const;
 export type Theme = (typeof THEMES)[number];
 
 /** Panels that can be shown; `panels=flow,chain` in an embed URL picks a subset. */
-export const PANEL_IDS = ['flow', 'chain', 'activation', 'stats', 'formula'] as const;
+export const PANEL_IDS = ['flow', 'chain', 'activation', 'stats', 'formula', 'phase', 'spectrum'] as const;
 export type PanelId = (typeof PANEL_IDS)[number];
 
 /** Quantities the flow panel can plot per layer: ‖∂L/∂h_i‖, ‖g_i‖ = ‖∂L/∂z_i‖, ‖∂L/∂W_i‖. */

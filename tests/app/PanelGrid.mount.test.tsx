@@ -46,9 +46,9 @@ describe('PanelGrid mounting', () => {
     await waitFor(() => expect(getByTestId('probe')).toHaveTextContent('settled'));
     observer.disconnect();
     // The default panels below the hero, with the backprop stepper right after the chain.
-    expect(frames(container)).toEqual(['chain', 'stepper', 'activation', 'stats', 'formula']);
-    // Every count from 1 to 5 was on the page at some point: no two frames mounted in one commit.
-    expect(seen.filter((n) => n > 0)).toEqual([1, 2, 3, 4, 5]);
+    expect(frames(container)).toEqual(['chain', 'stepper', 'activation', 'stats', 'formula', 'phase', 'spectrum']);
+    // Every count from 1 to 7 was on the page at some point: no two frames mounted in one commit.
+    expect(seen.filter((n) => n > 0)).toEqual([1, 2, 3, 4, 5, 6, 7]);
   });
 
   it('after the page settled, a panel added before the last one mounts at once and the last one stays mounted', async () => {

@@ -32,9 +32,9 @@ describe('outcome of a report', () => {
   });
 });
 
-describe('the nine scenes', () => {
+describe('the eleven scenes', () => {
   it('tell the story in the order of the article', () => {
-    expect(SCENES.map((s) => s.id)).toEqual(['chain', 'sigmoid', 'explode', 'relu', 'batchnorm', 'residual', 'alpha', 'degradation', 'dense']);
+    expect(SCENES.map((s) => s.id)).toEqual(['chain', 'sigmoid', 'explode', 'relu', 'batchnorm', 'residual', 'alpha', 'degradation', 'dense', 'edge', 'isometry']);
   });
 
   it.each(numbers)('scene %i has a valid config', (n) => {

@@ -20,6 +20,8 @@ export const PANEL_TITLE_KEY: Record<PanelId, string> = {
   activation: 'act.title',
   stats: 'stats.title',
   formula: 'formula.title',
+  phase: 'phase.title',
+  spectrum: 'spectrum.title',
 };
 
 /** One line naming the state a figure shows. */

@@ -39,6 +39,7 @@ const EAGER_EN = {
 const LAZY_EN = {
   scenes: () => import('./scenes').then((m): Catalog => m.scenesEn),
   trainLab: () => import('./trainLab').then((m): Catalog => m.trainLabEn),
+  phase: () => import('./phase').then((m): Catalog => m.phaseEn),
 };
 
 /** An area whose English catalog is fetched on demand. */

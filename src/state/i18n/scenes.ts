@@ -1,6 +1,6 @@
 /**
  * Strings of the guided story, loaded with the story's code when a scene opens (see ./index.ts): the scene bar, the
- * predict-then-reveal question, the NaN callout and the nine scenes (`story.<id>.title|text|question|why`, plus
+ * predict-then-reveal question, the NaN callout and the eleven scenes (`story.<id>.title|text|question|why`, plus
  * `alt` and `link` where a scene has them; ids in src/state/scenes.ts). Scene texts may use {ratio_<arch>} and
  * {change_<arch>}, filled from the live report.
  */
@@ -108,4 +108,20 @@ export const scenesEn = {
   'story.dense.question': 'What reaches layer 0 of the dense chain?',
   'story.dense.why':
     'h₀ feeds each of the 100 layers directly, so its gradient is a sum over paths of every length, many of them a single step: ∂L/∂h₀ = Σⱼ gⱼ·(Wⱼ^[0])ᵀ. The short paths do not have to survive 100 multiplications. The plain chain {change_plain}; the dense one keeps {ratio_dense} × the top gradient.',
+
+  'story.edge.title': 'The edge of chaos: where the gradient survives',
+  'story.edge.text':
+    'The phase map below shows the whole landscape at once: init scale across, depth up, and in each cell the share of the top gradient that reaches layer 0 (purple: it vanishes, orange: it explodes, pale: it survives). The white line is χ = σ_w²·E[f′(z)²] = 1, the edge of chaos, where a layer keeps the squared gradient the same size on average. For tanh without bias it sits at init scale 1. This chain is 50 tanh layers at scale 0.8, only 20 % below the line.',
+  'story.edge.question': 'What reaches layer 0?',
+  'story.edge.why':
+    'With the scale on screen, the gradient {change_plain}. At scale 0.8, χ ≤ 0.64 (tanh′ never exceeds 1), so each layer shrinks the gradient by a factor of about √χ ≤ 0.8, and 50 layers compound that to about 0.8⁵⁰ ≈ 10⁻⁵. Any χ ≠ 1 is raised to the power L, which is why the pale band on the map hugs the white line and gets thinner as the chain gets deeper. On the line itself the decay is no longer exponential: the theory predicts that a tanh chain at scale 1 loses less than 2 orders of magnitude even at depth 1000.',
+  'story.edge.alt': 'Move onto the line: scale {scale}',
+
+  'story.isometry.title': 'Dynamical isometry: why orthogonal weights matter at depth 1000',
+  'story.isometry.text':
+    'A thousand tanh layers, 16 units wide, at init scale 1: right on the line χ = 1, where the mean-field theory promises that the gradient survives (it predicts a loss of less than 2 orders of magnitude). The weights are Gaussian (Xavier).',
+  'story.isometry.question': 'What reaches layer 0?',
+  'story.isometry.why':
+    'With the weights on screen, the gradient {change_plain}. Gaussian weights keep χ = 1 only on average: a Gaussian layer keeps E‖v·W‖² = ‖v‖² exactly, but the typical length shrinks. ‖v·W‖²/‖v‖² is a χ² variable with W degrees of freedom divided by W, and its logarithm averages ψ(W/2) − ln(W/2) ≈ −1/W, about −0.064 at W = 16. Halved for the length and summed over 1000 layers, that is e⁻³² ≈ 10⁻¹⁴ on average, before tanh’s own slope. With Gaussian weights the spectrum panel shows it direction by direction: the singular values of ∂h_L/∂h₀ spread over many decades. An orthogonal matrix keeps every length exactly, so with orthogonal weights only f′ ≤ 1 is left: the gradient shrinks only as much as tanh’s slope makes it, never grows, and the middle 80 % of the singular values stay within about two decades of each other. This is dynamical isometry (Pennington, Schoenholz and Ganguli, 2017).',
+  'story.isometry.alt': 'Use orthogonal weights',
 } as const;

@@ -38,6 +38,8 @@ export const shareEn = {
   'panelName.activation': 'Activation',
   'panelName.stats': 'Layer statistics',
   'panelName.formula': 'Formula',
+  'panelName.phase': 'Phase map',
+  'panelName.spectrum': 'Jacobian spectrum',
   'export.group': 'Download {panel}',
   'export.png': 'PNG',
   'export.svg': 'SVG',

@@ -40,6 +40,8 @@ export const shareZh: Record<keyof typeof shareEn, string> = {
   'panelName.activation': '激活函数',
   'panelName.stats': '逐层统计',
   'panelName.formula': '公式',
+  'panelName.phase': '相图',
+  'panelName.spectrum': '雅可比谱',
   'export.group': '下载“{panel}”',
   'export.png': 'PNG',
   'export.svg': 'SVG',

@@ -6,6 +6,7 @@ import { appZh } from './app.zh';
 import { controlsZh } from './controls.zh';
 import { guardZh } from './guard.zh';
 import { panelsZh } from './panels.zh';
+import { phaseZh } from './phase.zh';
 import { scenesZh } from './scenes.zh';
 import { shareZh } from './share.zh';
 import { stepperZh } from './stepper.zh';
@@ -19,6 +20,7 @@ export const ZH_BY_AREA = {
   controls: controlsZh,
   guard: guardZh,
   panels: panelsZh,
+  phase: phaseZh,
   scenes: scenesZh,
   share: shareZh,
   stepper: stepperZh,

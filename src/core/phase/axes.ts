@@ -1,0 +1,91 @@
+/**
+ * The axes of a phase map: which config keys may span a grid axis, parsing `KEY:MIN:MAX:N[:log]`, and the grid
+ * values. Integer keys (depth, width) are rounded to integers after spacing, so a log depth axis may repeat a value.
+ */
+import { ConfigError, fieldOf, type Config } from '../config';
+import { exp, log } from '../numerics/libm';
+
+/** Config keys a phase-map axis may span. */
+export const PHASE_KEYS = ['scale', 'bias', 'depth', 'alpha', 'width'] as const;
+export type PhaseKey = (typeof PHASE_KEYS)[number];
+
+/** Points per axis: at least 2, at most 101. */
+export const PHASE_MIN_N = 2;
+export const PHASE_MAX_N = 101;
+
+/** One axis of the grid: `n` values of config key `key` from `min` to `max`, linearly or log spaced. */
+export interface PhaseAxis {
+  key: PhaseKey;
+  min: number;
+  max: number;
+  n: number;
+  log: boolean;
+}
+
+/** A bad axis: the message names the axis, the problem and the allowed range (the CLI prints it on one line). */
+export class PhaseAxisError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'PhaseAxisError';
+  }
+}
+
+/** The config table's range of a phase key. */
+export function keyRange(key: PhaseKey): { min: number; max: number; int: boolean } {
+  const f = fieldOf(key)!;
+  if (f.kind !== 'int' && f.kind !== 'float') throw new Error(`phase key ${key} is not numeric`);
+  return { min: f.min, max: f.max, int: f.kind === 'int' };
+}
+
+/** Check an axis against the rules (key, order, N, log through 0, the key's range); returns it. `name` is "--x" etc. */
+export function checkAxis(a: PhaseAxis, name = 'axis'): PhaseAxis {
+  if (!(PHASE_KEYS as readonly string[]).includes(a.key))
+    throw new PhaseAxisError(`${name}: unknown key ${JSON.stringify(a.key)}: allowed ${PHASE_KEYS.join(', ')}`);
+  const r = keyRange(a.key);
+  if (!Number.isFinite(a.min) || !Number.isFinite(a.max)) throw new PhaseAxisError(`${name}: MIN and MAX must be numbers`);
+  if (a.min > a.max) throw new PhaseAxisError(`${name}: MIN ${a.min} is greater than MAX ${a.max}`);
+  if (a.min < r.min || a.max > r.max) throw new PhaseAxisError(`${name}: ${a.key} must stay within ${r.min}–${r.max} (got ${a.min}–${a.max})`);
+  if (!Number.isInteger(a.n) || a.n < PHASE_MIN_N || a.n > PHASE_MAX_N)
+    throw new PhaseAxisError(`${name}: N must be an integer from ${PHASE_MIN_N} to ${PHASE_MAX_N} (got ${a.n})`);
+  if (a.log && a.min <= 0) throw new PhaseAxisError(`${name}: a log axis cannot reach 0 or below (MIN is ${a.min}); use a MIN > 0 or a linear axis`);
+  return a;
+}
+
+/** Parse `KEY:MIN:MAX:N[:log]` (e.g. `scale:0.1:10:41:log`). Throws PhaseAxisError naming the problem. */
+export function parseAxis(spec: string, name = 'axis'): PhaseAxis {
+  const parts = spec.trim().split(':');
+  if (parts.length < 4 || parts.length > 5 || (parts.length === 5 && parts[4].toLowerCase() !== 'log' && parts[4].toLowerCase() !== 'lin'))
+    throw new PhaseAxisError(`${name}: expected KEY:MIN:MAX:N or KEY:MIN:MAX:N:log (got ${JSON.stringify(spec)})`);
+  const num = (s: string) => (s.trim() === '' ? NaN : Number(s));
+  const n = num(parts[3]);
+  return checkAxis(
+    { key: parts[0].trim().toLowerCase() as PhaseKey, min: num(parts[1]), max: num(parts[2]), n, log: parts[4]?.toLowerCase() === 'log' },
+    name,
+  );
+}
+
+/** The axis written back as `KEY:MIN:MAX:N[:log]`. */
+export function axisSpec(a: PhaseAxis): string {
+  return `${a.key}:${a.min}:${a.max}:${a.n}${a.log ? ':log' : ''}`;
+}
+
+/** The n grid values from min to max (both ends exact), log or linear spaced; integer keys rounded. */
+export function axisValues(a: PhaseAxis): number[] {
+  const out: number[] = [];
+  const int = keyRange(a.key).int;
+  const l0 = a.log ? log(a.min) : 0;
+  const l1 = a.log ? log(a.max) : 0;
+  for (let k = 0; k < a.n; k++) {
+    const t = k / (a.n - 1);
+    let v = k === 0 ? a.min : k === a.n - 1 ? a.max : a.log ? exp(l0 + (l1 - l0) * t) : a.min + (a.max - a.min) * t;
+    if (int) v = Math.round(v);
+    out.push(v);
+  }
+  return out;
+}
+
+/** The config of one cell: `base` with the two axis keys set. Throws ConfigError if x and y share a key. */
+export function cellConfig(base: Config, xKey: PhaseKey, xv: number, yKey: PhaseKey, yv: number): Config {
+  if (xKey === yKey) throw new ConfigError('y', yKey, `a key other than the x axis's (${xKey})`);
+  return { ...base, arch: [...base.arch], [xKey]: xv, [yKey]: yv };
+}

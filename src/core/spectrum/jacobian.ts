@@ -1,0 +1,119 @@
+/**
+ * The singular values of the input–output Jacobian J = ∂h_L/∂h_0 of one sample (sample 0) of the chain a config
+ * draws (the same parameters as `analyze`), largest first. Row-vector convention (DESIGN §2: h_{i+1} = f(h_i·W_i + b_i)),
+ * so a tangent row dh_0 maps to dh_L = dh_0·J with
+ *   plain:     J = Π_i W_i·D_i,              D_i = diag f′(z_i) of sample 0,
+ *   residual:  J = Π_i (I + α·W_i·D_i),
+ *   dense:     T_{i+1} = (Σ_{j ≤ i} T_j·W_i^{(j)})·D_i, T_0 = I, J = T_L (W_i^{(j)}: the rows of W_i that read h_j).
+ * Plain and residual go through productSingularValues (accurate relative to each singular value); dense is
+ * multiplied out by forward tangents (every block T_j is needed again later), so its small singular values are
+ * accurate only to ~1e-16 of the largest. With a normalization the Jacobian would include the norm's own
+ * derivative (and, for batch norm, the other samples): not computed, null.
+ * Cost: about 4·L·W³ flops for plain/residual (W = 128, L = 50: ~0.4 s), L²·W³ for dense.
+ */
+import { ACTIVATION_FNS } from '../numerics/activations';
+import { ConfigError, validateConfig, type Arch, type Config } from '../config';
+import { chainFootprint } from '../chain/footprint';
+import { chainShape } from '../chain/chains';
+import { MAX_CHAIN_FLOATS } from '../chain/analyze';
+import { biasOffset, drawParams, weightOffset, weightRows, type ChainParams } from '../chain/params';
+import { productSingularValues, singularValues } from './svd';
+
+/** The largest L·W³ the spectrum takes on (plain/residual ~4·L·W³ flops: about 20 s at this bound in Node). */
+export const MAX_SPECTRUM_WORK = 2e10;
+
+/** f′(z_i) of sample 0 for every layer, [L][W] row-major, from a forward pass of sample 0 alone (rows are independent without a norm). */
+export function sampleDerivatives(c: Config, arch: Arch, p: ChainParams): Float64Array {
+  const W = c.width;
+  const L = c.depth;
+  const { f, df } = ACTIVATION_FNS[c.act];
+  const d = new Float64Array(L * W);
+  // Dense reads every earlier h_j: keep them all (concatenated, as the dense layer's input row).
+  const hs = new Float64Array((L + 1) * W);
+  for (let k = 0; k < W; k++) hs[k] = p.x[k];
+  const z = new Float64Array(W);
+  for (let i = 0; i < L; i++) {
+    const rows = weightRows(p, i);
+    const wo = weightOffset(p, i);
+    const bo = biasOffset(p, i);
+    const inOff = arch === 'dense' ? 0 : i * W; // dense input: h_0 … h_i, i.e. hs[0 … rows)
+    for (let k = 0; k < W; k++) z[k] = p.data[bo + k];
+    for (let r = 0; r < rows; r++) {
+      const h = hs[inOff + r];
+      if (h === 0) continue;
+      const o = wo + r * W;
+      for (let k = 0; k < W; k++) z[k] += h * p.data[o + k];
+    }
+    const out = (i + 1) * W;
+    for (let k = 0; k < W; k++) {
+      d[i * W + k] = df(z[k]);
+      hs[out + k] = arch === 'residual' ? hs[i * W + k] + c.alpha * f(z[k]) : f(z[k]);
+    }
+  }
+  return d;
+}
+
+/**
+ * Singular values of ∂h_L/∂h_0 for sample 0, largest first (length W); null with a normalization. Throws
+ * ConfigError for an invalid config or one beyond {@link MAX_SPECTRUM_WORK} / the chain memory bound.
+ */
+export function jacobianSpectrum(config: Config, arch: Arch): Float64Array | null {
+  const c = validateConfig(config);
+  if (c.norm !== 'none') return null;
+  const W = c.width;
+  const L = c.depth;
+  const work = arch === 'dense' ? (L * L * W * W * W) / 2 : L * W * W * W;
+  if (work > MAX_SPECTRUM_WORK) {
+    const maxL = Math.max(1, Math.floor(arch === 'dense' ? Math.sqrt((2 * MAX_SPECTRUM_WORK) / (W * W * W)) : MAX_SPECTRUM_WORK / (W * W * W)));
+    throw new ConfigError('depth', L, `at most ${maxL} layers at width ${W} for the ${arch} Jacobian spectrum (time)`);
+  }
+  if (chainFootprint(chainShape(c, arch)) > MAX_CHAIN_FLOATS) throw new ConfigError('depth', L, `a smaller chain: ${arch} at this size exceeds the memory bound`);
+  const p = drawParams(c, arch);
+  const D = sampleDerivatives(c, arch, p);
+  if (arch === 'dense') return denseSpectrum(c, p, D);
+  const residual = arch === 'residual';
+  const al = c.alpha;
+  return productSingularValues(W, L, (i, Q, C) => {
+    // C = Q·W_i (row by row: C[r] = Σ_k Q[r][k]·W_i[k]), then ·D_i, then + Q for the shortcut.
+    const wo = weightOffset(p, i);
+    C.fill(0);
+    for (let r = 0; r < W; r++) {
+      const cr = r * W;
+      for (let k = 0; k < W; k++) {
+        const q = Q[cr + k];
+        if (q === 0) continue;
+        const o = wo + k * W;
+        for (let m = 0; m < W; m++) C[cr + m] += q * p.data[o + m];
+      }
+      for (let m = 0; m < W; m++) {
+        const v = C[cr + m] * D[i * W + m];
+        C[cr + m] = residual ? Q[cr + m] + al * v : v;
+      }
+    }
+  });
+}
+
+function denseSpectrum(c: Config, p: ChainParams, D: Float64Array): Float64Array {
+  const W = c.width;
+  const L = c.depth;
+  const WW = W * W;
+  const T = new Float64Array((L + 1) * WW); // T_j = ∂h_j/∂h_0, row-major
+  for (let r = 0; r < W; r++) T[r * W + r] = 1;
+  for (let i = 0; i < L; i++) {
+    const wo = weightOffset(p, i);
+    const out = (i + 1) * WW;
+    for (let j = 0; j <= i; j++) {
+      const tj = j * WW;
+      const wj = wo + j * WW; // rows j·W … (j+1)·W − 1 of W_i
+      for (let r = 0; r < W; r++)
+        for (let k = 0; k < W; k++) {
+          const t = T[tj + r * W + k];
+          if (t === 0) continue;
+          const o = wj + k * W;
+          for (let m = 0; m < W; m++) T[out + r * W + m] += t * p.data[o + m];
+        }
+    }
+    for (let r = 0; r < W; r++) for (let m = 0; m < W; m++) T[out + r * W + m] *= D[i * W + m];
+  }
+  return singularValues(T.subarray(L * WW), W);
+}

@@ -1,0 +1,183 @@
+/**
+ * The Phase panel's pure layout: grid values and a size in, cell rectangles and colours, axis ticks, the critical
+ * curve's path, the crosshair and the legend out. Cells sit at their axis values, spaced uniformly in the axis's
+ * own scale (log or linear), so the index of a cell and the position of a value share one map.
+ */
+import { scaleLinear, scaleLog } from 'd3-scale';
+import type { PhaseAxis } from '../../core/phase/axes';
+import { interpolatePuOr } from '../../viz/puor';
+import { COLOR } from '../../viz/theme';
+import type { Tick } from '../../viz/Axes';
+
+export const PHASE_MARGIN = { top: 12, right: 16, bottom: 44, left: 68 };
+
+/** Sampling and theory "disagree" in a cell when they differ by more than this many decades (or only one is finite). */
+export const DISAGREE_DECADES = 1;
+
+/**
+ * The legend's half-range in decades: the largest finite |value| rounded up to 2, 5 or 10, and never more than 10 —
+ * beyond ten decades a gradient is gone (or useless) either way, and a wider scale would wash out the thin band
+ * around 0 where it survives, the point of the picture. Cells beyond ±D take the end colours.
+ */
+export function legendDecades(values: ArrayLike<number>): number {
+  let m = 0;
+  for (let k = 0; k < values.length; k++) if (Number.isFinite(values[k])) m = Math.max(m, Math.abs(values[k]));
+  return [2, 5].find((s) => s >= m) ?? 10;
+}
+
+/**
+ * Colour of a log10 ratio on the diverging PuOr scale centred on 0 (purple: vanishes, orange: explodes, as in the
+ * chain panel). −∞ (a ratio that underflowed to 0) and +∞ (overflow) take the end colours; NaN the muted colour.
+ */
+export function decadeColor(v: number, D: number): string {
+  if (Number.isNaN(v)) return COLOR.muted;
+  return interpolatePuOr(0.5 + 0.5 * Math.max(-1, Math.min(1, v / D)));
+}
+
+const clampDecades = (v: number) => Math.max(-330, Math.min(330, v));
+
+/** Fraction 0…1 of value v along an axis (its own scale); NaN outside a log axis's domain. */
+export function axisFraction(a: Pick<PhaseAxis, 'min' | 'max' | 'log'>, v: number): number {
+  if (a.max === a.min) return 0;
+  if (a.log) return v > 0 ? Math.log(v / a.min) / Math.log(a.max / a.min) : NaN;
+  return (v - a.min) / (a.max - a.min);
+}
+
+export interface PhaseCell {
+  ix: number;
+  iy: number;
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+  /** the value drawn: sampled when that cell has been sampled, else theory */
+  value: number;
+  theory: number;
+  sampled: number | undefined;
+  fill: string;
+  disagree: boolean;
+}
+
+export interface PhaseLayoutInput {
+  x: PhaseAxis;
+  y: PhaseAxis;
+  xs: number[];
+  ys: number[];
+  /** [y][x] row-major, NaN where none; null when the theory does not apply */
+  theory: Float64Array | null;
+  /** [y][x] row-major sampled values; `sampledCount` cells (in row-major order) are filled */
+  sampled: Float64Array | null;
+  sampledCount: number;
+  critical: { x: number; y: number }[] | null;
+  /** the current config's values of the two keys */
+  here: { x: number; y: number };
+}
+
+export interface PhaseLayout {
+  width: number;
+  height: number;
+  innerWidth: number;
+  innerHeight: number;
+  cells: PhaseCell[];
+  xTicks: Tick[];
+  yTicks: Tick[];
+  /** the χ = 1 curve as an SVG path, '' when there is none inside the plot */
+  criticalPath: string;
+  /** crosshair position in plot pixels, null for a coordinate outside the axis range */
+  crossX: number | null;
+  crossY: number | null;
+  D: number;
+  disagreeCount: number;
+}
+
+function ticksOf(a: PhaseAxis, length: number, flip: boolean): Tick[] {
+  const toPx = (v: number) => {
+    const f = axisFraction(a, v);
+    return flip ? length - f * length : f * length;
+  };
+  const s = a.log ? scaleLog().domain([a.min, a.max]) : scaleLinear().domain([a.min, a.max]);
+  let vals = s.ticks(5);
+  if (a.log) {
+    // Decades only, and the ends when there are fewer than two.
+    const dec = vals.filter((v) => Math.abs(Math.log10(v) - Math.round(Math.log10(v))) < 1e-9);
+    vals = dec.length >= 2 ? dec : [a.min, a.max];
+  }
+  const fmt = (v: number) => (Math.abs(v) >= 1000 || (v !== 0 && Math.abs(v) < 0.01) ? v.toExponential(0) : String(+v.toPrecision(3)));
+  return vals.map((v) => ({ pos: toPx(v), label: fmt(v) }));
+}
+
+/** Cell width of n cells centred on positions spaced 1/(n−1) apart over `length` pixels, with half-cells at the ends. */
+export function phaseLayout(inp: PhaseLayoutInput, width: number): PhaseLayout {
+  const innerWidth = Math.max(40, width - PHASE_MARGIN.left - PHASE_MARGIN.right);
+  const innerHeight = Math.round(Math.min(360, Math.max(160, innerWidth * 0.62)));
+  const nx = inp.xs.length;
+  const ny = inp.ys.length;
+  const cw = innerWidth / nx;
+  const ch = innerHeight / ny;
+  // Value → pixel: cell k's centre is at (k + 0.5)·cw, i.e. fraction f ↦ (f·(n − 1) + 0.5)·cw.
+  const px = (v: number) => (axisFraction(inp.x, v) * (nx - 1) + 0.5) * cw;
+  const py = (v: number) => innerHeight - (axisFraction(inp.y, v) * (ny - 1) + 0.5) * ch;
+  const D = legendDecades(inp.theory ?? inp.sampled ?? []);
+  const cells: PhaseCell[] = [];
+  let disagreeCount = 0;
+  for (let iy = 0; iy < ny; iy++)
+    for (let ix = 0; ix < nx; ix++) {
+      const k = iy * nx + ix;
+      const theory = inp.theory ? inp.theory[k] : NaN;
+      const sampled = inp.sampled && k < inp.sampledCount ? inp.sampled[k] : undefined;
+      const value = sampled ?? theory;
+      // ±∞ (under/overflow) compare as ±330 decades, just past float64's range; NaN against a number disagrees.
+      const disagree =
+        sampled !== undefined && inp.theory !== null && (Number.isNaN(sampled) !== Number.isNaN(theory) || Math.abs(clampDecades(sampled) - clampDecades(theory)) > DISAGREE_DECADES);
+      if (disagree) disagreeCount++;
+      cells.push({ ix, iy, x: ix * cw, y: innerHeight - (iy + 1) * ch, w: cw, h: ch, value, theory, sampled, fill: decadeColor(value, D), disagree });
+    }
+  const inside = (p: { x: number; y: number }) => p.x >= inp.x.min && p.x <= inp.x.max && p.y >= inp.y.min && p.y <= inp.y.max;
+  const pts = (inp.critical ?? []).filter(inside);
+  const criticalPath = pts.length >= 2 ? 'M' + pts.map((p) => `${px(p.x).toFixed(1)},${py(p.y).toFixed(1)}`).join('L') : '';
+  const { crossX: hx, crossY: hy } = crosshairAt(inp.x, inp.y, innerWidth, innerHeight, inp.here);
+  return {
+    width: innerWidth + PHASE_MARGIN.left + PHASE_MARGIN.right,
+    height: innerHeight + PHASE_MARGIN.top + PHASE_MARGIN.bottom,
+    innerWidth,
+    innerHeight,
+    cells,
+    xTicks: ticksOf(inp.x, innerWidth - cw, false).map((t) => ({ ...t, pos: t.pos + cw / 2 })),
+    yTicks: ticksOf(inp.y, innerHeight - ch, true).map((t) => ({ ...t, pos: t.pos + ch / 2 })),
+    criticalPath,
+    crossX: hx,
+    crossY: hy,
+    D,
+    disagreeCount,
+  };
+}
+
+/**
+ * The crosshair of the current config in plot pixels (null for a coordinate outside its axis): cheap, so the
+ * panel recomputes it on every slider move without touching the cells.
+ */
+export function crosshairAt(
+  x: PhaseAxis,
+  y: PhaseAxis,
+  innerWidth: number,
+  innerHeight: number,
+  here: { x: number; y: number },
+): { crossX: number | null; crossY: number | null } {
+  const cw = innerWidth / x.n;
+  const ch = innerHeight / y.n;
+  const inX = here.x >= x.min && here.x <= x.max;
+  const inY = here.y >= y.min && here.y <= y.max;
+  return {
+    crossX: inX ? (axisFraction(x, here.x) * (x.n - 1) + 0.5) * cw : null,
+    crossY: inY ? innerHeight - (axisFraction(y, here.y) * (y.n - 1) + 0.5) * ch : null,
+  };
+}
+
+/** Default range of each key on a phase axis (the panel's axis pickers). */
+export const AXIS_PRESETS: Record<PhaseAxis['key'], Omit<PhaseAxis, 'key'>> = {
+  scale: { min: 0.1, max: 10, n: 33, log: true },
+  bias: { min: 0, max: 2, n: 25, log: false },
+  depth: { min: 2, max: 1000, n: 25, log: true },
+  alpha: { min: 0, max: 2, n: 25, log: false },
+  width: { min: 1, max: 256, n: 17, log: true },
+};

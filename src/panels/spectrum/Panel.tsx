@@ -1,0 +1,139 @@
+/**
+ * SpectrumPanel — the singular values of ∂h_L/∂h_0 for sample 0, sorted, on a log axis, one line per architecture,
+ * with the isometry line σ = 1 and a reading computed from the values. Computed in the panel's own worker.
+ *
+ * Props: `config` (the computed config), `lang`. Measures its own width.
+ */
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { Arch, Config } from '../../core/config';
+import { translate, type Lang } from '../../state/i18n';
+import type { PhaseResponse } from '../../worker/phaseProtocol';
+import { AxisBottom, AxisLeft } from '../../viz/Axes';
+import { downloadBlob } from '../../viz/exportDownload';
+import { measured, type SizedProps } from '../../viz/measured';
+import { ARCH_STYLE, COLOR, FONT } from '../../viz/theme';
+import { usePhasePort } from '../phase/phasePort';
+import { SPECTRUM_MARGIN, spectrumLayout, spectrumReading, type SpectrumReading } from './layout';
+
+export interface SpectrumPanelProps {
+  config: Config;
+  lang: Lang;
+}
+
+function sig(v: number): string {
+  return v === 0 ? '0' : v.toExponential(1);
+}
+
+function SpectrumPanelBody({ config, lang, size }: SizedProps<SpectrumPanelProps>) {
+  const t = (k: string, v?: Record<string, string | number>) => translate(lang, k, v);
+  const [result, setResult] = useState<{ key: string; sv: Partial<Record<Arch, Float64Array | null>> } | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const want = useRef(-1);
+  const pending = useRef(false);
+  const key = JSON.stringify(config);
+  const { send, reset } = usePhasePort((m: PhaseResponse) => {
+    if (m.id !== want.current && m.id !== -1) return;
+    pending.current = false;
+    if (m.type === 'spectrum') {
+      setResult({ key, sv: m.sv });
+      setError(null);
+    } else if (m.type === 'error') setError(m.error.message);
+  });
+  useEffect(() => {
+    // The newest config wins: a spectrum still computing for an older one is abandoned with its worker.
+    if (pending.current) reset();
+    want.current += 1;
+    pending.current = true;
+    send({ type: 'spectrum', id: want.current, config });
+    // config is tracked through its JSON (a new object with the same keys is the same request).
+  }, [key, send, reset]);
+
+  const { ref, width } = size;
+  const svs = useMemo(
+    () =>
+      result
+        ? config.arch.flatMap((a) => {
+            const sv = result.sv[a];
+            return sv ? [{ arch: a, sv }] : [];
+          })
+        : [],
+    [result, config.arch],
+  );
+  const l = useMemo(() => (svs.length ? spectrumLayout(svs, width) : null), [svs, width]);
+  const readings = svs.map((s) => spectrumReading(s.arch, s.sv));
+  const readingText = (r: SpectrumReading) => {
+    const arch = t(`viz.arch.${r.arch}`);
+    if (r.kind === 'zero') return t('spectrum.readingZero', { arch, max: sig(r.max) });
+    if (r.kind === 'all') return t('spectrum.readingAll', { arch, W: r.W, spread: r.spread.toFixed(1) });
+    return t('spectrum.reading', { arch, W: r.W, pct: `${Math.round(r.near * 100)} %`, spread: r.spread.toFixed(1), min: sig(r.min), max: sig(r.max) });
+  };
+  const download = (kind: 'csv' | 'json') => {
+    if (!svs.length) return;
+    const text =
+      kind === 'json'
+        ? JSON.stringify({ config, archs: Object.fromEntries(svs.map((s) => [s.arch, { jacobian: { sample: 0, sv: Array.from(s.sv) } }])) })
+        : ['arch,k,sv', ...svs.flatMap((s) => Array.from(s.sv, (v, k) => `${s.arch},${k + 1},${v}`))].join('\n') + '\n';
+    downloadBlob(new Blob([text], { type: kind === 'csv' ? 'text/csv' : 'application/json' }), `gradient-chain-spectrum-L${config.depth}-W${config.width}-${config.act}-${config.init}-seed${config.seed}.${kind}`);
+  };
+  const stale = result !== null && result.key !== key;
+
+  return (
+    <figure aria-label={t('spectrum.title')} style={{ margin: 0, color: COLOR.fg }} data-testid="spectrum-panel">
+      <figcaption style={{ fontSize: FONT.headline, fontWeight: 700, marginBottom: 8 }}>{t('spectrum.title')}</figcaption>
+      <div style={{ display: 'flex', gap: 8, marginBottom: 6 }}>
+        <button type="button" className="button button-small" aria-label={t('spectrum.csvAria')} disabled={!svs.length} onClick={() => download('csv')}>
+          CSV
+        </button>
+        <button type="button" className="button button-small" aria-label={t('spectrum.jsonAria')} disabled={!svs.length} onClick={() => download('json')}>
+          JSON
+        </button>
+      </div>
+      {error && (
+        <p role="alert" style={{ color: COLOR.danger, fontSize: FONT.label }}>
+          {t('spectrum.error', { message: error })}
+        </p>
+      )}
+      {config.norm !== 'none' && <p style={{ fontSize: FONT.label }}>{t('spectrum.noNorm')}</p>}
+      <div ref={ref} style={{ width: '100%', opacity: stale ? 0.6 : 1 }}>
+        {!l ? (
+          !error && config.norm === 'none' && <p style={{ fontSize: FONT.label, color: COLOR.muted }}>{t('spectrum.computing')}</p>
+        ) : (
+          <svg width={l.width} height={l.height} role="img" aria-label={t('spectrum.aria', { summary: readings.map(readingText).join(' ') })} style={{ display: 'block' }}>
+            <g transform={`translate(${SPECTRUM_MARGIN.left},${SPECTRUM_MARGIN.top})`}>
+              <AxisLeft ticks={l.yTicks} height={l.innerHeight} gridLength={l.innerWidth} label={t('spectrum.yLabel')} />
+              <g transform={`translate(0,${l.innerHeight})`}>
+                <AxisBottom ticks={l.xTicks} width={l.innerWidth} label={t('spectrum.xLabel')} />
+              </g>
+              {l.isometryY !== null && (
+                <g data-role="isometry">
+                  <line x1={0} x2={l.innerWidth} y1={l.isometryY} y2={l.isometryY} stroke={COLOR.theory} strokeWidth={1.5} strokeDasharray="6 4" />
+                  <text x={l.innerWidth - 4} y={l.isometryY - 5} textAnchor="end" fontSize={FONT.tick} fill={COLOR.muted}>
+                    {t('spectrum.isometry')}
+                  </text>
+                </g>
+              )}
+              {l.series.map((s) => (
+                <path key={s.arch} d={s.path} fill="none" stroke={ARCH_STYLE[s.arch].color} strokeWidth={2.5} data-arch={s.arch} />
+              ))}
+            </g>
+          </svg>
+        )}
+      </div>
+      {readings.length > 0 && (
+        <div style={{ fontSize: FONT.label, marginTop: 6 }} data-role="reading">
+          {readings.map((r) => (
+            <div key={r.arch}>
+              <span aria-hidden="true" style={{ color: ARCH_STYLE[r.arch].color }}>
+                ━{' '}
+              </span>
+              {readingText(r)}
+            </div>
+          ))}
+          <div style={{ color: COLOR.muted }}>{t('spectrum.note')}</div>
+        </div>
+      )}
+    </figure>
+  );
+}
+
+export const SpectrumPanel = measured(SpectrumPanelBody);

@@ -1,0 +1,112 @@
+/**
+ * Messages between the Phase and Spectrum panels and their worker, and the worker's logic as a pure handler (post
+ * and yield injected, so tests and the no-Worker fallback run it on the main thread). Imports only core and the
+ * analysis protocol's error helper.
+ *
+ * main → worker: theory {id, config, x, y} · sample {id, config, x, y} · cancel {id} · spectrum {id, config}
+ * worker → main: theory {grids, xs, ys, critical} · cells {done, total, from, values} (progressive) ·
+ *                sampled (all cells done) · cancelled · spectrum {sv per arch} · error
+ * Every answer carries the id of its request. A newer sample (or a cancel) stops an older one between cells: the
+ * newest request wins. Sampling yields to the event loop after each ~30 ms of cells, so a theory request or a
+ * cancel is answered while a long sampling runs.
+ */
+import type { Arch, Config } from '../core/config';
+import { criticalCurve, phaseGrid, phaseTheory, sampleCell, checkAxis, type PhaseAxis } from '../core/phase';
+import { jacobianSpectrum } from '../core/spectrum';
+import { errorToPlain, type PlainError } from './protocol';
+
+export type PhaseRequest =
+  | { type: 'theory'; id: number; config: Config; x: PhaseAxis; y: PhaseAxis }
+  | { type: 'sample'; id: number; config: Config; x: PhaseAxis; y: PhaseAxis }
+  | { type: 'cancel'; id: number }
+  | { type: 'spectrum'; id: number; config: Config };
+
+export type PhaseResponse =
+  | { type: 'theory'; id: number; xs: number[]; ys: number[]; grids: Partial<Record<Arch, Float64Array | null>>; critical: { x: number; y: number }[] | null }
+  /** cells [from, from + n) in row-major [y][x] order; values[arch] holds their log10 ratios (NaN: none) */
+  | { type: 'cells'; id: number; done: number; total: number; from: number; values: Partial<Record<Arch, Float64Array>> }
+  | { type: 'sampled'; id: number; total: number }
+  | { type: 'cancelled'; id: number; done: number }
+  | { type: 'spectrum'; id: number; sv: Partial<Record<Arch, Float64Array | null>> }
+  | { type: 'error'; id: number; request: PhaseRequest['type']; error: PlainError };
+
+export interface PhaseHandlerEnv {
+  post(msg: PhaseResponse): void;
+  now(): number;
+  /** resolve after pending messages (a cancel, a newer request) have been delivered */
+  yieldToEvents(): Promise<void>;
+}
+
+/** Work per chunk of sampled cells before yielding to the event loop. */
+const CHUNK_MS = 30;
+
+export function createPhaseHandler(env: PhaseHandlerEnv): { handle(msg: PhaseRequest): Promise<void> } {
+  let sampling = -1; // id of the sampling that may continue; −1 none
+  const handle = async (msg: PhaseRequest): Promise<void> => {
+    const fail = (e: unknown) => env.post({ type: 'error', id: msg.id, request: msg.type, error: errorToPlain(e) });
+    if (msg.type === 'cancel') {
+      sampling = -1;
+      return;
+    }
+    if (msg.type === 'spectrum') {
+      try {
+        const sv: Partial<Record<Arch, Float64Array | null>> = {};
+        for (const a of msg.config.arch) sv[a] = jacobianSpectrum(msg.config, a);
+        env.post({ type: 'spectrum', id: msg.id, sv });
+      } catch (e) {
+        fail(e);
+      }
+      return;
+    }
+    let g;
+    try {
+      g = phaseGrid(checkAxis(msg.x, 'x'), checkAxis(msg.y, 'y'));
+    } catch (e) {
+      fail(e);
+      return;
+    }
+    if (msg.type === 'theory') {
+      try {
+        const grids: Partial<Record<Arch, Float64Array | null>> = {};
+        for (const a of msg.config.arch) grids[a] = phaseTheory(msg.config, a, g);
+        env.post({ type: 'theory', id: msg.id, xs: g.xs, ys: g.ys, grids, critical: criticalCurve(msg.config, g) });
+      } catch (e) {
+        fail(e);
+      }
+      return;
+    }
+    // sample: cells in row-major order, posted in chunks.
+    const id = msg.id;
+    sampling = id;
+    const nx = g.xs.length;
+    const total = nx * g.ys.length;
+    let done = 0;
+    try {
+      while (done < total) {
+        const from = done;
+        const t0 = env.now();
+        const rows: Partial<Record<Arch, number[]>> = {};
+        for (const a of msg.config.arch) rows[a] = [];
+        do {
+          const cell = sampleCell(msg.config, g, done % nx, Math.floor(done / nx));
+          for (const a of msg.config.arch) rows[a]!.push(cell.values[a]!);
+          done++;
+        } while (done < total && env.now() - t0 < CHUNK_MS);
+        const values: Partial<Record<Arch, Float64Array>> = {};
+        for (const a of msg.config.arch) values[a] = Float64Array.from(rows[a]!);
+        env.post({ type: 'cells', id, done, total, from, values });
+        if (done < total) await env.yieldToEvents();
+        if (sampling !== id) {
+          env.post({ type: 'cancelled', id, done });
+          return;
+        }
+      }
+      sampling = -1;
+      env.post({ type: 'sampled', id, total });
+    } catch (e) {
+      if (sampling === id) sampling = -1;
+      fail(e);
+    }
+  };
+  return { handle };
+}

@@ -1,0 +1,130 @@
+import { describe, expect, it } from 'vitest';
+import { analyzeChain } from '../../../src/core/chain/analyze';
+import { defaultConfig, type Config } from '../../../src/core/config';
+import { axisValues, criticalCurve, parseAxis, phaseGrid, phaseSampled, phaseTheory, PhaseAxisError } from '../../../src/core/phase';
+
+function cfg(over: Partial<Config>): Config {
+  return { ...defaultConfig(), arch: ['plain', 'residual'], ...over };
+}
+
+describe('phase axes', () => {
+  it('parses KEY:MIN:MAX:N[:log]; log values are geometric with exact ends, linear ones arithmetic', () => {
+    const a = parseAxis('scale:0.1:10:5:log');
+    expect(a).toEqual({ key: 'scale', min: 0.1, max: 10, n: 5, log: true });
+    const v = axisValues(a);
+    expect(v[0]).toBe(0.1);
+    expect(v[4]).toBe(10);
+    for (let k = 0; k < 4; k++) expect(v[k + 1] / v[k]).toBeCloseTo(Math.sqrt(10), 12);
+    expect(axisValues(parseAxis('bias:0:1:5'))).toEqual([0, 0.25, 0.5, 0.75, 1]);
+  });
+
+  it('rounds integer keys (depth, width) to integers', () => {
+    const v = axisValues(parseAxis('depth:1:1000:4:log'));
+    expect(v).toEqual([1, 10, 100, 1000]);
+    for (const x of axisValues(parseAxis('width:1:7:4'))) expect(Number.isInteger(x)).toBe(true);
+  });
+
+  it.each([
+    ['act:0:1:3', /unknown key "act"/],
+    ['scale:2:1:3', /MIN 2 is greater than MAX 1/],
+    ['scale:0.5:2:1', /N must be an integer from 2 to 101/],
+    ['scale:0.5:2:102', /N must be an integer from 2 to 101/],
+    ['bias:0:1:3:log', /log axis cannot reach 0/],
+    ['scale:0.001:1:3', /within 0.01–100/],
+    ['scale:0.1:1', /expected KEY:MIN:MAX:N/],
+    ['scale:a:1:3', /must be numbers/],
+  ])('rejects %s with a message naming the problem', (spec, msg) => {
+    expect(() => parseAxis(spec)).toThrow(PhaseAxisError);
+    expect(() => parseAxis(spec)).toThrow(msg);
+  });
+});
+
+describe('phase map, theory: closed forms', () => {
+  it('linear plain chain, loss sum: log10 ratio = L·log10(σ_w) with σ_w = scale·√gain (E‖v·Wᵀ‖² = σ_w²‖v‖² per layer)', () => {
+    const g = phaseGrid(parseAxis('scale:0.5:2:5:log'), parseAxis('depth:1:40:4'));
+    for (const init of ['xavier', 'he'] as const) {
+      const c = cfg({ act: 'linear', init, loss: 'sum' });
+      const t = phaseTheory(c, 'plain', g)!;
+      g.ys.forEach((L, iy) =>
+        g.xs.forEach((s, ix) => {
+          const sw = s * (init === 'he' ? Math.SQRT2 : 1);
+          expect(t[iy * 5 + ix]).toBeCloseTo(L * Math.log10(sw), 9);
+        }),
+      );
+    }
+  });
+
+  it('linear residual chain, loss sum: log10 ratio = (L/2)·log10(1 + α²·scale²) (E‖v·(I + αW)ᵀ‖² = (1 + α²σ_w²)‖v‖²)', () => {
+    const g = phaseGrid(parseAxis('alpha:0:2:5'), parseAxis('scale:0.1:3:4:log'));
+    const c = cfg({ act: 'linear', loss: 'sum', depth: 30 });
+    const t = phaseTheory(c, 'residual', g)!;
+    g.ys.forEach((s, iy) => g.xs.forEach((al, ix) => expect(t[iy * 5 + ix]).toBeCloseTo(15 * Math.log10(1 + al * al * s * s), 9)));
+  });
+
+  it('cells where the ratio leaves float64 are ±Infinity (the CLI prints null): linear at scale 100, depth 1000 is 10^2000', () => {
+    const g = phaseGrid(parseAxis('scale:1:100:2'), parseAxis('bias:0:0.1:2'));
+    const t = phaseTheory(cfg({ act: 'linear', loss: 'sum', depth: 1000 }), 'plain', g)!;
+    expect(t[0]).toBeCloseTo(0, 9);
+    expect(t[1]).toBe(Infinity);
+  });
+
+  it('is null where the theory does not apply (dense, normalization)', () => {
+    const g = phaseGrid(parseAxis('scale:0.5:2:2'), parseAxis('bias:0:1:2'));
+    expect(phaseTheory(cfg({ arch: ['dense'] }), 'dense', g)).toBeNull();
+    expect(phaseTheory(cfg({ norm: 'layer' }), 'plain', g)).toBeNull();
+  });
+});
+
+describe('phase map, sampled', () => {
+  it('every cell is log10(dh[0]/dh[L]) of analyzeChain at that config, for each architecture', () => {
+    const c = cfg({ act: 'tanh', depth: 8, width: 6, batch: 3, seed: 7 });
+    const g = phaseGrid(parseAxis('scale:0.5:2:3:log'), parseAxis('depth:2:9:2'));
+    const { grids, errors } = phaseSampled(c, g);
+    expect(errors).toEqual([]);
+    for (let iy = 0; iy < 2; iy++)
+      for (let ix = 0; ix < 3; ix++) {
+        const r = analyzeChain({ ...c, scale: g.xs[ix], depth: g.ys[iy] });
+        for (const a of ['plain', 'residual'] as const) {
+          const dh = r.archs[a]!.dh;
+          expect(grids[a]![iy * 3 + ix]).toBeCloseTo(Math.log10(dh[0] / dh[g.ys[iy]]), 13);
+        }
+      }
+  });
+
+  it('a config the core refuses becomes a NaN cell with the reason (layer norm at width 1)', () => {
+    const c = cfg({ norm: 'layer', width: 4, depth: 3, batch: 2 });
+    const g = phaseGrid(parseAxis('width:1:4:2'), parseAxis('scale:0.5:1:2'));
+    const { grids, errors } = phaseSampled(c, g);
+    expect(Number.isNaN(grids.plain![0])).toBe(true);
+    expect(Number.isFinite(grids.plain![1])).toBe(true);
+    expect(errors.map((e) => e.ix)).toEqual([0, 0]);
+    expect(errors[0].error).toMatch(/layer normalization needs width ≥ 2/);
+  });
+});
+
+describe('critical curve', () => {
+  it('tanh without bias: scale 1 at every depth (χ = E[tanh′²] → 1 as q* → 0)', () => {
+    const g = phaseGrid(parseAxis('scale:0.1:10:3:log'), parseAxis('depth:10:100:3'));
+    const pts = criticalCurve(cfg({ act: 'tanh' }), g)!;
+    expect(pts.map((p) => p.y)).toEqual([10, 55, 100]);
+    for (const p of pts) expect(p.x).toBeCloseTo(1, 6);
+  });
+
+  it('relu: 1 with he (σ_w² = 2·scale², E[relu′²] = 1/2), √2 with xavier; on the y axis when scale is y', () => {
+    const g = phaseGrid(parseAxis('alpha:0:1:2'), parseAxis('scale:0.1:10:3:log'));
+    for (const p of criticalCurve(cfg({ act: 'relu', init: 'he' }), g)!) expect(p.y).toBeCloseTo(1, 6);
+    for (const p of criticalCurve(cfg({ act: 'relu', init: 'xavier' }), g)!) expect(p.y).toBeCloseTo(Math.SQRT2, 6);
+  });
+
+  it('tanh with bias: the critical scale grows with the bias (bias adds variance, so χ = 1 needs larger weights)', () => {
+    const g = phaseGrid(parseAxis('scale:0.1:10:3:log'), parseAxis('bias:0:0.5:3'));
+    const xs = criticalCurve(cfg({ act: 'tanh' }), g)!.map((p) => p.x);
+    expect(xs[0]).toBeCloseTo(1, 6);
+    expect(xs[1]).toBeGreaterThan(xs[0]);
+    expect(xs[2]).toBeGreaterThan(xs[1]);
+  });
+
+  it('no curve without a scale axis', () => {
+    expect(criticalCurve(cfg({}), phaseGrid(parseAxis('bias:0:1:2'), parseAxis('depth:1:2:2')))).toBeNull();
+  });
+});

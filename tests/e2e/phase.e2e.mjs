@@ -1,0 +1,130 @@
+/**
+ * The Phase and Spectrum panels in a real browser (issue 14): the theory heatmap appears with the χ = 1 curve and a
+ * crosshair that follows the sliders; a click on a cell moves the sliders; the keyboard does too; "Sample it" fills
+ * cells progressively in the worker and can be cancelled; embeds pick either panel with panels=…; the spectrum
+ * draws one line per architecture and a reading computed from the values; PNG/SVG/CSV/JSON exports download.
+ */
+import assert from 'node:assert/strict';
+import { axeViolations, open, queryOf, until } from './_share.mjs';
+
+const PHASE = '[data-panel="phase"]';
+const SPECTRUM = '[data-panel="spectrum"]';
+const CELLS = `${PHASE} g[data-role="cells"] rect`;
+
+async function phaseReady(page) {
+  await page.locator(CELLS).first().waitFor({ timeout: 30_000 });
+}
+
+export async function phaseMapShowsTheoryCriticalCurveAndCrosshair({ page, baseUrl, screenshot }) {
+  await open(page, baseUrl, '?act=tanh&depth=50&arch=plain');
+  await page.locator(PHASE).scrollIntoViewIfNeeded();
+  await phaseReady(page);
+  assert.equal(await page.locator(CELLS).count(), 33 * 25, 'one rect per cell of the 33 × 25 grid');
+  assert.equal(await page.locator(`${PHASE} path[data-role="critical"]`).count(), 1, 'the χ = 1 curve is drawn');
+  // tanh without bias: χ = 1 at scale 1, where the crosshair is (scale = 1): the two x positions agree.
+  const xs = await page.evaluate((sel) => {
+    const d = document.querySelector(`${sel} path[data-role="critical"]`).getAttribute('d');
+    const line = document.querySelector(`${sel} g[data-role="crosshair"] line`);
+    return { curve: Number(d.slice(1).split(',')[0]), cross: Number(line.getAttribute('x1')) };
+  }, PHASE);
+  assert.ok(Math.abs(xs.curve - xs.cross) < 1, `critical curve at scale 1 (${xs.curve}) meets the crosshair (${xs.cross})`);
+  // Cells left of the curve (scale < 1) vanish (purple), right of it explode (orange): compare the two corners at depth 1000.
+  const corner = await page.evaluate((sel) => {
+    const r = [...document.querySelectorAll(sel)];
+    return { left: r[r.length - 33].getAttribute('fill'), right: r[r.length - 1].getAttribute('fill') };
+  }, CELLS);
+  const rgb = (s) => s.match(/\d+/g).map(Number);
+  assert.ok(rgb(corner.left)[2] > rgb(corner.left)[0], `small scale at depth 1000 is purple (${corner.left})`);
+  assert.ok(rgb(corner.right)[0] > rgb(corner.right)[2], `large scale at depth 1000 is orange (${corner.right})`);
+  await screenshot('phase-theory');
+  assert.deepEqual(await axeViolations(page, 'phase', PHASE), []);
+}
+
+export async function clickAndKeyboardOnACellMoveTheSliders({ page, baseUrl }) {
+  await open(page, baseUrl, '?act=tanh&depth=50&arch=plain');
+  await page.locator(PHASE).scrollIntoViewIfNeeded();
+  await phaseReady(page);
+  // The bottom-right cell: scale 10, depth 2 (cells are row-major from the bottom row).
+  const cell = page.locator(CELLS).nth(32);
+  const box = await cell.boundingBox();
+  await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+  await until(() => queryOf(page.url()), (q) => q.scale === '10' && q.depth === '2', 'scale=10&depth=2 in the URL');
+  // The crosshair follows the sliders: it now crosses at the centre of that cell.
+  const centre = await cell.evaluate((r) => ({ x: Number(r.getAttribute('x')) + Number(r.getAttribute('width') - 0.5) / 2, y: Number(r.getAttribute('y')) + Number(r.getAttribute('height') - 0.5) / 2 }));
+  await until(
+    () => page.evaluate((sel) => [...document.querySelectorAll(`${sel} g[data-role="crosshair"] line`)].map((l) => [Number(l.getAttribute('x1')), Number(l.getAttribute('y1'))]), PHASE),
+    (ls) => ls.length === 2 && Math.abs(ls[0][0] - centre.x) < 0.5 && Math.abs(ls[1][1] - centre.y) < 0.5,
+    `crosshair at the clicked cell ${JSON.stringify(centre)}`,
+  );
+  // Keyboard: the map keeps the clicked cell; two steps left and one up, Enter → scale 10^(−1 + 2·30/32), depth 3.
+  await page.locator(`${PHASE} [data-role="phase-map"]`).focus();
+  await page.keyboard.press('ArrowLeft');
+  await page.keyboard.press('ArrowLeft');
+  await page.keyboard.press('ArrowUp');
+  await page.keyboard.press('Enter');
+  await until(() => queryOf(page.url()), (q) => Math.abs(Number(q.scale) - 10 ** 0.875) < 1e-9 && q.depth === '3', 'scale ≈ 7.499 and depth 3 in the URL');
+}
+
+export async function sampleItFillsCellsProgressivelyAndCancels({ page, baseUrl, screenshot }) {
+  await open(page, baseUrl, '?act=tanh&depth=20&width=8&batch=4&arch=plain');
+  await page.locator(PHASE).scrollIntoViewIfNeeded();
+  await phaseReady(page);
+  await page.locator(`${PHASE} button[data-role="sample"]`).click();
+  await page.locator(`${PHASE} progress`).waitFor();
+  const some = await until(() => page.locator(`${CELLS}[data-sampled="1"]`).count(), (n) => n > 0, 'first sampled cells');
+  assert.ok(some < 33 * 25, 'cells arrive progressively');
+  await page.locator(`${PHASE} button[data-role="cancel"]`).click();
+  const text = await until(() => page.locator(`${PHASE} [data-role="sampling"]`).textContent(), (t) => /stopped after/.test(t), 'the cancelled note');
+  const stopped = Number(text.match(/after (\d+)/)[1]);
+  await page.waitForTimeout(500);
+  assert.equal(await page.locator(`${CELLS}[data-sampled="1"]`).count(), stopped, 'no cells after the cancel');
+  // Sample again and let it finish: the note then says so, and disagreement is reported either way.
+  await page.locator(`${PHASE} button[data-role="sample"]`).click();
+  await until(() => page.locator(`${PHASE} [data-role="sampling"]`).textContent(), (t) => /All 825 cells sampled/.test(t), 'all cells sampled', 120_000);
+  assert.match(await page.locator(`${PHASE} [data-role="disagree-text"]`).textContent(), /decade/);
+  await screenshot('phase-sampled');
+}
+
+export async function spectrumDrawsBothArchitecturesWithAReading({ page, baseUrl, screenshot }) {
+  await open(page, baseUrl, '?act=tanh&init=orthogonal&depth=50&width=32&arch=plain,residual');
+  await page.locator(SPECTRUM).scrollIntoViewIfNeeded();
+  await page.locator(`${SPECTRUM} path[data-arch="residual"]`).waitFor({ timeout: 30_000 });
+  assert.equal(await page.locator(`${SPECTRUM} path[data-arch="plain"]`).count(), 1);
+  assert.equal(await page.locator(`${SPECTRUM} [data-role="isometry"]`).count(), 1);
+  const reading = await page.locator(`${SPECTRUM} [data-role="reading"]`).textContent();
+  assert.match(reading, /plain:.*decades/);
+  assert.match(reading, /residual:.*decades/);
+  await screenshot('spectrum');
+  assert.deepEqual(await axeViolations(page, 'spectrum', SPECTRUM), []);
+}
+
+export async function embedsPickPhaseOrSpectrumAlone({ page, baseUrl }) {
+  await page.goto(`${baseUrl}?embed=1&panels=phase&act=relu&init=he`);
+  await page.locator(CELLS).first().waitFor({ timeout: 30_000 });
+  assert.deepEqual(await page.locator('[data-panel]').evaluateAll((els) => els.map((e) => e.dataset.panel)), ['phase']);
+  await page.goto(`${baseUrl}?embed=1&panels=spectrum`);
+  await page.locator(`${SPECTRUM} path[data-arch]`).first().waitFor({ timeout: 30_000 });
+  assert.deepEqual(await page.locator('[data-panel]').evaluateAll((els) => els.map((e) => e.dataset.panel)), ['spectrum']);
+}
+
+export async function phaseAndSpectrumExportPngSvgCsvJson({ page, baseUrl }) {
+  await open(page, baseUrl, '?act=tanh&depth=10&arch=plain');
+  for (const [sel, name] of [
+    [PHASE, 'Phase map'],
+    [SPECTRUM, 'Jacobian spectrum'],
+  ]) {
+    await page.locator(sel).scrollIntoViewIfNeeded();
+    await page.locator(`${sel} svg[role="img"]`).waitFor({ timeout: 30_000 });
+    for (const kind of ['PNG', 'SVG']) {
+      const [dl] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: `Download “${name}” as ${kind}` }).click()]);
+      assert.match(dl.suggestedFilename(), new RegExp(`\\.${kind.toLowerCase()}$`));
+    }
+    for (const kind of ['CSV', 'JSON']) {
+      const [dl] = await Promise.all([page.waitForEvent('download'), page.locator(sel).getByRole('button', { name: new RegExp(`as ${kind}$`) }).click()]);
+      assert.match(dl.suggestedFilename(), new RegExp(`\\.${kind.toLowerCase()}$`));
+      const text = await (await import('node:fs/promises')).readFile(await dl.path(), 'utf8');
+      if (kind === 'JSON') assert.ok(JSON.parse(text).config, 'the JSON carries its config');
+      else assert.ok(text.split('\n').length > 2, 'the CSV has rows');
+    }
+  }
+}

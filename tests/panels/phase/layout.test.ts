@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { parseAxis } from '../../../src/core/phase';
+import { decadeColor, legendDecades, phaseLayout, PHASE_MARGIN } from '../../../src/panels/phase/layout';
+import { spectrumLayout, spectrumReading } from '../../../src/panels/spectrum/layout';
+import { interpolatePuOr } from '../../../src/viz/puor';
+
+const x = parseAxis('scale:0.1:10:5:log');
+const y = parseAxis('depth:10:50:3');
+const xs = [0.1, Math.sqrt(0.1), 1, Math.sqrt(10), 10];
+const ys = [10, 30, 50];
+
+function input(over = {}) {
+  const theory = Float64Array.from({ length: 15 }, (_, k) => (k % 5) - 2); // −2 … 2 across each row
+  return { x, y, xs, ys, theory, sampled: null, sampledCount: 0, critical: [{ x: 1, y: 10 }, { x: 1, y: 50 }], here: { x: 1, y: 30 }, ...over };
+}
+
+describe('phase layout', () => {
+  it('diverging colour centred on 0: white-ish PuOr midpoint at 0, ends at ±D, ±∞ at the ends, NaN muted', () => {
+    expect(decadeColor(0, 5)).toBe(interpolatePuOr(0.5));
+    expect(decadeColor(-5, 5)).toBe(interpolatePuOr(0));
+    expect(decadeColor(9, 5)).toBe(interpolatePuOr(1));
+    expect(decadeColor(-Infinity, 5)).toBe(interpolatePuOr(0));
+    expect(decadeColor(Infinity, 5)).toBe(interpolatePuOr(1));
+    expect(decadeColor(NaN, 5)).toMatch(/muted/);
+  });
+
+  it('legend half-range: 2, 5 or at most 10 decades', () => {
+    expect(legendDecades([0.5, -1.9])).toBe(2);
+    expect(legendDecades([4, NaN, Infinity])).toBe(5);
+    expect(legendDecades([-300])).toBe(10);
+  });
+
+  it('cells tile the plot; the crosshair and the χ = 1 curve sit at the centres of the cells with those values', () => {
+    const l = phaseLayout(input(), 500);
+    expect(l.cells).toHaveLength(15);
+    const cw = l.innerWidth / 5;
+    const ch = l.innerHeight / 3;
+    expect(l.width).toBe(500);
+    expect(PHASE_MARGIN.left + l.innerWidth + PHASE_MARGIN.right).toBe(500);
+    // scale 1 is the middle column, depth 30 the middle row.
+    expect(l.crossX).toBeCloseTo(2.5 * cw, 9);
+    expect(l.crossY).toBeCloseTo(l.innerHeight - 1.5 * ch, 9);
+    expect(l.criticalPath).toBe(`M${(2.5 * cw).toFixed(1)},${(l.innerHeight - 0.5 * ch).toFixed(1)}L${(2.5 * cw).toFixed(1)},${(l.innerHeight - 2.5 * ch).toFixed(1)}`);
+    // Row 0 (depth 10) is at the bottom.
+    expect(l.cells[0].y).toBeCloseTo(l.innerHeight - ch, 9);
+    expect(l.crossX).not.toBeNull();
+    expect(phaseLayout(input({ here: { x: 50, y: 30 } }), 500).crossX).toBeNull();
+  });
+
+  it('sampled cells replace the theory as they arrive; differences over 1 decade or NaN against a number are marked; −∞ agrees with −∞', () => {
+    const theory = input().theory;
+    theory[5] = -Infinity;
+    const sampled = Float64Array.from([-2, -1, 0.5, 2.5, NaN, -Infinity, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+    const l = phaseLayout(input({ theory, sampled, sampledCount: 6 }), 500);
+    expect(l.cells[2].value).toBe(0.5);
+    expect(l.cells[6].value).toBe(-1); // not sampled yet: the theory
+    expect(l.cells.filter((c) => c.disagree).map((c) => c.ix + 5 * c.iy)).toEqual([3, 4]);
+    expect(l.disagreeCount).toBe(2);
+  });
+});
+
+describe('spectrum layout and reading', () => {
+  it('reads "all within ×3 of 1" only when every σ is in [1/3, 3], and reports the 10–90 % spread', () => {
+    expect(spectrumReading('plain', Float64Array.of(2.9, 1, 0.34)).kind).toBe('all');
+    const r = spectrumReading('plain', Float64Array.from({ length: 11 }, (_, k) => 10 ** -k));
+    expect(r.kind).toBe('spread');
+    expect(r.spread).toBeCloseTo(8, 9); // quantiles of 0…−10 at 10 % and 90 %: −9 and −1
+    expect(spectrumReading('plain', Float64Array.of(1, 0)).kind).toBe('zero');
+  });
+
+  it('draws σ = 1 at the isometry line and one path per architecture', () => {
+    const l = spectrumLayout([{ arch: 'plain', sv: Float64Array.of(1, 1, 1) }, { arch: 'residual', sv: Float64Array.of(10, 1, 0.1) }], 400);
+    expect(l.series.map((s) => s.arch)).toEqual(['plain', 'residual']);
+    expect(l.series[0].path).toBe(`M0,${l.isometryY}L${l.innerWidth / 2},${l.isometryY}L${l.innerWidth},${l.isometryY}`);
+  });
+});

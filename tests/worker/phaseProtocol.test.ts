@@ -1,0 +1,97 @@
+import { describe, expect, it } from 'vitest';
+import { defaultConfig } from '../../src/core/config';
+import { parseAxis, phaseGrid, sampleCell } from '../../src/core/phase';
+import { createPhaseHandler, type PhaseResponse } from '../../src/worker/phaseProtocol';
+
+/** The handler with a fake clock that advances 10 ms per call (so every 4th cell closes a 30 ms chunk). */
+function harness() {
+  const out: PhaseResponse[] = [];
+  let t = 0;
+  const pending: (() => void)[] = [];
+  const h = createPhaseHandler({
+    post: (m) => out.push(m),
+    now: () => (t += 10),
+    yieldToEvents: () => new Promise<void>((r) => pending.push(r)),
+  });
+  const flush = async () => {
+    while (pending.length) {
+      pending.shift()!();
+      await new Promise((r) => setTimeout(r, 0));
+    }
+  };
+  return { out, h, flush, pending };
+}
+
+const config = { ...defaultConfig(), depth: 4, width: 3, batch: 2, arch: ['plain', 'residual'] as ('plain' | 'residual')[] };
+const x = parseAxis('scale:0.5:2:3');
+const y = parseAxis('bias:0:1:2');
+
+describe('phase worker handler', () => {
+  it('theory: one grid per architecture, the axis values and the critical curve', async () => {
+    const { out, h } = harness();
+    await h.handle({ type: 'theory', id: 1, config, x, y });
+    const m = out[0];
+    expect(m.type).toBe('theory');
+    if (m.type !== 'theory') return;
+    expect(m.xs).toEqual([0.5, 1.25, 2]);
+    expect(m.grids.plain).toHaveLength(6);
+    expect(m.grids.residual).toHaveLength(6);
+    expect(m.critical).toHaveLength(2);
+  });
+
+  it('sample: cells arrive in chunks in row-major order, equal to sampleCell, then "sampled"', async () => {
+    const { out, h, flush } = harness();
+    const run = h.handle({ type: 'sample', id: 2, config, x, y });
+    await flush();
+    await run;
+    const cells = out.filter((m) => m.type === 'cells');
+    expect(cells.length).toBeGreaterThan(1);
+    const g = phaseGrid(x, y);
+    for (const m of cells)
+      if (m.type === 'cells')
+        m.values.plain!.forEach((v, k) => {
+          const i = m.from + k;
+          expect(v).toBe(sampleCell(config, g, i % 3, Math.floor(i / 3)).values.plain);
+        });
+    expect(out[out.length - 1]).toEqual({ type: 'sampled', id: 2, total: 6 });
+  });
+
+  it('a cancel stops the sampling between chunks; a newer sample replaces an older one', async () => {
+    const { out, h, flush, pending } = harness();
+    const first = h.handle({ type: 'sample', id: 3, config, x, y });
+    await new Promise((r) => setTimeout(r, 0));
+    expect(pending.length).toBe(1); // waiting after its first chunk
+    await h.handle({ type: 'cancel', id: 3 });
+    await flush();
+    await first;
+    expect(out.filter((m) => m.type === 'cancelled')).toEqual([{ type: 'cancelled', id: 3, done: 3 }]);
+
+    out.length = 0;
+    const older = h.handle({ type: 'sample', id: 4, config, x, y });
+    await new Promise((r) => setTimeout(r, 0));
+    const newer = h.handle({ type: 'sample', id: 5, config, x, y });
+    await flush();
+    await Promise.all([older, newer]);
+    expect(out.some((m) => m.type === 'cancelled' && m.id === 4)).toBe(true);
+    expect(out.some((m) => m.type === 'sampled' && m.id === 5)).toBe(true);
+    expect(out.some((m) => m.type === 'sampled' && m.id === 4)).toBe(false);
+  });
+
+  it('a bad axis or config answers with an error naming it', async () => {
+    const { out, h } = harness();
+    await h.handle({ type: 'theory', id: 6, config, x: { ...x, n: 500 }, y });
+    expect(out[0]).toMatchObject({ type: 'error', id: 6, request: 'theory' });
+    if (out[0].type === 'error') expect(out[0].error.message).toMatch(/N must be an integer from 2 to 101/);
+    await h.handle({ type: 'spectrum', id: 7, config: { ...config, width: 512, depth: 1000 } });
+    expect(out[1]).toMatchObject({ type: 'error', id: 7, request: 'spectrum' });
+  });
+
+  it('spectrum: the singular values per architecture', async () => {
+    const { out, h } = harness();
+    await h.handle({ type: 'spectrum', id: 8, config: { ...config, act: 'linear', init: 'orthogonal', scale: 1.2 } });
+    const m = out[0];
+    if (m.type !== 'spectrum') throw new Error(m.type);
+    for (const s of m.sv.plain!) expect(s / 1.2 ** 4).toBeCloseTo(1, 12);
+    expect(m.sv.residual).toHaveLength(3);
+  });
+});
