@@ -1,12 +1,14 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { hostLibPlugin } from './scripts/lib/hostlib-plugin.ts';
 import { prerenderPlugin } from './scripts/lib/prerender-plugin.ts';
 
 // base './' so the built folder works from any sub-path and inside an iframe on another origin.
 export default defineConfig({
   base: './',
   // prerenderPlugin: dist/index.html carries the page's first view as static markup (see the plugin).
-  plugins: [react(), prerenderPlugin()],
+  // hostLibPlugin: dist/embed.js, the host library (src/hostlib/).
+  plugins: [react(), prerenderPlugin(), hostLibPlugin()],
   // Modulepreload links in index.html for the first script's own imports (the browser's preload scanner fetches
   // them with it), but none at runtime for the lazy chunks' imports: Vite's helper appended those to <head> during
   // page load, ~20 ms of main-thread time in a Chromium profile, and Lighthouse's slow-phone simulation counted

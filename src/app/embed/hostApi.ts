@@ -5,7 +5,8 @@
 import type { StoreApi } from 'zustand/vanilla';
 import type { AppState } from '../../state/store';
 import { isFramed } from './framed';
-import { heightMessage, MSG_READY, parseSetMessage } from './protocol';
+import { isAnsweredSet, readyMessage } from './hostCalls';
+import { heightMessage, parseSetMessage } from './protocol';
 
 export { isFramed };
 
@@ -52,6 +53,8 @@ export function startHostApi(store: StoreApi<AppState>, win: Window = window): (
   if (!isFramed(win)) return () => undefined;
   const onMessage = (e: MessageEvent) => {
     if (e.source !== win.parent) return;
+    // A set with an id expects an answer: ./hostCalls.ts applies and answers it.
+    if (isAnsweredSet(e.data)) return;
     const s = store.getState();
     const req = parseSetMessage(e.data, { config: s.config, ui: s.ui });
     if (!req) return;
@@ -61,6 +64,6 @@ export function startHostApi(store: StoreApi<AppState>, win: Window = window): (
     s.addNotices(req.notices);
   };
   win.addEventListener('message', onMessage);
-  post(win, { type: MSG_READY });
+  post(win, readyMessage(store.getState()));
   return () => win.removeEventListener('message', onMessage);
 }
