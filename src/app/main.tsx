@@ -18,6 +18,7 @@ import { encodeQuery } from '../state/urlCodec';
 import { startUrlSync } from '../state/urlSync';
 import { applySceneOnLoad, clampScene } from '../state/scenes';
 import { App } from './App';
+import { isFramed } from './embed/framed';
 import { guardLangSwitch } from './langSwitch';
 import { panelGrid } from './panelGridPart';
 import { presentCallouts } from './present';
@@ -131,3 +132,14 @@ const waits = [
 ].filter((p): p is Promise<void> => p !== false);
 if (waits.length === 0) render();
 else void Promise.all(waits).catch(() => undefined).then(render);
+
+// Offline use: the service worker (./pwa/register.ts) registers after the load event, so neither its code nor the
+// precaching competes with the first view; never in an embed or any frame, where the page is a guest on someone
+// else's and must not install a worker on the host's behalf; never where the build has none (build:single).
+function startServiceWorker(): void {
+  if (import.meta.env.VITE_NO_SW === '1' || appStore.getState().ui.embed || isFramed() || !('serviceWorker' in navigator)) return;
+  const start = () => void import('./pwa/register').then((m) => m.registerServiceWorker(), () => undefined);
+  if (document.readyState === 'complete') start();
+  else window.addEventListener('load', start, { once: true });
+}
+startServiceWorker();
