@@ -4,7 +4,7 @@ import tseslint from 'typescript-eslint';
 const restrict = (patterns) => ({ 'no-restricted-imports': ['error', { patterns }] });
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'test-results/**'] },
+  { ignores: ['dist/**', 'dist-single/**', 'node_modules/**', 'test-results/**'] },
   ...tseslint.configs.recommended,
   {
     files: ['src/core/**/*.ts'],

@@ -100,6 +100,19 @@ describe('host calls (frame side)', () => {
     expect(sent).toEqual([{ type: 'gcv:change', config: expect.objectContaining({ depth: 41, q: 'g' }) }]);
   });
 
+  it('applies nothing from a set with more keys than a message may hold, and says every key was ignored', () => {
+    const { win, parent, sent } = fakeFrame();
+    const store = createAppStore();
+    startHostCalls(store, win);
+    const params: Record<string, number> = { depth: 9 };
+    for (let i = 0; i < 99; i++) params[`k${i}`] = i;
+    win.fire(parent, { type: 'gcv:set', id: 'big', params });
+    expect(store.getState().config.depth).toBe(20);
+    expect(sent[0]).toMatchObject({ type: 'gcv:applied', id: 'big', notices: [] });
+    expect(sent[0].ignored).toHaveLength(32);
+    expect((sent[0].ignored as string[])[0]).toBe('depth');
+  });
+
   it('names the keys a set cannot apply', () => {
     expect(ignoredKeys({ depth: 3, act: 'relu', arch: ['plain'], lang: 'zh', panels: 'flow', v: 1, x: 1, seed: Infinity, bias: {} })).toEqual(['panels', 'v', 'x', 'seed', 'bias']);
   });

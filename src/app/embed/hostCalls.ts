@@ -69,6 +69,9 @@ function post(win: Window, message: unknown): void {
   }
 }
 
+/** At most this many ignored keys are named back (a message with thousands of keys gets the first ones). */
+const MAX_IGNORED = 32;
+
 /**
  * A plain `gcv:set` (no id) arriving this recently before a state change makes the change the host's. ./hostApi.ts
  * may apply it a little later than this module sees it (coalescing a flood), hence a window rather than a flag.
@@ -104,7 +107,8 @@ export function startHostCalls(store: StoreApi<AppState>, win: Window = window):
   const answerSet = (id: string | number, params: Record<string, unknown>) => {
     const s = store.getState();
     const req = parseSetMessage({ type: MSG_SET, params }, { config: s.config, ui: s.ui });
-    const ignored = ignoredKeys(params);
+    // Nothing applied (no key it knows, or more keys than a message may hold): every key was ignored.
+    const ignored = (req ? ignoredKeys(params) : Object.keys(params).map((k) => k.slice(0, 40))).slice(0, MAX_IGNORED);
     if (req) {
       applying = true;
       try {
