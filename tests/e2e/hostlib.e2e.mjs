@@ -86,6 +86,8 @@ export async function embedSetGetChangeAcrossOrigins({ page, baseUrl }) {
 
     // Auto-resizing: each frame is as tall as its content.
     for (const [sel, frame] of [['#a iframe', fa], ['#b iframe', fb]]) {
+      // Chromium pauses rendering (and so ResizeObserver) in cross-origin frames out of view: look at it, as a reader would.
+      await page.locator(sel).scrollIntoViewIfNeeded();
       await until(
         async () => [await page.$eval(sel, (f) => f.getBoundingClientRect().height), await frame.evaluate(() => Math.ceil(document.querySelector('.app').getBoundingClientRect().height))],
         ([css, content]) => Math.abs(css - content) <= 1,

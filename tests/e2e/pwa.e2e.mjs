@@ -135,18 +135,25 @@ export async function worksOfflineAfterOneVisitAtAnyConfig() {
 export async function embedRegistersNoServiceWorker() {
   const srv = await serveDir(join(ROOT, 'dist'));
   const own = await ownContext();
+  // Longer than the app waits after load before it registers (SW_DELAY_MS in src/app/main.tsx, plus idle time).
+  const WAIT_MS = 9000;
+  const registrations = (target) => target.evaluate(async () => (await navigator.serviceWorker.getRegistrations()).length);
   try {
     const { page } = own;
     await page.goto(srv.base + '?embed=1&panels=flow&controls=');
     await page.locator(LINE).first().waitFor({ timeout: 20_000 });
-    await page.waitForTimeout(1500);
-    assert.equal(await page.evaluate(async () => (await navigator.serviceWorker.getRegistrations()).length), 0, 'no service worker for an embed');
-    // And a frame on a host page registers none either.
+    await page.waitForTimeout(WAIT_MS);
+    assert.equal(await registrations(page), 0, 'no service worker for an embed');
+    // A frame on a host page (not an embed URL) registers none either.
     await page.setContent(`<iframe title="v" src="${srv.base}?depth=9" style="width:800px;height:600px"></iframe>`);
     await page.frameLocator('iframe').locator(LINE).first().waitFor({ timeout: 20_000 });
-    await page.waitForTimeout(1500);
+    await page.waitForTimeout(WAIT_MS);
     const frame = await (await page.$('iframe')).contentFrame();
-    assert.equal(await frame.evaluate(async () => (await navigator.serviceWorker.getRegistrations()).length), 0, 'no service worker from a frame');
+    assert.equal(await registrations(frame), 0, 'no service worker from a frame');
+    // The control: the same page on its own registers one within that wait.
+    await page.goto(srv.base + '?depth=9');
+    await page.locator(LINE).first().waitFor({ timeout: 20_000 });
+    await until(() => registrations(page), (n) => n === 1, 'the full page to register its service worker', WAIT_MS + 5000);
     assert.deepEqual(own.errors, []);
   } finally {
     await own.close();
