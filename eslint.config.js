@@ -35,7 +35,7 @@ const coreBlocks = [
 ]);
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'test-results/**'] },
+  { ignores: ['dist/**', 'dist-single/**', 'node_modules/**', 'test-results/**'] },
   ...tseslint.configs.recommended,
   ...coreBlocks,
   {

@@ -1,48 +1,55 @@
-// Host side of the gradient chain visualizer's embed protocol (kept out of the HTML so a strict CSP with
-// script-src 'self' and no inline scripts works). Frames report their height; the buttons set state.
-'use strict';
+// Host side of the embedding example: the visualizer's host library (./embed.js) makes the figures and drives
+// them. A file, not an inline script, so a strict CSP with script-src 'self' works.
+import { embed } from './embed.js';
 
-(function () {
-  function frames() {
-    return Array.prototype.slice.call(document.querySelectorAll('iframe[data-gcv]'));
-  }
+const log = (text) => {
+  document.getElementById('log').textContent = text;
+};
 
-  function log(text) {
-    var el = document.getElementById('log');
-    if (el) el.textContent = text;
-  }
-
-  // Height reports: accept them only from our own frames (event.source), and only sane numbers.
-  window.addEventListener('message', function (event) {
-    var data = event.data;
-    if (!data || typeof data.type !== 'string') return;
-    var frame = frames().filter(function (f) {
-      return f.contentWindow === event.source;
-    })[0];
-    if (!frame) return;
-    if (data.type === 'gcv:height' && data.height > 0 && data.height < 20000) {
-      frame.style.height = Math.ceil(data.height) + 'px';
-      frame.dataset.heightReports = String(Number(frame.dataset.heightReports || 0) + 1);
-      frame.dataset.lastHeight = String(Math.ceil(data.height));
-    } else if (data.type === 'gcv:ready') {
-      frame.dataset.ready = 'true';
-    }
+/** embed() and the ids and data attributes this page's tests read (height reports, readiness). */
+function figure(id, hostId, options) {
+  const view = embed(document.getElementById(hostId), options);
+  view.iframe.id = id;
+  view.iframe.dataset.gcv = '';
+  view.on('height', (h) => {
+    view.iframe.dataset.heightReports = String(Number(view.iframe.dataset.heightReports || 0) + 1);
+    view.iframe.dataset.lastHeight = String(h);
   });
-
-  // '*' as the target origin because the sandboxed frame has an opaque origin; the frames check event.source.
-  function send(params) {
-    frames().forEach(function (f) {
-      if (f.contentWindow) f.contentWindow.postMessage({ type: 'gcv:set', params: params }, '*');
-    });
-    log('sent gcv:set ' + JSON.stringify(params));
-  }
-
-  document.addEventListener('DOMContentLoaded', function () {
-    document.getElementById('set-tanh').addEventListener('click', function () {
-      send({ depth: 30, act: 'tanh' });
-    });
-    document.getElementById('set-reset').addEventListener('click', function () {
-      send({ depth: 20, act: 'sigmoid' });
-    });
+  view.on('ready', () => {
+    view.iframe.dataset.ready = 'true';
   });
-})();
+  view.on('change', (c) => log(`${id} changed: depth ${c.depth}, ${c.act}`));
+  return view;
+}
+
+const views = [
+  figure('gcv-flow', 'fig-flow', {
+    params: { arch: ['plain', 'residual'] },
+    panels: ['flow'],
+    controls: ['depth', 'act'],
+    theme: 'light',
+    // Same-origin and trusted here; embed() sandboxes by default.
+    sandbox: false,
+    title: 'Gradient chain visualizer: gradient flow',
+  }),
+  figure('gcv-chain', 'fig-chain', {
+    params: { arch: 'plain', width: 1, batch: 1, depth: 12 },
+    panels: ['chain'],
+    controls: [],
+    theme: 'dark',
+    sandbox: 'allow-scripts',
+    title: 'Gradient chain visualizer: the chain',
+  }),
+];
+
+async function setAll(params) {
+  try {
+    await Promise.all(views.map((v) => v.set(params)));
+    log(`set ${JSON.stringify(params)}: applied in both figures`);
+  } catch (e) {
+    log(e.message);
+  }
+}
+
+document.getElementById('set-tanh').addEventListener('click', () => setAll({ depth: 30, act: 'tanh' }));
+document.getElementById('set-reset').addEventListener('click', () => setAll({ depth: 20, act: 'sigmoid' }));

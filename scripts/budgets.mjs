@@ -4,7 +4,7 @@
  *
  *   1. Initial JS ≤ 120 KB gzip: the entry script of dist/index.html, every modulepreload, and everything they import
  *      statically, each gzipped at level 9 (node's zlib). KaTeX and the training lab must be separate chunks that
- *      are neither preloaded nor imported statically.
+ *      are neither preloaded nor imported statically. The host library dist/embed.js ≤ 6 KB gzip, importing nothing.
  *   2. Lighthouse 12 (Debian Chromium, the flags of STACK.md) on `vite preview`: performance ≥ 0.95,
  *      accessibility = 1, best practices ≥ 0.95, each failing the run when missed. Performance varies with the
  *      machine's load, so Lighthouse first waits (up to 2 min) for the load average to settle, then runs five times;
@@ -36,6 +36,7 @@ const PORT = Number(process.env.BUDGETS_PORT ?? 4175);
 
 export const BUDGET = {
   initialJsGzipKB: 120,
+  hostLibGzipKB: 6,
   performance: 0.95,
   accessibility: 1,
   bestPractices: 0.95,
@@ -112,6 +113,12 @@ function checkBundle() {
   // KaTeX's own source names itself in its error class and version string.
   lazy('KaTeX', (f, code) => /^katex/i.test(f) || (code.includes('KaTeX parse error') && !initial.has(`assets/${f}`)));
   lazy('the training lab', (f) => /^TrainLab/i.test(f));
+  // The host library (dist/embed.js) is loaded by other people's pages: small, and importing nothing.
+  const lib = join(DIST, 'embed.js');
+  if (!existsSync(lib)) return record('embed.js ≤ 6 KB gzip', false, 'no dist/embed.js');
+  const code = readFileSync(lib);
+  const imports = staticImports(code.toString()).length + (/\bimport\s*\(/.test(code.toString()) ? 1 : 0);
+  record(`embed.js ≤ ${BUDGET.hostLibGzipKB} KB gzip, no imports`, gzipKB(code) <= BUDGET.hostLibGzipKB && imports === 0, `${gzipKB(code).toFixed(1)} KB gzip, ${imports} import(s)`);
 }
 
 // ---------------------------------------------------------------- 2. Lighthouse

@@ -88,7 +88,9 @@ async function main() {
   let failed = 0;
   try {
     await waitForServer(BASE_URL, 20_000);
-    context = await launchChromium(profile);
+    // No service worker in the shared context: it would serve later tests from its cache, around their
+    // page.route() interception. tests/e2e/pwa.e2e.mjs opens its own context to test offline use.
+    context = await launchChromium(profile, { serviceWorkers: 'block' });
     for (const t of tests) {
       const page = await context.newPage();
       // Each test starts with empty storage for the app's origin (e.g. no theme remembered from an earlier test).

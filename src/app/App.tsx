@@ -18,6 +18,7 @@ import { Sidebar as SidebarView } from './Sidebar';
 import { StatusLine } from './StatusLine';
 import { useDocumentAttrs } from './useDocumentAttrs';
 import { EmbedBridge as EmbedBridgeView } from './embed/EmbedBridge';
+import { UpdateNotice } from './pwa/UpdateNotice';
 import { presentCallouts } from './present';
 import { PresentMode as PresentModeView } from './present/PresentMode';
 import { sceneBar } from './story';
@@ -115,6 +116,7 @@ export function App() {
       </div>
       <PresentMode />
       <EmbedBridge />
+      {!ui.embed && <UpdateNotice />}
     </div>
   );
 }

@@ -19,6 +19,7 @@ import { encodeQuery } from '../state/urlCodec';
 import { startUrlSync } from '../state/urlSync';
 import { applySceneOnLoad, clampScene } from '../state/scenes';
 import { App } from './App';
+import { isFramed } from './embed/framed';
 import { guardLangSwitch } from './langSwitch';
 import { panelGrid } from './panelGridPart';
 import { presentCallouts } from './present';
@@ -142,3 +143,20 @@ const waits = [
 ].filter((p): p is Promise<void> => p !== false);
 if (waits.length === 0) render();
 else void Promise.all(waits).catch(() => undefined).then(render);
+
+/** After the load event, wait this long and for an idle moment before the service worker downloads the build. */
+const SW_DELAY_MS = 4000;
+
+// Offline use: the service worker (./pwa/register.ts) registers a few seconds after the load event, when the page
+// is idle, so neither its code nor the precaching of the whole build (~2 MB) competes with the first view and its
+// first computations; never in an embed or any frame, where the page is a guest on someone else's and must not
+// install a worker on the host's behalf; never where the build has none (build:single).
+function startServiceWorker(): void {
+  if (import.meta.env.VITE_NO_SW === '1' || appStore.getState().ui.embed || isFramed() || !('serviceWorker' in navigator)) return;
+  const start = () => void import('./pwa/register').then((m) => m.registerServiceWorker(), () => undefined);
+  const later = () =>
+    setTimeout(() => (typeof requestIdleCallback === 'function' ? requestIdleCallback(start, { timeout: 5000 }) : start()), SW_DELAY_MS);
+  if (document.readyState === 'complete') later();
+  else window.addEventListener('load', later, { once: true });
+}
+startServiceWorker();

@@ -20,7 +20,7 @@ describe('App shell', () => {
     const config = { ...defaultConfig(), depth: 5, width: 4, batch: 4 };
     act(() => appStore.getState().setResult({ report: analyzeChain(config), error: null, ms: 3, runner: 'main' }));
     // The panels' code is a chunk of its own (main.tsx fetches it with the engine's).
-    await vi.waitFor(() => expect(document.querySelector('[data-panel="flow"] svg path')).not.toBeNull());
+    await vi.waitFor(() => expect(document.querySelector('[data-panel="flow"] svg path')).not.toBeNull(), { timeout: 8000 });
     expect(screen.getByTestId('status')).toHaveTextContent('Computed in 3 ms');
   });
 

@@ -38,7 +38,7 @@ describe('host API (frame side)', () => {
     const { win, parent, sent } = fakeFrame();
     const store = createAppStore();
     const stop = startHostApi(store, win as unknown as Window);
-    expect(sent).toEqual([{ m: { type: 'gcv:ready' }, origin: '*' }]);
+    expect(sent).toEqual([{ m: { type: 'gcv:ready', version: 1, config: expect.objectContaining({ depth: 20, act: 'sigmoid' }) }, origin: '*' }]);
     win.fire('message', { source: parent, data: { type: 'gcv:set', params: { depth: 30, act: 'tanh', lang: 'zh' } } });
     win.frame();
     const s = store.getState();

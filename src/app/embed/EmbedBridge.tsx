@@ -18,12 +18,15 @@ export function EmbedBridge() {
     if (!isFramed()) return;
     let alive = true;
     let stop = () => undefined as void;
-    void import('./hostApi').then((h) => {
+    void Promise.all([import('./hostApi'), import('./hostCalls')]).then(([h, c]) => {
       if (!alive) return;
+      // The library's calls listen before the plain API posts gcv:ready.
+      const stopCalls = c.startHostCalls(appStore);
       const stopApi = h.startHostApi(appStore);
       const root = document.querySelector<HTMLElement>('.app');
       const stopHeight = root ? h.startHeightReports(root) : () => undefined;
       stop = () => {
+        stopCalls();
         stopApi();
         stopHeight();
       };

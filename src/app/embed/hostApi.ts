@@ -5,8 +5,9 @@
 import type { StoreApi } from 'zustand/vanilla';
 import type { AppState } from '../../state/store';
 import { isFramed } from './framed';
+import { isAnsweredSet, readyMessage } from './hostCalls';
 import type { ConfigNotice } from '../../core/config';
-import { applySetParams, foldSetMessage, heightMessage, MSG_READY } from './protocol';
+import { applySetParams, foldSetMessage, heightMessage } from './protocol';
 
 export { isFramed };
 
@@ -87,12 +88,14 @@ export function startHostApi(store: StoreApi<AppState>, win: Window = window): (
   };
   const onMessage = (e: MessageEvent) => {
     if (e.source !== win.parent) return;
+    // A set with an id expects an answer: ./hostCalls.ts applies and answers it.
+    if (isAnsweredSet(e.data)) return;
     if (!foldSetMessage(pending, e.data) || scheduled) return;
     scheduled = true;
     nextFrame(win, flush);
   };
   win.addEventListener('message', onMessage);
-  post(win, { type: MSG_READY });
+  post(win, readyMessage(store.getState()));
   return () => {
     alive = false;
     win.removeEventListener('message', onMessage);
