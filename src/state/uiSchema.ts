@@ -45,7 +45,7 @@ export interface UiState {
 
 /** The guided story's scenes (SCENES.length of ./scenes.ts, pinned by tests/state/scenes.test.ts): scene=50 is
  * clamped to it with a notice, like any out-of-range key. */
-export const SCENE_COUNT = 9;
+export const SCENE_COUNT = 11;
 
 type UiNum = { kind: 'int'; min: number; max: number };
 type UiEnum = { kind: 'enum'; values: readonly string[] };

@@ -52,9 +52,10 @@ describe('host calls (frame side)', () => {
     win.fire(parent, { type: 'gcv:set', id: 3, params: { depth: 5000, act: 'tanh', nope: 1, seed: NaN } });
     expect(store.getState().config.depth).toBe(1000);
     expect(store.getState().config.act).toBe('tanh');
-    expect(store.getState().notices).toHaveLength(1);
+    // A NaN gets a notice like the URL's and keeps the current value (issue 19), so seed is also not applied.
+    expect(store.getState().notices.map((n) => n.key)).toEqual(['seed', 'depth']);
     expect(sent).toEqual([
-      { type: 'gcv:applied', id: 3, config: expect.objectContaining({ depth: 1000, act: 'tanh' }), notices: ['depth=5000 is outside 1–1000; using 1000.'], ignored: ['nope', 'seed'] },
+      { type: 'gcv:applied', id: 3, config: expect.objectContaining({ depth: 1000, act: 'tanh' }), notices: ['seed=NaN is not a number; using 1.', 'depth=5000 is outside 1–1000; using 1000.'], ignored: ['nope', 'seed'] },
     ]);
   });
 
@@ -90,6 +91,8 @@ describe('host calls (frame side)', () => {
     startHostApi(store, win);
     sent.length = 0;
     win.fire(parent, { type: 'gcv:set', params: { depth: 41 } });
+    // Plain sets are coalesced and applied once per frame (issue 19): within 100 ms even without frames.
+    vi.advanceTimersByTime(100);
     expect(store.getState().config.depth).toBe(41);
     vi.advanceTimersByTime(CHANGE_DEBOUNCE_MS * 2);
     expect(sent).toEqual([]);
