@@ -2,7 +2,7 @@
 import { useId } from 'react';
 import { AxisBottom, AxisLeft } from '../../viz/Axes';
 import { ARCH_STYLE, COLOR, FONT, markerPath } from '../../viz/theme';
-import { FLOW_MARGIN, type FlowLayout } from './layout';
+import type { FlowLayout } from './layout';
 
 export interface FlowChartProps {
   layout: FlowLayout;
@@ -23,7 +23,7 @@ export interface FlowChartProps {
 export function FlowChart(p: FlowChartProps) {
   const { layout: l, hover } = p;
   const clipId = useId();
-  const m = FLOW_MARGIN;
+  const m = l.margin;
   const plotX = (e: React.PointerEvent<SVGRectElement>) => e.clientX - e.currentTarget.getBoundingClientRect().left;
   const band = (b: [number, number], label: string, key: string, color: string = COLOR.danger) => (
     <g key={key} data-role={`band-${key}`}>
@@ -44,9 +44,9 @@ export function FlowChart(p: FlowChartProps) {
         {l.underflowBand && band(l.underflowBand, p.underflowLabel, 'under')}
         {l.overflowBand && band(l.overflowBand, p.overflowLabel, 'over')}
         {l.zeroBand && band(l.zeroBand, p.zeroLabel, 'zero', COLOR.muted)}
-        <AxisLeft ticks={l.yTicks} gridLength={l.innerWidth} height={l.innerHeight} label={p.yLabel} />
+        <AxisLeft ticks={l.yTicks} gridLength={l.innerWidth} height={l.innerHeight} label={p.yLabel} labelOffset={m.left - 20} />
         <g transform={`translate(0,${l.innerHeight})`}>
-          <AxisBottom ticks={l.xTicks} width={l.innerWidth} label={p.xLabel} />
+          <AxisBottom ticks={l.xTicks} width={l.innerWidth} label={p.xLabel} labelOffset={m.bottom - 12} />
         </g>
         <g clipPath={`url(#${clipId})`} fill="none" strokeLinejoin="round" strokeLinecap="round">
           {l.series.map((s) =>

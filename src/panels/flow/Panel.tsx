@@ -11,11 +11,12 @@
  * Measures its own width (useParentSize); height follows `flowHeight(width)`. The headline area has a fixed height
  * and is aria-live="polite". Pointer (mouse, touch, pen) or ←/→ on the focused chart shows a layer's numbers.
  */
-import { useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import type { Config } from '../../core/config';
 import type { Report } from '../../core/report';
 import { translate, type Lang } from '../../state/i18n';
 import { nonFiniteSymbol, readNonFinite } from '../../state/nonFinite';
+import { useApp } from '../../state/store';
 import { formatNumber } from '../../viz/format';
 import { LegendSwatch } from '../../viz/LegendSwatch';
 import { richText } from '../../viz/richText';
@@ -27,7 +28,8 @@ import { FlowChart } from './FlowChart';
 import { FlowTable } from './FlowTable';
 import { FlowTooltip } from './FlowTooltip';
 import { headlineOf } from './headline';
-import { FLOW_MARGIN, FLOW_QUANTITIES, flowHeight, flowLayout, layerAtX, type FlowQuantity } from './layout';
+import { FLOW_MARGIN, FLOW_QUANTITIES, PRESENT_MARGIN, flowHeight, flowLayout, layerAtX, type FlowQuantity } from './layout';
+import { usePresentHeight } from './presentHeight';
 
 export interface FlowPanelProps {
   report: Report;
@@ -38,12 +40,25 @@ export interface FlowPanelProps {
 }
 
 const HEADLINE_LINE = 1.35;
+const selectPresent = (s: { ui: { present: boolean } }) => s.ui.present;
 
 function FlowPanelBody({ report, config, lang, quantity, onQuantityChange, size }: SizedProps<FlowPanelProps>) {
   const t = (k: string, v?: Record<string, string | number>) => translate(lang, k, v);
-  const { ref, width } = size;
-  const height = flowHeight(width);
-  const layout = useMemo(() => flowLayout(report, quantity, width, height), [report, quantity, width, height]);
+  const { width } = size;
+  const present = useApp(selectPresent);
+  const fit = usePresentHeight(present);
+  const sizeRef = size.ref;
+  const fitRef = fit.ref;
+  const ref = useCallback(
+    (el: HTMLDivElement | null) => {
+      fitRef(el);
+      return sizeRef(el);
+    },
+    [sizeRef, fitRef],
+  );
+  const height = fit.height ?? flowHeight(width);
+  const margin = present ? PRESENT_MARGIN : FLOW_MARGIN;
+  const layout = useMemo(() => flowLayout(report, quantity, width, height, margin), [report, quantity, width, height, margin]);
   const [hover, setHover] = useState<number | null>(null);
   // Lines reserved per headline (fixed, so nothing shifts while dragging): a sentence with its enlarged number
   // wraps to four lines on a phone and three up to ~680 px; screenshots at 375 and 600 px clipped with fewer.
@@ -89,7 +104,7 @@ function FlowPanelBody({ report, config, lang, quantity, onQuantityChange, size 
   return (
     <figure aria-label={t('flow.title')} style={{ margin: 0, color: COLOR.fg }}>
       <figcaption style={{ display: 'flex', flexWrap: 'wrap', gap: 12, alignItems: 'center', justifyContent: 'space-between' }}>
-        <span style={{ fontSize: FONT.headline, fontWeight: 700 }}>{t('flow.title')}</span>
+        <span data-role="flow-title" style={{ fontSize: FONT.headline, fontWeight: 700 }}>{t('flow.title')}</span>
         <Segmented
           label={t('flow.quantityGroup')}
           options={FLOW_QUANTITIES.map((q) => ({ value: q, label: t(`flow.q.${q}`) }))}
@@ -126,7 +141,8 @@ function FlowPanelBody({ report, config, lang, quantity, onQuantityChange, size 
           layout={layout}
           ariaLabel={ariaLabel}
           xLabel={t('flow.xLabel', { L: layout.depth })}
-          yLabel={t('flow.yLabel', { quantity: t(`flow.q.${quantity}`) })}
+          // A projector's 20 px type leaves room for the quantity alone; the 10ⁿ ticks say the scale is logarithmic.
+          yLabel={present ? t(`flow.q.${quantity}`) : t('flow.yLabel', { quantity: t(`flow.q.${quantity}`) })}
           underflowLabel={t('flow.underflow')}
           overflowLabel={t('flow.overflow')}
           zeroLabel={t('flow.zero')}
@@ -139,7 +155,7 @@ function FlowPanelBody({ report, config, lang, quantity, onQuantityChange, size 
         />}
         {hoverLayer !== null && <FlowTooltip layout={layout} report={report} quantity={quantity} layer={hoverLayer} lang={lang} />}
       </div>
-      <div style={{ display: 'flex', flexWrap: 'wrap', gap: '4px 18px', fontSize: FONT.label, marginTop: 4, paddingLeft: FLOW_MARGIN.left }}>
+      <div data-role="legend" style={{ display: 'flex', flexWrap: 'wrap', gap: '4px 18px', fontSize: FONT.label, marginTop: 4, paddingLeft: margin.left }}>
         {layout.series.map((s) => (
           <span key={s.arch}>
             <LegendSwatch color={ARCH_STYLE[s.arch].color} marker={ARCH_STYLE[s.arch].marker} /> {archName(s.arch)}
@@ -155,7 +171,7 @@ function FlowPanelBody({ report, config, lang, quantity, onQuantityChange, size 
             ))}
       </div>
       {hasTheory && (
-        <p style={{ fontSize: FONT.note, color: COLOR.muted, margin: '6px 0 0', paddingLeft: FLOW_MARGIN.left }}>
+        <p data-role="theory-note" style={{ fontSize: FONT.note, color: COLOR.muted, margin: '6px 0 0', paddingLeft: margin.left }}>
           {t('flow.theoryNote')} {config.act === 'relu' && t('flow.reluNote')}
         </p>
       )}

@@ -15,7 +15,15 @@ import { layerTicks, tickCount } from '../../viz/ticks';
 export type FlowQuantity = 'dh' | 'g' | 'dW';
 export const FLOW_QUANTITIES: readonly FlowQuantity[] = ['dh', 'g', 'dW'];
 
-export const FLOW_MARGIN = { top: 16, right: 24, bottom: 52, left: 72 } as const;
+export interface Margin {
+  top: number;
+  right: number;
+  bottom: number;
+  left: number;
+}
+export const FLOW_MARGIN: Margin = { top: 16, right: 24, bottom: 52, left: 72 };
+/** Presentation mode's margins: room for 20 px tick labels (10⁻³⁰⁰ included) and 20 px axis titles. */
+export const PRESENT_MARGIN: Margin = { top: 20, right: 28, bottom: 70, left: 108 };
 /** At most this many markers per line, so 1000 layers stay readable. */
 export const MAX_MARKERS = 30;
 
@@ -51,6 +59,7 @@ export interface NonFiniteMarker {
 }
 
 export interface FlowLayout {
+  margin: Margin;
   width: number;
   height: number;
   innerWidth: number;
@@ -110,8 +119,7 @@ export function nearestFinite(values: ArrayLike<number>, at: number): number | n
 }
 
 /** Lay out the flow chart for `quantity` at the given pixel size. */
-export function flowLayout(report: Report, quantity: FlowQuantity, width: number, height: number): FlowLayout {
-  const m = FLOW_MARGIN;
+export function flowLayout(report: Report, quantity: FlowQuantity, width: number, height: number, m: Margin = FLOW_MARGIN): FlowLayout {
   const innerWidth = Math.max(10, width - m.left - m.right);
   const innerHeight = Math.max(10, height - m.top - m.bottom);
   const depth = report.config.depth;
@@ -169,6 +177,7 @@ export function flowLayout(report: Report, quantity: FlowQuantity, width: number
   }
 
   return {
+    margin: m,
     width,
     height,
     innerWidth,
