@@ -4,7 +4,7 @@
  */
 import type { Report } from '../../core/report';
 import { useT } from '../../controls/useT';
-import { OUTCOMES, outcomeOf, topToBottomRatio, type Outcome, type Scene } from '../../state/scenes';
+import { OUTCOMES, outcomeOf, topToBottomRatio, type Scene } from '../../state/scenes';
 import { selectLang, useApp } from '../../state/store';
 import { formatNumber } from '../../viz/format';
 import { decadesText } from './storyVars';
