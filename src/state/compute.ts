@@ -165,6 +165,8 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
   let queued: AnalyzeRequest | null = null;
   let worker: WorkerPort | null | undefined;
   let msPerWork: number | null = null;
+  /** the current worker has finished a timed run (its first one is cold and not used as the speed) */
+  let workerWarm = false;
   let answered = 0;
   const configs = new Map<number, Config>();
   let lastConfig: Config | null = null;
@@ -270,8 +272,11 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
     running = null;
     const c = configs.get(msg.id);
     configs.delete(msg.id);
-    // The worker runs the same code at about the same speed, so its timings inform the main-thread budget too.
-    if (c) msPerWork = updateMsPerWork(msPerWork, msg.ms, configWork(c).total);
+    // The worker runs the same code at about the same speed, so its timings inform the main-thread budget too;
+    // except a fresh worker's first timed run, which includes its JIT warm-up: taken as the speed, it made the
+    // guard ask "about 17 s?" for a story scene that then took 0.3 s (issue 18).
+    if (c && workerWarm) msPerWork = updateMsPerWork(msPerWork, msg.ms, configWork(c).total);
+    if (c && configWork(c).total >= MIN_TIMED_WORK) workerWarm = true;
     const target = alias.get(msg.id) ?? msg.id;
     alias.delete(msg.id);
     deliver(
@@ -301,6 +306,7 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
 
   const getWorker = (): WorkerPort | null => {
     if (worker === undefined) {
+      workerWarm = false;
       try {
         worker = deps.createWorker();
       } catch {
