@@ -79,12 +79,14 @@ function FlowPanelBody({ report, config, lang, quantity, onQuantityChange, size 
       .map((s) => t('flow.ariaSeries', { arch: archName(s.arch), top: formatNumber(s.values[s.values.length - 1], lang), bottom: formatNumber(s.values[0], lang) }))
       .join(' '),
   });
-  // The core's `cause` is an English sentence for the CLI; the chart says the same in the page's language.
+  // Short, so they fit inside the plot at 20 px too. Where the forward pass broke, the core's cause (an English
+  // sentence for the CLI) is said in the page's language in the marker's tooltip.
   const causeOf = (arch: keyof Report['archs']) => {
     const r = readNonFinite(report.archs[arch]!);
     return r ? t(`nonfinite.cause.${r.kind}`, { q: nonFiniteSymbol(r, t(`nonfinite.q.${r.quantity}`)) }) : '';
   };
-  const nonFiniteLabels = layout.nonFinite.map((nf) => t('flow.nonFinite', { arch: archName(nf.arch), layer: nf.layer, cause: causeOf(nf.arch) }));
+  const nonFiniteLabels = layout.nonFinite.map((nf) => t(`flow.stop.${nf.kind}`, { arch: archName(nf.arch), layer: nf.layer }));
+  const nonFiniteTitles = layout.nonFinite.map((nf) => (nf.kind === 'forward' ? t('flow.nonFinite', { arch: archName(nf.arch), layer: nf.layer, cause: causeOf(nf.arch) }) : ''));
   const hasTheory = quantity === 'dh' && layout.series.some((s) => s.theoryPath);
 
   const onKeyDown = (e: React.KeyboardEvent) => {
@@ -116,13 +118,22 @@ function FlowPanelBody({ report, config, lang, quantity, onQuantityChange, size 
         {layout.series.map((s) => {
           const h = headlineOf(report.archs[s.arch]!);
           const key =
-            h.trend === 'nonfinite' && h.layer === null ? 'flow.headline.nonfiniteNoLayer' : h.zeroCause ? `flow.headline.zero.${h.zeroCause}` : `flow.headline.${h.trend}`;
+            h.trend === 'nonfinite' && h.layer === null
+              ? 'flow.headline.nonfiniteNoLayer'
+              : h.stop
+                ? `flow.headline.stop.${h.stop.kind}`
+                : h.trend === 'nonfinite'
+                  ? 'flow.headline.nonfiniteAll'
+                  : h.zeroCause
+                    ? `flow.headline.zero.${h.zeroCause}`
+                    : `flow.headline.${h.trend}`;
           return (
             <p key={s.arch} data-trend={h.trend} style={{ margin: 0, minHeight: `${headlineLines * HEADLINE_LINE}em` }}>
               {richText(t(key), {
                 arch: <span style={{ color: ARCH_STYLE[s.arch].color, fontWeight: 700 }}>{archName(s.arch)}</span>,
                 ratio: <strong style={{ fontSize: FONT.headline + 4 }}>{formatNumber(h.ratio, lang, 2)}</strong>,
                 layer: String(h.layer ?? ''),
+                above: String((h.layer ?? 0) + 1),
               })}
             </p>
           );
@@ -147,6 +158,8 @@ function FlowPanelBody({ report, config, lang, quantity, onQuantityChange, size 
           overflowLabel={t('flow.overflow')}
           zeroLabel={t('flow.zero')}
           nonFiniteLabels={nonFiniteLabels}
+          nonFiniteTitles={nonFiniteTitles}
+          noteSize={present ? 20 : FONT.note}
           hover={hoverLayer}
           onPointerLayer={(px) => setHover(layerAtX(layout, px))}
           onPointerOut={(type) => {

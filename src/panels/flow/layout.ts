@@ -10,6 +10,7 @@ import type { Tick } from '../../viz/Axes';
 import { formatPow10 } from '../../viz/format';
 import { decadeTicks, displayExponent, logDomain } from '../../viz/logScale';
 import { layerTicks, tickCount } from '../../viz/ticks';
+import { backwardStop } from './headline';
 
 /** Which per-layer norm the panel shows. */
 export type FlowQuantity = 'dh' | 'g' | 'dW';
@@ -47,6 +48,11 @@ export interface FlowSeries {
 
 export interface NonFiniteMarker {
   arch: Arch;
+  /**
+   * 'inf' / 'nan': where this line stops, walking down from a finite top (drawn up to the layer above);
+   * 'forward': no layer of this line is finite, and the core's first non-finite layer (the forward pass) is marked.
+   */
+  kind: 'inf' | 'nan' | 'forward';
   layer: number;
   quantity: string;
   cause: string;
@@ -160,11 +166,17 @@ export function flowLayout(report: Report, quantity: FlowQuantity, width: number
   for (const s of series) {
     const nf = report.archs[s.arch]!.nonFinite;
     if (!nf) continue;
-    const layer = Math.min(Math.max(0, nf.layer), depth);
+    // A loss that overflowed can still hand down a finite gradient: mark where the drawn line itself stops, and
+    // the core's layer only when nothing of the line is finite.
+    const stop = backwardStop(s.values);
+    const allBad = nearestFinite(s.values, s.values.length - 1) === null;
+    if (!stop && !allBad) continue;
+    const layer = stop ? stop.layer : Math.min(Math.max(0, nf.layer), depth);
     const near = nearestFinite(s.values, Math.min(layer, s.values.length - 1));
     const px = x(layer);
     nonFinite.push({
       arch: s.arch,
+      kind: stop ? stop.kind : 'forward',
       layer,
       quantity: nf.quantity,
       cause: nf.cause,
