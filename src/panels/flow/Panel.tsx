@@ -85,7 +85,9 @@ function FlowPanelBody({ report, config, lang, quantity, onQuantityChange, size 
     const r = readNonFinite(report.archs[arch]!);
     return r ? t(`nonfinite.cause.${r.kind}`, { q: nonFiniteSymbol(r, t(`nonfinite.q.${r.quantity}`)) }) : '';
   };
-  const nonFiniteLabels = layout.nonFinite.map((nf) => t(`flow.stop.${nf.kind}`, { arch: archName(nf.arch), layer: nf.layer }));
+  // A projector's 20 px type: the short forms (the headline and callouts above say it in full).
+  const short = present ? 'Short' : '';
+  const nonFiniteLabels = layout.nonFinite.map((nf) => t(`flow.stop${short}.${nf.kind}`, { arch: archName(nf.arch), layer: nf.layer }));
   const nonFiniteTitles = layout.nonFinite.map((nf) => (nf.kind === 'forward' ? t('flow.nonFinite', { arch: archName(nf.arch), layer: nf.layer, cause: causeOf(nf.arch) }) : ''));
   const hasTheory = quantity === 'dh' && layout.series.some((s) => s.theoryPath);
 
@@ -154,8 +156,8 @@ function FlowPanelBody({ report, config, lang, quantity, onQuantityChange, size 
           xLabel={t('flow.xLabel', { L: layout.depth })}
           // A projector's 20 px type leaves room for the quantity alone; the 10ⁿ ticks say the scale is logarithmic.
           yLabel={present ? t(`flow.q.${quantity}`) : t('flow.yLabel', { quantity: t(`flow.q.${quantity}`) })}
-          underflowLabel={t('flow.underflow')}
-          overflowLabel={t('flow.overflow')}
+          underflowLabel={t(`flow.underflow${short}`)}
+          overflowLabel={t(`flow.overflow${short}`)}
           zeroLabel={t('flow.zero')}
           nonFiniteLabels={nonFiniteLabels}
           nonFiniteTitles={nonFiniteTitles}
