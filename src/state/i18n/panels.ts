@@ -47,7 +47,7 @@ export const panelsEn = {
   'flow.tooltip.theory': 'theory',
   'flow.tooltip.gain': 'gain',
   'flow.table.caption': '{quantity} per layer',
-  'flow.table.captionThinned': '{quantity}, every {step}th layer',
+  'flow.table.captionThinned': '{quantity}, one layer in every {step}',
   'flow.table.layer': 'Layer',
 
   'chain.title': 'The chain: what each backward step multiplies by',

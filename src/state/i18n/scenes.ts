@@ -85,7 +85,7 @@ export const scenesEn = {
     'The shortcut is no cure-all. Without normalization, every residual block adds its branch’s variance to the signal, and the backward factors 1 + α·w·f′ are a little larger than 1 on average. Here are 100 tanh blocks with α = 1.',
   'story.alpha.question': 'What reaches layer 0 of this 100-block residual chain?',
   'story.alpha.why':
-    'Each block multiplies the squared gradient by about 1 + α²·χᵢ, where χᵢ = σ_w²·E[f′(zᵢ)²] is the factor a plain layer would have. Each term is small, but a hundred of them compound. Scale every branch by α = 1/√L and the α²·χᵢ add up to about 1 at most, whatever the depth, so the product stays bounded.',
+    'Each block multiplies the squared gradient by about 1 + α²·χᵢ, where χᵢ = (fan-in × Var w)·E[f′(zᵢ)²] is the factor a plain layer would have. Each term is small, but a hundred of them compound. Scale every branch by α = 1/√L and the α²·χᵢ add up to about 1 at most, whatever the depth, so the product stays bounded.',
   'story.alpha.alt': 'Set α = 1/√L = {alpha}',
 
   'story.degradation.title': 'Healthy gradients are not enough: degradation',
