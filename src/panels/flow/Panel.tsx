@@ -30,6 +30,7 @@ import { FlowTooltip } from './FlowTooltip';
 import { headlineOf } from './headline';
 import { FLOW_MARGIN, FLOW_QUANTITIES, PRESENT_MARGIN, flowHeight, flowLayout, layerAtX, type FlowQuantity } from './layout';
 import { usePresentHeight } from './presentHeight';
+import { theoryGapDecades } from './theoryGap';
 
 export interface FlowPanelProps {
   report: Report;
@@ -90,6 +91,9 @@ function FlowPanelBody({ report, config, lang, quantity, onQuantityChange, size 
   const nonFiniteLabels = layout.nonFinite.map((nf) => t(`flow.stop${short}.${nf.kind}`, { arch: archName(nf.arch), layer: nf.layer }));
   const nonFiniteTitles = layout.nonFinite.map((nf) => (nf.kind === 'forward' ? t('flow.nonFinite', { arch: archName(nf.arch), layer: nf.layer, cause: causeOf(nf.arch) }) : ''));
   const hasTheory = quantity === 'dh' && layout.series.some((s) => s.theoryPath);
+  // tanh with large weights: a finite-width draw can end decades from the mean-field line; say by how much, from
+  // this draw (the largest gap at layer 0 over the lines on screen), once it reaches a decade.
+  const tanhGap = hasTheory && config.act === 'tanh' ? theoryGapDecades(report) : null;
 
   const onKeyDown = (e: React.KeyboardEvent) => {
     const L = layout.depth;
@@ -188,6 +192,7 @@ function FlowPanelBody({ report, config, lang, quantity, onQuantityChange, size 
       {hasTheory && (
         <p data-role="theory-note" style={{ fontSize: FONT.note, color: COLOR.muted, margin: '6px 0 0', paddingLeft: margin.left }}>
           {t('flow.theoryNote')} {config.act === 'relu' && t('flow.reluNote')}
+          {tanhGap !== null && ` ${t('flow.tanhNote', { gap: formatNumber(tanhGap, lang, 2), width: config.width })}`}
         </p>
       )}
       <FlowTable layout={table.layout} quantityLabel={table.label} lang={lang} />

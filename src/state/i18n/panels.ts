@@ -19,6 +19,7 @@ export const panelsEn = {
   'flow.theory': 'theory, {arch}',
   'flow.theoryNote': 'Dashed: mean-field theory, matched to the data at the top layer.',
   'flow.reluNote': 'With ReLU a finite-width sample can drift up to about 1.5 decades from the theory line; that is sampling noise, not an error.',
+  'flow.tanhNote': 'With tanh and large weights this draw ends {gap} decades from the theory line: the theory averages over infinitely wide layers, and at width {width} the saturated units’ f′ does not average out.',
   'flow.underflow': 'float64 underflow: values below 10⁻³⁰⁰ drawn at 10⁻³⁰⁰',
   'flow.overflow': 'float64 overflow: values above 10³⁰⁰ drawn at 10³⁰⁰',
   'flow.zero': 'exactly 0',

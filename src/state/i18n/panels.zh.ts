@@ -21,6 +21,7 @@ export const panelsZh: Record<keyof typeof panelsEn, string> = {
   'flow.theory': '理论值，{arch}',
   'flow.theoryNote': '虚线：平均场理论的预测，已在顶层与数据对齐。',
   'flow.reluNote': '使用 ReLU 时，有限宽度下的采样曲线可能偏离理论线约 1.5 个数量级；这是采样噪声，并非错误。',
+  'flow.tanhNote': '在 tanh 和较大权重下，这次抽样在第 0 层与理论线相差 {gap} 个数量级：理论是对无限宽层的平均，而在宽度 {width} 下，饱和单元的 f′ 平均不掉。',
   'flow.underflow': 'float64 下溢：小于 10⁻³⁰⁰ 的值画在 10⁻³⁰⁰ 处',
   'flow.overflow': 'float64 上溢：大于 10³⁰⁰ 的值画在 10³⁰⁰ 处',
   'flow.zero': '恰好为 0',
