@@ -42,12 +42,18 @@ export interface FlowPanelProps {
 
 const HEADLINE_LINE = 1.35;
 const selectPresent = (s: { ui: { present: boolean } }) => s.ui.present;
+const selectEmbed = (s: { ui: { embed: boolean } }) => s.ui.embed;
+/** The smallest chart the first-screen fit may shrink to (flowHeight's own minimum). */
+const FLOW_MIN_HEIGHT = 280;
 
 function FlowPanelBody({ report, config, lang, quantity, onQuantityChange, size }: SizedProps<FlowPanelProps>) {
   const t = (k: string, v?: Record<string, string | number>) => translate(lang, k, v);
   const { width } = size;
   const present = useApp(selectPresent);
-  const fit = usePresentHeight(present);
+  const embed = useApp(selectEmbed);
+  // The normal page on a wide screen keeps the whole chart, x axis and layer 0 included, on the first screen (an
+  // embed sizes its frame to the page instead, so it keeps the width-driven height).
+  const fit = usePresentHeight(present, present ? 'present' : embed ? 'off' : 'page');
   const sizeRef = size.ref;
   const fitRef = fit.ref;
   const ref = useCallback(
@@ -57,7 +63,7 @@ function FlowPanelBody({ report, config, lang, quantity, onQuantityChange, size 
     },
     [sizeRef, fitRef],
   );
-  const height = fit.height ?? flowHeight(width);
+  const height = fit.height === null ? flowHeight(width) : present ? fit.height : Math.max(FLOW_MIN_HEIGHT, Math.min(flowHeight(width), fit.height));
   const margin = present ? PRESENT_MARGIN : FLOW_MARGIN;
   const layout = useMemo(() => flowLayout(report, quantity, width, height, margin), [report, quantity, width, height, margin]);
   const [hover, setHover] = useState<number | null>(null);

@@ -13,14 +13,18 @@ const BOTTOM_GAP = 20;
 /** The two-column presentation layout applies from here (the same query as present-fit.css). */
 const LANDSCAPE = '(min-width: 900px) and (orientation: landscape)';
 
-/** The chart height that fills the screen under the chart's top, or null when the normal height applies. */
-export function usePresentHeight(present: boolean): { ref: (el: HTMLDivElement | null) => void; height: number | null } {
+/**
+ * The chart height that fills the screen under the chart's top, or null when the normal height applies.
+ * `mode` 'page' (the normal page on a wide screen) only needs the chart itself, down to its x axis and layer 0,
+ * on the first screen: the caller caps its usual height by this one.
+ */
+export function usePresentHeight(present: boolean, mode: 'present' | 'page' | 'off' = present ? 'present' : 'off'): { ref: (el: HTMLDivElement | null) => void; height: number | null } {
   const [el, setEl] = useState<HTMLDivElement | null>(null);
   const [height, setHeight] = useState<number | null>(null);
   const ref = useCallback((node: HTMLDivElement | null) => setEl(node), []);
   useEffect(() => {
     const canMeasure = typeof ResizeObserver !== 'undefined' && typeof window.matchMedia === 'function';
-    if (!present || !el || !canMeasure) {
+    if (mode === 'off' || !el || !canMeasure) {
       setHeight(null);
       return;
     }
@@ -31,6 +35,8 @@ export function usePresentHeight(present: boolean): { ref: (el: HTMLDivElement |
       frame = requestAnimationFrame(() => {
         if (!landscape.matches) return setHeight(null);
         const box = el.getBoundingClientRect();
+        const top = box.top + window.scrollY;
+        if (mode === 'page') return setHeight(Math.floor(window.innerHeight - top - BOTTOM_GAP));
         const panel = el.closest('.panel') ?? el;
         // What sits under the chart inside its panel (legend, note, padding) does not depend on the chart's height.
         let below = panel.getBoundingClientRect().bottom - box.bottom;
@@ -38,7 +44,6 @@ export function usePresentHeight(present: boolean): { ref: (el: HTMLDivElement |
         const side = document.querySelector('.sidebar');
         const sideBox = side?.getBoundingClientRect();
         if (sideBox && sideBox.top >= box.bottom) below = Math.max(below, sideBox.bottom - box.bottom);
-        const top = box.top + window.scrollY;
         setHeight(Math.max(PRESENT_MIN_HEIGHT, Math.floor(window.innerHeight - top - below - BOTTOM_GAP)));
       });
     };
@@ -54,6 +59,6 @@ export function usePresentHeight(present: boolean): { ref: (el: HTMLDivElement |
       window.removeEventListener('resize', measure);
       landscape.removeEventListener('change', measure);
     };
-  }, [present, el]);
+  }, [mode, el]);
   return { ref, height };
 }
