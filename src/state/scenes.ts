@@ -8,12 +8,10 @@
  * student tweaked inside a scene is shared too. Only when a URL names a scene and no config of its own (every
  * config key at its default) is the scene's preset applied on load — see {@link applySceneOnLoad}.
  */
-import type { StoreApi } from 'zustand/vanilla';
 import type { Arch, Config } from '../core/config';
 import { configToRecord, defaultConfig } from '../core/config';
 import type { ArchReport, Report } from '../core/report';
 import { criticalScale } from '../core/theory/theory';
-import type { AppState } from './store';
 import type { UiState } from './uiSchema';
 
 /** What happens to the gradient between the top (layer L) and layer 0. */
@@ -144,40 +142,9 @@ export function sceneConfig(n: number): Config {
   return s ? { ...c, ...s.config, arch: [...(s.config.arch ?? c.arch)] } : c;
 }
 
-/** Go to scene n (1-based; 0 leaves the story and keeps the current config). */
-export function goToScene(store: StoreApi<AppState>, n: number): void {
-  const k = clampScene(n);
-  const st = store.getState();
-  if (k === 0) {
-    st.setUi({ scene: 0 });
-    return;
-  }
-  st.setConfig(sceneConfig(k));
-  // Scenes that do not name a flow quantity show the default ‖∂L/∂h_i‖, which the story's ratios are about.
-  st.setUi({ q: 'dh', ...SCENES[k - 1].ui, scene: k, layer: -1 });
-}
-
-/** Apply a scene's follow-up change (the `alt` of the current scene), if it has one. */
-export function applySceneAlt(store: StoreApi<AppState>): void {
-  const { ui, config, setConfig } = store.getState();
-  const s = sceneAt(ui.scene);
-  if (s?.alt) setConfig(s.alt.patch(config));
-}
-
 /** Whether every config key is at its default (the URL set none of them, or only defaults). */
 export function isDefaultConfig(c: Config): boolean {
   return Object.keys(configToRecord(c)).every((k) => k === 'v');
-}
-
-/**
- * After the URL is loaded: a link like `?scene=3` that names a scene but no config gets that scene's preset.
- * A link that carries config keys keeps them (it is what someone tweaked and shared).
- */
-export function applySceneOnLoad(store: StoreApi<AppState>): void {
-  const { ui, config } = store.getState();
-  const k = clampScene(ui.scene);
-  if (k > 0 && isDefaultConfig(config)) goToScene(store, k);
-  else if (k !== ui.scene) store.getState().setUi({ scene: k });
 }
 
 /** Whether a report was computed from this config (so a scene's answer is never read from a stale report). */

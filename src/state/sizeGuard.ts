@@ -11,7 +11,8 @@
  * Pure: the estimate function is passed in (the scheduler owns the measured speed).
  */
 import { chainFootprint, chainShape } from '../core/chain/footprint';
-import type { Config } from '../core/config';
+import { configToRecord, type Config } from '../core/config';
+import { SCENES, sceneConfig } from './scenes';
 import { MAX_REQUEST_FLOATS } from '../worker/protocol';
 
 /** At most this many float64 values for all architectures of one request together (240 MB). */
@@ -101,6 +102,16 @@ export interface GuardInput {
   work: (c: Config) => number;
 }
 
+/**
+ * Whether `c` is one of the story's scene presets. Those were chosen to compute well within CONFIRM_MS (measured:
+ * docs/perf.md, "story scene presets"), and a scene must never open on the time question: the learned speed can
+ * still be off for one activation or a cold worker, which is no reason to stop a lecture.
+ */
+export function isScenePreset(c: Config): boolean {
+  const key = JSON.stringify(configToRecord(c, true));
+  return SCENES.some((_, i) => JSON.stringify(configToRecord(sceneConfig(i + 1), true)) === key);
+}
+
 /** Whether the request may start now; otherwise why not and the ways back. */
 export function checkSize(c: Config, g: GuardInput): SizeGuard | null {
   const floats = configFloats(c);
@@ -108,6 +119,6 @@ export function checkSize(c: Config, g: GuardInput): SizeGuard | null {
   const base = { floats, maxFloats: APP_MAX_FLOATS, estimateMs, confirmMs: CONFIRM_MS };
   const memOk = (x: Config) => configFloats(x) <= APP_MAX_FLOATS;
   if (!memOk(c)) return { ...base, reason: 'memory', options: stepBackOptions(c, memOk) };
-  if (estimateMs <= CONFIRM_MS || g.work(c) <= g.confirmedWork) return null;
+  if (estimateMs <= CONFIRM_MS || g.work(c) <= g.confirmedWork || isScenePreset(c)) return null;
   return { ...base, reason: 'time', options: stepBackOptions(c, (x) => memOk(x) && g.estimateMs(x) <= CONFIRM_MS) };
 }

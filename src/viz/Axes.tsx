@@ -16,6 +16,8 @@ interface AxisProps {
   gridLength?: number;
   /** axis title */
   label?: string;
+  /** distance of the axis title from the axis line (its baseline below a bottom axis, its centre left of a left one) */
+  labelOffset?: number;
 }
 
 /**
@@ -30,7 +32,7 @@ export function tickKeys(ticks: readonly Tick[]): string[] {
 }
 
 /** A left axis at x = 0 of the current group; ticks at y = pos. */
-export function AxisLeft({ ticks, gridLength = 0, label, height }: AxisProps & { height: number }) {
+export function AxisLeft({ ticks, gridLength = 0, label, labelOffset = 52, height }: AxisProps & { height: number }) {
   const keys = tickKeys(ticks);
   return (
     <g aria-hidden="true" fontSize={FONT.tick} fill={COLOR.muted}>
@@ -45,7 +47,7 @@ export function AxisLeft({ ticks, gridLength = 0, label, height }: AxisProps & {
       ))}
       <line y2={height} stroke={COLOR.muted} />
       {label && (
-        <text transform={`translate(${-52},${height / 2}) rotate(-90)`} textAnchor="middle" fontSize={FONT.label} fill={COLOR.fg}>
+        <text transform={`translate(${-labelOffset},${height / 2}) rotate(-90)`} textAnchor="middle" fontSize={FONT.label} fill={COLOR.fg}>
           {label}
         </text>
       )}
@@ -54,7 +56,7 @@ export function AxisLeft({ ticks, gridLength = 0, label, height }: AxisProps & {
 }
 
 /** A bottom axis at y = 0 of the current group (translate it to the plot bottom); ticks at x = pos. */
-export function AxisBottom({ ticks, gridLength = 0, label, width }: AxisProps & { width: number }) {
+export function AxisBottom({ ticks, gridLength = 0, label, labelOffset = 40, width }: AxisProps & { width: number }) {
   const keys = tickKeys(ticks);
   return (
     <g aria-hidden="true" fontSize={FONT.tick} fill={COLOR.muted}>
@@ -69,7 +71,7 @@ export function AxisBottom({ ticks, gridLength = 0, label, width }: AxisProps & 
       ))}
       <line x2={width} stroke={COLOR.muted} />
       {label && (
-        <text x={width / 2} y={40} textAnchor="middle" fontSize={FONT.label} fill={COLOR.fg}>
+        <text x={width / 2} y={labelOffset} textAnchor="middle" fontSize={FONT.label} fill={COLOR.fg}>
           {label}
         </text>
       )}

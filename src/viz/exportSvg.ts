@@ -54,7 +54,7 @@ export interface SvgExportOptions {
   muted: string;
   fontFamily: string;
   /** colour key drawn above the caption (the on-screen legends are HTML, outside the chart's <svg>) */
-  legend?: readonly { label: string; color: string }[];
+  legend?: readonly { label: string; color: string; dash?: string }[];
 }
 
 /** The exported file and its size in CSS pixels. */
@@ -189,7 +189,8 @@ export function svgForExport(svg: SVGSVGElement, o: SvgExportOptions): SvgExport
   let y = chartH + pad;
   let x = pad;
   for (const item of legend) {
-    cap.append(el(doc, 'rect', { x, y: (y + 4).toFixed(1), width: 18, height: 4, rx: 2, fill: item.color }));
+    if (item.dash) cap.append(el(doc, 'line', { x1: x, x2: x + 18, y1: (y + 6).toFixed(1), y2: (y + 6).toFixed(1), stroke: item.color, 'stroke-width': 2, 'stroke-dasharray': item.dash }));
+    else cap.append(el(doc, 'rect', { x, y: (y + 4).toFixed(1), width: 18, height: 4, rx: 2, fill: item.color }));
     cap.append(el(doc, 'text', { x: x + 24, y: (y + 10).toFixed(1), 'font-size': 13, fill: o.fg }, item.label));
     x += 24 + wrapWidth(item.label, 13) + 18;
   }

@@ -123,12 +123,12 @@ describe('message floods (issue #19 item 14)', () => {
     win.frame();
     const s = store.getState();
     expect(s.config.depth).toBe(defaultConfig().depth);
-    expect(s.ui.scene).toBe(9);
+    expect(s.ui.scene).toBe(11);
     const byKey = Object.fromEntries(s.notices.map((n) => [n.key, n]));
     expect(byKey.depth).toMatchObject({ given: 'NaN', used: String(defaultConfig().depth) });
     expect(byKey.act.given.length).toBeLessThan(120);
     expect(byKey.act.given).toMatch(/^x{80}… \(5000 characters\)$/);
-    expect(byKey.scene).toMatchObject({ given: '50', used: '9' });
+    expect(byKey.scene).toMatchObject({ given: '50', used: '11' });
   });
 });
 

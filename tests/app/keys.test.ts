@@ -21,12 +21,12 @@ describe('keyboard shortcuts', () => {
     }
   });
 
-  it('PageDown, → and ↓ go forward; PageUp, ← and ↑ go back; Home/End jump; Esc leaves — in presentation mode only', () => {
+  it('PageDown steps, PageUp goes back; → and ↓ go forward, ← and ↑ back; Home/End jump; Esc leaves — in presentation mode only', () => {
     const table: [string, string][] = [
-      ['PageDown', 'next'],
+      ['PageDown', 'step'],
       ['ArrowRight', 'next'],
       ['ArrowDown', 'next'],
-      ['PageUp', 'prev'],
+      ['PageUp', 'back'],
       ['ArrowLeft', 'prev'],
       ['ArrowUp', 'prev'],
       ['Home', 'first'],
@@ -45,6 +45,15 @@ describe('keyboard shortcuts', () => {
       expect(keyCommand(press('ArrowRight', p), true)).toBeNull();
       expect(keyCommand(press('?', p), true)).toBeNull();
     }
+  });
+
+  it('takes the clicker keys in presentation mode whatever has focus, but never under a dialog or with a modifier', () => {
+    for (const p of [{ inField: true }, { defaultPrevented: true }]) {
+      expect(keyCommand(press('PageDown', p), true)).toBe('step');
+      expect(keyCommand(press('PageUp', p), true)).toBe('back');
+      expect(keyCommand(press('PageDown', p), false)).toBeNull();
+    }
+    for (const p of [{ dialogOpen: true }, { ctrlKey: true }, { altKey: true }]) expect(keyCommand(press('PageDown', p), true)).toBeNull();
   });
 
   it('leaves other keys alone', () => {

@@ -51,10 +51,10 @@ describe('gcv:set messages', () => {
     expect(byKey.act.given).toBe(`${'x'.repeat(80)}… (500 characters)`);
   });
 
-  it('clamp scene to the story (0–9) with a notice', () => {
+  it('clamp scene to the story (0–11) with a notice', () => {
     const r = parseSetMessage(set({ scene: 50 }), current())!;
-    expect(r.ui.scene).toBe(9);
-    expect(r.notices).toMatchObject([{ key: 'scene', given: '50', used: '9' }]);
+    expect(r.ui.scene).toBe(11);
+    expect(r.notices).toMatchObject([{ key: 'scene', given: '50', used: '11' }]);
   });
 
   it('are rejected as a whole when the shape is wrong or nothing known is set', () => {

@@ -70,6 +70,9 @@ export async function clickerKeysWalkTheScenes({ page, baseUrl }) {
   await until(() => scene(page), (s) => s === '9', 'the last scene on End');
   await page.keyboard.press('Home');
   await until(() => scene(page), (s) => s === '1', 'the first scene on Home');
+  // PageDown is a step: the open question's answer first, then the next scene (tests/e2e/presentFit.e2e.mjs).
+  await page.keyboard.press('PageDown');
+  await page.locator('[data-role="truth"]').waitFor();
   await page.keyboard.press('PageDown');
   await until(() => scene(page), (s) => s === '2', 'scene 2');
 

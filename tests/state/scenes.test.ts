@@ -3,11 +3,9 @@ import { analyzeChain } from '../../src/core/chain/analyze';
 import { defaultConfig, validateConfig } from '../../src/core/config';
 import type { ArchReport } from '../../src/core/report';
 import { CATALOGS } from '../../src/state/i18n';
+import { applySceneAlt, applySceneOnLoad, goToScene } from '../../src/state/sceneActions';
 import {
-  applySceneAlt,
-  applySceneOnLoad,
   clampScene,
-  goToScene,
   isDefaultConfig,
   outcomeOf,
   sceneAt,

@@ -111,7 +111,7 @@ describe('item 2: the sigmoid scene bounds the mean square, not each layer', () 
   it('the text no longer says every layer divides by 4, and shows this draw’s largest gain', () => {
     const en = CATALOGS.en['story.sigmoid.why'];
     expect(en).not.toMatch(/each layer divides the gradient by at least 4/);
-    expect(en).toContain('χ = σ_w²·E[σ′(z)²]');
+    expect(en).toContain('χ = n·Var(w)·E[σ′(z)²]');
     for (const seed of [1, 7, 23]) {
       const a = analyzeChain({ ...c, seed }).archs.plain!;
       let max = 0;

@@ -91,10 +91,10 @@ describe('URL codec', () => {
 
   it('clamps UI keys with notices too', () => {
     const d = decodeQuery('?lang=fr&theme=purple&embed=maybe&panels=nope&scene=500&q=h&layer=-9&present=yes');
-    expect(d.ui).toMatchObject({ lang: 'en', theme: 'auto', embed: false, panels: defaultUi().panels, scene: 9, q: 'dh', layer: -1, present: true });
+    expect(d.ui).toMatchObject({ lang: 'en', theme: 'auto', embed: false, panels: defaultUi().panels, scene: 11, q: 'dh', layer: -1, present: true });
     expect(d.notices.map((n) => n.key).sort()).toEqual(['embed', 'lang', 'layer', 'panels', 'q', 'scene', 'theme']);
-    expect(english('?scene=500')).toEqual(['scene=500 is outside 0–9; using 9.']);
-    expect(english('?scene=50')).toEqual(['scene=50 is outside 0–9; using 9.']);
+    expect(english('?scene=500')).toEqual(['scene=500 is outside 0–11; using 11.']);
+    expect(english('?scene=50')).toEqual(['scene=50 is outside 0–11; using 11.']);
     // Hex, binary and octal literals are read and clamped, with a notice (the CLI refuses them).
     expect(english('?depth=0x10')).toEqual(['depth=0x10 is not a decimal number; using 16.']);
     expect(english('?depth=0b101&scale=0o7')).toEqual(['depth=0b101 is not a decimal number; using 5.', 'scale=0o7 is not a decimal number; using 7.']);

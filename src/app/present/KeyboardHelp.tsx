@@ -7,8 +7,10 @@ import { useHelp } from './helpState';
 const ROWS: readonly (readonly [readonly string[], string])[] = [
   [['P'], 'keys.present'],
   [['?'], 'keys.help'],
-  [['PageDown', '→', '↓'], 'keys.next'],
-  [['PageUp', '←', '↑'], 'keys.prev'],
+  [['PageDown'], 'keys.step'],
+  [['PageUp'], 'keys.back'],
+  [['→', '↓'], 'keys.next'],
+  [['←', '↑'], 'keys.prev'],
   [['Home', 'End'], 'keys.firstLast'],
   [['Esc'], 'keys.escape'],
   [['←', '→', 'Home', 'End'], 'keys.chart'],

@@ -26,7 +26,9 @@ export function PresentCallouts() {
           h.trend === 'nonfinite'
             ? h.layer === null
               ? t('present.trend.nonfiniteNoLayer')
-              : t('present.trend.nonfinite', { layer: h.layer })
+              : h.stop
+                ? t(`present.trend.stop.${h.stop.kind}`, { layer: h.layer })
+                : t('present.trend.nonfiniteAll', { layer: h.layer })
             : t(`present.trend.${h.trend}`);
         return (
           <div key={a} className="callout" data-arch={a} data-trend={h.trend} style={{ borderColor: ARCH_STYLE[a].color }}>

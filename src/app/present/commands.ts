@@ -2,7 +2,7 @@
 import { appStore } from '../../state/store';
 import { useHelp } from './helpState';
 import type { KeyCommand } from './keys';
-import { goToScene, sceneCount } from './sceneNav';
+import { goToScene, sceneCount, stepForward } from './sceneNav';
 
 /** Carry out one command on the app store. */
 export function runCommand(cmd: KeyCommand): void {
@@ -18,7 +18,10 @@ export function runCommand(cmd: KeyCommand): void {
     case 'next':
       return goToScene(appStore, scene + 1);
     case 'prev':
+    case 'back':
       return goToScene(appStore, scene - 1);
+    case 'step':
+      return stepForward(appStore);
     case 'first':
       return goToScene(appStore, 1);
     case 'last':

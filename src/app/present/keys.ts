@@ -1,11 +1,12 @@
 /**
  * The page-wide keyboard shortcuts as a pure function of one key press: P toggles presentation mode, ? opens the
- * keyboard help; in presentation mode PageDown/PageUp and the arrow keys move between scenes, Home/End jump to
- * the first/last scene and Escape leaves. Keys typed into a field, or already handled by a widget (the flow chart's
- * layer stepping, a radio group), are never taken.
+ * keyboard help; in presentation mode PageDown/PageUp step through the story (reveal the scene's answer, then the
+ * next scene) whatever has focus, the arrow keys move between scenes, Home/End jump to the first/last scene and
+ * Escape leaves. Other keys typed into a field, or already handled by a widget (the flow chart's layer stepping, a
+ * radio group), are never taken.
  */
 
-export type KeyCommand = 'togglePresent' | 'help' | 'next' | 'prev' | 'first' | 'last' | 'exit';
+export type KeyCommand = 'togglePresent' | 'help' | 'next' | 'prev' | 'step' | 'back' | 'first' | 'last' | 'exit';
 
 /** What the handler needs to know about a keydown. */
 export interface KeyPress {
@@ -21,11 +22,23 @@ export interface KeyPress {
   dialogOpen: boolean;
 }
 
-const NEXT = ['PageDown', 'ArrowRight', 'ArrowDown'];
-const PREV = ['PageUp', 'ArrowLeft', 'ArrowUp'];
+const NEXT = ['ArrowRight', 'ArrowDown'];
+const PREV = ['ArrowLeft', 'ArrowUp'];
+
+/**
+ * A presentation clicker's keys (PageDown / PageUp) in presentation mode, whatever has focus: a slider the presenter
+ * just dragged keeps the focus, and would otherwise take them as "move by a big step". Only a modal dialog (or a
+ * modifier) keeps them. The page-wide handler listens for these in the capture phase, before any widget.
+ */
+export function clickerCommand(k: KeyPress, present: boolean): KeyCommand | null {
+  if (!present || k.ctrlKey || k.metaKey || k.altKey || k.dialogOpen) return null;
+  return k.key === 'PageDown' ? 'step' : k.key === 'PageUp' ? 'back' : null;
+}
 
 /** The command a key press means, or null to let the browser have it. */
 export function keyCommand(k: KeyPress, present: boolean): KeyCommand | null {
+  const clicker = clickerCommand(k, present);
+  if (clicker) return clicker;
   if (k.defaultPrevented || k.ctrlKey || k.metaKey || k.altKey || k.dialogOpen || k.inField) return null;
   if (k.key === 'p' || k.key === 'P') return 'togglePresent';
   if (k.key === '?') return 'help';

@@ -3,7 +3,10 @@
  * URL (`scene=0` means no story yet), so "next" from 0 starts the story and "previous" stops at the first scene.
  */
 import type { StoreApi } from 'zustand/vanilla';
-import { SCENES, goToScene as applyScene } from '../../state/scenes';
+import { configToRecord } from '../../core/config';
+import { goToScene as applyScene } from '../../state/sceneActions';
+import { SCENES, clampScene } from '../../state/scenes';
+import { useGuesses } from '../story/guessState';
 import type { AppState } from '../../state/store';
 
 /** Number of scenes in the story. */
@@ -15,4 +18,19 @@ export function sceneCount(): number {
 export function goToScene(store: StoreApi<AppState>, n: number): void {
   const k = Math.max(1, Math.min(sceneCount(), Math.round(n)));
   if (store.getState().ui.scene !== k) applyScene(store, k);
+}
+
+/**
+ * One clicker step: reveal the current scene's answer if its question is still open (as "just show me"), otherwise
+ * go to the next scene. Before the story starts, the first step opens scene 1.
+ */
+export function stepForward(store: StoreApi<AppState>): void {
+  const { ui, config } = store.getState();
+  const k = clampScene(ui.scene);
+  const guesses = useGuesses.getState();
+  if (k > 0 && guesses.guesses[k] === undefined) {
+    guesses.setGuess(k, { answer: 'skip', config: new URLSearchParams(configToRecord(config, true)).toString() });
+    return;
+  }
+  goToScene(store, k + 1);
 }

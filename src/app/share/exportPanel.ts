@@ -9,7 +9,7 @@ import type { PanelId } from '../../state/uiSchema';
 import { safeFilename } from '../../viz/exportDownload';
 import { svgToPng } from '../../viz/exportPng';
 import { svgForExport, type SvgExport } from '../../viz/exportSvg';
-import { ARCH_STYLE } from '../../viz/theme';
+import { ARCH_STYLE, COLOR } from '../../viz/theme';
 import { formatValue } from '../../controls/format';
 import { formulaFigure } from './formulaFigure';
 
@@ -52,10 +52,18 @@ export function panelSvg(section: HTMLElement, id: PanelId, report: Report, lang
   // The legend's colours, resolved in the page's current theme.
   const probe = document.createElement('span');
   section.append(probe);
-  const legend = report.config.arch.map((a) => {
+  const legend: { label: string; color: string; dash?: string }[] = report.config.arch.map((a) => {
     probe.style.color = ARCH_STYLE[a].color;
     return { label: translate(lang, `viz.arch.${a}`), color: getComputedStyle(probe).color };
   });
+  // The flow chart's dashed theory lines, when it draws them, are keyed like on screen.
+  if (id === 'flow' && section.querySelector('svg [data-role="theory"]')) {
+    probe.style.color = COLOR.theory;
+    const color = getComputedStyle(probe).color;
+    for (const a of report.config.arch) {
+      if (report.archs[a]?.theory) legend.push({ label: translate(lang, 'flow.theory', { arch: translate(lang, `viz.arch.${a}`) }), color, dash: ARCH_STYLE[a].theoryDash });
+    }
+  }
   probe.remove();
   const opts = {
     legend: id === 'formula' ? [] : legend,

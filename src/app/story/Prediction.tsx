@@ -4,16 +4,14 @@
  */
 import type { Report } from '../../core/report';
 import { useT } from '../../controls/useT';
-import { OUTCOMES, outcomeOf, topToBottomRatio, type Outcome, type Scene } from '../../state/scenes';
+import { OUTCOMES, outcomeOf, topToBottomRatio, type Scene } from '../../state/scenes';
 import { selectLang, useApp } from '../../state/store';
 import { formatNumber } from '../../viz/format';
 import { decadesText } from './storyVars';
 
-/** An answer, and the config it was given for (as a query string): the verdict holds only for that config. */
-export interface Guess {
-  answer: Outcome | 'skip';
-  config: string;
-}
+import type { Guess } from './guessState';
+
+export type { Guess };
 
 export interface PredictionProps {
   scene: Scene;

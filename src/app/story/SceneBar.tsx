@@ -5,15 +5,17 @@
  * chart does not give the answer away. With no scene (`scene=0`) the App shows ./StoryStart.tsx instead: this
  * file's code, with the scenes' catalog, loads only when a scene opens (see ./index.ts).
  */
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { configToRecord, type Config } from '../../core/config';
 import type { Lang } from '../../state/i18n';
 import { useT } from '../../controls/useT';
 import { resetStepper } from '../../panels/stepper/stepperStore';
-import { applySceneAlt, clampScene, goToScene, reportMatches, sceneAt, SCENES } from '../../state/scenes';
+import { applySceneAlt, goToScene } from '../../state/sceneActions';
+import { clampScene, reportMatches, sceneAt, SCENES } from '../../state/scenes';
 import { appStore, selectConfig, selectLang, selectReport, selectUi, useApp } from '../../state/store';
 import { NonFiniteCallout } from './NonFiniteCallout';
-import { Prediction, type Guess } from './Prediction';
+import { useGuesses } from './guessState';
+import { Prediction } from './Prediction';
 import { StoryStart } from './StoryStart';
 import { storyVars } from './storyVars';
 import { formatNumber } from '../../viz/format';
@@ -60,7 +62,8 @@ export function SceneBar() {
   const lang = useApp(selectLang);
   const config = useApp(selectConfig);
   const latest = useApp(selectReport);
-  const [guesses, setGuesses] = useState<Record<number, Guess>>({});
+  const guesses = useGuesses((s) => s.guesses);
+  const setGuess = useGuesses((s) => s.setGuess);
   const k = clampScene(ui.scene);
   const scene = sceneAt(k);
   useSceneKeys(k, ui.present);
@@ -133,7 +136,7 @@ export function SceneBar() {
             </div>
           )}
         </div>
-        <Prediction scene={scene} report={report} guess={guess} configKey={configKey} onGuess={(g) => setGuesses((m) => ({ ...m, [k]: g }))} />
+        <Prediction scene={scene} report={report} guess={guess} configKey={configKey} onGuess={(g) => setGuess(k, g)} />
       </div>
       <p className="story-keys">{t('story.keys')}</p>
     </section>

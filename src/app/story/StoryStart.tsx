@@ -5,7 +5,8 @@
 import { useEffect } from 'react';
 import { useT } from '../../controls/useT';
 import { resetStepper } from '../../panels/stepper/stepperStore';
-import { goToScene, SCENES } from '../../state/scenes';
+import { goToScene } from '../../state/sceneActions';
+import { SCENES } from '../../state/scenes';
 import { appStore } from '../../state/store';
 import './story.css';
 

@@ -3,7 +3,7 @@ import { useId } from 'react';
 import { AxisBottom, AxisLeft } from '../../viz/Axes';
 import { ARCH_STYLE, COLOR, FONT, markerPath } from '../../viz/theme';
 import type { FlowBand } from './band';
-import { FLOW_MARGIN, type FlowLayout } from './layout';
+import type { FlowLayout } from './layout';
 
 export interface FlowChartProps {
   layout: FlowLayout;
@@ -15,6 +15,10 @@ export interface FlowChartProps {
   zeroLabel: string;
   /** callout text per non-finite marker, in layout.nonFinite order */
   nonFiniteLabels: string[];
+  /** a longer explanation per marker (its tooltip), '' for none */
+  nonFiniteTitles: string[];
+  /** font size (px) the callouts render at (presentation mode's CSS sets 20), to keep them inside the chart */
+  noteSize: number;
   /** the inspected layer, or null */
   hover: number | null;
   /** the band over seeds behind the lines (src/panels/flow/band.ts), or none */
@@ -26,7 +30,7 @@ export interface FlowChartProps {
 export function FlowChart(p: FlowChartProps) {
   const { layout: l, hover } = p;
   const clipId = useId();
-  const m = FLOW_MARGIN;
+  const m = l.margin;
   const plotX = (e: React.PointerEvent<SVGRectElement>) => e.clientX - e.currentTarget.getBoundingClientRect().left;
   const band = (b: [number, number], label: string, key: string, color: string = COLOR.danger) => (
     <g key={key} data-role={`band-${key}`}>
@@ -47,9 +51,9 @@ export function FlowChart(p: FlowChartProps) {
         {l.underflowBand && band(l.underflowBand, p.underflowLabel, 'under')}
         {l.overflowBand && band(l.overflowBand, p.overflowLabel, 'over')}
         {l.zeroBand && band(l.zeroBand, p.zeroLabel, 'zero', COLOR.muted)}
-        <AxisLeft ticks={l.yTicks} gridLength={l.innerWidth} height={l.innerHeight} label={p.yLabel} />
+        <AxisLeft ticks={l.yTicks} gridLength={l.innerWidth} height={l.innerHeight} label={p.yLabel} labelOffset={m.left - 20} />
         <g transform={`translate(0,${l.innerHeight})`}>
-          <AxisBottom ticks={l.xTicks} width={l.innerWidth} label={p.xLabel} />
+          <AxisBottom ticks={l.xTicks} width={l.innerWidth} label={p.xLabel} labelOffset={m.bottom - 12} />
         </g>
         <g clipPath={`url(#${clipId})`} fill="none" strokeLinejoin="round" strokeLinecap="round">
           {p.bands?.map((b) => (
@@ -72,15 +76,24 @@ export function FlowChart(p: FlowChartProps) {
             </g>
           ))}
         </g>
-        {l.nonFinite.map((nf, k) => (
-          <g key={nf.arch} data-role="nonfinite" data-layer={nf.layer}>
-            <line x1={nf.x} x2={nf.x} y1={0} y2={l.innerHeight} stroke={COLOR.danger} strokeWidth={1.5} strokeDasharray="4 3" />
-            <path d="M-6,-6L6,6M-6,6L6,-6" transform={`translate(${nf.x},${nf.y})`} stroke={COLOR.danger} strokeWidth={3} />
-            <text x={nf.x + (nf.anchor === 'start' ? 8 : -8)} y={nf.labelY} textAnchor={nf.anchor} fontSize={FONT.note} fontWeight={600} fill={COLOR.danger} stroke={COLOR.bg} strokeWidth={4} paintOrder="stroke">
-              {p.nonFiniteLabels[k]}
-            </text>
-          </g>
-        ))}
+        {l.nonFinite.map((nf, k) => {
+          // Callouts stack one line apart and stay inside the svg: beside the marker where they fit, else pushed in.
+          const label = p.nonFiniteLabels[k] ?? '';
+          const w = label.length * p.noteSize * 0.56;
+          const start = nf.x + 8 + w <= l.innerWidth + m.right - 4;
+          const tx = start ? nf.x + 8 : Math.max(nf.x - 8, w - m.left + 4);
+          const ty = nf.labelY + (p.noteSize - FONT.note) * (k + 1) * 1.2;
+          return (
+            <g key={nf.arch} data-role="nonfinite" data-layer={nf.layer} data-kind={nf.kind}>
+              {p.nonFiniteTitles[k] && <title>{p.nonFiniteTitles[k]}</title>}
+              <line x1={nf.x} x2={nf.x} y1={0} y2={l.innerHeight} stroke={COLOR.danger} strokeWidth={1.5} strokeDasharray="4 3" />
+              <path d="M-6,-6L6,6M-6,6L6,-6" transform={`translate(${nf.x},${nf.y})`} stroke={COLOR.danger} strokeWidth={3} />
+              <text x={tx} y={ty} textAnchor={start ? 'start' : 'end'} fontSize={FONT.note} fontWeight={600} fill={COLOR.danger} stroke={COLOR.bg} strokeWidth={4} paintOrder="stroke">
+                {label}
+              </text>
+            </g>
+          );
+        })}
         {hover !== null && (
           <g pointerEvents="none" data-role="guide">
             <line x1={l.x(hover)} x2={l.x(hover)} y1={0} y2={l.innerHeight} stroke={COLOR.fg} strokeWidth={1} strokeOpacity={0.6} />

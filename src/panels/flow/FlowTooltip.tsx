@@ -5,7 +5,7 @@ import { formatNumber } from '../../viz/format';
 import { LegendSwatch } from '../../viz/LegendSwatch';
 import { ARCH_STYLE, COLOR, FONT } from '../../viz/theme';
 import type { Report } from '../../core/report';
-import { FLOW_MARGIN, type FlowLayout, type FlowQuantity } from './layout';
+import type { FlowLayout, FlowQuantity } from './layout';
 
 export interface FlowTooltipProps {
   layout: FlowLayout;
@@ -19,7 +19,7 @@ const TIP_WIDTH = 270;
 
 export function FlowTooltip({ layout: l, report, quantity, layer, lang }: FlowTooltipProps) {
   const t = (k: string, v?: Record<string, string | number>) => translate(lang, k, v);
-  const px = FLOW_MARGIN.left + l.x(layer);
+  const px = l.margin.left + l.x(layer);
   const left = px + 14 + TIP_WIDTH > l.width ? px - 14 - TIP_WIDTH : px + 14;
   return (
     <div
@@ -27,7 +27,7 @@ export function FlowTooltip({ layout: l, report, quantity, layer, lang }: FlowTo
       style={{
         position: 'absolute',
         left: Math.max(0, left),
-        top: FLOW_MARGIN.top + 4,
+        top: l.margin.top + 4,
         width: TIP_WIDTH,
         pointerEvents: 'none',
         background: COLOR.bg,

@@ -12,11 +12,12 @@
  * Measures its own width (useParentSize); height follows `flowHeight(width)`. The headline area has a fixed height
  * and is aria-live="polite". Pointer (mouse, touch, pen) or ←/→ on the focused chart shows a layer's numbers.
  */
-import { useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import type { Config } from '../../core/config';
 import type { Report } from '../../core/report';
 import { translate, type Lang } from '../../state/i18n';
 import { nonFiniteSymbol, readNonFinite } from '../../state/nonFinite';
+import { useApp } from '../../state/store';
 import { formatNumber } from '../../viz/format';
 import { LegendSwatch } from '../../viz/LegendSwatch';
 import { richText } from '../../viz/richText';
@@ -30,7 +31,9 @@ import { FlowChart } from './FlowChart';
 import { FlowTable } from './FlowTable';
 import { FlowTooltip } from './FlowTooltip';
 import { headlineOf } from './headline';
-import { FLOW_MARGIN, FLOW_QUANTITIES, flowHeight, flowLayout, layerAtX, type FlowQuantity } from './layout';
+import { FLOW_MARGIN, FLOW_QUANTITIES, PRESENT_MARGIN, flowHeight, flowLayout, layerAtX, type FlowQuantity } from './layout';
+import { usePresentHeight } from './presentHeight';
+import { theoryGapDecades } from './theoryGap';
 
 export type { FlowEnsemble };
 
@@ -45,6 +48,10 @@ export interface FlowPanelProps {
 }
 
 const HEADLINE_LINE = 1.35;
+const selectPresent = (s: { ui: { present: boolean } }) => s.ui.present;
+const selectEmbed = (s: { ui: { embed: boolean } }) => s.ui.embed;
+/** The smallest chart the first-screen fit may shrink to (flowHeight's own minimum). */
+const FLOW_MIN_HEIGHT = 280;
 
 /** Characters of the band caption, reserved so the page does not move when it arrives (see bandSlotLines). */
 const BAND_CAPTION_CHARS = 260;
@@ -52,9 +59,24 @@ const BAND_GAP_CHARS = 75;
 
 function FlowPanelBody({ report, config, lang, quantity, onQuantityChange, ensemble, size }: SizedProps<FlowPanelProps>) {
   const t = (k: string, v?: Record<string, string | number>) => translate(lang, k, v);
-  const { ref, width } = size;
-  const height = flowHeight(width);
-  const layout = useMemo(() => flowLayout(report, quantity, width, height), [report, quantity, width, height]);
+  const { width } = size;
+  const present = useApp(selectPresent);
+  const embed = useApp(selectEmbed);
+  // The normal page on a wide screen keeps the whole chart, x axis and layer 0 included, on the first screen (an
+  // embed sizes its frame to the page instead, so it keeps the width-driven height).
+  const fit = usePresentHeight(present, present ? 'present' : embed ? 'off' : 'page');
+  const sizeRef = size.ref;
+  const fitRef = fit.ref;
+  const ref = useCallback(
+    (el: HTMLDivElement | null) => {
+      fitRef(el);
+      return sizeRef(el);
+    },
+    [sizeRef, fitRef],
+  );
+  const height = fit.height === null ? flowHeight(width) : present ? fit.height : Math.max(FLOW_MIN_HEIGHT, Math.min(flowHeight(width), fit.height));
+  const margin = present ? PRESENT_MARGIN : FLOW_MARGIN;
+  const layout = useMemo(() => flowLayout(report, quantity, width, height, margin), [report, quantity, width, height, margin]);
   const [hover, setHover] = useState<number | null>(null);
   // Only ‖∂L/∂hᵢ‖ has a band; during a drag `ensemble` is null (another config), so this costs nothing there.
   const showBand = quantity === 'dh' && ensemble != null && !ensemble.skipped && ensemble.done > 0;
@@ -78,13 +100,24 @@ function FlowPanelBody({ report, config, lang, quantity, onQuantityChange, ensem
       .map((s) => t('flow.ariaSeries', { arch: archName(s.arch), top: formatNumber(s.values[s.values.length - 1], lang), bottom: formatNumber(s.values[0], lang) }))
       .join(' '),
   });
-  // The core's `cause` is an English sentence for the CLI; the chart says the same in the page's language.
+  // Short, so they fit inside the plot at 20 px too. Where the forward pass broke, the core's cause (an English
+  // sentence for the CLI) is said in the page's language in the marker's tooltip.
   const causeOf = (arch: keyof Report['archs']) => {
     const r = readNonFinite(report.archs[arch]!);
     return r ? t(`nonfinite.cause.${r.kind}`, { q: nonFiniteSymbol(r, t(`nonfinite.q.${r.quantity}`)) }) : '';
   };
-  const nonFiniteLabels = layout.nonFinite.map((nf) => t('flow.nonFinite', { arch: archName(nf.arch), layer: nf.layer, cause: causeOf(nf.arch) }));
+  // A projector's 20 px type: the short forms (the headline and callouts above say it in full).
+  const short = present ? 'Short' : '';
+  const nonFiniteLabels = layout.nonFinite.map((nf) => t(`flow.stop${short}.${nf.kind}`, { arch: archName(nf.arch), layer: nf.layer }));
+  // The tooltip says the full stop (not the projector's short form) and the core's cause, for every kind of stop.
+  const nonFiniteTitles = layout.nonFinite.map((nf) => {
+    const cause = causeOf(nf.arch);
+    return cause ? t('flow.nonFinite', { stop: t(`flow.stop.${nf.kind}`, { arch: archName(nf.arch), layer: nf.layer }), cause }) : '';
+  });
   const hasTheory = quantity === 'dh' && layout.series.some((s) => s.theoryPath);
+  // tanh with large weights: a finite-width draw can end decades from the mean-field line; say by how much, from
+  // this draw (the largest gap at layer 0 over the lines on screen), once it reaches a decade.
+  const tanhGap = hasTheory && config.act === 'tanh' ? theoryGapDecades(report) : null;
 
   const onKeyDown = (e: React.KeyboardEvent) => {
     const L = layout.depth;
@@ -103,7 +136,7 @@ function FlowPanelBody({ report, config, lang, quantity, onQuantityChange, ensem
   return (
     <figure aria-label={t('flow.title')} style={{ margin: 0, color: COLOR.fg }}>
       <figcaption style={{ display: 'flex', flexWrap: 'wrap', gap: 12, alignItems: 'center', justifyContent: 'space-between' }}>
-        <span style={{ fontSize: FONT.headline, fontWeight: 700 }}>{t('flow.title')}</span>
+        <span data-role="flow-title" style={{ fontSize: FONT.headline, fontWeight: 700 }}>{t('flow.title')}</span>
         <Segmented
           label={t('flow.quantityGroup')}
           options={FLOW_QUANTITIES.map((q) => ({ value: q, label: t(`flow.q.${q}`) }))}
@@ -115,13 +148,22 @@ function FlowPanelBody({ report, config, lang, quantity, onQuantityChange, ensem
         {layout.series.map((s) => {
           const h = headlineOf(report.archs[s.arch]!);
           const key =
-            h.trend === 'nonfinite' && h.layer === null ? 'flow.headline.nonfiniteNoLayer' : h.zeroCause ? `flow.headline.zero.${h.zeroCause}` : `flow.headline.${h.trend}`;
+            h.trend === 'nonfinite' && h.layer === null
+              ? 'flow.headline.nonfiniteNoLayer'
+              : h.stop
+                ? `flow.headline.stop.${h.stop.kind}`
+                : h.trend === 'nonfinite'
+                  ? 'flow.headline.nonfiniteAll'
+                  : h.zeroCause
+                    ? `flow.headline.zero.${h.zeroCause}`
+                    : `flow.headline.${h.trend}`;
           return (
             <p key={s.arch} data-trend={h.trend} style={{ margin: 0, minHeight: `${headlineLines * HEADLINE_LINE}em` }}>
               {richText(t(key), {
                 arch: <span style={{ color: ARCH_STYLE[s.arch].color, fontWeight: 700 }}>{archName(s.arch)}</span>,
                 ratio: <strong style={{ fontSize: FONT.headline + 4 }}>{formatNumber(h.ratio, lang, 2)}</strong>,
                 layer: String(h.layer ?? ''),
+                above: String((h.layer ?? 0) + 1),
               })}
             </p>
           );
@@ -140,11 +182,14 @@ function FlowPanelBody({ report, config, lang, quantity, onQuantityChange, ensem
           layout={layout}
           ariaLabel={ariaLabel}
           xLabel={t('flow.xLabel', { L: layout.depth })}
-          yLabel={t('flow.yLabel', { quantity: t(`flow.q.${quantity}`) })}
-          underflowLabel={t('flow.underflow')}
-          overflowLabel={t('flow.overflow')}
+          // A projector's 20 px type leaves room for the quantity alone; the 10ⁿ ticks say the scale is logarithmic.
+          yLabel={present ? t(`flow.q.${quantity}`) : t('flow.yLabel', { quantity: t(`flow.q.${quantity}`) })}
+          underflowLabel={t(`flow.underflow${short}`)}
+          overflowLabel={t(`flow.overflow${short}`)}
           zeroLabel={t('flow.zero')}
           nonFiniteLabels={nonFiniteLabels}
+          nonFiniteTitles={nonFiniteTitles}
+          noteSize={present ? 20 : FONT.note}
           hover={hoverLayer}
           bands={bands}
           onPointerLayer={(px) => setHover(layerAtX(layout, px))}
@@ -154,7 +199,7 @@ function FlowPanelBody({ report, config, lang, quantity, onQuantityChange, ensem
         />}
         {hoverLayer !== null && <FlowTooltip layout={layout} report={report} quantity={quantity} layer={hoverLayer} lang={lang} />}
       </div>
-      <div style={{ display: 'flex', flexWrap: 'wrap', gap: '4px 18px', fontSize: FONT.label, marginTop: 4, paddingLeft: FLOW_MARGIN.left }}>
+      <div data-role="legend" style={{ display: 'flex', flexWrap: 'wrap', gap: '4px 18px', fontSize: FONT.label, marginTop: 4, paddingLeft: margin.left }}>
         {layout.series.map((s) => (
           <span key={s.arch}>
             <LegendSwatch color={ARCH_STYLE[s.arch].color} marker={ARCH_STYLE[s.arch].marker} /> {archName(s.arch)}
@@ -175,12 +220,13 @@ function FlowPanelBody({ report, config, lang, quantity, onQuantityChange, ensem
         )}
       </div>
       {hasTheory && (
-        <p style={{ fontSize: FONT.note, color: COLOR.muted, margin: '6px 0 0', paddingLeft: FLOW_MARGIN.left }}>
+        <p data-role="theory-note" style={{ fontSize: FONT.note, color: COLOR.muted, margin: '6px 0 0', paddingLeft: margin.left }}>
           {t('flow.theoryNote')} {config.act === 'relu' && t('flow.reluNote')} {report.config.norm === 'layer' && t('flow.lnTheory')}
+          {tanhGap !== null && ` ${t('flow.tanhNote', { gap: formatNumber(tanhGap, lang, 2), width: config.width })}`}
         </p>
       )}
       {quantity === 'dh' && !hasTheory && report.config.width > 1 && report.config.norm !== 'none' && (
-        <p data-role="no-theory" style={{ fontSize: FONT.note, color: COLOR.muted, margin: '6px 0 0', paddingLeft: FLOW_MARGIN.left }}>
+        <p data-role="no-theory" style={{ fontSize: FONT.note, color: COLOR.muted, margin: '6px 0 0', paddingLeft: margin.left }}>
           {t(`flow.noTheory.${report.config.norm}`)}
         </p>
       )}
@@ -192,7 +238,7 @@ function FlowPanelBody({ report, config, lang, quantity, onQuantityChange, ensem
         </div>
       )}
       {quantity === 'dh' && report.config.width === 1 && (
-        <p data-role="no-theory" style={{ fontSize: FONT.note, color: COLOR.muted, margin: '6px 0 0', paddingLeft: FLOW_MARGIN.left }}>
+        <p data-role="no-theory" style={{ fontSize: FONT.note, color: COLOR.muted, margin: '6px 0 0', paddingLeft: margin.left }}>
           {t('flow.noTheoryWidth1')}
         </p>
       )}

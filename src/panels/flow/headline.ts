@@ -25,6 +25,29 @@ export interface Headline {
   layer: number | null;
   /** when layer 0 gets exactly 0: 'underflow' if the values on the way fell below 1e-290 first, else 'blocked' (f′ = 0) */
   zeroCause: 'underflow' | 'blocked' | null;
+  /**
+   * Where the backward pass stopped being finite, walking from the top (layer L) toward the input: the first layer
+   * whose ‖∂L/∂h_i‖ is ∞ or NaN, with the gradient finite at every layer above it. Null when the gradient is finite
+   * all the way, or not finite even at the top (then the forward pass or the loss broke: see `layer`).
+   */
+  stop: BackwardStop | null;
+}
+
+/** The first non-finite layer of a backward pass that started finite: ∞ (overflow) or NaN. */
+export interface BackwardStop {
+  layer: number;
+  kind: 'inf' | 'nan';
+}
+
+/** The first layer from the top whose value is not finite, if the top one is finite (else null). */
+export function backwardStop(values: ArrayLike<number>): BackwardStop | null {
+  const top = values.length - 1;
+  if (top < 0 || !Number.isFinite(values[top])) return null;
+  for (let i = top - 1; i >= 0; i--) {
+    const v = values[i];
+    if (!Number.isFinite(v)) return { layer: i, kind: Number.isNaN(v) ? 'nan' : 'inf' };
+  }
+  return null;
 }
 
 /** Below this a value that then becomes 0 is taken to have underflowed rather than been blocked by f′ = 0. */
@@ -40,5 +63,10 @@ export function headlineOf(a: ArchReport): Headline {
     zeroCause = 'blocked';
     for (const v of a.dh) if (v > 0 && v < UNDERFLOW_HINT) zeroCause = 'underflow';
   }
-  return { trend, ratio, layer: trend === 'nonfinite' && a.nonFinite ? a.nonFinite.layer : null, zeroCause };
+  const stop = trend === 'nonfinite' ? backwardStop(a.dh) : null;
+  // The layer the headline names is where the gradient the chart draws stops: the backward stop when the top is
+  // finite (a loss that overflowed to ∞ still has a finite gradient at the top), else the core's first non-finite
+  // layer (the forward pass broke there, and no layer's gradient is finite).
+  const layer = trend !== 'nonfinite' ? null : stop ? stop.layer : a.nonFinite ? a.nonFinite.layer : null;
+  return { trend, ratio, layer, zeroCause, stop };
 }

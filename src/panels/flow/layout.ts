@@ -11,12 +11,21 @@ import type { Tick } from '../../viz/Axes';
 import { formatPow10 } from '../../viz/format';
 import { decadeTicks, displayExponent, logDomain } from '../../viz/logScale';
 import { layerTicks, tickCount } from '../../viz/ticks';
+import { backwardStop } from './headline';
 
 /** Which per-layer norm the panel shows. */
 export type FlowQuantity = 'dh' | 'g' | 'dW';
 export const FLOW_QUANTITIES: readonly FlowQuantity[] = ['dh', 'g', 'dW'];
 
-export const FLOW_MARGIN = { top: 16, right: 24, bottom: 52, left: 72 } as const;
+export interface Margin {
+  top: number;
+  right: number;
+  bottom: number;
+  left: number;
+}
+export const FLOW_MARGIN: Margin = { top: 16, right: 24, bottom: 52, left: 72 };
+/** Presentation mode's margins: room for 20 px tick labels (10⁻³⁰⁰ included) and 20 px axis titles. */
+export const PRESENT_MARGIN: Margin = { top: 20, right: 28, bottom: 70, left: 108 };
 /** At most this many markers per line, so 1000 layers stay readable. */
 export const MAX_MARKERS = 30;
 
@@ -40,6 +49,11 @@ export interface FlowSeries {
 
 export interface NonFiniteMarker {
   arch: Arch;
+  /**
+   * 'inf' / 'nan': where this line stops, walking down from a finite top (drawn up to the layer above);
+   * 'forward': no layer of this line is finite, and the core's first non-finite layer (the forward pass) is marked.
+   */
+  kind: 'inf' | 'nan' | 'forward';
   layer: number;
   quantity: string;
   cause: string;
@@ -52,6 +66,7 @@ export interface NonFiniteMarker {
 }
 
 export interface FlowLayout {
+  margin: Margin;
   width: number;
   height: number;
   innerWidth: number;
@@ -111,8 +126,7 @@ export function nearestFinite(values: ArrayLike<number>, at: number): number | n
 }
 
 /** Lay out the flow chart for `quantity` at the given pixel size. */
-export function flowLayout(report: Report, quantity: FlowQuantity, width: number, height: number): FlowLayout {
-  const m = FLOW_MARGIN;
+export function flowLayout(report: Report, quantity: FlowQuantity, width: number, height: number, m: Margin = FLOW_MARGIN): FlowLayout {
   const innerWidth = Math.max(10, width - m.left - m.right);
   const innerHeight = Math.max(10, height - m.top - m.bottom);
   const depth = report.config.depth;
@@ -153,11 +167,17 @@ export function flowLayout(report: Report, quantity: FlowQuantity, width: number
   for (const s of series) {
     const nf = chainBreak(report.archs[s.arch]!);
     if (!nf) continue;
-    const layer = Math.min(Math.max(0, nf.layer), depth);
+    // A loss that overflowed can still hand down a finite gradient: mark where the drawn line itself stops, and
+    // the core's layer only when nothing of the line is finite.
+    const stop = backwardStop(s.values);
+    const allBad = nearestFinite(s.values, s.values.length - 1) === null;
+    if (!stop && !allBad) continue;
+    const layer = stop ? stop.layer : Math.min(Math.max(0, nf.layer), depth);
     const near = nearestFinite(s.values, Math.min(layer, s.values.length - 1));
     const px = x(layer);
     nonFinite.push({
       arch: s.arch,
+      kind: stop ? stop.kind : 'forward',
       layer,
       quantity: nf.quantity,
       cause: nf.cause,
@@ -170,6 +190,7 @@ export function flowLayout(report: Report, quantity: FlowQuantity, width: number
   }
 
   return {
+    margin: m,
     width,
     height,
     innerWidth,

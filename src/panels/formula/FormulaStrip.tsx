@@ -5,13 +5,15 @@
  *
  * Props:
  * - `report: Report` — the architectures present decide which recurrences are shown.
- * - `config: Config` — its config (unused today beyond the report's; kept for the common panel contract).
+ * - `config: Config` — its config (the plain chain's note names the activation and init scale).
  * - `lang: Lang` — 'en' | 'zh' (labels and notes; the maths is the same in both).
  */
 import type { Arch, Config } from '../../core/config';
 import type { Report } from '../../core/report';
 import { translate, type Lang } from '../../state/i18n';
 import { ARCH_STYLE, COLOR, FONT } from '../../viz/theme';
+import { formatNumber } from '../../viz/format';
+import { classifyRatio } from '../flow/headline';
 import { archsOf } from '../flow/layout';
 import { Tex, useKatex } from '../../viz/katex';
 import { FORMULAS } from './formulas';
@@ -22,7 +24,26 @@ export interface FormulaStripProps {
   lang: Lang;
 }
 
-export function FormulaStrip({ report, lang }: FormulaStripProps) {
+/**
+ * The plain chain's note, from this draw: the geometric mean of its L backward factors, r^(1/L) with
+ * r = ‖∂L/∂h_0‖ / ‖∂L/∂h_L‖, and what that does to the product (the flow panel's vanish / stay / explode rule);
+ * sigmoid's f′ ≤ 1/4 bound is added only for sigmoid.
+ */
+function plainNote(report: Report, config: Config, lang: Lang): string {
+  const t = (k: string, v?: Record<string, string | number>) => translate(lang, k, v);
+  const a = report.archs.plain!;
+  const L = a.dh.length - 1;
+  const r = a.dh[0] / a.dh[L];
+  const trend = classifyRatio(r);
+  const act = t(`ctl.act.${config.act}`);
+  const body =
+    trend === 'nonfinite' || r === 0
+      ? t('formula.note.plain.broken', { act })
+      : t('formula.note.plain.gain', { act, scale: formatNumber(config.scale, lang, 3), L, g: formatNumber(r ** (1 / L), lang, 3), trend: t(`formula.trend.${trend}`) });
+  return config.act === 'sigmoid' ? `${body} ${t('formula.note.sigmoidBound')}` : body;
+}
+
+export function FormulaStrip({ report, config, lang }: FormulaStripProps) {
   const t = (k: string) => translate(lang, k);
   const render = useKatex();
   const archs: Arch[] = archsOf(report);
@@ -44,7 +65,7 @@ export function FormulaStrip({ report, lang }: FormulaStripProps) {
                 <Tex f={FORMULAS[a].matrix} render={render} />
               </div>
             </div>
-            <p style={{ margin: '4px 0 0', fontSize: FONT.note, color: COLOR.muted }}>{t(`formula.note.${a}`)}</p>
+            <p style={{ margin: '4px 0 0', fontSize: FONT.note, color: COLOR.muted }}>{a === 'plain' ? plainNote(report, config, lang) : t(`formula.note.${a}`)}</p>
           </div>
         ))}
       </div>

@@ -16,7 +16,7 @@ export const phaseEn = {
   'phase.cancelled': 'Sampling stopped after {done} of {total} cells.',
   'phase.computing': 'Computing the theory…',
   'phase.noTheory': 'The mean-field theory does not cover {arch} chains or normalization; “Sample it” shows the real chain.',
-  'phase.legend': 'log₁₀(‖∂L/∂h₀‖ / ‖∂L/∂h_L‖), decades',
+  'phase.legend': 'log₁₀(‖gradient at layer 0‖ / ‖gradient at the top‖), decades',
   'phase.legendLow': 'vanishes',
   'phase.legendMid': 'survives',
   'phase.legendHigh': 'explodes',

@@ -16,7 +16,7 @@ export const phaseZh = {
   'phase.cancelled': '采样在 {done} / {total} 格处停止。',
   'phase.computing': '正在计算理论值……',
   'phase.noTheory': '平均场理论不适用于{arch}网络或带归一化的网络；点“实际采样”查看真实网络。',
-  'phase.legend': 'log₁₀(‖∂L/∂h₀‖ / ‖∂L/∂h_L‖)，单位：数量级',
+  'phase.legend': 'log₁₀(‖第 0 层的梯度‖ / ‖顶层的梯度‖)，单位：数量级',
   'phase.legendLow': '消失',
   'phase.legendMid': '保留',
   'phase.legendHigh': '爆炸',

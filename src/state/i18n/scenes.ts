@@ -55,7 +55,7 @@ export const scenesEn = {
     'The sigmoid’s derivative σ′(z) = σ(z)·(1 − σ(z)) peaks at 1/4 at z = 0 and falls toward 0 on both sides. This chain is 20 layers deep and 16 units wide, with Xavier-initialized weights, which by themselves keep the signal about the same size.',
   'story.sigmoid.question': 'What reaches layer 0?',
   'story.sigmoid.why':
-    'Every step multiplies by w·f′(z), and f′ never exceeds 1/4. That does not make every layer shrink the gradient 4×: a layer whose weights happen to be large can pass on more than 1/4 of it (the largest layer gain on this draw is {maxGain_plain}; over seeds 1–50, about a quarter of the layers exceed 1/4). What is bounded is the mean square: averaged over the weights, a layer multiplies the squared gradient by χ = σ_w²·E[σ′(z)²], and with Xavier weights σ_w² = 1, so χ ≤ 1/16. Over 20 layers the mean square shrinks by at least 16²⁰ ≈ 10²⁴, so its root by at least 4²⁰ ≈ 10¹². Here the gradient {change_plain}. The early layers’ weight gradients hᵢᵀ·gᵢ are just as small, so those layers barely train.',
+    'Every step multiplies by w·f′(z), and f′ never exceeds 1/4. That does not make every layer shrink the gradient 4×: a layer whose weights happen to be large can pass on more than 1/4 of it (the largest layer gain on this draw is {maxGain_plain}; over seeds 1–50, about a quarter of the layers exceed 1/4). What is bounded is the mean square: averaged over the weights, a layer multiplies the squared gradient by χ = n·Var(w)·E[σ′(z)²] (n is the width), and with Xavier weights n·Var(w) = 1, so χ ≤ 1/16. Over 20 layers the mean square shrinks by at least 16²⁰ ≈ 10²⁴, so its root by at least 4²⁰ ≈ 10¹². Here the gradient {change_plain}. The early layers’ weight gradients hᵢᵀ·gᵢ are just as small, so those layers barely train.',
 
   'story.explode.title': 'Weights that are too large: explosion, then NaN',
   'story.explode.text':
@@ -69,7 +69,7 @@ export const scenesEn = {
     'The first remedy changes f′. ReLU’s slope is exactly 1 wherever a unit is on and 0 where it is off. About half the units are off, so He initialization draws weights √2 times larger than Xavier’s (variance 2/fan-in) to make up for the missing half. Same depth as scene 2: 20 layers.',
   'story.relu.question': 'What reaches layer 0 now?',
   'story.relu.why':
-    'The textbook step: He weights double the variance and ReLU lets about half the units through, so each step multiplies the expected squared gradient by 2 × ½ = 1. That step assumes the gradient is independent of the forward signal. With the mse loss it is not: the top gradient h_L − y contains h_L itself, that part grows on the way back, and the mean square rises with depth. {theoryRise_plain} A single draw need not follow the mean. {draw_plain} Try a few seeds: most draws stay within a factor of 10, some do not.',
+    'The textbook step: He weights double the variance and ReLU lets about half the units through, so each step multiplies the expected squared gradient by 2 × ½ = 1. That step assumes the gradient is independent of the forward signal. With the mse loss it is not: the top gradient, output − target, contains the output itself, that part grows on the way back, and the mean square rises with depth. {theoryRise_plain} A single draw need not follow the mean. {draw_plain} Try a few seeds: most draws stay within a factor of 10, some do not.',
 
   'story.batchnorm.title': 'Batch normalization',
   'story.batchnorm.text':
@@ -91,7 +91,7 @@ export const scenesEn = {
     'The shortcut is no cure-all. Without normalization, every residual block adds its branch’s variance to the signal. On the way back each block multiplies the gradient by 1 + α·w·f′. For tanh these factors average exactly 1, because w and −w are equally likely and f′ is even; their squares, though, average about 1 + α²·χ > 1, and the squares are what add up in the gradient’s size. Here are 100 tanh blocks with α = 1.',
   'story.alpha.question': 'What reaches layer 0 of this 100-block residual chain?',
   'story.alpha.why':
-    'Each block multiplies the squared gradient by about 1 + α²·χᵢ, where χᵢ = σ_w²·E[f′(zᵢ)²] is the factor a plain layer would have. Each term is small, but a hundred of them compound. Scale every branch by α = 1/√L and the α²·χᵢ add up to about 1 at most, whatever the depth, so the product stays bounded.',
+    'Each block multiplies the squared gradient by about 1 + α²·χᵢ, where χᵢ = (fan-in × Var w)·E[f′(zᵢ)²] is the factor a plain layer would have. Each term is small, but a hundred of them compound. Scale every branch by α = 1/√L and the α²·χᵢ add up to about 1 at most, whatever the depth, so the product stays bounded.',
   'story.alpha.alt': 'Set α = 1/√L = {alpha}',
 
   'story.degradation.title': 'Healthy gradients are not enough: degradation',
@@ -111,7 +111,7 @@ export const scenesEn = {
 
   'story.edge.title': 'The edge of chaos: where the gradient survives',
   'story.edge.text':
-    'The phase map below shows the whole landscape at once: init scale across, depth up, and in each cell the share of the top gradient that reaches layer 0 (purple: it vanishes, orange: it explodes, pale: it survives). The white line is χ = σ_w²·E[f′(z)²] = 1, the edge of chaos, where a layer keeps the squared gradient the same size on average. For tanh without bias it sits at init scale 1. This chain is 50 tanh layers at scale 0.8, only 20 % below the line.',
+    'The phase map below shows the whole landscape at once: init scale across, depth up, and in each cell the share of the top gradient that reaches layer 0 (purple: it vanishes, orange: it explodes, pale: it survives). The white line is χ = n·Var(w)·E[f′(z)²] = 1 (n is the width), the edge of chaos, where a layer keeps the squared gradient the same size on average. For tanh without bias it sits at init scale 1. This chain is 50 tanh layers at scale 0.8, only 20 % below the line.',
   'story.edge.question': 'What reaches layer 0?',
   'story.edge.why':
     'With the scale on screen, the gradient {change_plain}. At scale 0.8, χ ≤ 0.64 (tanh′ never exceeds 1), so each layer shrinks the gradient by a factor of about √χ ≤ 0.8, and 50 layers compound that to about 0.8⁵⁰ ≈ 10⁻⁵. Any χ ≠ 1 is raised to the power L, which is why the pale band on the map hugs the white line and gets thinner as the chain gets deeper. On the line itself the decay is no longer exponential: the theory predicts that a tanh chain at scale 1 loses less than 2 orders of magnitude even at depth 1000.',
@@ -122,6 +122,6 @@ export const scenesEn = {
     'A thousand tanh layers, 16 units wide, at init scale 1: right on the line χ = 1, where the mean-field theory promises that the gradient survives (it predicts a loss of less than 2 orders of magnitude). The weights are Gaussian (Xavier).',
   'story.isometry.question': 'What reaches layer 0?',
   'story.isometry.why':
-    'With the weights on screen, the gradient {change_plain}. Gaussian weights keep χ = 1 only on average: a Gaussian layer keeps E‖v·W‖² = ‖v‖² exactly, but the typical length shrinks. ‖v·W‖²/‖v‖² is a χ² variable with W degrees of freedom divided by W, and its logarithm averages ψ(W/2) − ln(W/2) ≈ −1/W, about −0.064 at W = 16. Halved for the length and summed over 1000 layers, that is e⁻³² ≈ 10⁻¹⁴ on average, before tanh’s own slope. With Gaussian weights the spectrum panel shows it direction by direction: the singular values of ∂h_L/∂h₀ spread over many decades. An orthogonal matrix keeps every length exactly, so with orthogonal weights only f′ ≤ 1 is left: the gradient shrinks only as much as tanh’s slope makes it, never grows, and the middle 80 % of the singular values stay within about two decades of each other. This is dynamical isometry (Pennington, Schoenholz and Ganguli, 2017).',
+    'With the weights on screen, the gradient {change_plain}. Gaussian weights keep χ = 1 only on average: a Gaussian layer keeps E‖v·W‖² = ‖v‖² exactly, but the typical length shrinks. ‖v·W‖²/‖v‖² is a χ² variable with W degrees of freedom divided by W, and its logarithm averages ψ(W/2) − ln(W/2) ≈ −1/W, about −0.064 at W = 16. Halved for the length and summed over 1000 layers, that is e⁻³² ≈ 10⁻¹⁴ on average, before tanh’s own slope. With Gaussian weights the spectrum panel shows it direction by direction: the singular values of the Jacobian from h₀ to the top layer spread over many decades. An orthogonal matrix keeps every length exactly, so with orthogonal weights only f′ ≤ 1 is left: the gradient shrinks only as much as tanh’s slope makes it, never grows, and the middle 80 % of the singular values stay within about two decades of each other. This is dynamical isometry (Pennington, Schoenholz and Ganguli, 2017).',
   'story.isometry.alt': 'Use orthogonal weights',
 } as const;

@@ -102,12 +102,24 @@ describe('FlowPanel', () => {
     expect(container.querySelector('[data-role="tooltip"]')).toBeNull();
   });
 
-  it('marks the first non-finite layer with the report’s cause, in Chinese too', () => {
-    const broken = makeReport({ plain: makeArch('plain', { dh: [NaN, NaN, 1e3, 1], nonFinite: { layer: 1, quantity: 'h', cause: '|h| overflowed' } }) });
+  it('marks where the drawn line stops, walking down from a finite top, in Chinese too', () => {
+    const broken = makeReport({ plain: makeArch('plain', { dh: [NaN, Infinity, 1e3, 1], nonFinite: { layer: 3, quantity: 'loss', cause: '|loss| exceeded 1e308' } }) });
     const { container } = render(<FlowPanel report={broken} config={broken.config} lang="zh" quantity="dh" onQuantityChange={() => {}} />);
     const nf = container.querySelector('[data-role="nonfinite"]')!;
     expect(nf.getAttribute('data-layer')).toBe('1');
-    expect(nf.textContent).toContain('从第 1 层起出现 NaN');
+    expect(nf.getAttribute('data-kind')).toBe('inf');
+    expect(nf.textContent).toContain('第 1 层为 ∞，以下为 NaN');
+    // the headline names the same layer as the chart, not the loss's layer 3
+    expect(container.querySelector('[data-role="headline"]')!.textContent).toContain('在第 1 层超过了 float64');
+  });
+
+  it('with no finite layer at all, marks the forward pass’s break with the report’s cause, in Chinese too', () => {
+    const broken = makeReport({ plain: makeArch('plain', { dh: [NaN, NaN, NaN, NaN], nonFinite: { layer: 1, quantity: 'h', cause: '|h| overflowed' } }) });
+    const { container } = render(<FlowPanel report={broken} config={broken.config} lang="zh" quantity="dh" onQuantityChange={() => {}} />);
+    const nf = container.querySelector('[data-role="nonfinite"]')!;
+    expect(nf.getAttribute('data-layer')).toBe('1');
+    expect(nf.getAttribute('data-kind')).toBe('forward');
+    expect(nf.textContent).toContain('前向传播在第 1 层溢出');
     // the cause in the page's language, not the core's English sentence
     expect(nf.textContent).toContain('|h₁| 超过了 float64 的最大值');
     expect(nf.textContent).not.toContain('overflowed');
