@@ -4,7 +4,7 @@
  * and the config that warms the main-thread engine. The state and the worker live in ./compute.ts and
  * ./workerClient.ts.
  */
-import { chainFootprint, chainKey, chainShape } from '../core/chain/footprint';
+import { chainFootprint, chainShape, workspaceKey } from '../core/chain/footprint';
 import type { Arch, Config } from '../core/config';
 
 /**
@@ -132,15 +132,21 @@ export const WORKER_CACHE = 3;
  * chains together would exceed `maxFloats`, the worker is replaced instead, and the peak stays at one request.
  */
 export function planWorkerCache(held: readonly HeldChain[], config: Config, maxFloats: number): { replace: boolean; held: HeldChain[] } {
+  // The core's cache (workspaceFor): one workspace per workspaceKey; a held plain or residual loop serves any depth
+  // its buffers hold (a footprint at least as large: same key, footprint growing with depth), else it is replaced.
   const chains = config.arch.map((a) => {
     const shape = chainShape(config, a);
-    return { key: chainKey(shape), floats: chainFootprint(shape) };
+    const key = workspaceKey(shape);
+    const floats = chainFootprint(shape);
+    const old = held.find((h) => h.key === key);
+    return old && old.floats >= floats ? { key, floats: old.floats, fresh: false } : { key, floats, fresh: true };
   });
   const sum = (xs: readonly HeldChain[]) => xs.reduce((t, x) => t + x.floats, 0);
-  const fresh = chains.filter((c) => !held.some((h) => h.key === c.key));
+  const fresh = chains.filter((c) => c.fresh);
   const replace = held.length > 0 && sum(held) + sum(fresh) > maxFloats;
   const kept = replace ? [] : held.filter((h) => !chains.some((c) => c.key === h.key));
-  return { replace, held: [...chains, ...kept].slice(0, Math.max(WORKER_CACHE, chains.length)) };
+  const now = chains.map(({ key, floats }) => ({ key, floats }));
+  return { replace, held: [...now, ...kept].slice(0, Math.max(WORKER_CACHE, chains.length)) };
 }
 
 /** Whether a running worker job, predicted to end at `runningUntil`, is abandoned for a newer request at `now`. */

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { type Config, defaultConfig } from '../../src/core/config';
-import { chainFootprint, chainKey, chainShape } from '../../src/core/chain/footprint';
+import { chainFootprint, chainShape, workspaceKey } from '../../src/core/chain/footprint';
 import type { Report } from '../../src/core/report';
 import { planWorkerCache, PREEMPT_MS, shouldPreempt, WORKER_CACHE } from '../../src/state/computePolicy';
 import { createWorkerClient, type WorkerPort } from '../../src/state/workerClient';
@@ -151,13 +151,13 @@ describe('worker policy', () => {
   const held = (c: Config) =>
     c.arch.map((a) => {
       const s = chainShape(c, a);
-      return { key: chainKey(s), floats: chainFootprint(s) };
+      return { key: workspaceKey(s), floats: chainFootprint(s) };
     });
 
   it('keeps the most recent chains first, at most WORKER_CACHE (or one request’s)', () => {
-    const c1 = cfg({ depth: 10 });
-    const c2 = cfg({ depth: 11 });
-    const c3 = cfg({ depth: 12, arch: ['plain', 'residual', 'dense'] });
+    const c1 = cfg({ depth: 10, width: 8 });
+    const c2 = cfg({ depth: 10, width: 9 });
+    const c3 = cfg({ depth: 12, width: 10, arch: ['plain', 'residual', 'dense'] });
     let h = planWorkerCache([], c1, 3e7);
     expect(h).toEqual({ replace: false, held: held(c1) });
     h = planWorkerCache(h.held, c2, 3e7);
@@ -168,12 +168,25 @@ describe('worker policy', () => {
   });
 
   it('replaces when the held and the new chains together exceed the bound, and then holds only the new ones', () => {
-    const c1 = cfg({ depth: 10 });
-    const c2 = cfg({ depth: 11 });
+    const c1 = cfg({ depth: 10, width: 8 });
+    const c2 = cfg({ depth: 10, width: 9 });
     const both = held(c1).reduce((s, x) => s + x.floats, 0) + held(c2).reduce((s, x) => s + x.floats, 0);
     expect(planWorkerCache(held(c1), c2, both).replace).toBe(false);
     expect(planWorkerCache(held(c1), c2, both - 1)).toEqual({ replace: true, held: held(c2) });
     expect(planWorkerCache([], c2, 1).replace).toBe(false); // a fresh worker is never replaced
+  });
+
+  it('a held plain or residual loop serves every shallower depth; a deeper one replaces it (the core’s workspaceFor)', () => {
+    const deep = cfg({ depth: 40, arch: ['plain'] });
+    const shallow = cfg({ depth: 12, arch: ['plain'] });
+    const h = held(deep);
+    // shallower: nothing new is allocated, so even a bound of the held chain alone never replaces the worker
+    expect(planWorkerCache(h, shallow, h[0].floats)).toEqual({ replace: false, held: h });
+    // deeper: a new loop of the new footprint; the old one is still counted until the worker's GC frees it
+    const deeper = cfg({ depth: 80, arch: ['plain'] });
+    const both = h[0].floats + held(deeper)[0].floats;
+    expect(planWorkerCache(h, deeper, both)).toEqual({ replace: false, held: held(deeper) });
+    expect(planWorkerCache(h, deeper, both - 1)).toEqual({ replace: true, held: held(deeper) });
   });
 
   it('pre-empts only a job with more than PREEMPT_MS to go', () => {

@@ -5,9 +5,9 @@
  */
 import { ACTIVATION_FNS } from '../numerics/activations';
 import { CONFIG_FIELDS, ConfigError, validateConfig, type Arch, type Config } from '../config';
-import { ChainWorkspace, chainKey, chainShape, type ChainRun, type ChainShape, type NodeRole } from './chains';
+import { ChainWorkspace, chainShape, type ChainRun, type ChainShape, type NodeRole } from './chains';
 import { LayerLoop } from './fast/chain-loop';
-import { chainFootprint } from './footprint';
+import { chainFootprint, workspaceKey } from './footprint';
 import { biasOffset, drawParams, weightOffset, weightRows, type ChainParams } from './params';
 import type { ArchReport, NonFinite, Report, ScalarTrace } from '../report';
 import { emptyHistograms, emptySummary, StatsScratch, summarizeLayer } from '../stats/stats';
@@ -45,14 +45,15 @@ const SCRATCH = new StatsScratch();
 
 /**
  * The cached chain for `shape`, built on first use; the least recently used beyond three is dropped. Plain and
- * residual chains run one layer's tape L times (LayerLoop: its metadata does not grow with depth); dense layers
- * differ in shape, so dense uses the full tape.
+ * residual chains run one layer's tape L times (LayerLoop: its metadata does not grow with depth, and one loop
+ * runs every depth its buffers hold, so a shallower depth reuses it and a deeper one replaces it); dense layers
+ * differ in shape, so dense uses the full tape of one depth.
  */
 export function workspaceFor(shape: ChainShape): ChainRun {
-  const key = chainKey(shape);
+  const key = workspaceKey(shape);
   const at = WORKSPACES.findIndex((w) => w.key === key);
-  const ws = at >= 0 ? WORKSPACES[at] : shape.arch === 'dense' ? new ChainWorkspace(shape) : new LayerLoop(shape);
-  if (at !== 0) WORKSPACES = [ws, ...WORKSPACES.filter((w) => w !== ws)].slice(0, MAX_WORKSPACES);
+  const ws = at >= 0 && WORKSPACES[at].matches(shape) ? WORKSPACES[at] : shape.arch === 'dense' ? new ChainWorkspace(shape) : new LayerLoop(shape);
+  if (at !== 0 || WORKSPACES[0] !== ws) WORKSPACES = [ws, ...WORKSPACES.filter((w) => w.key !== key)].slice(0, MAX_WORKSPACES);
   return ws;
 }
 
@@ -86,8 +87,11 @@ function theoryShape(c: Config, arch: Arch): Float64Array | null {
  * Returns the footprint the cache will hold once `shapes` are built.
  */
 export function trimWorkspaces(maxFloats: number, shapes: readonly ChainShape[]): number {
-  const keys = new Set(shapes.map(chainKey));
-  const fresh = shapes.filter((s, i) => !WORKSPACES.some((w) => w.key === chainKey(s)) && shapes.findIndex((t) => chainKey(t) === chainKey(s)) === i);
+  const keys = new Set(shapes.map(workspaceKey));
+  // a cached loop too shallow for its shape is replaced: its footprint goes, the new one comes
+  const reused = (w: ChainRun) => !keys.has(w.key) || shapes.some((s) => w.matches(s));
+  WORKSPACES = WORKSPACES.filter(reused);
+  const fresh = shapes.filter((s, i) => !WORKSPACES.some((w) => w.matches(s)) && shapes.findIndex((t) => workspaceKey(t) === workspaceKey(s)) === i);
   let total = [...WORKSPACES.map((w) => w.shape), ...fresh].reduce((sum, s) => sum + chainFootprint(s), 0);
   for (let k = WORKSPACES.length - 1; k >= 0 && total > maxFloats; k--) {
     if (keys.has(WORKSPACES[k].key)) continue;

@@ -8,7 +8,7 @@
  */
 import type { Activation } from '../config';
 import { biasOffset, weightOffset, type ChainParams } from './params';
-import { chainKey, chainShape, type ChainShape } from './footprint';
+import { chainKey, chainShape, workspaceKey, type ChainShape } from './footprint';
 import type { OpName } from '../autograd/ops-types';
 import { Tape, type NodeId } from '../autograd/tape';
 import { firstNonFiniteNode } from '../autograd/tape-inspect';
@@ -174,13 +174,14 @@ export interface ChainNonFinite {
  * {@link ChainWorkspace} (one tape node per op of every layer) and LayerLoop (one layer's tape run L times).
  */
 export interface ChainRun {
+  /** the largest shape its buffers hold (the depth a layer loop was sized for; it runs any depth up to it) */
   readonly shape: ChainShape;
-  /** chainKey of the shape */
+  /** workspaceKey of the shape */
   readonly key: string;
   readonly values: Float64Array;
   readonly grads: Float64Array;
   readonly saved: Float64Array;
-  /** Whether this chain can run `shape`. */
+  /** Whether this chain can run `shape` (same key, and a depth its buffers hold). */
   matches(shape: ChainShape): boolean;
   /** Forward and backward for these parameters, activation and residual scale α. */
   run(p: ChainParams, act: Activation, alpha: number): void;
@@ -218,18 +219,18 @@ export class ChainWorkspace implements ChainRun {
   private act: Activation = 'linear';
   private alpha = 1;
 
-  /** chainKey of the shape */
+  /** workspaceKey of the shape */
   readonly key: string;
 
   constructor(readonly shape: ChainShape) {
     this.tape = new Tape(chainNodeCount(shape));
     this.graph = buildChain(this.tape, shape, this.act, this.alpha);
-    this.key = chainKey(shape);
+    this.key = workspaceKey(shape);
   }
 
   /** Whether this workspace can run `shape`. */
   matches(shape: ChainShape): boolean {
-    return chainKey(shape) === this.key;
+    return chainKey(shape) === chainKey(this.shape);
   }
 
   /** Forward and backward for these parameters, activation and residual scale α; read results from `graph`. */

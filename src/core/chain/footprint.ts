@@ -25,6 +25,15 @@ export function chainKey(s: ChainShape): string {
 }
 
 /**
+ * The key of the cached workspace that runs `s`: plain and residual chains run one layer's tape L times
+ * (chain/fast/chain-loop.ts), so one workspace serves every depth up to the one its buffers were sized for and the
+ * depth is not part of the key; dense layers differ in shape, so a dense workspace is one depth's.
+ */
+export function workspaceKey(s: ChainShape): string {
+  return s.arch === 'dense' ? chainKey(s) : `${s.arch}|*|${s.width}|${s.batch}|${s.norm}|${s.loss}`;
+}
+
+/**
  * Float64 values a chain of this shape holds, approximately: W_i and ∂L/∂W_i, plus about 8 B×W buffers per
  * layer (values, gradients and f′ of the layer's nodes), plus the concatenated inputs of dense layers.
  */

@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { analyzeArch } from '../../../src/core/chain/analyze';
+import { analyzeArch, releaseWorkspaces, workspaceFor } from '../../../src/core/chain/analyze';
 import { LayerLoop } from '../../../src/core/chain/fast/chain-loop';
 import { ChainWorkspace, chainShape } from '../../../src/core/chain/chains';
 import { ACTIVATIONS, INITS, LOSSES, NORMS, decodeConfig, type Arch, type Config } from '../../../src/core/config';
@@ -61,6 +61,36 @@ describe('LayerLoop gives the full tape’s report bit for bit', () => {
     for (const norm of ['none', 'batch', 'layer'])
       for (const arch of ['plain', 'residual'] as const)
         expectSameReports(cfg({ depth: 200, width: 4, batch: 3, act: 'relu', init: 'he', scale: 100, bias: 10, arch, norm }), arch);
+  });
+
+  it('when a loop sized for a deeper chain runs a shallower one (a depth slider dragged down builds nothing)', () => {
+    for (const arch of ['plain', 'residual'] as const)
+      for (const norm of ['none', 'layer']) {
+        const base = { width: 3, batch: 2, act: 'tanh', arch, norm, seed: 4 };
+        const loop = new LayerLoop(chainShape(cfg({ ...base, depth: 12 }), arch));
+        for (const depth of [12, 3, 7, 1, 12, 5]) expectSameReports(cfg({ ...base, depth }), arch, undefined, loop);
+      }
+    // a forward overflow and a backward overflow at a shallower depth than the loop's buffers: found at their layers
+    const big = new LayerLoop(chainShape(cfg({ depth: 400, width: 1, batch: 1, arch: 'plain' }), 'plain'));
+    expectSameReports(cfg({ depth: 300, width: 1, batch: 1, act: 'linear', scale: 100, arch: 'plain', seed: 2 }), 'plain', undefined, big);
+    const L = 150;
+    const c = cfg({ depth: L, width: 1, batch: 1, act: 'linear', arch: 'plain', loss: 'sum' });
+    const p = packParams({ width: 1, x: [1e-300], W: Array.from({ length: L }, () => [1000]), b: Array.from({ length: L }, () => [0]), y: [0] });
+    expectSameReports(c, 'plain', p, new LayerLoop(chainShape(cfg({ depth: 400, width: 1, batch: 1, arch: 'plain', loss: 'sum' }), 'plain')));
+    expect(() => big.run(drawParams(cfg({ depth: 401, width: 1, batch: 1, arch: 'plain' }), 'plain'), 'tanh', 1)).toThrow(/up to depth 400/);
+  });
+
+  it('workspaceFor reuses a loop for shallower depths and replaces it with one for a deeper depth', () => {
+    releaseWorkspaces();
+    const shape = (depth: number) => chainShape(cfg({ depth, width: 4, batch: 2, arch: 'plain' }), 'plain');
+    const a = workspaceFor(shape(20));
+    expect(workspaceFor(shape(5))).toBe(a);
+    expect(workspaceFor(shape(20))).toBe(a);
+    const b = workspaceFor(shape(21));
+    expect(b).not.toBe(a);
+    expect(b.shape.depth).toBe(21);
+    expect(workspaceFor(shape(20))).toBe(b);
+    releaseWorkspaces();
   });
 
   it('when only the backward pass overflows (∂L/∂h = ∞ below some layer)', () => {

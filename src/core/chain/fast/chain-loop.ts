@@ -11,14 +11,19 @@
  * Arena layout (VS, GS, SS: one layer's floats of values, gradients and caches, in node order; z shares h·W's):
  *   values: layer i at i·VS, then the loss;  grads: ∂L/∂x, then layer i at BW + i·GS, then ∂L/∂loss;
  *   saved: layer i at i·SS.  A layer's input h_i is the previous layer's output (x for i = 0).
+ *
+ * The arenas are sized for `shape.depth` layers and a run may use fewer: nothing else depends on the depth, so one
+ * loop serves every depth up to it (a depth slider dragged back and forth builds nothing; issue 20). The loss sits
+ * right after the last layer run, so its offsets move with the depth.
  */
 import type { Activation } from '../../config';
-import { buildChain, chainKey, nodeRole, type ChainGraph, type ChainNonFinite, type ChainRun, type ChainShape } from '../chains';
+import { buildChain, nodeRole, type ChainGraph, type ChainNonFinite, type ChainRun, type ChainShape } from '../chains';
 import { KERNEL_BY_CODE } from '../../autograd/ops';
 import { OP_NAMES, specOf } from '../../autograd/ops-types';
 import { biasOffset, weightOffset, type ChainParams } from '../params';
 import { Tape } from '../../autograd/tape';
 import { nonFiniteKind } from '../../autograd/tensor';
+import { workspaceKey } from '../footprint';
 
 export class LayerLoop implements ChainRun {
   readonly key: string;
@@ -41,6 +46,8 @@ export class LayerLoop implements ChainRun {
   private readonly BW: number;
   /** the parameters of the current run (null between runs) */
   private params: ChainParams | null = null;
+  /** the depth of the last run (≤ shape.depth) */
+  private L: number;
   private act: Activation = 'linear';
   private alpha = 1;
 
@@ -48,7 +55,8 @@ export class LayerLoop implements ChainRun {
     if (shape.arch === 'dense') throw new RangeError('LayerLoop: dense layers differ in shape; use ChainWorkspace');
     const t = this.tape;
     const g = (this.graph = buildChain(t, { ...shape, depth: 1 }, this.act, this.alpha));
-    this.key = chainKey(shape);
+    this.key = workspaceKey(shape);
+    this.L = shape.depth;
     this.first = g.W[0];
     this.out = g.h[1];
     const n = t.size;
@@ -101,14 +109,17 @@ export class LayerLoop implements ChainRun {
   }
 
   matches(shape: ChainShape): boolean {
-    return chainKey(shape) === this.key;
+    return workspaceKey(shape) === this.key && shape.depth <= this.shape.depth;
   }
 
   run(p: ChainParams, act: Activation, alpha: number): void {
     const { tape: t, graph: g, shape } = this;
-    const L = shape.depth;
-    if (p.L !== L || p.width !== shape.width || p.batch !== shape.batch || p.dense)
-      throw new RangeError(`parameters ${p.L}×${p.width}×${p.batch} do not fit chain ${this.key}`);
+    const L = p.L;
+    if (L < 1 || L > shape.depth || p.width !== shape.width || p.batch !== shape.batch || p.dense)
+      throw new RangeError(`parameters ${p.L}×${p.width}×${p.batch} do not fit chain ${this.key} (up to depth ${shape.depth})`);
+    this.L = L;
+    t.valueOff[g.loss] = L * this.VS;
+    t.gradOff[g.loss] = this.BW + L * this.GS;
     if (act !== this.act) {
       t.setSpec(g.a[0], { op: 'act', fn: act });
       this.act = act;
@@ -133,7 +144,7 @@ export class LayerLoop implements ChainRun {
     }
     KERNEL_BY_CODE[op[g.loss]].forward(t, g.loss);
     // Backward in the full tape's order: the loss, then each layer's nodes from the last down.
-    this.grads.fill(0);
+    this.grads.fill(0, 0, this.BW + L * this.GS + 1);
     this.grads[t.gradOff[g.loss]] = 1;
     KERNEL_BY_CODE[op[g.loss]].backward(t, g.loss);
     for (let i = L - 1; i >= 0; i--) {
@@ -187,7 +198,7 @@ export class LayerLoop implements ChainRun {
     return this.vRel[this.graph.u[0]] + i * this.VS;
   }
   lossOff(): number {
-    return this.shape.depth * this.VS;
+    return this.L * this.VS;
   }
   dhOff(j: number): number {
     return j === 0 ? 0 : this.BW + this.gRel[this.out] + (j - 1) * this.GS;
@@ -209,7 +220,7 @@ export class LayerLoop implements ChainRun {
     const { tape: t, graph: g, first, out, BW } = this;
     const p = this.params;
     if (!p) return null;
-    const L = this.shape.depth;
+    const L = this.L;
     const size = (k: number) => t.rows[k] * t.cols[k];
     const found = (k: number, layer: number, kind: 'nan' | 'inf' | null): ChainNonFinite | null => {
       if (!kind) return null;
@@ -229,7 +240,7 @@ export class LayerLoop implements ChainRun {
       if (!r && g.y !== null) r = found(g.y, L, nonFiniteKind(d, BW, d.length - BW));
       return r ?? found(g.loss, L, nonFiniteKind(this.values, 1, this.lossOff()));
     }
-    let r = found(g.loss, L, nonFiniteKind(this.grads, 1, this.grads.length - 1));
+    let r = found(g.loss, L, nonFiniteKind(this.grads, 1, BW + L * this.GS));
     for (let i = L - 1; i >= 0 && !r; i--)
       for (let k = out; k >= first && !r; k--)
         if (this.gRel[k] >= 0) r = found(k, i, nonFiniteKind(this.grads, size(k), BW + this.gRel[k] + i * this.GS));
