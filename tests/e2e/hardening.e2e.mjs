@@ -66,7 +66,7 @@ export async function nanLongStringsAndSceneFiftyGetNotices({ page, baseUrl }) {
   const text = await status.innerText();
   assert.ok(text.includes('depth=NaN is not a number; using 20.'), text);
   assert.ok(text.includes(`act=${'y'.repeat(80)}… (5000 characters) is not one of`), text);
-  assert.ok(text.includes('scene=50 is outside 0–9; using 9.'), text);
+  assert.ok(text.includes('scene=50 is outside 0–11; using 11.'), text);
 }
 
 export async function trainingLabTrainsInASandboxedFrame({ page, baseUrl }) {

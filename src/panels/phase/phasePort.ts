@@ -14,7 +14,12 @@ export interface PhasePort {
 
 function createWorkerPort(): PhasePort | null {
   if (typeof Worker === 'undefined') return null;
-  return new Worker(new URL('../../worker/phase.worker.ts', import.meta.url), { type: 'module' }) as unknown as PhasePort;
+  try {
+    return new Worker(new URL('../../worker/phase.worker.ts', import.meta.url), { type: 'module' }) as unknown as PhasePort;
+  } catch {
+    // A sandboxed frame without allow-same-origin (origin null) may not load a worker script: compute inline.
+    return null;
+  }
 }
 
 function createInlinePort(): PhasePort {
