@@ -8,7 +8,14 @@
  * This is the textbook independence step: it ignores the parts of the gradient along h and 1 that the Stein-corrected
  * model of theory.ts follows. Checked against sampling (tests/core/theory/norm.test.ts) it fits sigmoid and relu
  * within a decade or 10 % of the change; for tanh it misses by more than a decade (depth 100, width 32) and for
- * other activations it was not checked, so only sigmoid and relu get a line. BatchNorm has none here.
+ * other activations it was not checked, so only sigmoid and relu get a line.
+ *
+ * BatchNorm has none here. Its large-batch rate (Yang et al. 2019) is E[f′(u)²]/Var f(u) per layer, u ~ N(0, 1)
+ * (bias and weight scale cancel; π/(π − 1) ≈ 1.467 for ReLU), and sampled chains follow it at batch ≥ 32 (relu,
+ * depth 50: 4.31 sampled vs 4.16 decades). At the app's batch 16 the finite-batch chain grows faster: depth 200
+ * misses by 3–4 decades (relu 20.5 vs 16.4; sigmoid 3.6 vs 0.8), at batch 4 by 5. The finite-batch rate needs the
+ * B × B fixed point of the batch's Gram matrix, which is not implemented; a B → ∞ line would mislead at the
+ * batches the app uses. (Measured 2026-12-05 with analyzeChain, median of 6 seeds, width 32, He init.)
  */
 import type { Activation, Arch, Config } from '../config';
 import { log, exp } from '../numerics/libm';
