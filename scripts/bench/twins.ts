@@ -84,7 +84,9 @@ function allocated(f: () => unknown): number {
 }
 
 function time(twin: () => unknown, ref: () => unknown): Times {
-  const t = timeInterleaved({ twin, ref }, { budgetMs: 600, warmupMs: 150, beforeSlice: fullGC });
+  // A long warm-up: on a loaded machine the optimising compiler's background thread waits for a core, and a
+  // function still running unoptimised code made one side of a pair up to 10× slower for a whole measurement.
+  const t = timeInterleaved({ twin, ref }, { budgetMs: 600, warmupMs: 500, beforeSlice: fullGC });
   return { twinMs: t.twin.median, refMs: t.ref.median, twinCpu: t.twin.cpu, refCpu: t.ref.cpu, twinAlloc: allocated(twin), refAlloc: allocated(ref) };
 }
 
