@@ -2,7 +2,8 @@
  * The body of `npm run bench` (scripts/bench.ts bundles this file first, so the core runs as a browser runs it):
  * median ms of forward + backward + report for the plain tanh chain, three implementations side by side (this
  * core, a hand-fused Float64Array loop, TensorFlow.js on its pure-JS CPU backend), the targets, and the memory of
- * one analysis against the size of all activations. About a minute on one core.
+ * one analysis against the size of all activations, and what each fast twin buys over its reference (twins.ts;
+ * `npm run bench -- twins` runs that part alone). About a minute and a half on one core.
  */
 import { execFileSync } from 'node:child_process';
 import { cpus, loadavg } from 'node:os';
@@ -18,6 +19,7 @@ import { initTfjs, tfjsChain, tfjsTensorCount } from './tfjsChain';
 import { timeInterleaved } from './timing';
 import type { Measured } from './memProbe';
 import { printPhase } from './phase';
+import { printLoopMemory, printTwins } from './twins';
 
 const QUANTITIES = ['h', 'dh', 'g', 'dW', 'db'] as const;
 
@@ -191,6 +193,13 @@ export interface BenchPaths {
 /** Run the whole bench and print it; exit code 1 if the hand loop disagrees with the core. */
 export async function main(paths: BenchPaths): Promise<void> {
   const t0 = Date.now();
+  if (process.argv.includes('twins')) {
+    console.log(`machine: ${cpus().length} cores; load average at start ${loadText()}; Node ${process.version}`);
+    printTwins();
+    printLoopMemory();
+    console.log(`\nbench took ${((Date.now() - t0) / 1000).toFixed(1)} s; load average now ${loadText()}`);
+    return;
+  }
   const backend = await initTfjs();
   console.log(`machine: ${cpus().length} cores, ${cpus()[0]?.model ?? '?'}; load average at start ${loadText()} (other processes slow every column)`);
   console.log(`bench: plain chain, tanh, xavier, mse, norm none, seed 1; Node ${process.version}; tfjs ${backend} (float32)`);
@@ -218,6 +227,8 @@ export async function main(paths: BenchPaths): Promise<void> {
   printTargets(rows);
   printTheory();
   printPhase();
+  printTwins();
+  printLoopMemory();
   printMemory(paths.memProbe);
   console.log(`\nbench took ${((Date.now() - t0) / 1000).toFixed(1)} s; load average now ${loadText()}`);
   if (worst > 1e-9) process.exitCode = 1;

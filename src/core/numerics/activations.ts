@@ -9,36 +9,37 @@ import { exp, expm1, log1p, tanh } from './libm';
 // Constants are literals inside the functions (the doubles of Math.SQRT1_2, 1/√(2π), 2/√π and √π; a test checks
 // each): V8 reloads and unboxes a module-level constant at every use, even in optimized loops (see libm-fdlibm.ts).
 
+/** erf's argument and result (see erfAt). */
+const ERF_ARG = new Float64Array(1);
+
 /**
  * erf(x) to ~1e-14: the Maclaurin series where it converges without much cancellation (|x| < 2.5), and the
  * Lentz continued fraction for erfc beyond, where the series would lose digits.
  */
 export function erf(x: number): number {
-  if (Number.isNaN(x)) return NaN;
-  const ax = Math.abs(x);
-  return ax < 2.5 ? erfSeries(x) : erfOuter(x, ax);
-}
-
-/** buf[off + k] = erf(buf[off + k]) for k < len, in place: the same doubles as {@link erf}, in a loop over arrays. */
-export function erfInPlace(buf: Float64Array, off: number, len: number): void {
-  // Two passes, each with callees that fit V8's inlining budget (a double through a call that is not inlined is
-  // boxed). The series' results are below 1 in magnitude, so the second pass picks out the |x| ≥ 2.5 entries.
-  for (let k = off; k < off + len; k++) {
-    const x = buf[k];
-    if (Number.isNaN(x)) buf[k] = NaN;
-    else if (Math.abs(x) < 2.5) buf[k] = erfSeries(x);
-  }
-  for (let k = off; k < off + len; k++) if (Math.abs(buf[k]) >= 2.5) erfOuterAt(buf, k);
+  // One implementation for both forms: erfAt's, on a one-entry scratch.
+  ERF_ARG[0] = x;
+  erfAt(ERF_ARG, 0);
+  return ERF_ARG[0];
 }
 
 /**
- * buf[i] = erf(buf[i]) for |buf[i]| ≥ 2.5, array in, array out: erfc's continued fraction and its exp do not fit
- * the inlining budget of the loops that call this beside a series and another exp, and then only an array and an
- * index cross the call, not doubles (each of which would be boxed).
+ * buf[i] = erf(buf[i]), array in, array out (as libm's log1pAt and expm1At): erf with its continued fraction and
+ * exp does not fit the inlining budget of gelu's loop beside another exp, and a double passed to or returned from a
+ * call that is not inlined is boxed, a 16-byte heap number each way (1.7 MB per analysis at (100,32,32)); an array
+ * and an index are not. The continued fraction is a call of the same kind.
  */
+export function erfAt(buf: Float64Array, i: number): void {
+  const x = buf[i];
+  if (Math.abs(x) < 2.5) buf[i] = erfSeries(x);
+  else if (x === x) erfOuterAt(buf, i); // NaN stays NaN
+}
+
+/** buf[i] = erf(buf[i]) for |buf[i]| ≥ 2.5 from erfc, array in, array out. */
 function erfOuterAt(buf: Float64Array, i: number): void {
   const x = buf[i];
-  buf[i] = erfOuter(x, Math.abs(x));
+  const r = erfcLarge(Math.abs(x));
+  buf[i] = x > 0 ? 1 - r : r - 1;
 }
 
 /** erf x for |x| < 2.5 by its Maclaurin series 2/√π · Σ (−1)ⁿ x^(2n+1) / (n!(2n+1)). */
@@ -53,12 +54,6 @@ function erfSeries(x: number): number {
     if (Math.abs(add) < 1e-17 * Math.abs(sum)) break;
   }
   return 1.1283791670955126 * sum; // 2/√π
-}
-
-/** erf x for |x| ≥ 2.5 (ax = |x|) from erfc. */
-function erfOuter(x: number, ax: number): number {
-  const r = erfcLarge(ax);
-  return x > 0 ? 1 - r : r - 1;
 }
 
 /** erfc(x) for x ≥ 2.5 by the continued fraction erfc(x) = e^{−x²}/√π · 1/(x + 1/2/(x + 1/(x + 3/2/(x + …)))). */

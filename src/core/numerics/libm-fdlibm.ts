@@ -105,15 +105,6 @@ export function exp(x: number): number {
 }
 
 /**
- * buf[off + k] = e^(buf[off + k]) for k < len, in place. Loops over arrays call this rather than exp per entry:
- * exp is then inlined into this loop, its only callee, whatever the caller's inlining budget, so no double crosses
- * a call (a double passed to or returned from a call that is not inlined is boxed: a heap number each).
- */
-export function expInPlace(buf: Float64Array, off: number, len: number): void {
-  for (let k = off; k < off + len; k++) buf[k] = exp(buf[k]);
-}
-
-/**
  * The natural logarithm ln x, < 1 ulp. Reduction x = 2^k·(1+f) with √2/2 < 1+f < √2, then the series in
  * s = f/(2+f). log(±0) = −∞, log(x < 0) = NaN, log(∞) = ∞, NaN gives NaN; subnormals are scaled up first.
  */
@@ -185,11 +176,6 @@ export function log1p(x: number): number {
   LOG1P_ARG[0] = x;
   log1pAt(LOG1P_ARG, 0);
   return LOG1P_ARG[0];
-}
-
-/** buf[off + k] = ln(1 + buf[off + k]) for k < len: {@link log1p} over a range, in place. */
-export function log1pInPlace(buf: Float64Array, off: number, len: number): void {
-  for (let k = off; k < off + len; k++) log1pAt(buf, k);
 }
 
 /**
@@ -275,18 +261,13 @@ export function expm1(x: number): number {
   return EXPM1_ARG[0];
 }
 
-/** buf[off + k] = e^(buf[off + k]) − 1 for k < len, in place. */
-export function expm1InPlace(buf: Float64Array, off: number, len: number): void {
-  for (let k = off; k < off + len; k++) expm1At(buf, k);
-}
-
 /**
  * buf[i] = expm1(buf[i]), array in, array out, as log1pAt and for the same reason: the body, with fdlibm's k ≥ 2
  * end written in, is over V8's inlining limit, so it is always a call, and only an array and an index cross it.
  * (Inlinable, it was inlined into some loops and not others, as their budgets allowed, boxing its argument and
  * result wherever it was not.)
  */
-export function expm1At(buf: Float64Array, i: number): void {
+function expm1At(buf: Float64Array, i: number): void {
   let x = buf[i];
   const LN2_HI = 6.93147180369123816490e-1; // 0x3FE62E42 FEE00000: k·LN2_HI is exact for |k| < 2000
   const LN2_LO = 1.90821492927058770002e-10; // 0x3DEA39EF 35793C76

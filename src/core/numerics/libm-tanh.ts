@@ -6,7 +6,7 @@
  * Built, like libm-fdlibm.ts, only from operations IEEE 754 rounds exactly; double-double steps use Dekker's exact
  * product (no fused multiply-add: JavaScript has none, and contraction is not allowed).
  */
-import { expm1, expm1At } from './libm-fdlibm';
+import { expm1 } from './libm-fdlibm';
 
 /** tanh(m/8) = TANH_HI[m] + TANH_LO[m] (m = 2…16) to ~2^-106, for the addition theorem below. */
 const TANH_HI = Float64Array.of(
@@ -105,51 +105,4 @@ export function tanh(x: number): number {
     return x; // NaN
   }
   return neg ? -z : z;
-}
-
-/**
- * buf[off + k] = tanh(buf[off + k]) for k < len, in place: the same doubles as {@link tanh}, in two passes, each
- * a loop over arrays whose callees (the |x| < 2 pieces, then expm1) fit V8's inlining budget. Through tanh per
- * entry they did not: expm1 stayed a call, and a double passed to or returned from a call that is not inlined is
- * boxed (a heap number each way, ~2 MB per analysis at (100,32,32)).
- */
-export function tanhInPlace(buf: Float64Array, off: number, len: number): void {
-  tanhBelow2(buf, off, len);
-  tanhFrom2(buf, off, len);
-}
-
-/** tanh in place for the entries with |x| < 2; the others are left as they are. */
-function tanhBelow2(buf: Float64Array, off: number, len: number): void {
-  for (let k = off; k < off + len; k++) {
-    const x = buf[k];
-    const neg = x < 0;
-    const ax = neg ? -x : x;
-    // |x| < 2^-28 (±0 too): tanh x is x, as in tanh.
-    if (ax < 3.725290298461914e-9 || !(ax < 2)) continue;
-    if (ax < 0.25) buf[k] = tanhSmall(x);
-    else {
-      const z = tanhMid(ax);
-      buf[k] = neg ? -z : z;
-    }
-  }
-}
-
-/**
- * tanh in place for the entries with |x| ≥ 2 or NaN: after {@link tanhBelow2} every other entry is a tanh, of
- * magnitude < tanh 2 < 1, so it is left alone.
- */
-function tanhFrom2(buf: Float64Array, off: number, len: number): void {
-  for (let k = off; k < off + len; k++) {
-    const x = buf[k];
-    const neg = x < 0;
-    const ax = neg ? -x : x;
-    if (ax < 2) continue;
-    let z = 1; // |x| ≥ 22
-    if (ax < 22) {
-      buf[k] = 2 * ax;
-      expm1At(buf, k); // array in, array out: never inlined, and no double crosses the call
-      z = tanhFromExpm1(buf[k]);
-    } else if (!(ax >= 22)) continue; // NaN stays NaN
-    buf[k] = neg ? -z : z;
-  }
 }

@@ -7,7 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { analyzeChain, backwardGain } from '../../../src/core/chain/analyze';
 import { decodeConfig, queryToRecord } from '../../../src/core/config';
 import { reportToJSON, type ArchReport } from '../../../src/core/report';
-import { StatsScratch, emptyHistograms, emptySummary, summarizeInto, summarizeLayer } from '../../../src/core/stats/stats';
+import { StatsScratch, emptyHistograms, emptySummary, summarizeInto } from '../../../src/core/stats/stats';
+import { summarizeLayer } from '../../../src/core/stats/fast/layer-summary';
 import type { LayerStats } from '../../../src/core/report';
 
 const report = (q: string) => analyzeChain(decodeConfig(queryToRecord(q), 'strict').config);

@@ -1,12 +1,11 @@
 /**
  * Per-layer summaries: type-7 quantiles (checked against a full sort here: exact up to 256 entries, within one fine
  * bin of (max − min)/bins above, bins = 40·min(25, ⌈n/160⌉)), mean/std, histograms over the finite range, and the
- * saturated fraction.
+ * saturated fraction. The fused layer summary, their fast twin, is pinned in fast/layer-summary.test.ts.
  */
 import { describe, expect, it } from 'vitest';
 import { randomLcg, randomNormal } from 'd3-random';
-import { HIST_BINS, StatsScratch, emptyHistograms, emptySummary, saturatedFraction, summarizeInto, summarizeLayer } from '../../../src/core/stats/stats';
-import type { LayerStats } from '../../../src/core/report';
+import { HIST_BINS, StatsScratch, emptyHistograms, emptySummary, saturatedFraction, summarizeInto } from '../../../src/core/stats/stats';
 
 /** Type-7 quantile of a sorted array (numpy's default): linear between ranks ⌊p(n−1)⌋ and the next. */
 function quantile7(sorted: number[], p: number): number {
@@ -96,50 +95,5 @@ describe('saturated fraction', () => {
   it('counts f′ below 1% of sup f′', () => {
     expect(saturatedFraction(Float64Array.of(0.25, 0.0024, 0.0026, 0), 4, 0.25)).toBe(0.5);
     expect(saturatedFraction(Float64Array.of(1, 1, 0, 1), 4, 1)).toBe(0.25);
-  });
-});
-
-describe('summarizeLayer', () => {
-  const emptyStats = (L: number): LayerStats => ({ z: emptySummary(L), h: emptySummary(L), fprime: emptySummary(L), saturated: new Float64Array(L), zHist: emptyHistograms(L) });
-  const bits = (x: unknown) => JSON.stringify(x, (_k, v: unknown) => (v instanceof Float64Array ? Array.from(v, (e) => (Object.is(e, -0) ? '-0' : String(e))) : v));
-
-  it('gives the same doubles as three summarizeInto calls and saturatedFraction (odd and even n, with and without non-finite entries)', () => {
-    const next = normal(11);
-    for (const n of [2, 5, 64, 65, 100, 200, 255, 256, 257, 1000, 1023, 1024]) {
-      for (const bad of ['none', 'nan-in-h', 'inf-in-z', 'outlier-and-relu'] as const) {
-        // Entries at offsets into larger buffers, as the tape stores them; f′ = σ′-like values, some below the cut.
-        const z = new Float64Array(n + 3);
-        const h = new Float64Array(n + 5);
-        const f = new Float64Array(n + 1);
-        for (let t = 0; t < n; t++) {
-          const v = 2 * next();
-          z[3 + t] = v;
-          h[5 + t] = 1 / (1 + Math.exp(-v));
-          f[1 + t] = t % 7 === 0 ? 1e-4 : h[5 + t] * (1 - h[5 + t]);
-        }
-        if (bad === 'outlier-and-relu') {
-          // One far outlier puts almost every z in a single fine bin; relu outputs tie at 0 (exact quantiles
-          // then select among a large bin, and among equal values).
-          for (let t = 0; t < n; t++) h[5 + t] = Math.max(0, z[3 + t]);
-          z[3 + (n >> 2)] = 1e6;
-        }
-        if (bad === 'nan-in-h') h[5 + (n >> 1)] = NaN;
-        if (bad === 'inf-in-z') z[3 + n - 1] = -Infinity;
-        const got = emptyStats(2);
-        const sc = new StatsScratch();
-        summarizeLayer(z, 3, h, 5, f, 1, n, got, 1, sc, 0.25);
-        const want = emptyStats(2);
-        const sc2 = new StatsScratch();
-        summarizeInto(z, n, want.z, 1, sc2, want.zHist, 3);
-        const sumSq = [sc2.sumSq];
-        summarizeInto(h, n, want.h, 1, sc2, undefined, 5);
-        sumSq.push(sc2.sumSq);
-        summarizeInto(f, n, want.fprime, 1, sc2, undefined, 1);
-        sumSq.push(sc2.sumSq);
-        want.saturated[1] = saturatedFraction(f, n, 0.25, 1);
-        expect(bits(got), `n = ${n}, ${bad}`).toBe(bits(want));
-        expect(Array.from(sc.sumSq3).map(String), `n = ${n}, ${bad}`).toEqual(sumSq.map(String));
-      }
-    }
   });
 });

@@ -5,11 +5,11 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { analyzeArch, releaseWorkspaces, workspaceFor } from '../../../src/core/chain/analyze';
-import { LayerLoop } from '../../../src/core/chain/fast/chain-loop';
-import { ChainWorkspace, chainShape } from '../../../src/core/chain/chains';
-import { ACTIVATIONS, INITS, LOSSES, NORMS, decodeConfig, type Arch, type Config } from '../../../src/core/config';
-import { drawParams, packParams, type ChainParams } from '../../../src/core/chain/params';
+import { analyzeArch, releaseWorkspaces, workspaceFor } from '../../../../src/core/chain/analyze';
+import { LayerLoop } from '../../../../src/core/chain/fast/chain-loop';
+import { ChainWorkspace, chainShape } from '../../../../src/core/chain/chains';
+import { ACTIVATIONS, INITS, LOSSES, NORMS, decodeConfig, type Arch, type Config } from '../../../../src/core/config';
+import { drawParams, packParams, type ChainParams } from '../../../../src/core/chain/params';
 
 const SEED = Number(process.env.FC_SEED ?? 20261126);
 const cfg = (raw: Record<string, unknown>) => decodeConfig(raw, 'strict').config;
@@ -42,6 +42,14 @@ describe('LayerLoop gives the full tape’s report bit for bit', () => {
       fc.property(config, (c) => expectSameReports(c, c.arch[0])),
       { seed: SEED, numRuns: 150 },
     );
+  });
+
+  it('at the edges of the schema: depth 1000 at width 1, and depth 1 at width 1 and batch 1, every activation', () => {
+    for (const act of ACTIVATIONS)
+      for (const arch of ['plain', 'residual'] as const) {
+        expectSameReports(cfg({ depth: 1000, width: 1, batch: 2, act, arch, seed: 5 }), arch);
+        expectSameReports(cfg({ depth: 1, width: 1, batch: 1, act, arch, seed: 6 }), arch);
+      }
   });
 
   it('when one cached loop runs changing activations, α and parameters in turn', () => {
