@@ -12,7 +12,7 @@
  */
 import type { Arch, Config } from '../core/config';
 import { criticalCurve, phaseGrid, phaseTheory, sampleCell, checkAxis, type PhaseAxis } from '../core/phase';
-import { jacobianSpectrum } from '../core/spectrum';
+import { jacobianSpectrumFast as jacobianSpectrum } from '../core/spectrum/fast';
 import { errorToPlain, type PlainError } from './protocol';
 
 export type PhaseRequest =
