@@ -14,7 +14,7 @@
  * pairs skip the leading zeros of R's rows while they last; its convergence test is |⟨x_p, x_q⟩| ≤ n·ε·‖x_p‖·‖x_q‖
  * (LAPACK's), with ε = 2^-53. Nothing allocates inside the loops.
  */
-import { log, powInt } from '../../numerics/libm';
+import { log } from '../../numerics/libm';
 import { golubKahanValues } from './bidiag';
 
 const EPS = 2 ** -53;
@@ -38,9 +38,8 @@ export function singularValuesFast(A: Float64Array, n: number, exp2 = 0, stats?:
     }
   if (amax === 0 || !Number.isFinite(amax)) return new Float64Array(n).fill(amax === 0 ? 0 : NaN);
   // Max |entry| near 1 by a power of two (exact), so squared norms neither overflow nor underflow needlessly.
-  const e = Math.ceil(log(amax) / Math.LN2);
-  const f = pow2(-e);
-  for (let k = 0; k < n * n; k++) X[k] *= f;
+  const e = exponentOf(amax);
+  scaleRange(X, 0, n * n, -e);
   const R = pivotedQR(X, n);
   // κ(A) estimated by R's diagonal (pivoted: |r_00| ≥ |r_11| ≥ …). Small: Golub–Kahan, whose error ε·κ·σ is then
   // invisible (κ ≤ 1e6: below 1e-8 relative, measured 1e-12 or better); else the graded case, by Jacobi.
@@ -66,20 +65,33 @@ export function singularValuesFast(A: Float64Array, n: number, exp2 = 0, stats?:
 export function scalePow2(s: number, e: number): number {
   while (e > 0 && s < Infinity && s > 0) {
     const d = Math.min(e, 1000);
-    s *= powInt(2, d);
+    s *= pow2(d);
     e -= d;
   }
   while (e < 0 && s > 0) {
     const d = Math.max(e, -1000);
-    s *= powInt(2, d);
+    s *= pow2(d);
     e -= d;
   }
   return s;
 }
 
-/** 2^e for |e| ≤ 2098 without overflow in the intermediate. */
+/**
+ * 2^e, exactly, from the bits of the double (powInt squares past 2^1023 on its way to 2^1000·2^30). Products of two
+ * normal powers cover e in [−2044, 2046]; beyond that the result is 0 or Infinity anyway.
+ */
 export function pow2(e: number): number {
-  return e > 1000 ? powInt(2, 1000) * powInt(2, e - 1000) : e < -1000 ? powInt(2, -1000) * powInt(2, e + 1000) : powInt(2, e);
+  if (e > 1023) return e > 2046 ? Infinity : bits2(1023) * bits2(e - 1023);
+  if (e < -1022) return e < -2044 ? 0 : bits2(-1022) * bits2(e + 1022);
+  return bits2(e);
+}
+
+const dv = new DataView(new ArrayBuffer(8));
+/** 2^e for a normal exponent e in [−1022, 1023]. */
+function bits2(e: number): number {
+  dv.setUint32(0, (e + 1023) << 20);
+  dv.setUint32(4, 0);
+  return dv.getFloat64(0);
 }
 
 /**
@@ -273,13 +285,28 @@ function renormalize(R: Float64Array, n: number, k: number, from: number, E: Int
     nrm[k] = 0;
     return;
   }
-  const e = Math.round(log(m) / Math.LN2);
+  const e = exponentOf(m);
   if (e !== 0) {
-    const f = pow2(-e);
-    for (let c = from; c < n; c++) R[o + c] *= f;
+    scaleRange(R, o + from, o + n, -e);
     E[k] += e;
   }
   let s = 0;
   for (let c = from; c < n; c++) s += R[o + c] * R[o + c];
   nrm[k] = s;
+}
+
+/** round(log2 m) for a positive finite m, subnormals included (libm's log is not meant for them: scale first). */
+export function exponentOf(m: number): number {
+  return m < 2 ** -900 ? Math.round(log(m * 2 ** 600) / Math.LN2) - 600 : Math.round(log(m) / Math.LN2);
+}
+
+/** X[from…to) ·= 2^e, exactly; in two steps when 2^e alone would overflow (scaling a subnormal row up to 1). */
+export function scaleRange(X: Float64Array, from: number, to: number, e: number): void {
+  if (e > 1000) {
+    const f = pow2(1000);
+    for (let k = from; k < to; k++) X[k] *= f;
+    e -= 1000;
+  }
+  const f = pow2(e);
+  for (let k = from; k < to; k++) X[k] *= f;
 }

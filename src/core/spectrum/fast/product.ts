@@ -13,9 +13,8 @@
  */
 import { matmulInto } from '../../autograd/ops-matmul';
 import type { Arch, Config } from '../../config';
-import { log } from '../../numerics/libm';
 import { weightOffset, type ChainParams } from '../../chain/params';
-import { pow2, singularValuesFast } from './jacobi';
+import { exponentOf, scaleRange, singularValuesFast } from './jacobi';
 
 /** C = Q·M_i for the plain (M_i = W_i·D_i) or residual (M_i = I + α·W_i·D_i) chain, by the blocked kernel. */
 export function chainFactorFast(c: Config, arch: Arch, p: ChainParams, D: Float64Array): (i: number, Q: Float64Array, C: Float64Array) => void {
@@ -136,10 +135,9 @@ export function productSingularValuesFast(n: number, L: number, applyFactor: (i:
       }
     }
     if (!(amax > 0) || !Number.isFinite(amax)) return new Float64Array(n).fill(amax === 0 ? 0 : NaN);
-    const e = Math.round(log(amax) / Math.LN2);
+    const e = exponentOf(amax);
     if (e !== 0) {
-      const f = pow2(-e);
-      for (let k = 0; k < n * n; k++) acc[k] *= f;
+      scaleRange(acc, 0, n * n, -e);
       exp2 += e;
     }
   }
