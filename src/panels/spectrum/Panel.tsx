@@ -65,7 +65,7 @@ function SpectrumPanelBody({ config, lang, size }: SizedProps<SpectrumPanelProps
   const readings = svs.map((s) => spectrumReading(s.arch, s.sv));
   const readingText = (r: SpectrumReading) => {
     const arch = t(`viz.arch.${r.arch}`);
-    if (r.kind === 'nonfinite') return t('spectrum.readingNonFinite', { arch });
+    if (r.kind === 'nonfinite') return t('spectrum.readingNonFinite', { arch, count: r.nonFinite, W: r.W });
     if (r.kind === 'zero') return t('spectrum.readingZero', { arch, max: sig(r.max) });
     if (r.kind === 'all') return t('spectrum.readingAll', { arch, W: r.W, spread: r.spread.toFixed(1) });
     return t('spectrum.reading', { arch, W: r.W, pct: `${Math.round(r.near * 100)} %`, spread: r.spread.toFixed(1), min: sig(r.min), max: sig(r.max) });
@@ -110,21 +110,21 @@ function SpectrumPanelBody({ config, lang, size }: SizedProps<SpectrumPanelProps
               {l.isometryY !== null && (
                 <g data-role="isometry">
                   <line x1={0} x2={l.innerWidth} y1={l.isometryY} y2={l.isometryY} stroke={COLOR.theory} strokeWidth={1.5} strokeDasharray="6 4" />
-                  <text x={l.innerWidth - 4} y={l.isometryY - 5} textAnchor="end" fontSize={FONT.tick} fill={COLOR.muted}>
+                  <text x={l.innerWidth - 4} y={l.theory.some((th) => Math.abs(th.labelY - (l.isometryY! - 5)) < 13) ? l.isometryY + 13 : l.isometryY - 5} textAnchor="end" fontSize={FONT.tick} fill={COLOR.muted}>
                     {t('spectrum.isometry')}
                   </text>
                 </g>
               )}
+              {l.series.map((s) => (
+                <path key={s.arch} d={s.path} fill="none" stroke={ARCH_STYLE[s.arch].color} strokeWidth={2.5} data-arch={s.arch} />
+              ))}
               {l.theory.map((th) => (
                 <g key={`th-${th.arch}`} data-role="theory" data-arch={th.arch}>
                   <line x1={0} x2={l.innerWidth} y1={th.y} y2={th.y} stroke={ARCH_STYLE[th.arch].color} strokeWidth={1.5} strokeDasharray="2 3" />
-                  <text x={4} y={th.y - 4} fontSize={FONT.tick} fill={ARCH_STYLE[th.arch].color}>
+                  <text x={4} y={th.labelY} fontSize={FONT.tick} fill={ARCH_STYLE[th.arch].color} style={{ stroke: COLOR.bg, strokeWidth: 3, paintOrder: "stroke" }}>
                     {t('spectrum.theoryLine', { arch: t(`viz.arch.${th.arch}`) })}
                   </text>
                 </g>
-              ))}
-              {l.series.map((s) => (
-                <path key={s.arch} d={s.path} fill="none" stroke={ARCH_STYLE[s.arch].color} strokeWidth={2.5} data-arch={s.arch} />
               ))}
             </g>
           </svg>

@@ -19,6 +19,8 @@ export interface SpectrumReading {
   W: number;
   /** 'all': every σ within ×3 of 1; 'zero': some σ is exactly 0; else the spread */
   kind: 'all' | 'zero' | 'spread' | 'nonfinite';
+  /** how many σ are ∞ or NaN (kind 'nonfinite') */
+  nonFinite: number;
   /** fraction within ×3 of 1 */
   near: number;
   /** 10–90 % spread of log10 σ, decades */
@@ -34,10 +36,11 @@ export function spectrumReading(arch: Arch, sv: Float64Array): SpectrumReading {
   const max = sv[0];
   const near = fractionNearOne(sv, 3);
   // NaN or Infinity (the product left float64): said as such, not as a spread.
-  if (sv.some((s) => !(s < Infinity) || s !== s)) return { arch, W, kind: 'nonfinite', near, spread: NaN, min, max };
+  const nonFinite = sv.filter((s) => !(s < Infinity)).length; // ∞ and NaN
+  if (nonFinite > 0) return { arch, W, kind: 'nonfinite', nonFinite, near, spread: NaN, min, max };
   const zero = !(min > 0);
   const spread = zero ? Infinity : spreadDecades(sv);
-  return { arch, W, kind: zero ? 'zero' : near === 1 ? 'all' : 'spread', near, spread, min, max };
+  return { arch, W, kind: zero ? 'zero' : near === 1 ? 'all' : 'spread', nonFinite, near, spread, min, max };
 }
 
 export interface SpectrumLayout {
@@ -49,7 +52,7 @@ export interface SpectrumLayout {
   /** y pixel of σ = 1, null when 1 is outside the drawn range */
   isometryY: number | null;
   /** the mean-field √E[σ²] per architecture, where finite */
-  theory: { arch: Arch; y: number }[];
+  theory: { arch: Arch; y: number; labelY: number }[];
   xTicks: Tick[];
   yTicks: Tick[];
 }
@@ -96,8 +99,19 @@ export function spectrumLayout(svs: { arch: Arch; sv: Float64Array; rms?: number
     innerHeight,
     series,
     isometryY: yOf(0),
-    theory: svs.flatMap(({ arch, rms }) => (rms && rms > 0 && rms < Infinity ? [{ arch, y: yOf(Math.log10(rms)) }] : [])),
+    theory: theoryLabels(svs.flatMap(({ arch, rms }) => (rms && rms > 0 && rms < Infinity ? [{ arch, y: yOf(Math.log10(rms)) }] : [])), innerHeight),
     xTicks: xt.map((k) => ({ pos: xOf(k - 1), label: String(k) })),
     yTicks,
   };
+}
+
+/** Label rows for the mean-field lines: above each line, pushed apart (≥ 13 px) when lines are close, kept inside. */
+function theoryLabels(lines: { arch: Arch; y: number }[], innerHeight: number): { arch: Arch; y: number; labelY: number }[] {
+  const sorted = [...lines].sort((a, b) => a.y - b.y);
+  let prev = -Infinity;
+  return sorted.map((l) => {
+    const labelY = Math.min(innerHeight - 2, Math.max(l.y - 4, prev + 13, 10));
+    prev = labelY;
+    return { ...l, labelY };
+  });
 }

@@ -38,7 +38,7 @@ export const phaseEn = {
   'spectrum.title': 'Jacobian spectrum: the gain of every direction',
   'spectrum.xLabel': 'rank k of σₖ (largest first)',
   'spectrum.yLabel': 'σₖ (log scale)',
-  'spectrum.readingNonFinite': '{arch}: the Jacobian left float64 (overflow to ∞ or NaN); its singular values are not drawn.',
+  'spectrum.readingNonFinite': '{arch}: {count} of the {W} singular values left float64 (∞ or NaN) and are not drawn; the finite ones are.',
   'spectrum.isometry': 'σ = 1: isometry',
   'spectrum.theoryLine': '{arch}: mean field √E[σ²]',
   'spectrum.theoryNone': '{arch}: no mean-field line (the theory covers plain and residual chains without normalization).',

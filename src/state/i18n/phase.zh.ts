@@ -38,7 +38,7 @@ export const phaseZh = {
   'spectrum.title': '雅可比谱：每个方向的增益',
   'spectrum.xLabel': 'σₖ 的序号 k（从大到小）',
   'spectrum.yLabel': 'σₖ（对数坐标）',
-  'spectrum.readingNonFinite': '{arch}：雅可比矩阵超出了 float64 范围（溢出为 ∞ 或 NaN），其奇异值不画出。',
+  'spectrum.readingNonFinite': '{arch}：{W} 个奇异值中有 {count} 个超出了 float64 范围（∞ 或 NaN），没有画出；有限的照常画出。',
   'spectrum.isometry': 'σ = 1：等距',
   'spectrum.theoryLine': '{arch}：平均场 √E[σ²]',
   'spectrum.theoryNone': '{arch}：没有平均场参考线（该理论只适用于不带归一化的普通链和残差链）。',
