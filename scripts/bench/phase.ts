@@ -5,6 +5,7 @@
 import { defaultConfig, type Config } from '../../src/core/config';
 import { parseAxis, phaseGrid, phaseTheory, sampleCell } from '../../src/core/phase';
 import { jacobianSpectrum } from '../../src/core/spectrum';
+import { jacobianSpectrumFast } from '../../src/core/spectrum/fast';
 import { onCpuMs } from './timing';
 
 function ms(f: () => unknown): number {
@@ -35,12 +36,25 @@ export function printPhase(): void {
   sampleCell(d, g2, 0, 0);
   const cell = both(() => sampleCell(d, g2, 1, 1));
   console.log(`  one sampled cell at the default config (L = 20, W = 16, B = 16, plain + residual): ${fmt(cell)}`);
-  for (const [L, W] of [
-    [50, 128],
-    [2, 512],
-    [20, 256],
-  ]) {
-    const s: Config = { ...defaultConfig(), act: 'tanh', init: 'orthogonal', depth: L, width: W, arch: ['plain'] };
-    console.log(`  Jacobian spectrum, plain tanh orthogonal, L = ${L}, W = ${W}: ${fmt(both(() => jacobianSpectrum(s, 'plain')))}`);
+  // Plain path vs its fast twin (the one the worker runs), CPU ms, median of 3 runs (1 run where a call takes > 5 s).
+  console.log('  Jacobian spectrum, plain chain, tanh Gaussian (xavier), sample 0: plain path → fast twin, cpu ms (median)');
+  const med = (f: () => unknown, reps: number) => {
+    const xs: number[] = [];
+    for (let r = 0; r < reps; r++) xs.push(both(f).cpu);
+    return xs.sort((a, b) => a - b)[xs.length >> 1];
+  };
+  for (const [W, Ls] of [
+    [64, [2, 50, 200]],
+    [128, [2, 50, 200]],
+    [256, [2, 50]],
+    [512, [2, 10]],
+  ] as const) {
+    for (const L of Ls) {
+      const s: Config = { ...defaultConfig(), act: 'tanh', init: 'xavier', depth: L, width: W, arch: ['plain'] };
+      const reps = L * W ** 3 > 5e8 ? 1 : 3;
+      const fast = med(() => jacobianSpectrumFast(s, 'plain'), reps);
+      const plain = L * W ** 3 > 3e9 ? NaN : med(() => jacobianSpectrum(s, 'plain'), reps);
+      console.log(`    W = ${W}, L = ${L}: ${Number.isNaN(plain) ? '(plain path skipped: > 3e9 L·W³)' : `${plain.toFixed(0)} ms`} → ${fast.toFixed(0)} ms`);
+    }
   }
 }

@@ -6,7 +6,7 @@
 import { pathToFileURL } from 'node:url';
 import { ConfigError, type Arch, type Config } from '../core/config';
 import { criticalCurve, parseAxis, phaseGrid, phaseReportCSV, phaseReportJSON, phaseSampled, phaseTheory, PhaseAxisError, type PhaseResult } from '../core/phase';
-import { jacobianSpectrum } from '../core/spectrum';
+import { jacobianSpectrumFast as jacobianSpectrum } from '../core/spectrum/fast';
 import { configFromArgs, type CliIO, type CliResult } from './run';
 
 class UsageError extends Error {}

@@ -12,7 +12,8 @@
  */
 import type { Arch, Config } from '../core/config';
 import { criticalCurve, phaseGrid, phaseTheory, sampleCell, checkAxis, type PhaseAxis } from '../core/phase';
-import { jacobianSpectrum } from '../core/spectrum';
+import { jacobianSpectrumFast as jacobianSpectrum } from '../core/spectrum/fast';
+import { spectrumTheory, type SpectrumTheory } from '../core/spectrum';
 import { errorToPlain, type PlainError } from './protocol';
 
 export type PhaseRequest =
@@ -27,7 +28,7 @@ export type PhaseResponse =
   | { type: 'cells'; id: number; done: number; total: number; from: number; values: Partial<Record<Arch, Float64Array>> }
   | { type: 'sampled'; id: number; total: number }
   | { type: 'cancelled'; id: number; done: number }
-  | { type: 'spectrum'; id: number; sv: Partial<Record<Arch, Float64Array | null>> }
+  | { type: 'spectrum'; id: number; sv: Partial<Record<Arch, Float64Array | null>>; theory: Partial<Record<Arch, SpectrumTheory>> }
   | { type: 'error'; id: number; request: PhaseRequest['type']; error: PlainError };
 
 export interface PhaseHandlerEnv {
@@ -51,8 +52,12 @@ export function createPhaseHandler(env: PhaseHandlerEnv): { handle(msg: PhaseReq
     if (msg.type === 'spectrum') {
       try {
         const sv: Partial<Record<Arch, Float64Array | null>> = {};
-        for (const a of msg.config.arch) sv[a] = jacobianSpectrum(msg.config, a);
-        env.post({ type: 'spectrum', id: msg.id, sv });
+        const theory: Partial<Record<Arch, SpectrumTheory>> = {};
+        for (const a of msg.config.arch) {
+          sv[a] = jacobianSpectrum(msg.config, a);
+          theory[a] = spectrumTheory(msg.config, a);
+        }
+        env.post({ type: 'spectrum', id: msg.id, sv, theory });
       } catch (e) {
         fail(e);
       }

@@ -58,6 +58,35 @@ export function sampleDerivatives(c: Config, arch: Arch, p: ChainParams): Float6
  * ConfigError for an invalid config or one beyond {@link MAX_SPECTRUM_WORK} / the chain memory bound.
  */
 export function jacobianSpectrum(config: Config, arch: Arch): Float64Array | null {
+  const s = prepareSpectrum(config, arch);
+  if (!s) return null;
+  const { c, p, D } = s;
+  if (arch === 'dense') return denseSpectrum(c, p, D, singularValues);
+  return zeroBeyondRank(productSingularValues(c.width, c.depth, chainFactor(c, arch, p, D)), arch, D, c.width);
+}
+
+/**
+ * Plain chain: J = Π W_i·D_i has rank at most the fewest non-zero f′ of any layer (ReLU's dead units), so the
+ * singular values past that are exactly 0; the product's rounding would leave noise there (measured 1e-23 … 1e-303
+ * of the largest at ReLU depth 30, width 33), which a log axis would draw as if it meant something.
+ */
+export function zeroBeyondRank(sv: Float64Array, arch: Arch, D: Float64Array, W: number): Float64Array {
+  if (arch !== 'plain') return sv;
+  let rank = W;
+  for (let i = 0; i < D.length / W; i++) {
+    let live = 0;
+    for (let k = 0; k < W; k++) if (D[i * W + k] !== 0) live++;
+    rank = Math.min(rank, live);
+  }
+  sv.fill(0, rank);
+  return sv;
+}
+
+/**
+ * The checks and the draw shared by the plain path and its fast twin: the validated config, sample 0's parameters
+ * and its f′(z_i); null with a normalization. Throws ConfigError beyond the work or memory bound.
+ */
+export function prepareSpectrum(config: Config, arch: Arch): { c: Config; p: ChainParams; D: Float64Array } | null {
   const c = validateConfig(config);
   if (c.norm !== 'none') return null;
   const W = c.width;
@@ -69,11 +98,18 @@ export function jacobianSpectrum(config: Config, arch: Arch): Float64Array | nul
   }
   if (chainFootprint(chainShape(c, arch)) > MAX_CHAIN_FLOATS) throw new ConfigError('depth', L, `a smaller chain: ${arch} at this size exceeds the memory bound`);
   const p = drawParams(c, arch);
-  const D = sampleDerivatives(c, arch, p);
-  if (arch === 'dense') return denseSpectrum(c, p, D);
+  return { c, p, D: sampleDerivatives(c, arch, p) };
+}
+
+/**
+ * The plain or residual chain's factor as productSingularValues wants it: C = Q·M_i with M_i = W_i·D_i (plain) or
+ * I + α·W_i·D_i (residual), D_i = diag f′(z_i) of sample 0 (`D` from {@link sampleDerivatives}).
+ */
+export function chainFactor(c: Config, arch: Arch, p: ChainParams, D: Float64Array): (i: number, Q: Float64Array, C: Float64Array) => void {
+  const W = c.width;
   const residual = arch === 'residual';
   const al = c.alpha;
-  return productSingularValues(W, L, (i, Q, C) => {
+  return (i, Q, C) => {
     // C = Q·W_i (row by row: C[r] = Σ_k Q[r][k]·W_i[k]), then ·D_i, then + Q for the shortcut.
     const wo = weightOffset(p, i);
     C.fill(0);
@@ -90,10 +126,11 @@ export function jacobianSpectrum(config: Config, arch: Arch): Float64Array | nul
         C[cr + m] = residual ? Q[cr + m] + al * v : v;
       }
     }
-  });
+  };
 }
 
-function denseSpectrum(c: Config, p: ChainParams, D: Float64Array): Float64Array {
+/** Dense: T_L multiplied out by forward tangents, then `svd` (the plain Jacobi or its fast twin). */
+export function denseSpectrum(c: Config, p: ChainParams, D: Float64Array, svd: (A: Float64Array, n: number) => Float64Array): Float64Array {
   const W = c.width;
   const L = c.depth;
   const WW = W * W;
@@ -115,5 +152,5 @@ function denseSpectrum(c: Config, p: ChainParams, D: Float64Array): Float64Array
     }
     for (let r = 0; r < W; r++) for (let m = 0; m < W; m++) T[out + r * W + m] *= D[i * W + m];
   }
-  return singularValues(T.subarray(L * WW), W);
+  return svd(T.subarray(L * WW), W);
 }

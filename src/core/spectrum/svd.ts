@@ -138,11 +138,15 @@ function amaxScale(e: number): number {
 }
 
 /**
- * Singular values of the product M_0·M_1 ⋯ M_{L−1} of n × n factors, largest first. `applyFactor(i, Q, C)` must
- * write C = Q·M_i (row-major n × n). Accurate relative to each singular value while the product's column
- * grading holds (see the header); overflowing products give Infinity, underflowing ones 0.
+ * The product M_0·M_1 ⋯ M_{L−1} of n × n factors as acc·2^exp2·Q (Q orthogonal, not returned): acc is lower
+ * triangular with graded columns, its largest entry near 1. `applyFactor(i, Q, C)` must write C = Q·M_i (row-major
+ * n × n). `acc` is null when the product overflowed (NaN) or is exactly 0 (`zero`).
  */
-export function productSingularValues(n: number, L: number, applyFactor: (i: number, Q: Float64Array, C: Float64Array) => void): Float64Array {
+export function productTriangle(
+  n: number,
+  L: number,
+  applyFactor: (i: number, Q: Float64Array, C: Float64Array) => void,
+): { acc: Float64Array; exp2: number } | { acc: null; zero: boolean } {
   const Q = new Float64Array(n * n);
   const C = new Float64Array(n * n);
   const V = new Float64Array(n * n);
@@ -172,7 +176,7 @@ export function productSingularValues(n: number, L: number, applyFactor: (i: num
         amax = Math.max(amax, Math.abs(row[c]));
       }
     }
-    if (!(amax > 0) || !Number.isFinite(amax)) return new Float64Array(n).fill(amax === 0 ? 0 : NaN);
+    if (!(amax > 0) || !Number.isFinite(amax)) return { acc: null, zero: amax === 0 };
     // Keep acc's largest entry near 1 by a power of two (exact), carried in exp2.
     const e = Math.round(log(amax) / Math.LN2);
     if (e !== 0) {
@@ -181,9 +185,12 @@ export function productSingularValues(n: number, L: number, applyFactor: (i: num
       exp2 += e;
     }
   }
-  const sv = singularValues(acc, n);
-  // 2^exp2 may be far outside float64 while some singular values are not: scale each in two steps.
-  for (let k = 0; k < n; k++) {
+  return { acc, exp2 };
+}
+
+/** sv[k]·2^exp2 in place, in steps (2^exp2 may be far outside float64 while some singular values are not). */
+export function scaleByPow2(sv: Float64Array, exp2: number): Float64Array {
+  for (let k = 0; k < sv.length; k++) {
     let s = sv[k];
     let e = exp2;
     while (e > 0 && s < Infinity) {
@@ -199,4 +206,15 @@ export function productSingularValues(n: number, L: number, applyFactor: (i: num
     sv[k] = s;
   }
   return sv;
+}
+
+/**
+ * Singular values of the product M_0·M_1 ⋯ M_{L−1} of n × n factors, largest first. `applyFactor(i, Q, C)` must
+ * write C = Q·M_i (row-major n × n). Accurate relative to each singular value while the product's column
+ * grading holds (see the header); overflowing products give Infinity, underflowing ones 0.
+ */
+export function productSingularValues(n: number, L: number, applyFactor: (i: number, Q: Float64Array, C: Float64Array) => void): Float64Array {
+  const p = productTriangle(n, L, applyFactor);
+  if (p.acc === null) return new Float64Array(n).fill(p.zero ? 0 : NaN);
+  return scaleByPow2(singularValues(p.acc, n), p.exp2);
 }

@@ -8,6 +8,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Arch, Config } from '../../core/config';
 import { translate, type Lang } from '../../state/i18n';
 import type { PhaseResponse } from '../../worker/phaseProtocol';
+import type { SpectrumTheory } from '../../core/spectrum/theory';
 import { AxisBottom, AxisLeft } from '../../viz/Axes';
 import { downloadBlob } from '../../viz/exportDownload';
 import { measured, type SizedProps } from '../../viz/measured';
@@ -26,7 +27,7 @@ function sig(v: number): string {
 
 function SpectrumPanelBody({ config, lang, size }: SizedProps<SpectrumPanelProps>) {
   const t = (k: string, v?: Record<string, string | number>) => translate(lang, k, v);
-  const [result, setResult] = useState<{ key: string; sv: Partial<Record<Arch, Float64Array | null>> } | null>(null);
+  const [result, setResult] = useState<{ key: string; sv: Partial<Record<Arch, Float64Array | null>>; theory: Partial<Record<Arch, SpectrumTheory>> } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const want = useRef(-1);
   const pending = useRef(false);
@@ -35,7 +36,7 @@ function SpectrumPanelBody({ config, lang, size }: SizedProps<SpectrumPanelProps
     if (m.id !== want.current && m.id !== -1) return;
     pending.current = false;
     if (m.type === 'spectrum') {
-      setResult({ key, sv: m.sv });
+      setResult({ key, sv: m.sv, theory: m.theory });
       setError(null);
     } else if (m.type === 'error') setError(m.error.message);
   });
@@ -54,7 +55,8 @@ function SpectrumPanelBody({ config, lang, size }: SizedProps<SpectrumPanelProps
       result
         ? config.arch.flatMap((a) => {
             const sv = result.sv[a];
-            return sv ? [{ arch: a, sv }] : [];
+            const th = result.theory[a];
+            return sv ? [{ arch: a, sv, rms: th?.kind === 'ok' ? th.rms : null }] : [];
           })
         : [],
     [result, config.arch],
@@ -63,6 +65,7 @@ function SpectrumPanelBody({ config, lang, size }: SizedProps<SpectrumPanelProps
   const readings = svs.map((s) => spectrumReading(s.arch, s.sv));
   const readingText = (r: SpectrumReading) => {
     const arch = t(`viz.arch.${r.arch}`);
+    if (r.kind === 'nonfinite') return t('spectrum.readingNonFinite', { arch, count: r.nonFinite, W: r.W });
     if (r.kind === 'zero') return t('spectrum.readingZero', { arch, max: sig(r.max) });
     if (r.kind === 'all') return t('spectrum.readingAll', { arch, W: r.W, spread: r.spread.toFixed(1) });
     return t('spectrum.reading', { arch, W: r.W, pct: `${Math.round(r.near * 100)} %`, spread: r.spread.toFixed(1), min: sig(r.min), max: sig(r.max) });
@@ -107,13 +110,21 @@ function SpectrumPanelBody({ config, lang, size }: SizedProps<SpectrumPanelProps
               {l.isometryY !== null && (
                 <g data-role="isometry">
                   <line x1={0} x2={l.innerWidth} y1={l.isometryY} y2={l.isometryY} stroke={COLOR.theory} strokeWidth={1.5} strokeDasharray="6 4" />
-                  <text x={l.innerWidth - 4} y={l.isometryY - 5} textAnchor="end" fontSize={FONT.tick} fill={COLOR.muted}>
+                  <text x={l.innerWidth - 4} y={l.theory.some((th) => Math.abs(th.labelY - (l.isometryY! - 5)) < 13) ? l.isometryY + 13 : l.isometryY - 5} textAnchor="end" fontSize={FONT.tick} fill={COLOR.muted}>
                     {t('spectrum.isometry')}
                   </text>
                 </g>
               )}
               {l.series.map((s) => (
                 <path key={s.arch} d={s.path} fill="none" stroke={ARCH_STYLE[s.arch].color} strokeWidth={2.5} data-arch={s.arch} />
+              ))}
+              {l.theory.map((th) => (
+                <g key={`th-${th.arch}`} data-role="theory" data-arch={th.arch}>
+                  <line x1={0} x2={l.innerWidth} y1={th.y} y2={th.y} stroke={ARCH_STYLE[th.arch].color} strokeWidth={1.5} strokeDasharray="2 3" />
+                  <text x={4} y={th.labelY} fontSize={FONT.tick} fill={ARCH_STYLE[th.arch].color} style={{ stroke: COLOR.bg, strokeWidth: 3, paintOrder: "stroke" }}>
+                    {t('spectrum.theoryLine', { arch: t(`viz.arch.${th.arch}`) })}
+                  </text>
+                </g>
               ))}
             </g>
           </svg>
@@ -129,6 +140,17 @@ function SpectrumPanelBody({ config, lang, size }: SizedProps<SpectrumPanelProps
               {readingText(r)}
             </div>
           ))}
+          {result &&
+            svs.map(({ arch }) => {
+              const th = result.theory[arch];
+              const a = t(`viz.arch.${arch}`);
+              if (!th || th.kind === 'ok') return null;
+              return (
+                <div key={`thn-${arch}`} style={{ color: COLOR.muted }} data-role="theory-note">
+                  {th.kind === 'none' ? t('spectrum.theoryNone', { arch: a }) : t('spectrum.theoryRange', { arch: a, value: String(th.rms) })}
+                </div>
+              );
+            })}
           <div style={{ color: COLOR.muted }}>{t('spectrum.note')}</div>
         </div>
       )}

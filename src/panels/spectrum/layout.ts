@@ -18,7 +18,9 @@ export interface SpectrumReading {
   arch: Arch;
   W: number;
   /** 'all': every σ within ×3 of 1; 'zero': some σ is exactly 0; else the spread */
-  kind: 'all' | 'zero' | 'spread';
+  kind: 'all' | 'zero' | 'spread' | 'nonfinite';
+  /** how many σ are ∞ or NaN (kind 'nonfinite') */
+  nonFinite: number;
   /** fraction within ×3 of 1 */
   near: number;
   /** 10–90 % spread of log10 σ, decades */
@@ -33,9 +35,12 @@ export function spectrumReading(arch: Arch, sv: Float64Array): SpectrumReading {
   const min = sv[W - 1];
   const max = sv[0];
   const near = fractionNearOne(sv, 3);
+  // NaN or Infinity (the product left float64): said as such, not as a spread.
+  const nonFinite = sv.filter((s) => !(s < Infinity)).length; // ∞ and NaN
+  if (nonFinite > 0) return { arch, W, kind: 'nonfinite', nonFinite, near, spread: NaN, min, max };
   const zero = !(min > 0);
   const spread = zero ? Infinity : spreadDecades(sv);
-  return { arch, W, kind: zero ? 'zero' : near === 1 ? 'all' : 'spread', near, spread, min, max };
+  return { arch, W, kind: zero ? 'zero' : near === 1 ? 'all' : 'spread', nonFinite, near, spread, min, max };
 }
 
 export interface SpectrumLayout {
@@ -46,19 +51,26 @@ export interface SpectrumLayout {
   series: SpectrumSeries[];
   /** y pixel of σ = 1, null when 1 is outside the drawn range */
   isometryY: number | null;
+  /** the mean-field √E[σ²] per architecture, where finite */
+  theory: { arch: Arch; y: number; labelY: number }[];
   xTicks: Tick[];
   yTicks: Tick[];
 }
 
 /** log10 range drawn: the finite positive σ of every series and 1, padded; at most 330 decades. */
-export function spectrumLayout(svs: { arch: Arch; sv: Float64Array }[], width: number): SpectrumLayout {
+export function spectrumLayout(svs: { arch: Arch; sv: Float64Array; rms?: number | null }[], width: number): SpectrumLayout {
   const innerWidth = Math.max(40, width - SPECTRUM_MARGIN.left - SPECTRUM_MARGIN.right);
   const innerHeight = 240;
   let lo = 0;
   let hi = 0;
   let W = 1;
-  for (const { sv } of svs) {
+  for (const { sv, rms } of svs) {
     W = Math.max(W, sv.length);
+    // The mean-field line is drawn only when finite and positive, and the axis then includes it.
+    if (rms && rms > 0 && rms < Infinity) {
+      lo = Math.min(lo, Math.log10(rms));
+      hi = Math.max(hi, Math.log10(rms));
+    }
     for (const s of sv)
       if (s > 0 && s < Infinity) {
         lo = Math.min(lo, Math.log10(s));
@@ -70,13 +82,11 @@ export function spectrumLayout(svs: { arch: Arch; sv: Float64Array }[], width: n
   const xOf = (k: number) => (W <= 1 ? innerWidth / 2 : (k / (W - 1)) * innerWidth);
   const yOf = (l: number) => innerHeight - ((l - lo) / (hi - lo)) * innerHeight;
   const series = svs.map(({ arch, sv }) => {
-    const pts: [number, number][] = [];
-    sv.forEach((s, k) => {
-      // σ = 0 (dead directions) is drawn at the bottom edge; the reading says so.
-      const l = s > 0 ? Math.log10(s) : lo;
-      pts.push([xOf(k), yOf(Math.min(hi, Math.max(lo, l)))]);
-    });
-    return { arch, path: line()(pts) ?? '' };
+    // Only finite positive σ are drawn: 0 (dead directions), Infinity and NaN leave a gap, and the reading counts
+    // them (a log axis has no place for them; clamping them to an edge would draw a value that is not there).
+    const pts: ([number, number] | null)[] = [];
+    sv.forEach((s, k) => pts.push(s > 0 && s < Infinity ? [xOf(k), yOf(Math.log10(s))] : null));
+    return { arch, path: line<[number, number] | null>().defined((p) => p !== null).x((p) => p![0]).y((p) => p![1])(pts) ?? '' };
   });
   const step = Math.max(1, Math.ceil((hi - lo) / 6));
   const yTicks: Tick[] = [];
@@ -89,7 +99,19 @@ export function spectrumLayout(svs: { arch: Arch; sv: Float64Array }[], width: n
     innerHeight,
     series,
     isometryY: yOf(0),
+    theory: theoryLabels(svs.flatMap(({ arch, rms }) => (rms && rms > 0 && rms < Infinity ? [{ arch, y: yOf(Math.log10(rms)) }] : [])), innerHeight),
     xTicks: xt.map((k) => ({ pos: xOf(k - 1), label: String(k) })),
     yTicks,
   };
+}
+
+/** Label rows for the mean-field lines: above each line, pushed apart (≥ 13 px) when lines are close, kept inside. */
+function theoryLabels(lines: { arch: Arch; y: number }[], innerHeight: number): { arch: Arch; y: number; labelY: number }[] {
+  const sorted = [...lines].sort((a, b) => a.y - b.y);
+  let prev = -Infinity;
+  return sorted.map((l) => {
+    const labelY = Math.min(innerHeight - 2, Math.max(l.y - 4, prev + 13, 10));
+    prev = labelY;
+    return { ...l, labelY };
+  });
 }

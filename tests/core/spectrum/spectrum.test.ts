@@ -174,3 +174,15 @@ describe('dynamical isometry (L = 50, W = 128, tanh, scale 1; Pennington, Schoen
     expect(gauss).toBeLessThan(30);
   });
 });
+
+describe('rank: ReLU dead units', () => {
+  it('plain ReLU: σ past the fewest live units of any layer are exactly 0, the rest positive', () => {
+    const c = cfg({ act: 'relu', init: 'he', depth: 30, width: 33, bias: 0.1, seed: 4 });
+    const sv = jacobianSpectrum(c, 'plain')!;
+    const zeros = sv.filter((s) => s === 0).length;
+    expect(zeros).toBeGreaterThan(0); // this draw has a layer with only 10 live units (measured)
+    for (let k = 0; k < sv.length - zeros; k++) expect(sv[k]).toBeGreaterThan(0);
+    // The rank bound is the true rank here: the largest discarded value (rounding noise) was ≤ 1e-23 of σ_max.
+    expect(sv[sv.length - zeros - 1]).toBeGreaterThan(1e-10 * sv[0]);
+  });
+});
