@@ -178,13 +178,13 @@ export function createAppStore(params: InitialParams = {}): StoreApi<AppState> {
   }));
 }
 
-/** The app's store. main.tsx loads the URL into it before the first render. */
+/** The app's store. src/app/boot/main.tsx loads the URL into it before the first render. */
 export const appStore = createAppStore();
 
 /**
  * What the hooks read. Its server snapshot (zustand's `getInitialState`) is the current state: the build prerenders
- * the page (src/app/prerender.tsx) from a store filled before rendering, and the browser never hydrates that markup
- * (main.tsx replaces it), so there is no first client state the server's must match.
+ * the page (src/app/boot/prerender.tsx) from a store filled before rendering, and the browser never hydrates that markup
+ * (src/app/boot/main.tsx replaces it), so there is no first client state the server's must match.
  */
 const hookStore: StoreApi<AppState> = { ...appStore, getInitialState: appStore.getState };
 

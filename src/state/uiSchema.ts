@@ -6,9 +6,9 @@ import type { ConfigNotice } from '../core/config';
 import { CONFIG_KEYS } from '../core/config';
 import type { Lang } from './i18n';
 import { LANGS } from './i18n';
+import { THEMES, type Theme } from './theme';
 
-export const THEMES = ['auto', 'light', 'dark'] as const;
-export type Theme = (typeof THEMES)[number];
+export { THEMES, type Theme } from './theme';
 
 /** Panels that can be shown; `panels=flow,chain` in an embed URL picks a subset. */
 export const PANEL_IDS = ['flow', 'chain', 'activation', 'stats', 'formula', 'phase', 'spectrum'] as const;
