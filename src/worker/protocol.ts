@@ -20,7 +20,11 @@ export interface AnalyzeRequest {
   config: Config;
 }
 
-/** A thrown error as plain data: ConfigError's key, value and allowed range survive the trip. */
+/**
+ * A thrown error as plain data, the one error shape between worker and page: every worker protocol posts it, and
+ * the page's result state shows it (state/store.ts ComputeError is this shape, plus the size guard's verdict for
+ * requests the page did not start). ConfigError's key, value and allowed range survive the trip.
+ */
 export interface PlainError {
   name: string;
   message: string;
@@ -34,7 +38,10 @@ export type AnalyzeResponse =
   | { type: 'result'; id: number; report: Report; ms: number }
   | { type: 'error'; id: number; error: PlainError; ms: number };
 
-/** Turn anything thrown into plain data that structured clone can carry. */
+/**
+ * Turn anything thrown into plain data that structured clone can carry. The same function on both sides: an error
+ * the page's own engine throws looks exactly like one the worker posted, and a PlainError maps to itself.
+ */
 export function errorToPlain(e: unknown): PlainError {
   if (e && typeof e === 'object') {
     const o = e as { name?: unknown; message?: unknown; key?: unknown; value?: unknown; allowed?: unknown };

@@ -12,6 +12,7 @@ import { createScheduler, type WorkerPort } from '../../state/compute';
 import { connectCompute } from '../../state/computeSync';
 import type { EnsemblePort } from '../../state/ensemble';
 import type { AppState } from '../../state/store';
+import { errorToPlain } from '../../worker/protocol';
 
 function createWorker(): WorkerPort | null {
   if (typeof Worker === 'undefined') return null;
@@ -20,7 +21,7 @@ function createWorker(): WorkerPort | null {
 
 /** The chunks could not load (offline, blocked): say so where the charts would be. */
 export function chunkFailed(store: StoreApi<AppState>, e: unknown): void {
-  store.getState().setResult({ report: null, error: { message: String(e) }, ms: null, runner: null });
+  store.getState().setResult({ report: null, error: errorToPlain(e), ms: null, runner: null });
 }
 
 /** Start computing reports for the store's config (and every later one). */
