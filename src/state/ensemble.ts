@@ -18,12 +18,10 @@ import type { AppState } from './store';
 
 /** Same config up to the seed: a band drawn for one applies to the other. No allocation (runs on every input). */
 export function sameBandConfig(a: Config, b: Config): boolean {
-  const ra = a as unknown as Record<string, unknown>;
-  const rb = b as unknown as Record<string, unknown>;
   for (const f of CONFIG_FIELDS) {
     if (f.key === 'seed') continue;
-    const x = ra[f.key];
-    const y = rb[f.key];
+    const x = a[f.key];
+    const y = b[f.key];
     if (x === y) continue;
     if (!Array.isArray(x) || !Array.isArray(y) || x.length !== y.length || x.some((v, i) => v !== y[i])) return false;
   }

@@ -14,7 +14,7 @@ export interface PhasePort {
 
 function createWorkerPort(): PhasePort | null {
   if (typeof Worker === 'undefined') return null;
-  return new Worker(new URL('../../worker/phase.worker.ts', import.meta.url), { type: 'module' }) as unknown as PhasePort;
+  return new Worker(new URL('../../worker/phase.worker.ts', import.meta.url), { type: 'module' });
 }
 
 function createInlinePort(): PhasePort {
