@@ -13,6 +13,14 @@ import type { Report } from '../core/report';
  */
 export const MAX_REQUEST_FLOATS = 3e7;
 
+/**
+ * A port's message and error handlers. Typed as methods' so that their parameter is compared both ways: a browser
+ * Worker (whose handlers receive a whole MessageEvent or ErrorEvent) and a test's fake port (which passes a plain
+ * `{ data }` or an Event) both fit a port's interface, without a cast at either.
+ */
+export type MessageHandler<T> = { handle(e: { data: T }): void }['handle'];
+export type ErrorHandler = { handle(e: Event): void }['handle'];
+
 /** Main → worker: analyse this config. */
 export interface AnalyzeRequest {
   type: 'analyze';

@@ -10,13 +10,12 @@ import type { Config } from '../../core/config';
 import type { Report } from '../../core/report';
 import { createScheduler, type WorkerPort } from '../../state/compute';
 import { connectCompute } from '../../state/computeSync';
-import type { EnsemblePort } from '../../state/ensemble';
 import type { AppState } from '../../state/store';
 import { errorToPlain } from '../../worker/protocol';
 
 function createWorker(): WorkerPort | null {
   if (typeof Worker === 'undefined') return null;
-  return new Worker(new URL('../../worker/analyze.worker.ts', import.meta.url), { type: 'module' }) as unknown as WorkerPort;
+  return new Worker(new URL('../../worker/analyze.worker.ts', import.meta.url), { type: 'module' });
 }
 
 /** The chunks could not load (offline, blocked): say so where the charts would be. */
@@ -67,7 +66,7 @@ export function startEnsemble(store: StoreApi<AppState>): void {
     (m) =>
       m.connectEnsemble(store, {
         createWorker: () =>
-          typeof Worker === 'undefined' ? null : (new Worker(new URL('../../worker/ensemble.worker.ts', import.meta.url), { type: 'module' }) as unknown as EnsemblePort),
+          typeof Worker === 'undefined' ? null : (new Worker(new URL('../../worker/ensemble.worker.ts', import.meta.url), { type: 'module' })),
       }),
     () => undefined,
   );
