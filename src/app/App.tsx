@@ -12,8 +12,8 @@ import { selectBusy, selectResult, selectUi, useApp, type ResultState } from '..
 import { ErrorMessage } from './ErrorMessage';
 import { Header as HeaderView } from './Header';
 import { Notices as NoticesView } from './Notices';
-import { panelGrid } from './panelGridPart';
-import { releaseSecondPass, usePageSettled } from './secondPass';
+import { panelGrid } from './boot/panelGridPart';
+import { releaseSecondPass, usePageSettled } from './boot/secondPass';
 import { Sidebar as SidebarView } from './Sidebar';
 import { StatusLine } from './StatusLine';
 import { useDocumentAttrs } from './useDocumentAttrs';
@@ -69,7 +69,7 @@ export function App() {
   const ui = useApp(selectUi);
   const result = useFirstResultDeferred(useApp(selectResult), panelGrid.useReady());
   const busy = useApp(selectBusy);
-  // Once the first report's hero is painted, the rest below it mounts, in phases (see ./secondPass.ts).
+  // Once the first report's hero is painted, the rest below it mounts, in phases (see ./boot/secondPass.ts).
   const shown = result.report !== null;
   useEffect(() => {
     if (!shown) return;

@@ -17,7 +17,7 @@ import { selectActions, selectUi, useApp, useAppShallow } from '../state/store';
 import type { PanelId, UiState } from '../state/uiSchema';
 import { FlowWithBand } from './FlowWithBand';
 import { PanelBoundary } from './PanelBoundary';
-import { markPageSettled, usePageSettled, useSecondPass } from './secondPass';
+import { markPageSettled, usePageSettled, useSecondPass } from './boot/secondPass';
 import { PanelExport } from './share/PanelExport';
 import { SETTLE_MS, useStaggered } from '../viz/useSettled';
 import { WhenVisible } from '../viz/WhenVisible';
@@ -166,7 +166,7 @@ export const PanelGrid = memo(function PanelGrid({ report }: { report: Report })
   const heroIds = useMemo(() => (hero ? [hero] : []), [hero]);
   const stepper = !ui.embed;
   const gridReports = useStaggered(report, rest.length + (stepper && !rest.includes('chain') ? 1 : 0), SETTLE_MS);
-  // The grid mounts after the hero's first paint (see ./secondPass.ts), one frame per task: mounted at once, its
+  // The grid mounts after the hero's first paint (see ./boot/secondPass.ts), one frame per task: mounted at once, its
   // panels made one 80 ms task at page load (each measures its wrapper and draws in the same commit), the largest
   // part of Lighthouse's total blocking time. Frames are appended below the ones already painted, so nothing moves.
   const gridOn = useSecondPass();

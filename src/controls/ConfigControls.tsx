@@ -23,7 +23,9 @@ const BIAS = linearScale(0, 10, 0.05);
 const ALPHA = linearScale(0, 2, 0.01);
 
 function maxOf(key: keyof Config): number {
-  return (fieldOf(key) as unknown as { max: number }).max;
+  const f = fieldOf(key);
+  if (f?.kind !== 'int' && f?.kind !== 'float') throw new Error(`${key} is not a numeric config key`);
+  return f.max;
 }
 
 interface NumControlProps {

@@ -11,7 +11,7 @@ import type { Report } from '../core/report';
 import { errorToPlain } from '../worker/protocol';
 import { chooseRunner, configWork, lowerMsPerWork, PRIOR_MS_PER_WORK, updateMsPerWork, warmConfig } from './computePolicy';
 import { checkSize } from './sizeGuard';
-import type { ComputeError, ResultState } from './store';
+import type { ResultState } from './store';
 import { createWorkerClient, type WorkerPort } from './workerClient';
 
 export * from './computePolicy';
@@ -55,11 +55,6 @@ export interface Scheduler {
   /** The main-thread engine has arrived (see SchedulerDeps.syncReady): run the request waiting for it, if any. */
   syncLoaded: () => void;
   dispose: () => void;
-}
-
-function plainToComputeError(e: unknown): ComputeError {
-  const p = errorToPlain(e);
-  return { message: p.message, key: p.key, value: p.value, allowed: p.allowed };
 }
 
 /** The latest-wins scheduler described at the top of this file. */
@@ -119,7 +114,7 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
       const report = deps.runSync(c);
       result = { report, error: null, ms: deps.now() - t0, runner: 'main' };
     } catch (e) {
-      result = { report: null, error: plainToComputeError(e), ms: deps.now() - t0, runner: 'main' };
+      result = { report: null, error: errorToPlain(e), ms: deps.now() - t0, runner: 'main' };
     }
     // A cold first run (JIT) overstates the cost; that errs toward the worker, and later timings pull it back.
     msPerWork = updateMsPerWork(msPerWork, result.ms ?? 0, configWork(c).total);
@@ -137,7 +132,7 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
         target,
         msg.type === 'result'
           ? { report: msg.report, error: null, ms: msg.ms, runner: 'worker' }
-          : { report: null, error: plainToComputeError(msg.error), ms: msg.ms, runner: 'worker' },
+          : { report: null, error: msg.error, ms: msg.ms, runner: 'worker' },
       );
       scheduleWarm();
     },
@@ -162,7 +157,7 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
         // Nothing starts; a queued job is stale now (a running one finishes, or is dropped by the next request).
         worker.dropQueued();
         if (!worker.running()) deps.onBusy(false);
-        deliver(id, { report: null, error: { message: `size guard: ${guard.reason}`, guard }, ms: null, runner: null });
+        deliver(id, { report: null, error: { name: 'SizeGuard', message: `size guard: ${guard.reason}`, guard }, ms: null, runner: null });
         return;
       }
       const runner = chooseRunner(c, { workerAvailable: worker.usable(), msPerWork, mainCold });

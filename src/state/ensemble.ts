@@ -10,7 +10,7 @@ import { CONFIG_FIELDS, type Config } from '../core/config';
 import { ENSEMBLE_DEFAULT } from '../core/stats/ensemble-range';
 import { chainFootprint, chainShape } from '../core/chain/footprint';
 import type { EnsembleRequest, EnsembleResponse } from '../worker/ensembleProtocol';
-import { MAX_REQUEST_FLOATS } from '../worker/protocol';
+import { MAX_REQUEST_FLOATS, type ErrorHandler, type MessageHandler } from '../worker/protocol';
 import { configWork, SYNC_WORK_LIMIT } from './computePolicy';
 import type { AppState } from './store';
 
@@ -18,12 +18,10 @@ import type { AppState } from './store';
 
 /** Same config up to the seed: a band drawn for one applies to the other. No allocation (runs on every input). */
 export function sameBandConfig(a: Config, b: Config): boolean {
-  const ra = a as unknown as Record<string, unknown>;
-  const rb = b as unknown as Record<string, unknown>;
   for (const f of CONFIG_FIELDS) {
     if (f.key === 'seed') continue;
-    const x = ra[f.key];
-    const y = rb[f.key];
+    const x = a[f.key];
+    const y = b[f.key];
     if (x === y) continue;
     if (!Array.isArray(x) || !Array.isArray(y) || x.length !== y.length || x.some((v, i) => v !== y[i])) return false;
   }
@@ -45,8 +43,8 @@ export function ensembleFits(c: Config, k: number): boolean {
 /** What the binding needs from the worker: a subset of the DOM Worker interface, so tests can fake it. */
 export interface EnsemblePort {
   postMessage(msg: EnsembleRequest): void;
-  onmessage: ((e: { data: EnsembleResponse }) => void) | null;
-  onerror: ((e: unknown) => void) | null;
+  onmessage: MessageHandler<EnsembleResponse> | null;
+  onerror: ErrorHandler | null;
   terminate(): void;
 }
 

@@ -16,6 +16,7 @@ import type { Ensemble } from '../core/stats/ensemble';
 import type { Arch } from '../core/config';
 import type { Notice } from './notices';
 import type { SizeGuard } from './sizeGuard';
+import type { PlainError } from '../worker/protocol';
 import type { UiState } from './uiSchema';
 import { defaultUi } from './uiSchema';
 
@@ -30,12 +31,11 @@ export interface EnsembleState {
   skipped: boolean;
 }
 
-/** A core error as plain data (ConfigError fields when the core named a key). */
-export interface ComputeError {
-  message: string;
-  key?: string;
-  value?: string;
-  allowed?: string;
+/**
+ * The error on screen: the worker protocol's PlainError (name, message and a ConfigError's key, value and allowed
+ * range), whichever side threw it, plus `guard` when the size guard did not start the request.
+ */
+export interface ComputeError extends PlainError {
   /** set when the size guard did not start the request (too much memory, or too long without confirmation) */
   guard?: SizeGuard;
 }
@@ -178,13 +178,13 @@ export function createAppStore(params: InitialParams = {}): StoreApi<AppState> {
   }));
 }
 
-/** The app's store. main.tsx loads the URL into it before the first render. */
+/** The app's store. src/app/boot/main.tsx loads the URL into it before the first render. */
 export const appStore = createAppStore();
 
 /**
  * What the hooks read. Its server snapshot (zustand's `getInitialState`) is the current state: the build prerenders
- * the page (src/app/prerender.tsx) from a store filled before rendering, and the browser never hydrates that markup
- * (main.tsx replaces it), so there is no first client state the server's must match.
+ * the page (src/app/boot/prerender.tsx) from a store filled before rendering, and the browser never hydrates that markup
+ * (src/app/boot/main.tsx replaces it), so there is no first client state the server's must match.
  */
 const hookStore: StoreApi<AppState> = { ...appStore, getInitialState: appStore.getState };
 

@@ -2,13 +2,13 @@
  * The UI-only URL keys (language, theme, embed, panels, …) in the same {key, type, default, range} table shape as
  * the config schema of src/core/config.ts. One table drives decode, clamping and encode; nothing here touches the DOM.
  */
-import type { ConfigNotice } from '../core/config';
 import { CONFIG_KEYS } from '../core/config';
+import { decodeTable, rowAllowedText, tableDefaults, tableRowOf, tableToRecord, type BoolRow, type ConfigNotice, type EnumRow, type NumRow, type Parsed, type TableRow } from '../core/table';
 import type { Lang } from './i18n';
 import { LANGS } from './i18n';
+import { THEMES, type Theme } from './theme';
 
-export const THEMES = ['auto', 'light', 'dark'] as const;
-export type Theme = (typeof THEMES)[number];
+export { THEMES, type Theme } from './theme';
 
 /** Panels that can be shown; `panels=flow,chain` in an embed URL picks a subset. */
 export const PANEL_IDS = ['flow', 'chain', 'activation', 'stats', 'formula', 'phase', 'spectrum'] as const;
@@ -47,12 +47,10 @@ export interface UiState {
  * clamped to it with a notice, like any out-of-range key. */
 export const SCENE_COUNT = 11;
 
-type UiNum = { kind: 'int'; min: number; max: number };
-type UiEnum = { kind: 'enum'; values: readonly string[] };
+type UiNum = NumRow & { kind: 'int' };
 type UiList = { kind: 'list'; values: readonly string[]; minItems: number };
-type UiBool = { kind: 'bool' };
 /** One row of the UI table: key, type, default, range. */
-export type UiFieldSpec = (UiNum | UiEnum | UiList | UiBool) & { key: keyof UiState; default: UiState[keyof UiState]; doc: string };
+export type UiFieldSpec = TableRow<UiState, UiNum | EnumRow | UiList | BoolRow>;
 
 /** The UI table. Order is the order keys appear in URLs, after the config keys. */
 export const UI_FIELDS: readonly UiFieldSpec[] = [
@@ -70,23 +68,16 @@ export const UI_FIELDS: readonly UiFieldSpec[] = [
 export const UI_KEYS = UI_FIELDS.map((f) => f.key);
 
 export function uiFieldOf(key: string): UiFieldSpec | undefined {
-  return UI_FIELDS.find((f) => f.key === key);
+  return tableRowOf(UI_FIELDS, key);
 }
 
 /** A fresh UiState of table defaults. */
 export function defaultUi(): UiState {
-  const u: Record<string, unknown> = {};
-  for (const f of UI_FIELDS) u[f.key] = Array.isArray(f.default) ? [...f.default] : f.default;
-  return u as unknown as UiState;
+  return tableDefaults(UI_FIELDS);
 }
 
 /** English range text for a notice; the UI formats notices through the catalogs instead (see notices.ts). */
-export function uiAllowedText(f: UiFieldSpec): string {
-  if (f.kind === 'enum') return `one of ${f.values.join(', ')}`;
-  if (f.kind === 'list') return `a comma list of ${f.values.join(', ')}`;
-  if (f.kind === 'bool') return '0 or 1';
-  return `an integer from ${f.min} to ${f.max}`;
-}
+export const uiAllowedText: (f: UiFieldSpec) => string = rowAllowedText;
 
 const TRUE = ['1', 'true', 'yes', 'on', ''];
 const FALSE = ['0', 'false', 'no', 'off'];
@@ -95,7 +86,7 @@ function canonical(values: readonly string[], lower: string): string | undefined
   return values.find((v) => v.toLowerCase() === lower);
 }
 
-function parseUiField(f: UiFieldSpec, raw: string): { value: unknown; notice?: ConfigNotice } {
+function parseUiField(f: UiFieldSpec, raw: string): Parsed {
   const s = raw.trim().toLowerCase();
   const reject = (used: unknown) => ({
     value: used,
@@ -132,31 +123,20 @@ function parseUiField(f: UiFieldSpec, raw: string): { value: unknown; notice?: C
   }
 }
 
+const UI_TABLE = { rows: UI_FIELDS, parse: (f: UiFieldSpec, raw: unknown) => parseUiField(f, String(raw)) };
+
 /**
  * Decode the UI keys of a raw record (other keys are ignored). Missing keys take `fallback` (e.g. the browser
  * language) or the table default; bad values are clamped to the nearest valid value with a notice.
  */
 export function decodeUi(raw: Record<string, string>, fallback: Partial<UiState> = {}): { ui: UiState; notices: ConfigNotice[] } {
-  const u = { ...defaultUi(), ...fallback } as unknown as Record<string, unknown>;
-  const notices: ConfigNotice[] = [];
-  for (const f of UI_FIELDS) {
-    if (!(f.key in raw)) continue;
-    const r = parseUiField(f, raw[f.key]);
-    u[f.key] = r.value;
-    if (r.notice) notices.push(r.notice);
-  }
-  return { ui: u as unknown as UiState, notices };
+  // Clamp mode: the config's keys (and any other) are skipped. The notices come in table order.
+  const { value, notices } = decodeTable(UI_TABLE, raw, defaultUi(), 'clamp', { fallback });
+  const order = (n: ConfigNotice) => UI_FIELDS.findIndex((f) => f.key === n.key);
+  return { ui: value, notices: notices.sort((a, b) => order(a) - order(b)) };
 }
 
 /** Encode UI keys that differ from their table default. */
 export function uiToRecord(ui: UiState): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const f of UI_FIELDS) {
-    const v = ui[f.key];
-    const s = typeof v === 'boolean' ? (v ? '1' : '0') : Array.isArray(v) ? v.join(',') : String(v);
-    const d = f.default;
-    const ds = typeof d === 'boolean' ? (d ? '1' : '0') : Array.isArray(d) ? d.join(',') : String(d);
-    if (s !== ds) out[f.key] = s;
-  }
-  return out;
+  return tableToRecord(UI_FIELDS, ui);
 }

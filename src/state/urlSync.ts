@@ -8,7 +8,8 @@ import type { StoreApi } from 'zustand/vanilla';
 import { detectLang } from './i18n';
 import type { AppState } from './store';
 import { storageGet, storageSet } from './storage';
-import { THEMES, type Theme, type UiState } from './uiSchema';
+import { rememberedTheme, THEME_KEY } from './theme';
+import type { UiState } from './uiSchema';
 import { decodeQuery, encodeQuery } from './urlCodec';
 
 /** The browser pieces the sync needs; tests pass a fake. */
@@ -20,7 +21,7 @@ export interface UrlEnv {
   onLeave: (flush: () => void) => () => void;
 }
 
-export const THEME_KEY = 'gcv.theme';
+export { THEME_KEY } from './theme';
 /** Writes are at most this often during a drag; the last state is always written. */
 export const URL_WRITE_INTERVAL_MS = 200;
 /**
@@ -52,8 +53,7 @@ export function browserEnv(): UrlEnv {
 
 /** What fills in keys the URL does not mention: the browser language and a remembered theme. */
 export function uiFallback(env: UrlEnv): Partial<UiState> {
-  const stored = storageGet(THEME_KEY);
-  const theme = THEMES.includes(stored as Theme) ? (stored as Theme) : undefined;
+  const theme = rememberedTheme(storageGet(THEME_KEY));
   return { lang: detectLang(env.languages), ...(theme ? { theme } : {}) };
 }
 

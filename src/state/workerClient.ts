@@ -5,15 +5,15 @@
  * next request would exceed the memory bound. What to run where is decided by ./compute.ts with ./computePolicy.ts.
  */
 import type { Config } from '../core/config';
-import type { AnalyzeRequest, AnalyzeResponse } from '../worker/protocol';
+import type { AnalyzeRequest, AnalyzeResponse, ErrorHandler, MessageHandler } from '../worker/protocol';
 import { MAX_REQUEST_FLOATS } from '../worker/protocol';
 import { planWorkerCache, shouldPreempt, type HeldChain } from './computePolicy';
 
 /** What the scheduler needs from the worker: a subset of the DOM Worker interface, so tests can fake it. */
 export interface WorkerPort {
   postMessage(msg: AnalyzeRequest): void;
-  onmessage: ((e: { data: AnalyzeResponse }) => void) | null;
-  onerror: ((e: unknown) => void) | null;
+  onmessage: MessageHandler<AnalyzeResponse> | null;
+  onerror: ErrorHandler | null;
   terminate(): void;
 }
 

@@ -16,7 +16,7 @@ export interface ParentSize<T extends HTMLElement> {
   /** whether `width` is a measurement (always true where nothing can be measured) */
   measured: boolean;
   /**
-   * false where there is no document at all (the build's prerender, src/app/prerender.tsx): a chart drawn there at
+   * false where there is no document at all (the build's prerender, src/app/boot/prerender.tsx): a chart drawn there at
    * `defaultWidth` would be thrown away by the browser, so panels leave the chart out and keep its frame.
    */
   drawable: boolean;

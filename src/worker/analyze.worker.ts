@@ -8,7 +8,9 @@ import { chainShape } from '../core/chain/chains';
 import type { AnalyzeRequest, AnalyzeResponse } from './protocol';
 import { errorToPlain, MAX_REQUEST_FLOATS, reportTransferables } from './protocol';
 
-const scope = self as unknown as DedicatedWorkerGlobalScope;
+// This module runs as a dedicated worker: its global `self` is the worker's scope, not the DOM's window.
+declare const self: DedicatedWorkerGlobalScope;
+const scope = self;
 
 scope.onmessage = (e: MessageEvent<AnalyzeRequest>) => {
   const { id, config } = e.data;

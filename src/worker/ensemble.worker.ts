@@ -10,7 +10,9 @@ import { EnsembleAccumulator, ensembleSeeds } from '../core/stats/ensemble';
 import type { EnsembleRequest, EnsembleResponse } from './ensembleProtocol';
 import { reportsAfter } from './ensembleProtocol';
 
-const scope = self as unknown as DedicatedWorkerGlobalScope;
+// This module runs as a dedicated worker: its global `self` is the worker's scope, not the DOM's window.
+declare const self: DedicatedWorkerGlobalScope;
+const scope = self;
 let current = 0;
 
 function start(req: Extract<EnsembleRequest, { type: 'ensemble' }>): void {

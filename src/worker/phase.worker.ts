@@ -5,7 +5,9 @@
  */
 import { createPhaseHandler, type PhaseRequest } from './phaseProtocol';
 
-const scope = self as unknown as DedicatedWorkerGlobalScope;
+// This module runs as a dedicated worker: its global `self` is the worker's scope, not the DOM's window.
+declare const self: DedicatedWorkerGlobalScope;
+const scope = self;
 
 const handler = createPhaseHandler({
   post: (msg) => scope.postMessage(msg),

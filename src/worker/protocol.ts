@@ -13,6 +13,14 @@ import type { Report } from '../core/report';
  */
 export const MAX_REQUEST_FLOATS = 3e7;
 
+/**
+ * A port's message and error handlers. Typed as methods' so that their parameter is compared both ways: a browser
+ * Worker (whose handlers receive a whole MessageEvent or ErrorEvent) and a test's fake port (which passes a plain
+ * `{ data }` or an Event) both fit a port's interface, without a cast at either.
+ */
+export type MessageHandler<T> = { handle(e: { data: T }): void }['handle'];
+export type ErrorHandler = { handle(e: Event): void }['handle'];
+
 /** Main → worker: analyse this config. */
 export interface AnalyzeRequest {
   type: 'analyze';
@@ -20,7 +28,11 @@ export interface AnalyzeRequest {
   config: Config;
 }
 
-/** A thrown error as plain data: ConfigError's key, value and allowed range survive the trip. */
+/**
+ * A thrown error as plain data, the one error shape between worker and page: every worker protocol posts it, and
+ * the page's result state shows it (state/store.ts ComputeError is this shape, plus the size guard's verdict for
+ * requests the page did not start). ConfigError's key, value and allowed range survive the trip.
+ */
 export interface PlainError {
   name: string;
   message: string;
@@ -34,7 +46,10 @@ export type AnalyzeResponse =
   | { type: 'result'; id: number; report: Report; ms: number }
   | { type: 'error'; id: number; error: PlainError; ms: number };
 
-/** Turn anything thrown into plain data that structured clone can carry. */
+/**
+ * Turn anything thrown into plain data that structured clone can carry. The same function on both sides: an error
+ * the page's own engine throws looks exactly like one the worker posted, and a PlainError maps to itself.
+ */
 export function errorToPlain(e: unknown): PlainError {
   if (e && typeof e === 'object') {
     const o = e as { name?: unknown; message?: unknown; key?: unknown; value?: unknown; allowed?: unknown };

@@ -5,7 +5,9 @@
  */
 import { createTrainHandler } from './trainProtocol';
 
-const scope = self as unknown as DedicatedWorkerGlobalScope;
+// This module runs as a dedicated worker: its global `self` is the worker's scope, not the DOM's window.
+declare const self: DedicatedWorkerGlobalScope;
+const scope = self;
 
 const handler = createTrainHandler({
   post: (msg, transfer) => scope.postMessage(msg, transfer),

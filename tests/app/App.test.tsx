@@ -26,7 +26,7 @@ describe('App shell', () => {
 
   it('shows a core error as a message, not a blank page', () => {
     render(<App />);
-    act(() => appStore.getState().setResult({ report: null, error: { message: 'x', key: 'depth', value: '0', allowed: 'an integer from 1 to 1000' }, ms: 1, runner: 'main' }));
+    act(() => appStore.getState().setResult({ report: null, error: { name: 'ConfigError', message: 'x', key: 'depth', value: '0', allowed: 'an integer from 1 to 1000' }, ms: 1, runner: 'main' }));
     expect(screen.getByRole('alert')).toHaveTextContent('depth=0 is not allowed: an integer from 1 to 1000.');
   });
 

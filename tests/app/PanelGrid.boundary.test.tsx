@@ -7,7 +7,7 @@
 import { act, render, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { PanelGrid } from '../../src/app/PanelGrid';
-import { releaseSecondPass, resetSecondPass } from '../../src/app/secondPass';
+import { releaseSecondPass, resetSecondPass } from '../../src/app/boot/secondPass';
 import { analyzeChain } from '../../src/core/chain/analyze';
 import { defaultConfig } from '../../src/core/config';
 import { appStore, createInitialState } from '../../src/state/store';

@@ -1,12 +1,12 @@
 // @vitest-environment jsdom
 /**
- * Page load in phases (src/app/secondPass.ts): the grid below the hero mounts one frame per task once the second
+ * Page load in phases (src/app/boot/secondPass.ts): the grid below the hero mounts one frame per task once the second
  * pass starts, and the page counts as settled (what sits below the grid may mount) only after its last frame.
  */
 import { act, render, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { PanelGrid } from '../../src/app/PanelGrid';
-import { releaseSecondPass, resetSecondPass, usePageSettled } from '../../src/app/secondPass';
+import { releaseSecondPass, resetSecondPass, usePageSettled } from '../../src/app/boot/secondPass';
 import { analyzeChain } from '../../src/core/chain/analyze';
 import { defaultConfig } from '../../src/core/config';
 import { appStore, createInitialState } from '../../src/state/store';

@@ -14,7 +14,7 @@ const prior = { estimateMs: (c: Config) => configWork(c).total * PRIOR_MS_PER_WO
 function guarded(config: Config, lang: 'en' | 'zh' = 'en') {
   act(() => appStore.setState(createInitialState({ config, ui: { ...defaultUi(), lang } })));
   const guard = checkSize(config, prior)!;
-  act(() => appStore.getState().setResult({ report: null, error: { message: 'size guard', guard }, ms: null, runner: null }));
+  act(() => appStore.getState().setResult({ report: null, error: { name: 'SizeGuard', message: 'size guard', guard }, ms: null, runner: null }));
   return guard;
 }
 

@@ -8,7 +8,7 @@ export const LINE = `${FLOW} path[data-role="line"]`;
 export async function open(page, baseUrl, query = '') {
   await page.goto(baseUrl + query);
   await page.locator(LINE).first().waitFor({ timeout: 20_000 });
-  // The panels below the hero mount right after its first paint (src/app/secondPass.ts).
+  // The panels below the hero mount right after its first paint (src/app/boot/secondPass.ts).
   await page.locator('.app[data-settled="true"]').waitFor({ timeout: 20_000 });
 }
 

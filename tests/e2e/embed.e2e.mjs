@@ -110,15 +110,20 @@ export async function tinyFrameHasNoHorizontalOverflowAndShowsTheChart({ page, b
 }
 
 export async function urlPicksPanelsAndControls({ page, baseUrl }) {
-  await open(page, baseUrl, '?embed=1&panels=flow,chain&controls=depth,act');
-  assert.deepEqual(await page.locator('[data-panel]').evaluateAll((es) => es.map((e) => e.dataset.panel)), ['flow', 'chain']);
-  assert.deepEqual(await page.locator('[data-control]').evaluateAll((es) => es.map((e) => e.dataset.control)), ['depth', 'act']);
+  await open(page, baseUrl, '?embed=1&panels=flow,chain,formula&controls=depth,act,arch');
+  assert.deepEqual(await page.locator('[data-panel]').evaluateAll((es) => es.map((e) => e.dataset.panel)), ['flow', 'chain', 'formula']);
+  assert.deepEqual(await page.locator('[data-control]').evaluateAll((es) => es.map((e) => e.dataset.control)), ['depth', 'act', 'arch']);
   assert.equal(await page.getByRole('banner').count(), 0);
-  await page.goto(baseUrl + '?embed=1&panels=stats&controls=');
+  await page.waitForTimeout(300); // KaTeX arrives lazily
+  const found = await axeViolations(page, 'embed');
+  await page.goto(baseUrl + '?embed=1&panels=flow,stats&controls=&theme=dark&lang=zh');
   await page.locator('[data-panel="stats"] svg[role="img"]').waitFor({ timeout: 20_000 });
-  assert.deepEqual(await page.locator('[data-panel]').evaluateAll((es) => es.map((e) => e.dataset.panel)), ['stats']);
+  await page.locator(LINE).first().waitFor({ timeout: 20_000 });
+  assert.deepEqual(await page.locator('[data-panel]').evaluateAll((es) => es.map((e) => e.dataset.panel)), ['flow', 'stats']);
   assert.equal(await page.getByRole('complementary').count(), 0, 'no controls sidebar');
   assert.equal(await page.locator('.panel-export').count(), 0, 'no export buttons in an embed');
+  found.push(...(await axeViolations(page, 'embed, dark, Chinese')));
+  assert.deepEqual(found, [], `axe violations:\n        ${found.join('\n        ')}`);
 }
 
 export async function hostMessagesAreCheckedAndClamped({ page, baseUrl }) {
@@ -162,15 +167,6 @@ export async function oldLinkStillOpens({ page, baseUrl }) {
   const q = await until(() => queryOf(page.url()), (x) => x.v === '1', 'the URL rewritten with v=1');
   assert.deepEqual({ act: q.act, arch: q.arch, depth: q.depth, activation: q.activation }, { act: 'tanh', arch: 'residual', depth: '12', activation: undefined });
   assert.equal(await page.locator('.notice').count(), 0, 'no complaint about the old spelling');
-}
-
-export async function accessibilityInEmbedMode({ page, baseUrl }) {
-  await open(page, baseUrl, '?embed=1&panels=flow,chain,formula&controls=depth,act,arch');
-  await page.waitForTimeout(300);
-  const found = await axeViolations(page, 'embed');
-  await open(page, baseUrl, '?embed=1&panels=flow&controls=&theme=dark&lang=zh');
-  found.push(...(await axeViolations(page, 'embed, dark, Chinese')));
-  assert.deepEqual(found, [], `axe violations:\n        ${found.join('\n        ')}`);
 }
 
 export async function copyLinkAndTheEmbedDialogSnippetWork({ page, context, baseUrl }) {

@@ -27,7 +27,7 @@ const totals = { loads: 0, ms: 0, panels: 0, messages: 0, guard: 0, worker: 0, h
 
 /**
  * In the page, cheap (polled): whether the app has rendered — a message, or its panels with the flow chart drawn.
- * The live page's <main>, a direct child of #root's .app: not the static prerendered one (src/app/prerender.tsx),
+ * The live page's <main>, a direct child of #root's .app: not the static prerendered one (src/app/boot/prerender.tsx),
  * which no fuzzed query shows (see `prerender` below) and main.tsx removes as it starts.
  */
 function rendered() {

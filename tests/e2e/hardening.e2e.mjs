@@ -36,6 +36,7 @@ export async function aFloodOfTenThousandMessagesSettlesWithOneNoticePerKey({ pa
     w.postMessage({ type: 'gcv:set', params: { depth: 30, act: 'relu', bias: 50 } }, '*');
     return performance.now() - s;
   });
+  // The flood drains: the wait fails if the last message's state never arrives (how long it took is only logged).
   await until(depth, (v) => v === '30', 'the flood to settle at depth 30', 60_000);
   await until(() => frame.locator('.notice').count(), (n) => n > 0, 'the notices');
   const settleMs = Date.now() - t0;
@@ -53,7 +54,6 @@ export async function aFloodOfTenThousandMessagesSettlesWithOneNoticePerKey({ pa
     `10,001 gcv:set messages: posted in ${postMs.toFixed(0)} ms; in the frame they arrived over ${(f.last - f.first).toFixed(0)} ms, ` +
       `long tasks ${f.busy.toFixed(0)} ms in all; settled (depth 30 and the notices on screen) ${settleMs} ms after the first post`,
   );
-  assert.ok(settleMs < 60_000, 'the flood drains');
 }
 
 export async function nanLongStringsAndSceneFiftyGetNotices({ page, baseUrl }) {

@@ -1,5 +1,5 @@
 /**
- * The prerendered first view (src/app/prerender.tsx): dist/index.html paints the shell and the hero's headline
+ * The prerendered first view (src/app/boot/prerender.tsx): dist/index.html paints the shell and the hero's headline
  * before any script has run; the live page takes its place with the same layout and the same numbers (computed
  * again by the worker), leaving nothing of it behind; every visit it does not match (another query, a Chinese
  * browser, a remembered theme) never shows it.

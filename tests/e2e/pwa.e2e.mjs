@@ -135,7 +135,7 @@ export async function worksOfflineAfterOneVisitAtAnyConfig() {
 export async function embedRegistersNoServiceWorker() {
   const srv = await serveDir(join(ROOT, 'dist'));
   const own = await ownContext();
-  // Longer than the app waits after load before it registers (SW_DELAY_MS in src/app/main.tsx, plus idle time).
+  // Longer than the app waits after load before it registers (SW_DELAY_MS in src/app/boot/serviceWorker.ts, plus idle time).
   const WAIT_MS = 9000;
   const registrations = (target) => target.evaluate(async () => (await navigator.serviceWorker.getRegistrations()).length);
   try {

@@ -1,6 +1,7 @@
 /**
  * The visualizer in a real browser: sliders drive the chart on every input event, the headline tells the story,
- * the URL restores the state, bad URLs are clamped with a notice, the page passes an axe scan, big configs run in
+ * the URL restores the state, bad URLs are clamped with a notice, the pages these tests open pass an axe scan
+ * (light/English with three architectures, dark/Chinese with a scalar chain, a phone with a notice), big configs run in
  * the worker without blocking the main thread, and a sandboxed iframe (where storage throws) still works.
  * Run through scripts/e2e.mjs, which fails a test on any console or page error.
  */
@@ -65,13 +66,18 @@ export async function reluWithHeInitStopsTheVanishing({ page, baseUrl }) {
   assert.notEqual(await headline(page), before);
 }
 
-export async function residualAddsASecondLine({ page, baseUrl }) {
-  await open(page, baseUrl, '?arch=plain');
+export async function residualAddsASecondLineAndDenseAThird({ page, baseUrl }) {
+  await open(page, baseUrl, '?arch=plain&theme=light');
   assert.equal(await page.locator(`${FLOW} path[data-role="line"]`).count(), 1);
   await page.getByRole('checkbox', { name: 'residual' }).check();
   await until(() => page.locator(`${FLOW} path[data-role="line"]`).count(), (n) => n === 2, 'two gradient lines');
   assert.ok(await page.locator(LINE('residual')).getAttribute('d'));
   assert.equal(await trend(page, 1), 'stable', 'the residual chain keeps its gradient');
+  await page.getByRole('checkbox', { name: 'dense' }).check();
+  await until(() => page.locator(`${FLOW} path[data-role="line"]`).count(), (n) => n === 3, 'three gradient lines');
+  assert.ok(await page.locator(LINE('dense')).getAttribute('d'));
+  await page.waitForTimeout(300); // KaTeX arrives lazily
+  await axeClean(page, 'light, English, three architectures');
 }
 
 export async function reloadRestoresTheStateFromTheUrl({ page, baseUrl }) {
@@ -111,6 +117,10 @@ export async function garbageUrlIsClampedWithANotice({ page, baseUrl }) {
   assert.ok(url.includes('arch=plain'));
   await region.getByRole('button', { name: 'Dismiss: depth' }).click();
   assert.equal(await notices.count(), 5);
+  // The same page on a phone, its controls' sheet open: axe on the notices and the sheet.
+  await page.setViewportSize({ width: 375, height: 812 });
+  await page.getByRole('button', { name: /Network settings/ }).click();
+  await axeClean(page, 'phone, notices, controls sheet open');
 }
 
 /** Run axe on the page as it is and fail with a readable list of violations. */
@@ -118,25 +128,6 @@ async function axeClean(page, label) {
   const { violations } = await new AxeBuilder({ page }).analyze();
   const found = violations.map((v) => `${v.id} (${v.impact}): ${v.help}\n          ${v.nodes.map((n) => n.target.join(' ')).slice(0, 5).join('\n          ')}`);
   assert.deepEqual(found, [], `axe violations (${label}):\n        ${found.join('\n        ')}`);
-}
-
-export async function axeLightEnglishAllArchitectures({ page, baseUrl }) {
-  await open(page, baseUrl, '?arch=plain,residual,dense&theme=light');
-  await page.waitForTimeout(300); // KaTeX arrives lazily
-  await axeClean(page, 'light, English, three architectures');
-}
-
-export async function axeDarkChineseScalarChain({ page, baseUrl }) {
-  await open(page, baseUrl, '?theme=dark&lang=zh&width=1&batch=1');
-  await page.waitForTimeout(300);
-  await axeClean(page, 'dark, Chinese, scalar chain');
-}
-
-export async function axeWithANoticeOnAPhone({ page, baseUrl }) {
-  await page.setViewportSize({ width: 375, height: 812 });
-  await open(page, baseUrl, '?depth=5000');
-  await page.getByRole('button', { name: /Network settings/ }).click();
-  await axeClean(page, 'phone, notice, controls sheet open');
 }
 
 /** Sweep the depth slider through ladder positions, as a fast drag would; returns main-thread tasks over 50 ms. */
@@ -217,13 +208,14 @@ export async function screenshots({ page, baseUrl, screenshot }) {
     [1024, 768, '', 'visualizer-1024x768'],
     [375, 812, '', 'visualizer-375x812'],
     [1280, 800, '?theme=dark&act=relu&init=he&arch=plain,residual,dense&depth=30', 'visualizer-1280x800-dark'],
-    [1280, 800, '?lang=zh&width=1&batch=1&depth=12', 'visualizer-1280x800-zh'],
+    [1280, 800, '?theme=dark&lang=zh&width=1&batch=1&depth=12', 'visualizer-1280x800-zh-dark', 'dark, Chinese, scalar chain'],
   ];
-  for (const [w, h, q, name] of shots) {
+  for (const [w, h, q, name, axeLabel] of shots) {
     await page.setViewportSize({ width: w, height: h });
     await open(page, baseUrl, q);
     await page.waitForTimeout(400); // let panels re-measure and KaTeX load
     await screenshot(name);
     if (w < 500) await screenshot(`${name}-full`, { fullPage: true });
+    if (axeLabel) await axeClean(page, axeLabel);
   }
 }

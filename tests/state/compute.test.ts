@@ -15,7 +15,7 @@ import {
   type WorkerPort,
 } from '../../src/state/compute';
 import type { ResultState } from '../../src/state/store';
-import type { AnalyzeRequest, AnalyzeResponse } from '../../src/worker/protocol';
+import { errorToPlain, type AnalyzeRequest, type AnalyzeResponse } from '../../src/worker/protocol';
 
 const cfg = (patch: Partial<Config>): Config => ({ ...defaultConfig(), ...patch });
 const fakeReport = (c: Config) => ({ config: c, archs: {} }) as Report;
@@ -199,6 +199,25 @@ describe('scheduler', () => {
     s.request(big(200));
     w.port.onmessage!({ data: { type: 'error', id: w.posted[0].id, error: { name: 'Error', message: 'out of memory' }, ms: 1 } });
     expect(results[0]).toMatchObject({ report: null, error: { message: 'out of memory' }, runner: 'worker' });
+  });
+
+  it('shows a core error the same whichever side threw it: one error shape between worker and page', () => {
+    const err = new ConfigError('depth', 0, 'an integer from 1 to 1000');
+    const onMain = harness({
+      runSync: () => {
+        throw err;
+      },
+    });
+    onMain.s.request(cfg({ depth: 2 }));
+    const w = fakeWorker();
+    const onWorker = harness({ worker: w.port });
+    onWorker.s.request(big(200));
+    // What analyze.worker.ts posts, after postMessage's structured clone.
+    w.port.onmessage!({ data: structuredClone({ type: 'error', id: w.posted[0].id, error: errorToPlain(err), ms: 1 } as AnalyzeResponse) });
+    expect(onMain.results[0]).toMatchObject({ runner: 'main' });
+    expect(onWorker.results[0]).toMatchObject({ runner: 'worker' });
+    expect(onMain.results[0].error).toEqual({ name: 'ConfigError', message: err.message, key: 'depth', value: '0', allowed: 'an integer from 1 to 1000' });
+    expect(onWorker.results[0].error).toEqual(onMain.results[0].error);
   });
 
   it('falls back to the main thread when the worker fails', () => {

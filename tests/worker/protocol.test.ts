@@ -15,6 +15,13 @@ describe('worker protocol', () => {
     expect(errorToPlain('plain string')).toEqual({ name: 'Error', message: 'plain string' });
   });
 
+  it('maps its own output to itself, so a posted error can be passed through as it came', () => {
+    for (const e of [new ConfigError('arch', ['x', 1], 'a comma list of plain, residual, dense'), new ConfigError('width', 0, 'w'), new RangeError('too big'), 'plain']) {
+      const p = errorToPlain(e);
+      expect(errorToPlain(structuredClone(p))).toEqual(p);
+    }
+  });
+
   it('lists each buffer under a report once, so it can be transferred', () => {
     const shared = new Float64Array(8);
     const a = shared.subarray(0, 4);

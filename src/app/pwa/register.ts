@@ -1,7 +1,7 @@
 /// <reference types="vite-plugin-pwa/vanillajs" />
 /**
  * Register the service worker that vite-plugin-pwa generates (Workbox; it precaches the whole build, see
- * scripts/lib/pwa-options.ts). Loaded by main.tsx after the page's load event, never inside a frame or an embed.
+ * scripts/lib/pwa-options.ts). Loaded by ../boot/serviceWorker.ts after the page's load event, never inside a frame or an embed.
  * A newer build found later waits until the reader chooses to reload (./UpdateNotice.tsx).
  */
 import { registerSW } from 'virtual:pwa-register';

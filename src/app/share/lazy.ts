@@ -2,7 +2,7 @@
  * The share bar's and the panel exports' heavy parts, fetched on first use: the embed dialog, the report writers
  * (CSV / JSON) and the SVG / PNG figure builders. The buttons themselves are in the page's first script.
  */
-import { lazyPart } from '../lazyPart';
+import { lazyPart } from '../boot/lazyPart';
 
 export const embedDialog = lazyPart(() => import('./EmbedDialog').then((m) => m.EmbedDialog));
 

@@ -3,7 +3,23 @@
  * {key, type, default, range} drives strict decoding (CLI, worker), clamping (the lab's URL) and encoding, in the
  * same shape as src/core/config.ts, whose ConfigError it reuses so every error names key, value and allowed range.
  */
-import { ACTIVATIONS, ConfigError, decodeFieldsInto, INITS, NORMS, parseSpecField, type Activation, type ConfigNotice, type InitScheme, type Norm } from '../config';
+import { ACTIVATIONS, INITS, NORMS, type Activation, type InitScheme, type Norm } from '../config';
+import {
+  ConfigError,
+  decodeTable,
+  parseSpecField,
+  rowAllowedText,
+  tableDefaults,
+  tableRowOf,
+  tableToRecord,
+  type ConfigNotice,
+  type DecodeMode,
+  type EnumRow,
+  type ListRow,
+  type NumRow,
+  type Parsed,
+  type TableRow,
+} from '../table';
 
 /** The seeded tasks: regression onto a random teacher network, or a two-arm spiral lifted to width W. */
 export const TASKS = ['teacher', 'spiral'] as const;
@@ -36,11 +52,8 @@ export interface TrainConfig {
   seed: number;
 }
 
-type NumField = { kind: 'int' | 'float'; min: number; max: number; log?: boolean };
-type EnumField = { kind: 'enum'; values: readonly string[] };
-type ListField = { kind: 'list'; values: readonly string[] };
 /** One row of the table. */
-export type TrainFieldSpec = (NumField | EnumField | ListField) & { key: keyof TrainConfig; default: TrainConfig[keyof TrainConfig]; doc: string };
+export type TrainFieldSpec = TableRow<TrainConfig, NumRow | EnumRow | ListRow>;
 
 /**
  * The table. The defaults are tuned so that, for every seed tried, the deep plain chain ends above the shallow
@@ -69,20 +82,14 @@ export const TRAIN_KEYS: readonly string[] = TRAIN_FIELDS.map((f) => f.key);
 
 /** A fresh config of table defaults. */
 export function defaultTrainConfig(): TrainConfig {
-  const c: Record<string, unknown> = {};
-  for (const f of TRAIN_FIELDS) c[f.key] = Array.isArray(f.default) ? [...f.default] : f.default;
-  return c as unknown as TrainConfig;
+  return tableDefaults(TRAIN_FIELDS);
 }
 
 /** The allowed range of a field, as one phrase. */
-export function trainAllowedText(f: TrainFieldSpec): string {
-  if (f.kind === 'enum') return `one of ${f.values.join(', ')}`;
-  if (f.kind === 'list') return `a comma list of ${f.values.join(', ')}`;
-  return `${f.kind === 'int' ? 'an integer' : 'a number'} from ${f.min} to ${f.max}`;
-}
+export const trainAllowedText: (f: TrainFieldSpec) => string = rowAllowedText;
 
 export function trainFieldOf(key: string): TrainFieldSpec | undefined {
-  return TRAIN_FIELDS.find((f) => f.key === key);
+  return tableRowOf(TRAIN_FIELDS, key);
 }
 
 /**
@@ -104,12 +111,14 @@ export const MAX_TRAIN_COST = 4e10;
 
 /** One raw value for field f: strict throws ConfigError, clamp returns the nearest valid value and a notice.
  * Lists keep the table's order, so runs come out in the same order whatever order the link lists them in. */
-function parseField(f: TrainFieldSpec, raw: unknown, mode: 'strict' | 'clamp'): { value: unknown; notice?: ConfigNotice } {
+function parseField(f: TrainFieldSpec, raw: unknown, mode: DecodeMode): Parsed {
   return parseSpecField(f, raw, mode, trainAllowedText(f), true);
 }
 
+const TRAIN_TABLE = { rows: TRAIN_FIELDS, parse: parseField };
+
 /** Cross-field rules: shallow < deep, and the run must fit the time budget (tbatch ≥ 2 already lets batch norm work). */
-function checkCombination(c: TrainConfig, mode: 'strict' | 'clamp', notices: ConfigNotice[]): void {
+function checkCombination(c: TrainConfig, mode: DecodeMode, notices: ConfigNotice[]): void {
   if (c.shallow >= c.deep) {
     if (mode === 'strict') throw new ConfigError('shallow', c.shallow, `an integer below deep (${c.deep})`);
     const used = c.deep - 1;
@@ -137,10 +146,8 @@ function checkCombination(c: TrainConfig, mode: 'strict' | 'clamp', notices: Con
  * A full TrainConfig from raw key/values (URL params, CLI query, JSON). strict: unknown keys and bad values throw
  * ConfigError. clamp: unknown keys are ignored, bad values replaced by the nearest valid ones, each with a notice.
  */
-export function decodeTrainConfig(raw: Record<string, unknown>, mode: 'strict' | 'clamp', knownExtraKeys: readonly string[] = []): { config: TrainConfig; notices: ConfigNotice[] } {
-  const c = defaultTrainConfig() as unknown as Record<string, unknown>;
-  const notices = decodeFieldsInto(raw, c, { fieldOf: trainFieldOf, parse: parseField, keys: TRAIN_KEYS }, mode, knownExtraKeys);
-  const config = c as unknown as TrainConfig;
+export function decodeTrainConfig(raw: Record<string, unknown>, mode: DecodeMode, knownExtraKeys: readonly string[] = []): { config: TrainConfig; notices: ConfigNotice[] } {
+  const { value: config, notices } = decodeTable(TRAIN_TABLE, raw, defaultTrainConfig(), mode, { knownExtraKeys });
   checkCombination(config, mode, notices);
   return { config, notices };
 }
@@ -148,18 +155,11 @@ export function decodeTrainConfig(raw: Record<string, unknown>, mode: 'strict' |
 /** Throw ConfigError unless every key of `c` is inside the table (the worker's and the loop's guard). */
 export function validateTrainConfig(c: TrainConfig): TrainConfig {
   const raw: Record<string, unknown> = {};
-  for (const f of TRAIN_FIELDS) raw[f.key] = (c as unknown as Record<string, unknown>)[f.key];
+  for (const f of TRAIN_FIELDS) raw[f.key] = c[f.key];
   return decodeTrainConfig(raw, 'strict').config;
 }
 
 /** Encode as key/values; keys equal to their default are left out unless `includeDefaults`. */
 export function trainConfigToRecord(c: TrainConfig, includeDefaults = false): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const f of TRAIN_FIELDS) {
-    const v = (c as unknown as Record<string, unknown>)[f.key];
-    const s = Array.isArray(v) ? v.join(',') : String(v);
-    const d = Array.isArray(f.default) ? f.default.join(',') : String(f.default);
-    if (includeDefaults || s !== d) out[f.key] = s;
-  }
-  return out;
+  return tableToRecord(TRAIN_FIELDS, c, { includeDefaults });
 }

@@ -15,7 +15,7 @@ export interface PhasePort {
 function createWorkerPort(): PhasePort | null {
   if (typeof Worker === 'undefined') return null;
   try {
-    return new Worker(new URL('../../worker/phase.worker.ts', import.meta.url), { type: 'module' }) as unknown as PhasePort;
+    return new Worker(new URL('../../worker/phase.worker.ts', import.meta.url), { type: 'module' });
   } catch {
     // A sandboxed frame without allow-same-origin (origin null) may not load a worker script: compute inline.
     return null;

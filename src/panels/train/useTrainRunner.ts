@@ -22,7 +22,7 @@ export type TrainPortFactory = () => TrainPort | null;
 export function createTrainWorker(): TrainPort | null {
   if (typeof Worker === 'undefined') return null;
   try {
-    return new Worker(new URL('../../worker/train.worker.ts', import.meta.url), { type: 'module' }) as unknown as TrainPort;
+    return new Worker(new URL('../../worker/train.worker.ts', import.meta.url), { type: 'module' });
   } catch {
     // A sandboxed frame (opaque origin) may not start a worker from the app's origin: SecurityError. The lab then
     // trains on the main thread, in chunks, like where workers do not exist.

@@ -4,7 +4,7 @@
  * A test checks that every key exists in both languages.
  *
  * Loading, to keep the first script small: the English catalogs of the page's own areas ship with it; the Chinese
- * ones come in one chunk, fetched before the first Chinese render ({@link ensureLang}: main.tsx awaits it when the
+ * ones come in one chunk, fetched before the first Chinese render ({@link ensureLang}: boot/main.tsx awaits it when the
  * URL or the browser asks for Chinese, and a language switch waits for it); the story's scenes and the training lab
  * bring their English catalogs with their code ({@link ensureArea}). Until a catalog is there, `translate` falls back
  * to English and then to the key itself.
@@ -18,8 +18,9 @@ import { stepperEn } from './stepper';
 import { storyEn } from './story';
 import { trainEn } from './train';
 
-export type Lang = 'en' | 'zh';
-export const LANGS: readonly Lang[] = ['en', 'zh'];
+import { LANGS, type Lang } from './lang';
+
+export { detectLang, LANGS, type Lang } from './lang';
 
 export type Catalog = Record<string, string>;
 
@@ -143,11 +144,3 @@ export function translate(lang: Lang, key: string, vars?: Record<string, string 
   return s.replace(/\{(\w+)\}/g, (m, k: string) => (k in vars ? String(vars[k]) : m));
 }
 
-/** The browser's preferred language mapped to a supported one. */
-export function detectLang(navLanguages: readonly string[] | undefined): Lang {
-  for (const l of navLanguages ?? []) {
-    if (l.toLowerCase().startsWith('zh')) return 'zh';
-    if (l.toLowerCase().startsWith('en')) return 'en';
-  }
-  return 'en';
-}

@@ -43,7 +43,7 @@ export function lazyPart<P extends object>(load: () => Promise<ComponentType<P>>
   const Lazy = lazy(() => fetchOnce().then((c) => ({ default: c })));
   function Part({ fallback = null, ...props }: P & { fallback?: ReactNode }) {
     // Chosen once per mount: switching from Lazy to the loaded type later would remount it and lose its state.
-    const [Impl] = useState<ComponentType<P>>(() => loaded ?? (Lazy as unknown as ComponentType<P>));
+    const [Impl] = useState<ComponentType<P> | typeof Lazy>(() => loaded ?? Lazy);
     return (
       <Quiet>
         <Suspense fallback={fallback}>

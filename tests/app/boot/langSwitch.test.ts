@@ -4,9 +4,9 @@ describe('language switch', () => {
   it('a switch to a language whose catalogs are not loaded waits for them; nothing sees it half-loaded', async () => {
     // A fresh i18n module: the test setup has loaded every catalog of the shared one.
     vi.resetModules();
-    const i18n = await import('../../src/state/i18n');
-    const { guardLangSwitch, switchLang } = await import('../../src/app/langSwitch');
-    const { createAppStore } = await import('../../src/state/store');
+    const i18n = await import('../../../src/state/i18n');
+    const { guardLangSwitch, switchLang } = await import('../../../src/app/boot/langSwitch');
+    const { createAppStore } = await import('../../../src/state/store');
     const store = createAppStore();
     guardLangSwitch(store);
     const seen: string[] = [];
@@ -31,16 +31,16 @@ describe('language switch', () => {
 
   it('a language that cannot load leaves the page as it was', async () => {
     vi.resetModules();
-    vi.doMock('../../src/state/i18n/zh', () => {
+    vi.doMock('../../../src/state/i18n/zh', () => {
       throw new Error('offline');
     });
-    const i18n = await import('../../src/state/i18n');
-    const { switchLang } = await import('../../src/app/langSwitch');
-    const { createAppStore } = await import('../../src/state/store');
+    const i18n = await import('../../../src/state/i18n');
+    const { switchLang } = await import('../../../src/app/boot/langSwitch');
+    const { createAppStore } = await import('../../../src/state/store');
     const store = createAppStore();
     await switchLang(store, 'zh');
     expect(store.getState().ui.lang).toBe('en');
     expect(i18n.isLangLoaded('zh')).toBe(false);
-    vi.doUnmock('../../src/state/i18n/zh');
+    vi.doUnmock('../../../src/state/i18n/zh');
   });
 });

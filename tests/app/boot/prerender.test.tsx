@@ -1,13 +1,15 @@
 /**
- * The build's prerender (src/app/prerender.tsx, scripts/lib/prerender-plugin.ts): the markup it renders in Node,
+ * The build's prerender (src/app/boot/prerender.tsx, scripts/lib/prerender-plugin.ts): the markup it renders in Node,
  * how it goes into index.html, and the gate script's decision. tests/e2e/prerender.e2e.mjs checks the result in
  * Chromium (paint before any script, same layout and headline as the live page, hidden for other visits).
  */
-import { describe, expect, it } from 'vitest';
-import { GATE_SCRIPT, gateScript, injectPrerender } from '../../scripts/lib/prerender-plugin';
-import { prerender } from '../../src/app/prerender';
-import { detectLang } from '../../src/state/i18n';
-import { THEME_KEY } from '../../src/state/urlSync';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { GATE_SCRIPT, gateScript, injectPrerender } from '../../../scripts/lib/prerender-plugin';
+import { prerender } from '../../../src/app/boot/prerender';
+import { detectLang } from '../../../src/state/i18n';
+import { storageSet } from '../../../src/state/storage';
+import { decodeQuery, encodeQuery } from '../../../src/state/urlCodec';
+import { THEME_KEY, uiFallback } from '../../../src/state/urlSync';
 
 describe('prerender()', () => {
   it('renders the shell and the hero with the default report, inert, and nothing of the grid', async () => {
@@ -41,7 +43,11 @@ describe('injectPrerender', () => {
 });
 
 describe('the gate script', () => {
-  /** Run the gate in a fake page; returns whether it turned the prerender off. */
+  let script = '';
+  beforeAll(async () => {
+    script = await gateScript('?v=1');
+  });
+  /** Run the built gate in a fake page; returns whether it turned the prerender off. */
   function gate(search: string, languages: string[], theme: string | null | 'throws'): boolean {
     const attrs: Record<string, string> = {};
     const env = {
@@ -55,9 +61,15 @@ describe('the gate script', () => {
       },
       document: { documentElement: { setAttribute: (k: string, v: string) => (attrs[k] = v) } },
     };
-    new Function('location', 'navigator', 'localStorage', 'document', gateScript('?v=1'))(env.location, env.navigator, env.localStorage, env.document);
+    new Function('location', 'navigator', 'localStorage', 'document', script)(env.location, env.navigator, env.localStorage, env.document);
     return attrs['data-prerender'] === 'off';
   }
+  it('is one small classic script with the query written in', () => {
+    expect(script).not.toMatch(/\bimport\b|\bexport\b|__PRERENDER_QUERY__/);
+    expect(script).toContain('"?v=1"');
+    // Blocking in <head>: every byte delays the first paint.
+    expect(script.length).toBeLessThan(1500);
+  });
   it('keeps it for the bare URL and for the canonical query it was rendered for', () => {
     expect(gate('', ['en-US'], null)).toBe(false);
     expect(gate('?', ['en-US'], null)).toBe(false);
@@ -66,10 +78,26 @@ describe('the gate script', () => {
     expect(gate('', ['fr-FR', 'de'], null)).toBe(false);
     // A sandboxed frame cannot read storage: no remembered theme.
     expect(gate('', ['en'], 'throws')).toBe(false);
+    // A stored value that is no theme: the app ignores it and starts in the automatic theme, as prerendered.
+    expect(gate('', ['en'], 'sepia')).toBe(false);
   });
   it('reads the language as the app does (detectLang)', () => {
     const lists = [[], ['en-US'], ['zh-CN'], ['ZH-tw', 'en'], ['en-GB', 'zh-CN'], ['fr', 'de', 'zh-HK'], ['fr', 'en', 'zh'], ['ja'], ['zhx']];
     for (const langs of lists) expect(gate('', langs, null), JSON.stringify(langs)).toBe(detectLang(langs) === 'zh');
+  });
+  it('keeps it exactly when the live page starts in the prerendered state (language and theme as the store decodes them)', () => {
+    const lists = [[], ['en-US'], ['zh-CN'], ['ZH-tw', 'en'], ['fr', 'de', 'zh-HK'], ['ja']];
+    const themes = [null, 'auto', 'light', 'dark', 'DARK', 'sepia', ''];
+    for (const search of ['', '?', '?v=1'])
+      for (const languages of lists)
+        for (const theme of themes) {
+          // The app's side: the store's first state from this URL, browser language and remembered theme.
+          storageSet(THEME_KEY, theme ?? '');
+          const env = { getSearch: () => search, replaceSearch: () => undefined, languages, onLeave: () => () => undefined };
+          const { config, ui } = decodeQuery(search, uiFallback(env));
+          const live = encodeQuery(config, ui) === '?v=1';
+          expect(gate(search, languages, theme), JSON.stringify({ search, languages, theme })).toBe(!live);
+        }
   });
   it('turns it off for another query, a Chinese browser or a remembered theme', () => {
     expect(gate('?embed=1&panels=flow', ['en-US'], null)).toBe(true);
@@ -77,5 +105,6 @@ describe('the gate script', () => {
     expect(gate('', ['zh-CN', 'en'], null)).toBe(true);
     expect(gate('', ['fr', 'zh-TW'], null)).toBe(true);
     expect(gate('', ['en-GB'], 'dark')).toBe(true);
+    expect(gate('', ['en-GB'], 'light')).toBe(true);
   });
 });

@@ -1,11 +1,12 @@
 /**
  * Language switches wait for the new language's catalogs (see src/state/i18n/index.ts), so a page never shows a
- * mix of languages. The header and the embed host API call {@link switchLang}; {@link guardLangSwitch} catches any
- * other `setUi({ lang })`: it keeps the old language until the catalogs are here, then applies the new one.
+ * mix of languages. {@link guardLangSwitch}, subscribed by main.tsx before the first render, catches every
+ * `setUi({ lang })` (the header's switch, the embed host API): it keeps the old language until the catalogs are
+ * here, then applies the new one through {@link switchLang}.
  */
 import type { StoreApi } from 'zustand/vanilla';
-import { ensureLang, isLangLoaded, type Lang } from '../state/i18n';
-import type { AppState } from '../state/store';
+import { ensureLang, isLangLoaded, type Lang } from '../../state/i18n';
+import type { AppState } from '../../state/store';
 
 /** Show the page in `lang` once its catalogs are loaded (at once when they are); stays put if they cannot load. */
 export function switchLang(store: StoreApi<AppState>, lang: Lang): Promise<void> {

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { act, render, screen } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
-import { lazyPart } from '../../src/app/lazyPart';
+import { lazyPart } from '../../../src/app/boot/lazyPart';
 
 function Hello({ name }: { name: string }) {
   return <p>hello {name}</p>;

@@ -5,14 +5,15 @@
  * has run: text, controls and the hero's headline at once, the charts when the live page takes over.
  *
  * It is never hydrated. main.tsx renders the live page over it once the first report is in, and only when the
- * visit's state encodes to the same query as `query` here; scripts/lib/prerender-gate.js hides it even earlier for a
- * URL with another query, a Chinese browser or a remembered theme, which then start from an empty page as before.
+ * visit's state encodes to the same query as `query` here; the gate script (./gate.ts, ./gateRule.ts) hides it even
+ * earlier for a URL with another query, a Chinese browser or a remembered theme, which then start from an empty page.
  */
 import { renderToString } from 'react-dom/server';
-import { analyzeChain } from '../core/chain/analyze';
-import { appStore } from '../state/store';
-import { encodeQuery } from '../state/urlCodec';
-import { App } from './App';
+import { analyzeChain } from '../../core/chain/analyze';
+import { appStore } from '../../state/store';
+import { encodeQuery } from '../../state/urlCodec';
+import { App } from '../App';
+import { PRERENDER_LANG, PRERENDER_THEME } from './gateRule';
 import { panelGrid } from './panelGridPart';
 
 export interface Prerendered {
@@ -26,7 +27,7 @@ export async function prerender(): Promise<Prerendered> {
   // The panels must render, not their loading fallback: the browser's first commit waits for them too.
   await panelGrid.preload();
   const { config, ui } = appStore.getState();
-  if (ui.lang !== 'en' || ui.theme !== 'auto' || ui.embed || ui.present || ui.scene !== 0) {
+  if (ui.lang !== PRERENDER_LANG || ui.theme !== PRERENDER_THEME || ui.embed || ui.present || ui.scene !== 0) {
     throw new Error('prerender: the store is not in its default state');
   }
   // No timing: the status line waits for the browser's own first report.

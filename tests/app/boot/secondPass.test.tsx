@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { act, render, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { markPageSettled, releaseSecondPass, resetSecondPass, usePageSettled, useSecondPass } from '../../src/app/secondPass';
+import { markPageSettled, releaseSecondPass, resetSecondPass, usePageSettled, useSecondPass } from '../../../src/app/boot/secondPass';
 
 function Probe({ name }: { name: string }) {
   return <p>{`${name} ${useSecondPass() ? 'on' : 'off'}`}</p>;

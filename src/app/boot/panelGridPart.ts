@@ -5,4 +5,4 @@
  */
 import { lazyPart } from './lazyPart';
 
-export const panelGrid = lazyPart(() => import('./PanelGrid').then((m) => m.PanelGrid));
+export const panelGrid = lazyPart(() => import('../PanelGrid').then((m) => m.PanelGrid));

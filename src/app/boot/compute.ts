@@ -1,0 +1,73 @@
+/**
+ * The page's compute wiring: the analysis scheduler with its worker and the main-thread engine, and the band over
+ * seeds. The worker is created with the first request: the first reports come from it, so the main thread stays
+ * free while the page loads (see SchedulerDeps.idle); later it takes the configs too large for the main thread. The
+ * main-thread engine (tape, ops, chains, statistics) is a separate chunk fetched when the scheduler first needs it
+ * (SchedulerDeps.syncReady), so it stays out of the initial bundle.
+ */
+import type { StoreApi } from 'zustand/vanilla';
+import type { Config } from '../../core/config';
+import type { Report } from '../../core/report';
+import { createScheduler, type WorkerPort } from '../../state/compute';
+import { connectCompute } from '../../state/computeSync';
+import type { AppState } from '../../state/store';
+import { errorToPlain } from '../../worker/protocol';
+
+function createWorker(): WorkerPort | null {
+  if (typeof Worker === 'undefined') return null;
+  return new Worker(new URL('../../worker/analyze.worker.ts', import.meta.url), { type: 'module' });
+}
+
+/** The chunks could not load (offline, blocked): say so where the charts would be. */
+export function chunkFailed(store: StoreApi<AppState>, e: unknown): void {
+  store.getState().setResult({ report: null, error: errorToPlain(e), ms: null, runner: null });
+}
+
+/** Start computing reports for the store's config (and every later one). */
+export function startCompute(store: StoreApi<AppState>): void {
+  let analyzeChain: ((c: Config) => Report) | null = null;
+  let engineRequested = false;
+  // The main-thread engine is fetched the first time the scheduler needs it (its warm-up after the worker's first
+  // answer, or at once where there is no worker), so it does not share the network with the worker during load.
+  const loadEngine = () => {
+    if (engineRequested) return;
+    engineRequested = true;
+    import('../../core/chain/analyze').then((core) => {
+      analyzeChain = core.analyzeChain;
+      scheduler.syncLoaded();
+    }, (e: unknown) => {
+      engineRequested = false;
+      // With a worker, only the warm-up failed (the reports come from the worker): nothing to show.
+      if (typeof Worker === 'undefined') chunkFailed(store, e);
+    });
+  };
+  const scheduler = createScheduler({
+    runSync: (c) => analyzeChain!(c),
+    syncReady: () => {
+      if (analyzeChain === null) loadEngine();
+      return analyzeChain !== null;
+    },
+    createWorker,
+    onResult: (r) => store.getState().setResult(r),
+    onBusy: (b, eta) => store.getState().setBusy(b, eta),
+    now: () => performance.now(),
+    // The first reports come from the worker while the page loads; the main-thread engine warms up when idle.
+    idle: (fn) => (typeof requestIdleCallback === 'function' ? requestIdleCallback(() => fn(), { timeout: 3000 }) : setTimeout(fn, 500)),
+  });
+  connectCompute(store, scheduler);
+}
+
+/**
+ * The band over seeds behind the flow line: a worker of its own, asked once the config rests (state/ensemble.ts).
+ * Its code is not needed for the first paint, so it comes as a chunk of its own; without it there is no band.
+ */
+export function startEnsemble(store: StoreApi<AppState>): void {
+  import('../../state/ensemble').then(
+    (m) =>
+      m.connectEnsemble(store, {
+        createWorker: () =>
+          typeof Worker === 'undefined' ? null : (new Worker(new URL('../../worker/ensemble.worker.ts', import.meta.url), { type: 'module' })),
+      }),
+    () => undefined,
+  );
+}

@@ -1,0 +1,24 @@
+/**
+ * The gate script: runs before the body is parsed (a blocking classic script in <head>; a file, so a strict CSP
+ * allows it). Where the prerendered page does not show this visit's state (./gateRule.ts) it is hidden at once, and
+ * main.tsx starts from an empty page. scripts/lib/prerender-plugin.ts bundles this file (with the rule and the app
+ * modules it imports) into dist/prerender-gate.js and defines __PRERENDER_QUERY__.
+ */
+import { THEME_KEY } from '../../state/theme';
+import { prerenderApplies } from './gateRule';
+
+declare const __PRERENDER_QUERY__: string;
+
+function storedTheme(): string | null {
+  try {
+    return localStorage.getItem(THEME_KEY);
+  } catch {
+    // A sandboxed frame without same-origin throws here; it has no remembered theme either.
+    return null;
+  }
+}
+
+const languages = navigator.languages ?? [navigator.language ?? ''];
+if (!prerenderApplies({ search: location.search, query: __PRERENDER_QUERY__, languages, storedTheme: storedTheme() })) {
+  document.documentElement.setAttribute('data-prerender', 'off');
+}
