@@ -18,6 +18,7 @@ import { appStore } from '../state/store';
 import { encodeQuery } from '../state/urlCodec';
 import { startUrlSync } from '../state/urlSync';
 import { applySceneOnLoad } from '../state/sceneActions';
+import { connectSettle } from '../state/settleSync';
 import { clampScene } from '../state/scenes';
 import { App } from './App';
 import { isFramed } from './embed/framed';
@@ -35,6 +36,8 @@ function createWorker(): WorkerPort | null {
 startUrlSync(appStore);
 // `?scene=N` with no config of its own opens that scene's preset (see src/state/scenes.ts).
 applySceneOnLoad(appStore);
+// Undo steps and browser-history entries, one per settled change; the page as opened is the first settled config.
+connectSettle(appStore);
 let analyzeChain: ((c: Config) => Report) | null = null;
 let engineRequested = false;
 // The main-thread engine is fetched the first time the scheduler needs it (its warm-up after the worker's first
