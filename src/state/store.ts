@@ -217,7 +217,11 @@ const historySlice = (set: Set, get: Get): Omit<HistorySlice, 'history' | 'settl
     const change = configChange(s, goal(settledNow));
     const config = change?.config ?? s.config;
     const history = change ? move(settledNow, config) : settledNow;
-    const ui = uiPatch ? { ...(change?.ui ?? s.ui), ...uiPatch } : (change?.ui ?? s.ui);
+    const uiBefore = change?.ui ?? s.ui;
+    const uiChanged = uiPatch !== undefined && (Object.keys(uiPatch) as (keyof UiState)[]).some((k) => uiPatch[k] !== uiBefore[k]);
+    const ui = uiChanged ? { ...uiBefore, ...uiPatch } : uiBefore;
+    // Nothing to change (Back over a #fragment link, say): no update, so nothing downstream wakes up.
+    if (!change && ui === s.ui && history === s.history) return;
     set({
       ...change,
       ui,

@@ -138,7 +138,7 @@ export function startUrlSync(store: StoreApi<AppState>, env: UrlEnv = browserEnv
   });
 
   const stopPop = env.onPopState?.(() => {
-    // A write still waiting belongs to the entry just left: it must not land on this one.
+    // A write still waiting was for the entry just left: it must not land on this one as it stood.
     if (timer !== null) clearTimeout(timer);
     timer = null;
     pushPending = false;
@@ -147,6 +147,8 @@ export function startUrlSync(store: StoreApi<AppState>, env: UrlEnv = browserEnv
     // The story's scene travels with its config; language, theme, panels and the rest stay as they are now.
     store.getState().restoreConfig(config, { scene: ui.scene });
     store.getState().addNotices(notices);
+    // This entry gets the canonical query with the current UI state (a UI change still waiting included).
+    schedule();
   });
 
   const flush = () => {

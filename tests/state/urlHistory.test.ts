@@ -40,7 +40,7 @@ function fakeBrowser(search: string, { push = true } = {}) {
     at += delta;
     onPop?.();
   };
-  return { env, calls, entries: () => entries, at: () => at, back: () => go(-1), forward: () => go(1) };
+  return { env, calls, entries: () => entries, at: () => at, back: () => go(-1), forward: () => go(1), popHere: () => go(0) };
 }
 
 function setup(search: string, opts?: { push?: boolean }) {
@@ -126,6 +126,16 @@ describe('browser history follows settled config changes', () => {
     store.getState().setUi({ q: 'g' });
     browser.back();
     expect(store.getState().ui).toMatchObject({ scene: 2, lang: 'zh', theme: 'dark', q: 'g' });
+  });
+
+  it('a popstate that changes no config (a #fragment link, Back over it) still writes a UI change that was waiting', () => {
+    const { store, browser } = setup('?depth=25&v=1');
+    vi.advanceTimersByTime(URL_WRITE_INTERVAL_MS);
+    store.getState().setUi({ q: 'g' });
+    browser.popHere();
+    vi.advanceTimersByTime(URL_WRITE_INTERVAL_MS);
+    expect(browser.entries()).toEqual(['?depth=25&v=1&q=g']);
+    expect(store.getState().config.depth).toBe(25);
   });
 
   it('UI-only changes never add an entry', () => {
