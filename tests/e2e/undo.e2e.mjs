@@ -2,7 +2,7 @@
  * Undo/redo and reset of the settings, and the browser's Back/Forward through settled changes (issue 18, students).
  * One undo step and one history entry per drag (not per input event) or per run of key presses; Ctrl+Z in a number
  * field stays the browser's; an embed never adds history entries. Screenshots of the sidebar with its buttons:
- * test-results/undo-sidebar-<size>-<theme>.png.
+ * test-results/undo-sidebar-<size>-<theme>.png (light in English, dark in Chinese).
  */
 import assert from 'node:assert/strict';
 import { open, queryOf, until } from './_share.mjs';
@@ -183,7 +183,8 @@ export async function sidebarScreenshots({ page, baseUrl, screenshot }) {
   ]) {
     for (const theme of ['light', 'dark']) {
       await page.setViewportSize({ width: w, height: h });
-      await open(page, baseUrl, `?depth=30&theme=${theme}`);
+      // Light in English, dark in Chinese: both languages' labels must fit.
+      await open(page, baseUrl, `?depth=30&theme=${theme}&lang=${theme === 'light' ? 'en' : 'zh'}`);
       if (w < 760) {
         await page.locator('.sheet-toggle').click();
         await page.waitForTimeout(400);
