@@ -71,8 +71,11 @@ export interface HistorySlice {
    * from the browser's own Back/Forward).
    */
   settled: { seq: number; push: boolean };
-  /** The current config has settled: record it as an undo step (nothing if it equals the last settled config). */
-  commitConfig: (push?: boolean) => void;
+  /**
+   * The current config has settled: record it as an undo step (nothing if it equals the last settled config).
+   * `entry` (default true): whether it gets a browser-history entry.
+   */
+  commitConfig: (entry?: boolean) => void;
   /** Back to the previous settled config (a change not yet settled is settled first, so it is what goes). */
   undo: () => void;
   redo: () => void;
@@ -211,7 +214,7 @@ const historySlice = (set: Set, get: Get): Omit<HistorySlice, 'history' | 'settl
    * Settle the current config, then go to `goal` (settled too; `move` makes the history that leads there), in one
    * store update: one settled change for the URL sync, however many undo steps it made.
    */
-  const go = (move: (h: History<Config>, reached: Config) => History<Config>, goal: (h: History<Config>) => Config, push: boolean, uiPatch?: Partial<UiState>) => {
+  const go = (move: (h: History<Config>, reached: Config) => History<Config>, goal: (h: History<Config>) => Config, entry: boolean, uiPatch?: Partial<UiState>) => {
     const s = get();
     const settledNow = settledHistory(s);
     const change = configChange(s, goal(settledNow));
@@ -226,18 +229,18 @@ const historySlice = (set: Set, get: Get): Omit<HistorySlice, 'history' | 'settl
       ...change,
       ui,
       history,
-      settled: stepped(history, s.history) ? { seq: s.settled.seq + 1, push } : s.settled,
+      settled: stepped(history, s.history) ? { seq: s.settled.seq + 1, push: entry } : s.settled,
     });
   };
   /** After an undo or redo, the present is the config object the store now holds. */
   const at = (h: History<Config>, reached: Config): History<Config> => ({ ...h, present: reached });
   const pushed = (h: History<Config>, reached: Config) => push(h, reached, sameConfig);
   return {
-    commitConfig: (push = true) => {
+    commitConfig: (entry = true) => {
       const s = get();
       const history = settledHistory(s);
       if (history === s.history) return;
-      set({ history, settled: stepped(history, s.history) ? { seq: s.settled.seq + 1, push } : s.settled });
+      set({ history, settled: stepped(history, s.history) ? { seq: s.settled.seq + 1, push: entry } : s.settled });
     },
     undo: () => {
       if (canUndo(settledHistory(get()))) go((h, c) => at(undoStep(h), c), (h) => undoStep(h).present, true);
