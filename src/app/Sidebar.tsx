@@ -6,6 +6,7 @@
 import { useEffect, useState } from 'react';
 import { ConfigControls } from '../controls/ConfigControls';
 import { formatValue } from '../controls/format';
+import { HistoryBar } from '../controls/HistoryBar';
 import { useT } from '../controls/useT';
 import { selectConfig, useApp, type AppState } from '../state/store';
 
@@ -61,6 +62,8 @@ export function Sidebar() {
         </span>
       </button>
       <div id="controls-body" className="sidebar-body">
+        {/* An embed stays as its author configured it (the keys still undo there); presentation mode hides the bar in CSS. */}
+        {mounted && !embed && <HistoryBar />}
         {mounted && <ConfigControls />}
       </div>
     </aside>

@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 import { act, fireEvent, render, screen } from '@testing-library/react';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { isTextEntry } from '../../src/app/present/keys';
 import { PresentMode } from '../../src/app/present/PresentMode';
 import { useHelp } from '../../src/app/present/helpState';
 import { SCENES, sceneConfig } from '../../src/state/scenes';
@@ -67,5 +68,65 @@ describe('present mode keys', () => {
     expect(await screen.findByRole('dialog', { name: '键盘快捷键' }, { timeout: 10_000 })).toHaveTextContent('开启或关闭演示模式');
     fireEvent.click(screen.getByRole('button', { name: '关闭' }));
     expect(screen.queryByRole('dialog')).toBeNull();
+  });
+});
+
+describe('undo and redo keys on the page', () => {
+  const chord = (k: string, mods: { ctrlKey?: boolean; metaKey?: boolean; shiftKey?: boolean }, target: Element = document.body) =>
+    act(() => void fireEvent.keyDown(target, { key: k, ...mods }));
+
+  it('Ctrl+Z and ⌘Z undo a config change, Ctrl+Shift+Z and Ctrl+Y redo it, even with a slider focused', () => {
+    render(
+      <>
+        <PresentMode />
+        <input type="range" aria-label="slider" />
+      </>,
+    );
+    const start = appStore.getState().config.depth;
+    act(() => appStore.getState().setConfig({ depth: start + 7 }));
+    const slider = screen.getByRole('slider', { name: 'slider' });
+    chord('z', { ctrlKey: true }, slider);
+    expect(appStore.getState().config.depth).toBe(start);
+    chord('Z', { ctrlKey: true, shiftKey: true }, slider);
+    expect(appStore.getState().config.depth).toBe(start + 7);
+    chord('z', { metaKey: true });
+    expect(appStore.getState().config.depth).toBe(start);
+    chord('y', { ctrlKey: true });
+    expect(appStore.getState().config.depth).toBe(start + 7);
+  });
+
+  it('leaves Ctrl+Z to a number field being typed into (the browser undoes the typing), and does not prevent its default', () => {
+    render(
+      <>
+        <PresentMode />
+        <input type="number" aria-label="exact" />
+      </>,
+    );
+    const start = appStore.getState().config.depth;
+    act(() => appStore.getState().setConfig({ depth: start + 7 }));
+    const field = screen.getByRole('spinbutton', { name: 'exact' });
+    let prevented = true;
+    act(() => {
+      prevented = !fireEvent.keyDown(field, { key: 'z', ctrlKey: true });
+    });
+    expect(prevented).toBe(false);
+    expect(appStore.getState().config.depth).toBe(start + 7);
+  });
+
+  it('text entry: text and number fields, textareas and editable content — not sliders, checkboxes or selects', () => {
+    const el = (html: string) => {
+      const d = document.createElement('div');
+      d.innerHTML = html;
+      document.body.append(d);
+      return d.firstElementChild;
+    };
+    expect(isTextEntry(el('<input type="number">'))).toBe(true);
+    expect(isTextEntry(el('<input type="text">'))).toBe(true);
+    expect(isTextEntry(el('<textarea></textarea>'))).toBe(true);
+    expect(isTextEntry(el('<input type="range">'))).toBe(false);
+    expect(isTextEntry(el('<input type="checkbox">'))).toBe(false);
+    expect(isTextEntry(el('<select><option>a</option></select>'))).toBe(false);
+    expect(isTextEntry(el('<button>b</button>'))).toBe(false);
+    expect(isTextEntry(null)).toBe(false);
   });
 });

@@ -60,3 +60,40 @@ describe('keyboard shortcuts', () => {
     for (const k of ['a', ' ', 'Enter', 'Tab', 'F5']) expect(keyCommand(press(k), true)).toBeNull();
   });
 });
+
+describe('undo and redo keys', () => {
+  it('Ctrl+Z / ⌘Z undo; Ctrl+Shift+Z / ⌘⇧Z / Ctrl+Y redo — in and out of presentation mode', () => {
+    for (const present of [false, true]) {
+      expect(keyCommand(press('z', { ctrlKey: true }), present)).toBe('undo');
+      expect(keyCommand(press('z', { metaKey: true }), present)).toBe('undo');
+      expect(keyCommand(press('Z', { ctrlKey: true, shiftKey: true }), present)).toBe('redo');
+      expect(keyCommand(press('Z', { metaKey: true, shiftKey: true }), present)).toBe('redo');
+      expect(keyCommand(press('y', { ctrlKey: true }), present)).toBe('redo');
+    }
+  });
+
+  it('work while a slider, select or checkbox has focus (the slider just dragged keeps it)', () => {
+    expect(keyCommand(press('z', { ctrlKey: true, inField: true }), false)).toBe('undo');
+  });
+
+  it('leave Ctrl+Z to a text field being typed into, to a dialog, to a widget that took it, and with Alt', () => {
+    for (const p of [{ inText: true, inField: true }, { dialogOpen: true }, { defaultPrevented: true }, { altKey: true }]) {
+      expect(keyCommand(press('z', { ctrlKey: true, ...p }), false)).toBeNull();
+      expect(keyCommand(press('Z', { ctrlKey: true, shiftKey: true, ...p }), false)).toBeNull();
+    }
+  });
+
+  it('need the modifier; ⌘Y stays the browser’s; other layouts use the physical Z key', () => {
+    expect(keyCommand(press('z'), false)).toBeNull();
+    expect(keyCommand(press('y', { metaKey: true }), false)).toBeNull();
+    expect(keyCommand(press('я', { ctrlKey: true, code: 'KeyZ' }), false)).toBe('undo');
+    // AZERTY: the key that types "z" is undo, whatever its physical position.
+    expect(keyCommand(press('z', { ctrlKey: true, code: 'KeyW' }), false)).toBe('undo');
+  });
+
+  it('PageDown and the other presentation keys are unchanged by the undo keys', () => {
+    expect(keyCommand(press('PageDown', { inField: true }), true)).toBe('step');
+    expect(keyCommand(press('ArrowRight'), true)).toBe('next');
+    expect(keyCommand(press('p'), true)).toBe('togglePresent');
+  });
+});

@@ -15,6 +15,7 @@ import { createRoot } from 'react-dom/client';
 import { ensureLang, isLangLoaded } from '../../state/i18n';
 import { applySceneOnLoad } from '../../state/sceneActions';
 import { clampScene } from '../../state/scenes';
+import { connectSettle } from '../../state/settleSync';
 import { appStore } from '../../state/store';
 import { startUrlSync } from '../../state/urlSync';
 import { App } from '../App';
@@ -29,6 +30,8 @@ import '../styles.css';
 
 startUrlSync(appStore);
 applySceneOnLoad(appStore);
+// Undo steps and browser-history entries, one per settled change; the page as opened is the first settled config.
+connectSettle(appStore);
 startCompute(appStore);
 startEnsemble(appStore);
 panelGrid.preload().catch((e: unknown) => chunkFailed(appStore, e));

@@ -14,6 +14,8 @@ const ROWS: readonly (readonly [readonly string[], string])[] = [
   [['Home', 'End'], 'keys.firstLast'],
   [['Esc'], 'keys.escape'],
   [['←', '→', 'Home', 'End'], 'keys.chart'],
+  [['Ctrl+Z', '⌘Z'], 'keys.undo'],
+  [['Ctrl+Shift+Z', 'Ctrl+Y', '⌘⇧Z'], 'keys.redo'],
 ];
 
 export function KeyboardHelp() {

@@ -26,6 +26,10 @@ export function runCommand(cmd: KeyCommand): void {
       return goToScene(appStore, 1);
     case 'last':
       return goToScene(appStore, sceneCount());
+    case 'undo':
+      return s.undo();
+    case 'redo':
+      return s.redo();
   }
 }
 

@@ -64,4 +64,11 @@ export const controlsEn = {
   'ctl.norm.layer': 'layer norm',
   'ctl.loss.mse': 'mean squared error',
   'ctl.loss.sum': 'sum of outputs (pure chain)',
+  'ctl.history.label': 'Undo and reset',
+  'ctl.undo': 'Undo',
+  'ctl.undo.hint': 'Undo the last change to the settings (Ctrl+Z, ⌘Z on a Mac)',
+  'ctl.redo': 'Redo',
+  'ctl.redo.hint': 'Redo the change just undone (Ctrl+Shift+Z or Ctrl+Y, ⌘⇧Z on a Mac)',
+  'ctl.reset': 'Reset',
+  'ctl.reset.hint': 'Reset to the default settings; language, theme and panels stay as they are. Undo (Ctrl+Z) brings your settings back.',
 } as const;

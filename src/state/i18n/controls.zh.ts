@@ -66,4 +66,11 @@ export const controlsZh: Record<keyof typeof controlsEn, string> = {
   'ctl.norm.layer': '层归一化',
   'ctl.loss.mse': '均方误差',
   'ctl.loss.sum': '输出之和（只看链本身）',
+  'ctl.history.label': '撤销与重置',
+  'ctl.undo': '撤销',
+  'ctl.undo.hint': '撤销上一次设置更改（Ctrl+Z，Mac 上按 ⌘Z）',
+  'ctl.redo': '重做',
+  'ctl.redo.hint': '重做刚刚撤销的更改（Ctrl+Shift+Z 或 Ctrl+Y，Mac 上按 ⌘⇧Z）',
+  'ctl.reset': '重置',
+  'ctl.reset.hint': '重置为默认设置，语言、主题和面板保持不变。按撤销（Ctrl+Z）可以找回原来的设置。',
 };

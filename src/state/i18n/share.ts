@@ -73,5 +73,7 @@ export const shareEn = {
   'keys.escape': 'Close a dialog, or leave presentation mode',
   'keys.chart': 'Step through the layers (gradient chart focused)',
   'keys.fields': 'While a slider, menu or text field has focus, the arrow keys and Home/End act on that field; PageDown and PageUp still step through the story in presentation mode.',
+  'keys.undo': 'Undo the last change to the settings (in a text field, the browser undoes the typing)',
+  'keys.redo': 'Redo the change just undone',
   'keys.or': 'or',
 } as const;

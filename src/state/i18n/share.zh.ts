@@ -75,5 +75,7 @@ export const shareZh: Record<keyof typeof shareEn, string> = {
   'keys.escape': '关闭对话框，或退出演示模式',
   'keys.chart': '逐层查看（梯度图获得焦点时）',
   'keys.fields': '当滑块、菜单或文本框获得焦点时，方向键和 Home/End 只作用于该控件；在演示模式下，PageDown 和 PageUp 仍会推进故事。',
+  'keys.undo': '撤销上一次设置更改（在输入框里则由浏览器撤销输入）',
+  'keys.redo': '恢复刚刚撤销的更改',
   'keys.or': '或',
 };
