@@ -71,7 +71,7 @@ export function Results({ runs, done, finished, lang, norm, t }: ResultsProps) {
             <p key={v.arch} className="train-verdict" data-verdict={v.arch} data-worse={String(v.deeperIsWorse)}>
               <span className="train-verdict-mark" style={{ background: ARCH_COLOR[v.arch] }} aria-hidden="true" />
               {t(verdictKey(v), {
-                arch: t(`train.arch.${v.arch}`),
+                arch: t(`ctl.arch.${v.arch}`),
                 deep: deep.depth,
                 shallow: shallow.depth,
                 ratio: comparable(v) ? ratio(v.deep, v.shallow) : '',
