@@ -70,7 +70,8 @@ export const trainLabEn = {
   'train.verdict.bothDiverged': '{arch}: both chains diverged, the {shallow}-layer one at step {shallowStep}, the {deep}-layer one at step {deepStep}: nothing to compare. Try a smaller learning rate.',
   'train.verdict.partial': 'So far, after {done} steps:',
   'train.heat.title': 'Where learning happens: ‖∂L/∂Wᵢ‖ per layer and step',
-  'train.heat.note': 'Each row is a layer (0 at the bottom), each column a stretch of steps; brighter means a larger weight gradient. A dark band deep inside a plain chain marks layers that barely learn.',
+  'train.heat.note':
+    'Each row is a layer (0 at the bottom), each column a stretch of steps. The colour is log₁₀ ‖∂L/∂Wᵢ‖ on one scale shared by all {n} heatmaps of this run: darkest is the smallest value anywhere in the run (10^{lo}), brightest the largest (10^{hi}). Dark means a small weight gradient next to the other models of this run, not a layer that cannot learn: each residual branch is scaled by α, so its weight gradient carries that factor, and a residual chain can be dark all over while its loss falls faster. The loss chart says how well each model trains.',
   'train.heat.layer': 'layer i',
   'train.heat.steps': 'steps 0 → {total}',
   'train.heat.legend': 'log₁₀ ‖∂L/∂Wᵢ‖',

@@ -72,7 +72,8 @@ export const trainLabZh: Record<keyof typeof trainLabEn, string> = {
   'train.verdict.bothDiverged': '{arch}：两条链都发散了，{shallow} 层的在第 {shallowStep} 步，{deep} 层的在第 {deepStep} 步，无从比较。试试更小的学习率。',
   'train.verdict.partial': '截至第 {done} 步：',
   'train.heat.title': '学习发生在哪里：每层每步的 ‖∂L/∂Wᵢ‖',
-  'train.heat.note': '每一行是一层（第 0 层在最下方），每一列是一段训练步；越亮表示权重梯度越大。普通深链中间若出现一条暗带，说明那些层几乎学不到东西。',
+  'train.heat.note':
+    '每一行是一层（第 0 层在最下方），每一列是一段训练步。颜色表示 log₁₀ ‖∂L/∂Wᵢ‖，本次运行的全部 {n} 张热图共用同一个色标：最暗对应整次运行中的最小值（10^{lo}），最亮对应最大值（10^{hi}）。所以暗色只表示权重梯度比本次运行中其他模型的小，并不代表这一层学不到东西：残差分支都乘了 α，它的权重梯度也带着这个因子，残差链可能整张图都偏暗，损失却下降得更快。每个模型训练得好不好，请看损失曲线。',
   'train.heat.layer': '第 i 层',
   'train.heat.steps': '训练步 0 → {total}',
   'train.heat.legend': 'log₁₀ ‖∂L/∂Wᵢ‖',
