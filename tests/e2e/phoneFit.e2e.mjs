@@ -5,6 +5,7 @@
  * phone-story-answered.png, stepper-<w>x<h>-<pos>.png. Run through scripts/e2e.mjs (a console error fails a test).
  */
 import assert from 'node:assert/strict';
+import { join } from 'node:path';
 import { until } from './_share.mjs';
 
 const PHONE = { width: 375, height: 812 };
@@ -98,3 +99,53 @@ export async function storyAnswerOnAPhoneScrollsTheVerdictAndChartIntoView({ pag
   }
   await page.emulateMedia({ reducedMotion: null });
 }
+
+/** Text boxes of the stepper that stick out of an ancestor that clips (overflow not visible) or out of the panel. */
+function clippedInStepper(page) {
+  return page.locator('[data-panel="stepper"]').evaluate((root) => {
+    const out = [];
+    for (const e of root.querySelectorAll('*')) {
+      // KaTeX's MathML copy is for screen readers only (clipped to 1 px on purpose).
+      if (e.closest('.katex-mathml, .sr-only') || !e.textContent.trim() || e.children.length > 0) continue;
+      const r = e.getBoundingClientRect();
+      if (r.width === 0 || r.height === 0) continue;
+      for (let p = e.parentElement; p && p !== root.parentElement; p = p.parentElement) {
+        const s = getComputedStyle(p);
+        if (p !== root && s.overflowX === 'visible' && s.overflowY === 'visible') continue;
+        const b = p.getBoundingClientRect();
+        // Horizontal overflow of a scroll box is reachable by scrolling; vertical clipping is not.
+        const scrolls = s.overflowX === 'auto' || s.overflowX === 'scroll';
+        if (r.top < b.top - 0.5 || r.bottom > b.bottom + 0.5 || (!scrolls && (r.left < b.left - 0.5 || r.right > b.right + 0.5))) {
+          out.push(`"${e.textContent.trim().slice(0, 20)}" ${Math.round(r.top)}–${Math.round(r.bottom)} in .${p.className} ${Math.round(b.top)}–${Math.round(b.bottom)}`);
+          break;
+        }
+      }
+    }
+    return out;
+  });
+}
+
+export async function stepperLabelsAreNotClippedAtThreeSizes({ page, baseUrl, resultsDir }) {
+  for (const [w, h] of [
+    [1280, 800],
+    [1024, 768],
+    [375, 812],
+  ]) {
+    await page.setViewportSize({ width: w, height: h });
+    for (const query of ['', 'width=1&batch=1']) {
+      await page.goto(`${baseUrl}?${query}`);
+      const stepper = page.locator('[data-panel="stepper"]');
+      await stepper.locator('figure').waitFor({ timeout: 20_000 });
+      await stepper.scrollIntoViewIfNeeded();
+      await stepper.locator('.stepper-formula .katex').first().waitFor({ timeout: 20_000 });
+      for (let k = 0; k < 3; k++) {
+        if (k > 0) await stepper.getByRole('button', { name: 'Next step' }).click();
+        await until(() => stepper.locator('figure').getAttribute('data-pos').then(Number), (p) => p === k, `step ${k}`);
+        await page.waitForTimeout(350); // the entrance animation of a step
+        assert.deepEqual(await clippedInStepper(page), [], `${w}×${h} ${query || 'defaults'} step ${k}: no clipped label`);
+        if (k === 0) await stepper.screenshot({ path: join(resultsDir, `stepper-${w}x${h}-${query ? 'w1' : 'default'}.png`) });
+      }
+    }
+  }
+}
+stepperLabelsAreNotClippedAtThreeSizes.timeoutMs = 150_000;
