@@ -35,6 +35,7 @@ export const trainLabEn = {
   'train.nextSeed': 'Next seed',
   'train.needArch': 'Pick at least one architecture.',
   'train.progress.label': 'Training progress',
+  'train.progress.estimating': 'Step {done} of {total} · estimating the time left…',
   'train.progress.running': 'Step {done} of {total} · about {eta} s left',
   'train.progress.starting': 'Starting…',
   'train.progress.done': 'Done: {total} steps in {seconds} s.',

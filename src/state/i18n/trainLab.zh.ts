@@ -37,6 +37,7 @@ export const trainLabZh: Record<keyof typeof trainLabEn, string> = {
   'train.nextSeed': '下一个种子',
   'train.needArch': '请至少选择一种架构。',
   'train.progress.label': '训练进度',
+  'train.progress.estimating': '第 {done} / {total} 步 · 正在估算剩余时间…',
   'train.progress.running': '第 {done} / {total} 步 · 预计还需约 {eta} 秒',
   'train.progress.starting': '正在启动…',
   'train.progress.done': '完成：{total} 步，用时 {seconds} 秒。',
