@@ -35,6 +35,7 @@ export interface RunChunk {
 /** Worker → main. */
 export type TrainResponse =
   | { type: 'started'; id: number; config: TrainConfig; runs: RunMeta[]; total: number }
+  /** etaMs is NaN until the speed has been measured on a warm chunk (see EtaEstimator) */
   | { type: 'progress'; id: number; done: number; total: number; elapsedMs: number; etaMs: number; chunks: RunChunk[] }
   | { type: 'done'; id: number; done: number; ms: number; verdicts: DepthVerdict[] }
   | { type: 'cancelled'; id: number; done: number }
@@ -89,6 +90,34 @@ export function nextChunkSteps(steps: number, ms: number): number {
   return Math.max(1, Math.min(1000, Math.round((steps * CHUNK_MS) / ms)));
 }
 
+/**
+ * The time left, from the measured speed of the latest chunks. Not from the elapsed time over the steps done: the
+ * first chunk is a single step run cold (JIT compilation, first allocations), and averaging it in made the first
+ * estimates 2 to 34 times too long (scripts/train-eta.ts, docs/perf.md). The first chunk therefore only starts the
+ * clock; each later chunk's milliseconds per step, measured from the end of the previous chunk so that posting and
+ * yielding count too, feed an average that leans on the newest chunks. NaN until a warm chunk has been measured.
+ */
+/** Chunks run before the speed is trusted (the first is one cold step, the second a few still-warming ones). */
+export const WARMUP_CHUNKS = 2;
+
+export class EtaEstimator {
+  private chunks = 0;
+  private msPerStep = NaN;
+
+  /** One chunk of `steps` steps that took `ms` from the end of the previous one. */
+  add(steps: number, ms: number): void {
+    this.chunks++;
+    if (this.chunks <= WARMUP_CHUNKS || !(steps > 0) || !(ms >= 0)) return;
+    const rate = ms / steps;
+    this.msPerStep = Number.isNaN(this.msPerStep) ? rate : 0.5 * this.msPerStep + 0.5 * rate;
+  }
+
+  /** Milliseconds left for `remaining` steps, or NaN while not calibrated. */
+  etaMs(remaining: number): number {
+    return remaining <= 0 ? 0 : this.msPerStep * remaining;
+  }
+}
+
 /** Copies of every run's new steps [from, to), and the buffers to transfer. */
 function chunksOf(s: TrainSession, from: number, to: number): { chunks: RunChunk[]; transfer: ArrayBuffer[] } {
   const transfer: ArrayBuffer[] = [];
@@ -124,6 +153,8 @@ export function createTrainHandler(host: TrainHost): { handle(data: unknown): Pr
     const total = session.config.steps;
     host.post({ type: 'started', id, config: session.config, runs: session.runs.map(({ arch, depth, role, initCos }) => ({ arch, depth, role, initCos })), total }, []);
     const t0 = host.now();
+    const eta = new EtaEstimator();
+    let lastEnd = t0;
     let steps = 1;
     try {
       while (!session.finished) {
@@ -131,11 +162,13 @@ export function createTrainHandler(host: TrainHost): { handle(data: unknown): Pr
         const c0 = host.now();
         session.advance(steps);
         const c1 = host.now();
+        eta.add(session.done - from, c1 - lastEnd);
+        lastEnd = c1;
         steps = nextChunkSteps(steps, c1 - c0);
         const elapsedMs = c1 - t0;
         const done = session.done;
         const { chunks, transfer } = chunksOf(session, from, done);
-        host.post({ type: 'progress', id, done, total, elapsedMs, etaMs: (elapsedMs / done) * (total - done), chunks }, transfer);
+        host.post({ type: 'progress', id, done, total, elapsedMs, etaMs: eta.etaMs(total - done), chunks }, transfer);
         await host.yieldToEvents();
         if (active !== id || stopRequested) {
           host.post({ type: 'cancelled', id, done: session.done }, []);

@@ -2,11 +2,13 @@
  * Predict, then reveal: the scene's question with three answers (vanish / stay / explode) and a "just show me".
  * The truth is read from the live report of the scene's config (outcomeOf), never from the scene's text.
  */
+import { useEffect, useRef } from 'react';
 import type { Report } from '../../core/report';
 import { useT } from '../../controls/useT';
 import { OUTCOMES, outcomeOf, topToBottomRatio, type Scene } from '../../state/scenes';
-import { selectLang, useApp } from '../../state/store';
+import { selectLang, selectUi, useApp } from '../../state/store';
 import { formatNumber } from '../../viz/format';
+import { revealIntoView } from './revealScroll';
 import { decadesText } from './storyVars';
 
 import type { Guess } from './guessState';
@@ -44,19 +46,36 @@ function Truth({ scene, report, guess, configKey }: { scene: Scene; report: Repo
 
 export function Prediction({ scene, report, guess, configKey, onGuess }: PredictionProps) {
   const t = useT();
+  const ui = useApp(selectUi);
+  const root = useRef<HTMLDivElement | null>(null);
+  /** set by a click on an answer, cleared once the truth it reveals has been brought into view */
+  const answered = useRef(false);
+  const shown = guess !== undefined && report !== null;
+  useEffect(() => {
+    if (!shown || !answered.current) return;
+    answered.current = false;
+    // A presentation fits one screen and an embed must not scroll its host page: neither scrolls.
+    if (ui.present || ui.embed) return;
+    const truth = root.current?.querySelector<HTMLElement>('[data-role="truth"]');
+    if (truth) revealIntoView(truth, document.querySelector<HTMLElement>('[data-panel="flow"]'));
+  }, [shown, guess, ui.present, ui.embed]);
+  const answer = (g: Guess) => {
+    answered.current = true;
+    onGuess(g);
+  };
   return (
-    <div className="story-question" data-role="question">
+    <div ref={root} className="story-question" data-role="question">
       <p className="story-ask">
         <span className="story-predict">{t('story.predict')}</span> {t(`story.${scene.id}.question`)}
       </p>
       <div className="story-answers" role="group" aria-label={t('story.predict')}>
         {OUTCOMES.map((o) => (
-          <button key={o} type="button" className="story-answer" data-outcome={o} aria-pressed={guess?.answer === o} onClick={() => onGuess({ answer: o, config: configKey })}>
+          <button key={o} type="button" className="story-answer" data-outcome={o} aria-pressed={guess?.answer === o} onClick={() => answer({ answer: o, config: configKey })}>
             {t(`story.outcome.${o}`)}
           </button>
         ))}
         {guess === undefined && (
-          <button type="button" className="story-skip" onClick={() => onGuess({ answer: 'skip', config: configKey })}>
+          <button type="button" className="story-skip" onClick={() => answer({ answer: 'skip', config: configKey })}>
             {t('story.skip')}
           </button>
         )}

@@ -96,7 +96,10 @@ export function GradHeatmaps({ runs, done, total, version, lang, t }: GradHeatma
       <h3 id="train-heat-title" className="train-figure-title">
         {t('train.heat.title')}
       </h3>
-      <p className="train-note">{t('train.heat.note')}</p>
+      {/* The caption states the scale the canvases use: heatExtent over every grid of the run, shared by all panels. */}
+      <p className="train-note" data-role="heat-note" data-lo={extent[0]} data-hi={extent[1]}>
+        {t('train.heat.note', { n: runs.length, lo: extent[0].toFixed(1), hi: extent[1].toFixed(1) })}
+      </p>
       <div ref={ref} className="train-heat-grid">
         {runs.map((r, k) => (
           <Heat key={`${r.arch}-${r.role}`} run={r} grid={grids[k]} extent={extent} done={done} version={version} lang={lang} t={t} />

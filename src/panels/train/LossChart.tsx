@@ -23,7 +23,7 @@ export interface LossChartProps {
 
 /** "plain, 32 layers" for a run. */
 export function seriesName(t: LossChartProps['t'], arch: string, depth: number): string {
-  return t('train.series', { arch: t(`train.arch.${arch}`), depth });
+  return t('train.series', { arch: t(`ctl.arch.${arch}`), depth });
 }
 
 export function LossChart({ runs, done, total, version, lang, t }: LossChartProps) {

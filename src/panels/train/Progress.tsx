@@ -13,6 +13,8 @@ export function statusText(s: RunState, t: ProgressProps['t']): string {
     case 'starting':
       return t('train.progress.starting');
     case 'running':
+      // No estimate until the worker has timed a warm chunk (the first step runs cold and says little).
+      if (!Number.isFinite(s.etaMs)) return t('train.progress.estimating', { done: s.done, total: s.total });
       return t('train.progress.running', { done: s.done, total: s.total, eta: Math.max(0, Math.ceil(s.etaMs / 1000)) });
     case 'done':
       return t('train.progress.done', { total: s.total, seconds: (s.elapsedMs / 1000).toFixed(1) });

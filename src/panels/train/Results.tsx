@@ -71,7 +71,7 @@ export function Results({ runs, done, finished, lang, norm, t }: ResultsProps) {
             <p key={v.arch} className="train-verdict" data-verdict={v.arch} data-worse={String(v.deeperIsWorse)}>
               <span className="train-verdict-mark" style={{ background: ARCH_COLOR[v.arch] }} aria-hidden="true" />
               {t(verdictKey(v), {
-                arch: t(`train.arch.${v.arch}`),
+                arch: t(`ctl.arch.${v.arch}`),
                 deep: deep.depth,
                 shallow: shallow.depth,
                 ratio: comparable(v) ? ratio(v.deep, v.shallow) : '',
@@ -83,41 +83,43 @@ export function Results({ runs, done, finished, lang, norm, t }: ResultsProps) {
         })}
         {norm === 'batch' && <BatchNormCaveat runs={runs} done={done} lang={lang} t={t} />}
       </div>
-      <table className="train-table">
-        <caption id="train-table-caption">{t('train.table.caption')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('train.table.model')}</th>
-            <th scope="col">{t('train.table.depth')}</th>
-            <th scope="col">{t('train.table.final')}</th>
-            <th scope="col">{t('train.table.ratio')}</th>
-            <th scope="col">{t('train.table.cos')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {runs.map((r) => {
-            const v = verdicts.find((x) => x.arch === r.arch);
-            const final = finalLoss(r.loss, done);
-            return (
-              <tr key={`${r.arch}-${r.role}`} data-run={`${r.arch}-${r.role}`}>
-                <th scope="row">
-                  <svg width={26} height={10} aria-hidden="true">
-                    <line x1={1} x2={25} y1={5} y2={5} stroke={ARCH_COLOR[r.arch]} strokeWidth={2.5} strokeDasharray={ROLE_DASH[r.role] || undefined} />
-                  </svg>{' '}
-                  {seriesName(t, r.arch, r.depth)}
-                </th>
-                <td>{r.depth}</td>
-                <td data-final={String(final)}>
-                  {formatNumber(final, lang)}
-                  {r.divergedAt !== null && <span className="train-diverged"> ({t('train.table.diverged', { step: r.divergedAt })})</span>}
-                </td>
-                <td>{r.role === 'deep' && v && comparable(v) ? ratio(v.deep, v.shallow) : ''}</td>
-                <td data-cos={r.initCos}>{formatNumber(r.initCos, lang, 4)}</td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+      <div className="train-table-wrap">
+        <table className="train-table">
+          <caption id="train-table-caption">{t('train.table.caption')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('train.table.model')}</th>
+              <th scope="col">{t('train.table.depth')}</th>
+              <th scope="col">{t('train.table.final')}</th>
+              <th scope="col">{t('train.table.ratio')}</th>
+              <th scope="col">{t('train.table.cos')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {runs.map((r) => {
+              const v = verdicts.find((x) => x.arch === r.arch);
+              const final = finalLoss(r.loss, done);
+              return (
+                <tr key={`${r.arch}-${r.role}`} data-run={`${r.arch}-${r.role}`}>
+                  <th scope="row">
+                    <svg width={26} height={10} aria-hidden="true">
+                      <line x1={1} x2={25} y1={5} y2={5} stroke={ARCH_COLOR[r.arch]} strokeWidth={2.5} strokeDasharray={ROLE_DASH[r.role] || undefined} />
+                    </svg>{' '}
+                    {seriesName(t, r.arch, r.depth)}
+                  </th>
+                  <td>{r.depth}</td>
+                  <td data-final={String(final)}>
+                    {formatNumber(final, lang)}
+                    {r.divergedAt !== null && <span className="train-diverged"> ({t('train.table.diverged', { step: r.divergedAt })})</span>}
+                  </td>
+                  <td>{r.role === 'deep' && v && comparable(v) ? ratio(v.deep, v.shallow) : ''}</td>
+                  <td data-cos={r.initCos}>{formatNumber(r.initCos, lang, 4)}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
       <p className="train-note">{t('train.table.cosNote')}</p>
     </section>
   );

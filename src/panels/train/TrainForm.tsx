@@ -1,7 +1,8 @@
 /**
  * The lab's settings, one field per key of the training schema table (src/core/train/config.ts), grouped as
  * models / task / optimizer. Number fields clamp to the table's range; cross-field rules (shallow < deep, the time
- * budget) are checked by the caller, which disables Train and says why.
+ * budget) are checked by the caller, which disables Train and says why. Activations, inits, norms and architectures
+ * are named with the sidebar's own catalog keys (ctl.*), so the lab and the sidebar always say the same thing.
  */
 import { memo } from 'react';
 import { ACTIVATIONS, INITS, NORMS } from '../../core/config';
@@ -76,7 +77,7 @@ export const TrainForm = memo(function TrainForm(props: TrainFormProps) {
               <label key={a} className={`check check-${a}`}>
                 <input type="checkbox" checked={config.arch.includes(a)} onChange={(e) => toggleArch(a, e.target.checked)} />
                 <span className="swatch" aria-hidden="true" />
-                {t(`train.arch.${a}`)}
+                {t(`ctl.arch.${a}`)}
               </label>
             ))}
           </div>
@@ -88,9 +89,9 @@ export const TrainForm = memo(function TrainForm(props: TrainFormProps) {
           <NumberControl k="alpha" {...props} disabled={!config.arch.includes('residual')} />
         </div>
         <div className="train-row">
-          {select('act', ACTIVATIONS, (v) => v)}
-          {select('init', INITS, (v) => v)}
-          {select('norm', NORMS, (v) => t(`train.norm.${v}`))}
+          {select('act', ACTIVATIONS, (v) => t(`ctl.act.${v}`))}
+          {select('init', INITS, (v) => t(`ctl.init.${v}`))}
+          {select('norm', NORMS, (v) => t(`ctl.norm.${v}`))}
         </div>
       </fieldset>
       <fieldset className="train-group">
