@@ -1,6 +1,8 @@
 /**
  * The Phase and Spectrum panels' connection to a phase worker (one per panel, created on first use, terminated on
- * unmount). Where Worker does not exist (jsdom) the same pure handler runs on the main thread behind the same port.
+ * unmount). Where Worker does not exist (jsdom) or may not be created (a frame sandboxed without allow-same-origin
+ * has an opaque origin, and the browser refuses it the app's worker script) the same pure handler runs on the main
+ * thread behind the same port.
  */
 import { useCallback, useEffect, useMemo, useRef } from 'react';
 import { createPhaseHandler, type PhaseRequest, type PhaseResponse } from '../../worker/phaseProtocol';
@@ -14,7 +16,12 @@ export interface PhasePort {
 
 function createWorkerPort(): PhasePort | null {
   if (typeof Worker === 'undefined') return null;
-  return new Worker(new URL('../../worker/phase.worker.ts', import.meta.url), { type: 'module' }) as unknown as PhasePort;
+  try {
+    return new Worker(new URL('../../worker/phase.worker.ts', import.meta.url), { type: 'module' }) as unknown as PhasePort;
+  } catch {
+    // SecurityError in an opaque-origin frame (the main compute's worker client falls back the same way).
+    return null;
+  }
 }
 
 function createInlinePort(): PhasePort {
