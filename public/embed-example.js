@@ -28,6 +28,8 @@ const views = [
     panels: ['flow'],
     controls: ['depth', 'act'],
     theme: 'light',
+    // The page's own off-white shows through; the light theme's dark text reads on it.
+    bg: 'transparent',
     // Same-origin and trusted here; embed() sandboxes by default.
     sandbox: false,
     title: 'Gradient chain visualizer: gradient flow',
@@ -37,6 +39,8 @@ const views = [
     panels: ['chain'],
     controls: [],
     theme: 'dark',
+    // Shows the dark box this page paints behind it (#gcv-chain in embed-example.css).
+    bg: 'transparent',
     sandbox: 'allow-scripts',
     title: 'Gradient chain visualizer: the chain',
   }),
@@ -51,5 +55,15 @@ async function setAll(params) {
   }
 }
 
+/** Each figure back to the params it was made with (the two start at different depths). */
+async function resetAll() {
+  try {
+    await Promise.all([views[0].set({ depth: 20, act: 'sigmoid' }), views[1].set({ depth: 12, act: 'sigmoid' })]);
+    log('both figures are back as they started: 20 and 12 sigmoid layers');
+  } catch (e) {
+    log(e.message);
+  }
+}
+
 document.getElementById('set-tanh').addEventListener('click', () => setAll({ depth: 30, act: 'tanh' }));
-document.getElementById('set-reset').addEventListener('click', () => setAll({ depth: 20, act: 'sigmoid' }));
+document.getElementById('set-reset').addEventListener('click', resetAll);

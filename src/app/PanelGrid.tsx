@@ -26,6 +26,12 @@ import { WhenVisible } from '../viz/WhenVisible';
 const PhasePanel = lazy(() => Promise.all([import('../panels/phase/Panel'), ensureArea('phase')]).then(([m]) => ({ default: m.PhasePanel })));
 const SpectrumPanel = lazy(() => Promise.all([import('../panels/spectrum/Panel'), ensureArea('phase')]).then(([m]) => ({ default: m.SpectrumPanel })));
 
+/**
+ * A lazy panel's place while its chunk loads. `data-pending` (also on the phase and spectrum panels' "computing"
+ * lines) tells an embed's height reports (embed/hostApi.ts) that the layout is not final yet.
+ */
+const PENDING = <div data-pending="true" style={{ minHeight: 320 }} />;
+
 interface PanelEnv {
   report: Report;
   lang: Lang;
@@ -53,17 +59,18 @@ const RENDER: Record<PanelId, (e: PanelEnv) => ReactElement> = {
   ),
   stats: ({ report, lang }) => <StatsPanel report={report} config={report.config} lang={lang} />,
   formula: ({ report, lang }) => <FormulaStrip report={report} config={report.config} lang={lang} />,
-  // These two start workers of their own: mounted when scrolled near, so below the fold they cost nothing.
-  phase: ({ report, lang, setConfig }) => (
-    <WhenVisible>
-      <Suspense fallback={null}>
+  // These two start workers of their own: mounted when scrolled near, so below the fold they cost nothing (in an
+  // embed at once: the frame shows all of its content).
+  phase: ({ report, lang, ui, setConfig }) => (
+    <WhenVisible eager={ui.embed}>
+      <Suspense fallback={PENDING}>
         <PhasePanel config={report.config} lang={lang} onPick={setConfig} />
       </Suspense>
     </WhenVisible>
   ),
-  spectrum: ({ report, lang }) => (
-    <WhenVisible>
-      <Suspense fallback={null}>
+  spectrum: ({ report, lang, ui }) => (
+    <WhenVisible eager={ui.embed}>
+      <Suspense fallback={PENDING}>
         <SpectrumPanel config={report.config} lang={lang} />
       </Suspense>
     </WhenVisible>

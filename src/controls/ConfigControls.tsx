@@ -21,6 +21,8 @@ import { useT, type T } from './useT';
 
 const BIAS = linearScale(0, 10, 0.05);
 const ALPHA = linearScale(0, 2, 0.01);
+/** Up to this many controls are shown without group headings. */
+const SMALL_SET = 2;
 
 function maxOf(key: keyof Config): number {
   const f = fieldOf(key);
@@ -164,16 +166,21 @@ export function ConfigControls() {
     { id: 'loss', items: ['loss'] },
   ];
 
+  // One or two controls (a small embed) need no section headings: a lone "Network" over a depth slider only
+  // takes room from the chart.
+  const headed = shown.length > SMALL_SET;
   return (
     <div className="controls">
       {groups.map((g) => {
         const items = g.items.filter((id) => shown.includes(id));
         if (items.length === 0) return null;
         return (
-          <section key={g.id} className="control-group" aria-labelledby={`group-${g.id}`}>
-            <h2 id={`group-${g.id}`} className="group-title">
-              {t(`ctl.group.${g.id}`)}
-            </h2>
+          <section key={g.id} className="control-group" aria-labelledby={headed ? `group-${g.id}` : undefined}>
+            {headed && (
+              <h2 id={`group-${g.id}`} className="group-title">
+                {t(`ctl.group.${g.id}`)}
+              </h2>
+            )}
             {items.map((id) => (
               <Fragment key={id}>{controls[id]}</Fragment>
             ))}

@@ -8,7 +8,7 @@
 import { embed, type FrameConfig, type Params, type View } from './embed';
 
 /** The params a message may set (src/app/embed/protocol.ts; tests/hostlib/element.test.ts keeps the two equal). */
-export const PARAM_ATTRIBUTES = ['depth', 'width', 'batch', 'act', 'init', 'scale', 'bias', 'arch', 'alpha', 'norm', 'loss', 'seed', 'lang', 'theme', 'q', 'layer', 'scene'];
+export const PARAM_ATTRIBUTES = ['depth', 'width', 'batch', 'act', 'init', 'scale', 'bias', 'arch', 'alpha', 'norm', 'loss', 'seed', 'lang', 'theme', 'bg', 'q', 'layer', 'scene'];
 const LAYOUT_ATTRIBUTES = ['panels', 'controls', 'sandbox', 'label'];
 
 /** A sandbox attribute: absent or any value but false/0/off keeps the default sandbox. */

@@ -13,7 +13,7 @@ import { isCallId, MSG_APPLIED, MSG_CHANGE, MSG_CONFIG, MSG_GET, type CallId } f
 /** A param value as the URL would carry it (arrays are comma lists, booleans 1/0). */
 export type ParamValue = number | string | boolean | readonly string[];
 export type Params = Record<string, ParamValue>;
-/** The frame's full config: every config key and the view keys (lang, theme, q, layer, scene, panels, controls). */
+/** The frame's full config: every config key and the view keys (lang, theme, bg, q, layer, scene, panels, controls). */
 export type FrameConfig = Record<string, number | string | string[]>;
 
 export interface EmbedOptions {
@@ -24,6 +24,8 @@ export interface EmbedOptions {
   /** controls to show (default: every control; [] for none) */
   controls?: readonly string[] | string;
   theme?: 'auto' | 'light' | 'dark';
+  /** 'opaque' (default): the theme's background; 'transparent': the page shows through (pick the matching theme) */
+  bg?: 'opaque' | 'transparent';
   lang?: 'en' | 'zh';
   /** true (default): sandbox="allow-scripts allow-popups allow-popups-to-escape-sandbox"; false: none; a string: that */
   sandbox?: boolean | string;
@@ -95,11 +97,12 @@ function onMessage(e: MessageEvent): void {
 /** Create a view inside `element` (its content, e.g. a plain link for readers without JavaScript, is replaced). */
 export function embed(element: Element, options: EmbedOptions = {}): View {
   if (!element || typeof element.appendChild !== 'function') throw new TypeError(`${ERR}embed(element) needs a DOM element`);
-  const { params = {}, panels, controls, theme, lang, sandbox = true, title = 'Gradient chain visualizer' } = options;
+  const { params = {}, panels, controls, theme, bg, lang, sandbox = true, title = 'Gradient chain visualizer' } = options;
   const query: Params = { ...params, embed: 1 };
   if (panels !== undefined) query.panels = panels;
   if (controls !== undefined) query.controls = controls;
   if (theme !== undefined) query.theme = theme;
+  if (bg !== undefined) query.bg = bg;
   if (lang !== undefined) query.lang = lang;
 
   const iframe = document.createElement('iframe');

@@ -10,6 +10,14 @@ import { THEMES, type Theme } from './theme';
 
 export { THEMES, type Theme } from './theme';
 
+/**
+ * An embed's background inside a frame: `opaque` paints the theme's own page colour, so the text is readable on
+ * any host page (dark text over a dark blog was the trap of a transparent default); `transparent` lets the host
+ * page show through, for a host that picks the matching `theme`.
+ */
+export const EMBED_BGS = ['opaque', 'transparent'] as const;
+export type EmbedBg = (typeof EMBED_BGS)[number];
+
 /** Panels that can be shown; `panels=flow,chain` in an embed URL picks a subset. */
 export const PANEL_IDS = ['flow', 'chain', 'activation', 'stats', 'formula', 'phase', 'spectrum'] as const;
 export type PanelId = (typeof PANEL_IDS)[number];
@@ -29,6 +37,8 @@ export interface UiState {
   theme: Theme;
   /** minimal chrome for an <iframe> */
   embed: boolean;
+  /** an embed's background inside a frame (no effect elsewhere) */
+  bg: EmbedBg;
   /** panels on screen, in display order */
   panels: PanelId[];
   /** controls on screen (an embed may show none: `controls=`) */
@@ -57,6 +67,7 @@ export const UI_FIELDS: readonly UiFieldSpec[] = [
   { key: 'lang', kind: 'enum', values: LANGS, default: 'en', doc: 'interface language' },
   { key: 'theme', kind: 'enum', values: THEMES, default: 'auto', doc: 'colour theme' },
   { key: 'embed', kind: 'bool', default: false, doc: 'minimal chrome for an iframe' },
+  { key: 'bg', kind: 'enum', values: EMBED_BGS, default: 'opaque', doc: 'embed background in a frame' },
   { key: 'panels', kind: 'list', values: PANEL_IDS, minItems: 1, default: [...PANEL_IDS], doc: 'panels on screen' },
   { key: 'controls', kind: 'list', values: CONTROL_IDS, minItems: 0, default: [...CONTROL_IDS], doc: 'controls on screen' },
   { key: 'present', kind: 'bool', default: false, doc: 'presentation mode' },

@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { isFramed, MAX_HOST_NOTICES, startHeightReports, startHostApi } from '../../src/app/embed/hostApi';
+import { describe, expect, it, vi } from 'vitest';
+import { HEIGHT_HOLD_MAX_MS, HEIGHT_QUIET_MS, isFramed, MAX_HOST_NOTICES, startHeightReports, startHostApi } from '../../src/app/embed/hostApi';
 import { defaultConfig } from '../../src/core/config';
 import { createAppStore } from '../../src/state/store';
 
@@ -133,19 +133,56 @@ describe('message floods (issue #19 item 14)', () => {
 });
 
 describe('height reports', () => {
-  it('post the content height (rounded up) at once, on load, and only when it changed', () => {
-    const { win, sent } = fakeFrame();
-    let h = 300.2;
-    const root = { getBoundingClientRect: () => ({ height: h }) } as unknown as HTMLElement;
-    const stop = startHeightReports(root, win as unknown as Window);
-    win.fire('load', {});
-    h = 512;
-    win.fire('load', {});
-    expect(sent).toEqual([
-      { m: { type: 'gcv:height', height: 301 }, origin: '*' },
-      { m: { type: 'gcv:height', height: 512 }, origin: '*' },
-    ]);
-    stop();
-    expect(win.count('load')).toBe(0);
+  it('hold the first report until the page has settled and its height is still, then post every change at once', () => {
+    vi.useFakeTimers();
+    try {
+      const { win, sent } = fakeFrame();
+      const html = { dataset: {} as Record<string, string> };
+      Object.assign(win, { document: { documentElement: html } });
+      let h = 300.2;
+      const root = { dataset: {} as Record<string, string>, querySelector: () => null, getBoundingClientRect: () => ({ height: h }) } as unknown as HTMLElement;
+      const stop = startHeightReports(root, win as unknown as Window);
+      expect(html.dataset.embedMeasuring).toBe('true');
+      // The panels arrive: sizes change, but nothing is posted before the page has settled.
+      win.fire('load', {});
+      vi.advanceTimersByTime(HEIGHT_QUIET_MS * 3);
+      h = 512;
+      win.fire('load', {});
+      expect(sent).toEqual([]);
+      root.dataset.settled = 'true';
+      vi.advanceTimersByTime(HEIGHT_QUIET_MS - 1);
+      expect(sent).toEqual([]);
+      vi.advanceTimersByTime(1);
+      expect(sent).toEqual([{ m: { type: 'gcv:height', height: 512 }, origin: '*' }]);
+      expect(html.dataset.embedMeasuring).toBeUndefined();
+      // After the first report: a change is posted at once, an equal height is not posted again.
+      win.fire('load', {});
+      h = 640.5;
+      win.fire('load', {});
+      expect(sent).toEqual([
+        { m: { type: 'gcv:height', height: 512 }, origin: '*' },
+        { m: { type: 'gcv:height', height: 641 }, origin: '*' },
+      ]);
+      stop();
+      expect(win.count('load')).toBe(0);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('report anyway once the longest hold has passed (a page that never settles still gets a size)', () => {
+    vi.useFakeTimers();
+    try {
+      const { win, sent } = fakeFrame();
+      Object.assign(win, { document: { documentElement: { dataset: {} } } });
+      const root = { dataset: {}, querySelector: () => null, getBoundingClientRect: () => ({ height: 420 }) } as unknown as HTMLElement;
+      startHeightReports(root, win as unknown as Window);
+      vi.advanceTimersByTime(HEIGHT_HOLD_MAX_MS - HEIGHT_QUIET_MS);
+      expect(sent).toEqual([]);
+      vi.advanceTimersByTime(HEIGHT_QUIET_MS);
+      expect(sent).toEqual([{ m: { type: 'gcv:height', height: 420 }, origin: '*' }]);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

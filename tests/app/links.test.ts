@@ -39,6 +39,13 @@ describe('embed link', () => {
     expect(decodeQuery(new URL(url).search).ui.controls).toEqual([]);
   });
 
+  it('leaves bg out by default (opaque) and writes bg=transparent when chosen', () => {
+    expect(new URL(embedUrl(BASE, defaultConfig(), defaultUi(), choice())).searchParams.has('bg')).toBe(false);
+    const url = embedUrl(BASE, defaultConfig(), defaultUi(), choice({ bg: 'transparent' }));
+    expect(new URL(url).searchParams.get('bg')).toBe('transparent');
+    expect(decodeQuery(new URL(url).search).ui.bg).toBe('transparent');
+  });
+
   it('never produces an embed without a panel', () => {
     const url = embedUrl(BASE, defaultConfig(), defaultUi(), choice({ panels: [] }));
     expect(new URL(url).searchParams.get('panels')).toBe('flow');
@@ -58,9 +65,9 @@ describe('iframe snippet', () => {
     expect(iframeSnippet('u', 't', choice({ sandboxed: false }))).not.toContain('sandbox');
   });
 
-  it('clamps the initial height into 240…2000 px', () => {
+  it('clamps the initial height into 240…8000 px', () => {
     expect(iframeSnippet('u', 't', choice({ height: 10 }))).toContain('height:240px');
-    expect(iframeSnippet('u', 't', choice({ height: 99999 }))).toContain('height:2000px');
+    expect(iframeSnippet('u', 't', choice({ height: 99999 }))).toContain('height:8000px');
     expect(iframeSnippet('u', 't', choice({ height: NaN }))).toContain('height:420px');
   });
 

@@ -109,7 +109,7 @@ export async function embedExampleUnderAStrictCsp({ page }) {
     await flow.locator(LINE).first().waitFor({ timeout: 20_000 });
     await chain.locator('[data-panel="chain"] svg[role="img"]').waitFor({ timeout: 20_000 });
     await until(() => page.$$eval('iframe[data-gcv]', (fs) => fs.map((f) => Number(f.dataset.heightReports || 0))), (n) => n.every((x) => x > 0), 'height reports from both frames');
-    await page.getByRole('button', { name: 'Show a 30-layer tanh chain' }).click();
+    await page.getByRole('button', { name: 'Show 30 tanh layers in both figures' }).click();
     await until(() => flow.getByRole('spinbutton', { name: 'Depth L, exact value' }).inputValue(), (v) => v === '30', 'the host message applied');
     assert.deepEqual(await violations(page), [], 'no CSP violation (the host script is a file, not inline)');
   } finally {

@@ -27,6 +27,7 @@ const everyUiKey: UiState = {
   lang: 'zh',
   theme: 'dark',
   embed: true,
+  bg: 'transparent',
   panels: ['chain', 'flow'],
   controls: ['depth', 'scale'],
   present: true,
@@ -94,6 +95,11 @@ describe('URL codec', () => {
     expect(d.ui).toMatchObject({ lang: 'en', theme: 'auto', embed: false, panels: defaultUi().panels, scene: 11, q: 'dh', layer: -1, present: true });
     expect(d.notices.map((n) => n.key).sort()).toEqual(['embed', 'lang', 'layer', 'panels', 'q', 'scene', 'theme']);
     expect(english('?scene=500')).toEqual(['scene=500 is outside 0–11; using 11.']);
+    // An embed's background: opaque by default; a bad value names the two allowed ones.
+    expect(decodeQuery('?embed=1&bg=Transparent').ui.bg).toBe('transparent');
+    expect(decodeQuery('?embed=1').ui.bg).toBe('opaque');
+    expect(english('?embed=1&bg=black')).toHaveLength(1);
+    expect(english('?embed=1&bg=black')[0]).toMatch(/^bg=black .*opaque, transparent/);
     expect(english('?scene=50')).toEqual(['scene=50 is outside 0–11; using 11.']);
     // Hex, binary and octal literals are read and clamped, with a notice (the CLI refuses them).
     expect(english('?depth=0x10')).toEqual(['depth=0x10 is not a decimal number; using 16.']);

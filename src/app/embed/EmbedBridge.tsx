@@ -1,7 +1,8 @@
 /**
  * Mounted once by the App: inside a frame it reports the content height and listens for the host's messages
- * (see ./protocol.ts; that code loads only inside a frame); in embed mode inside a frame it marks <html data-embed> so the page background turns
- * transparent; in embed mode it shows the one-line embed footer.
+ * (see ./protocol.ts; that code loads only inside a frame); in embed mode inside a frame with `bg=transparent` it
+ * marks <html data-embed-bg="transparent"> so the host page shows through (by default the frame keeps the theme's
+ * opaque background, readable on any host); in embed mode it shows the one-line embed footer.
  */
 import { useEffect } from 'react';
 import { appStore, useApp } from '../../state/store';
@@ -10,9 +11,11 @@ import { isFramed } from './framed';
 import './embed.css';
 
 const selectEmbed = (s: { ui: { embed: boolean } }) => s.ui.embed;
+const selectTransparent = (s: { ui: { embed: boolean; bg: string } }) => s.ui.embed && s.ui.bg === 'transparent';
 
 export function EmbedBridge() {
   const embed = useApp(selectEmbed);
+  const transparent = useApp(selectTransparent);
   // The host protocol's code loads only inside a frame (a page on its own never needs it).
   useEffect(() => {
     if (!isFramed()) return;
@@ -38,10 +41,10 @@ export function EmbedBridge() {
   }, []);
   useEffect(() => {
     const html = document.documentElement;
-    // Transparent only inside a frame, where the host page shows through; an embed URL opened on its own keeps
-    // the theme's background (there is nothing behind it but the browser's canvas).
-    if (embed && isFramed()) html.dataset.embed = 'true';
-    else delete html.dataset.embed;
-  }, [embed]);
+    // Transparent only when asked for and only inside a frame, where the host page shows through; an embed URL
+    // opened on its own keeps the theme's background (there is nothing behind it but the browser's canvas).
+    if (transparent && isFramed()) html.dataset.embedBg = 'transparent';
+    else delete html.dataset.embedBg;
+  }, [transparent]);
   return embed ? <EmbedFooter /> : null;
 }

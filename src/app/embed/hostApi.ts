@@ -20,28 +20,62 @@ function post(win: Window, message: unknown): void {
   }
 }
 
+/** The first report waits until the content has not changed size for this long (and the page has settled). */
+export const HEIGHT_QUIET_MS = 250;
+/** …but never longer than this after the frame starts listening: a host must not wait forever for a size. */
+export const HEIGHT_HOLD_MAX_MS = 6000;
+
 /**
- * Post `{ type: 'gcv:height', height }` now, on load, and whenever `root` changes size (ResizeObserver).
- * Repeated equal heights are sent once. Returns a stop function.
+ * Post `{ type: 'gcv:height', height }` for `root`'s height: first once the page has settled (every panel mounted,
+ * `data-settled` on the root; no lazy panel still loading or computing, `[data-pending]`) and its height has stayed
+ * the same for {@link HEIGHT_QUIET_MS}, then whenever it
+ * changes (ResizeObserver). So the host hears the final height of the first layout once, instead of every step
+ * of the panels arriving (662 → 956, or seven reports for all panels). While the first report is held the frame
+ * hides its scroll bar (<html data-embed-measuring>), so a frame that starts too short measures the width it
+ * will have once the host has resized it. Repeated equal heights are sent once. Returns a stop function.
  */
 export function startHeightReports(root: HTMLElement, win: Window = window): () => void {
   if (!isFramed(win)) return () => undefined;
+  const html = win.document.documentElement;
+  const t0 = Date.now();
   let last = -1;
-  const send = () => {
-    const h = Math.ceil(root.getBoundingClientRect().height);
+  let held = true;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const height = () => Math.ceil(root.getBoundingClientRect().height);
+  const post1 = (h: number) => {
     if (h <= 0 || h === last) return;
     last = h;
     post(win, heightMessage(h));
   };
-  send();
-  win.addEventListener('load', send);
+  const release = () => {
+    held = false;
+    delete html.dataset.embedMeasuring;
+    post1(height());
+  };
+  // Re-armed by every size change while held: fires once the size has been still for the quiet time.
+  const arm = () => {
+    clearTimeout(timer);
+    const left = HEIGHT_HOLD_MAX_MS - (Date.now() - t0);
+    if (left <= 0) return release();
+    timer = setTimeout(() => {
+      const final = root.dataset.settled === 'true' && !root.querySelector('[data-pending]');
+      if (final || Date.now() - t0 >= HEIGHT_HOLD_MAX_MS) release();
+      else arm();
+    }, Math.min(HEIGHT_QUIET_MS, left));
+  };
+  const onResize = () => (held ? arm() : post1(height()));
+  html.dataset.embedMeasuring = 'true';
+  arm();
+  win.addEventListener('load', onResize);
   let ro: ResizeObserver | null = null;
   if (typeof ResizeObserver !== 'undefined') {
-    ro = new ResizeObserver(send);
+    ro = new ResizeObserver(onResize);
     ro.observe(root);
   }
   return () => {
-    win.removeEventListener('load', send);
+    clearTimeout(timer);
+    delete html.dataset.embedMeasuring;
+    win.removeEventListener('load', onResize);
     ro?.disconnect();
   };
 }

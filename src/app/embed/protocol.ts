@@ -7,7 +7,7 @@
  * Host → frame (accepted only when event.source === window.parent):
  *   { type: 'gcv:set', params: { depth: 30, act: 'tanh', … } }
  *   `params` holds config keys (depth, width, batch, act, init, scale, bias, arch, alpha, norm, loss, seed) and
- *   the view keys lang, theme, q, layer, scene. Values are numbers, strings, booleans or (for arch) string arrays,
+ *   the view keys lang, theme, bg, q, layer, scene. Values are numbers, strings, booleans or (for arch) string arrays,
  *   validated and clamped by the same schema as the URL; an out-of-range value is clamped and shown as a notice,
  *   and so is a value that cannot be read (NaN, a string over 200 characters: the key keeps its value).
  *   Unknown keys are ignored; a message of any other shape is ignored entirely. Messages are coalesced: all that
@@ -24,7 +24,7 @@ export const MSG_HEIGHT = 'gcv:height';
 export const MSG_SET = 'gcv:set';
 
 /** View keys a host may set (embed, panels and controls stay as the URL chose them). */
-export const SETTABLE_UI_KEYS = ['lang', 'theme', 'q', 'layer', 'scene'] as const;
+export const SETTABLE_UI_KEYS = ['lang', 'theme', 'bg', 'q', 'layer', 'scene'] as const;
 
 /** At most this many keys and this long a string per message: a message is small or it is not ours. */
 const MAX_KEYS = 32;

@@ -3,7 +3,7 @@
  * `v` always present, UI keys that differ from their default), so a link or an iframe reproduces the view exactly.
  */
 import type { Config } from '../../core/config';
-import type { ControlId, PanelId, Theme, UiState } from '../../state/uiSchema';
+import type { ControlId, EmbedBg, PanelId, Theme, UiState } from '../../state/uiSchema';
 import { CONTROL_IDS, PANEL_IDS } from '../../state/uiSchema';
 import { encodeQuery } from '../../state/urlCodec';
 
@@ -20,6 +20,8 @@ export interface EmbedChoice {
   controls: ControlId[];
   /** theme of the frame; 'auto' follows the reader's system */
   theme: Theme;
+  /** the frame's background: the theme's own (default, readable on any page) or transparent */
+  bg?: EmbedBg;
   /** initial frame height in CSS pixels (the frame reports its real height; a host script may resize it) */
   height: number;
   /** sandbox (EMBED_SANDBOX: scripts and the full-view link's popup; no same origin: no storage, no cookies) */
@@ -36,14 +38,14 @@ export interface EmbedChoice {
 export const EMBED_SANDBOX = 'allow-scripts allow-popups allow-popups-to-escape-sandbox';
 
 /** Smallest and largest initial height the dialog accepts, in CSS pixels. */
-export const EMBED_HEIGHT_RANGE = [240, 2000] as const;
+export const EMBED_HEIGHT_RANGE = [240, 8000] as const;
 
 /** The URL of an embedded view: the current state, `embed=1`, the chosen panels, controls and theme, no presentation. */
 export function embedUrl(base: string, config: Config, ui: UiState, choice: EmbedChoice): string {
   // Keep the table order whatever order the boxes were ticked in, so equal choices give equal URLs.
   const panels = PANEL_IDS.filter((p) => choice.panels.includes(p));
   const controls = CONTROL_IDS.filter((c) => choice.controls.includes(c));
-  const embedUi: UiState = { ...ui, embed: true, present: false, scene: 0, panels: panels.length ? panels : ['flow'], controls, theme: choice.theme };
+  const embedUi: UiState = { ...ui, embed: true, present: false, scene: 0, panels: panels.length ? panels : ['flow'], controls, theme: choice.theme, bg: choice.bg ?? 'opaque' };
   return shareUrl(base, config, embedUi);
 }
 

@@ -291,7 +291,9 @@ function PhasePanelBody({ config, lang, onPick, size }: SizedProps<PhasePanelPro
       )}
       <div ref={ref} style={{ width: '100%' }} tabIndex={0} onKeyDown={onKey} aria-label={t('phase.keys')} data-role="phase-map">
         {!l ? (
-          <p style={{ fontSize: FONT.label, color: COLOR.muted }}>{t('phase.computing')}</p>
+          <p style={{ fontSize: FONT.label, color: COLOR.muted }} data-pending="true">
+            {t('phase.computing')}
+          </p>
         ) : (
           <svg
             width={l.width}

@@ -1,6 +1,8 @@
 /**
  * The Phase and Spectrum panels' connection to a phase worker (one per panel, created on first use, terminated on
- * unmount). Where Worker does not exist (jsdom) the same pure handler runs on the main thread behind the same port.
+ * unmount). Where Worker does not exist (jsdom) or may not be created (a frame sandboxed without allow-same-origin
+ * has an opaque origin, and the browser refuses it the app's worker script) the same pure handler runs on the main
+ * thread behind the same port.
  */
 import { useCallback, useEffect, useMemo, useRef } from 'react';
 import { createPhaseHandler, type PhaseRequest, type PhaseResponse } from '../../worker/phaseProtocol';

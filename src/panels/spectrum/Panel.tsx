@@ -99,7 +99,11 @@ function SpectrumPanelBody({ config, lang, size }: SizedProps<SpectrumPanelProps
       {config.norm !== 'none' && <p style={{ fontSize: FONT.label }}>{t('spectrum.noNorm')}</p>}
       <div ref={ref} style={{ width: '100%', opacity: stale ? 0.6 : 1 }}>
         {!l ? (
-          !error && config.norm === 'none' && <p style={{ fontSize: FONT.label, color: COLOR.muted }}>{t('spectrum.computing')}</p>
+          !error && config.norm === 'none' && (
+            <p style={{ fontSize: FONT.label, color: COLOR.muted }} data-pending="true">
+              {t('spectrum.computing')}
+            </p>
+          )
         ) : (
           <svg width={l.width} height={l.height} role="img" aria-label={t('spectrum.aria', { summary: readings.map(readingText).join(' ') })} style={{ display: 'block' }}>
             <g transform={`translate(${SPECTRUM_MARGIN.left},${SPECTRUM_MARGIN.top})`}>
