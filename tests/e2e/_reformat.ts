@@ -22,7 +22,7 @@ interface ArchJSON {
   gain: unknown[];
   loss: unknown;
   stats: { z: Record<string, unknown[]>; h: Record<string, unknown[]>; fprime: Record<string, unknown[]>; saturated: unknown[] };
-  theory: { dh: unknown[] } | null;
+  theory: { dh: unknown[]; critical: unknown; jump: unknown } | null;
   nonFinite: unknown;
 }
 
@@ -38,7 +38,7 @@ for (const [name, a] of Object.entries(raw.archs)) {
     gain: f64(a.gain),
     loss: num(a.loss),
     stats: { z: summary(a.stats.z), h: summary(a.stats.h), fprime: summary(a.stats.fprime), saturated: f64(a.stats.saturated) },
-    theory: a.theory ? { dh: f64(a.theory.dh) } : null,
+    theory: a.theory ? { dh: f64(a.theory.dh), critical: a.theory.critical, jump: a.theory.jump } : null,
     nonFinite: a.nonFinite,
   };
 }

@@ -204,11 +204,12 @@ export async function anExplodingChainExplainsItsNaN({ page, baseUrl, log }) {
   // By hand: ‖h_i‖ ≈ ‖x‖·141^i with ‖x‖ ≈ √(16·16) = 16 passes 1.8e308 near i = log(1.1e307)/log(141) ≈ 143.
   assert.ok(layer > 120 && layer < 170, `the first non-finite layer ${layer}`);
   const text = await callout.textContent();
-  assert.match(text, new RegExp(`NaN from layer ${layer}: .{10,}`), `the callout names the layer and the cause: ${text}`);
+  // The label names the kind and the layer; its tooltip (<title>) adds the core's cause.
+  assert.match(text, new RegExp(`forward overflow at layer ${layer}\\. Cause: z.{1,6} became .{10,}`), `the callout names the layer and the cause: ${text}`);
   // And in Chinese.
   await page.goto(baseUrl + '?act=linear&init=he&scale=100&depth=200&arch=plain&lang=zh');
   await callout.waitFor({ timeout: 20_000 });
-  assert.match(await callout.textContent(), new RegExp(`从第 ${layer} 层起出现 NaN`));
+  assert.match(await callout.textContent(), new RegExp(`前向传播在第 ${layer} 层溢出。原因：`));
   log(`NaN callout: ${text}`);
 }
 

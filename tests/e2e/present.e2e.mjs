@@ -73,7 +73,7 @@ export async function clickerKeysWalkTheScenes({ page, baseUrl }) {
   await page.keyboard.press('ArrowLeft');
   await until(() => scene(page), (s) => s === '1', 'back to scene 1 on ←');
   await page.keyboard.press('End');
-  await until(() => scene(page), (s) => s === '9', 'the last scene on End');
+  await until(() => scene(page), (s) => s === '11', 'the last scene on End');
   await page.keyboard.press('Home');
   await until(() => scene(page), (s) => s === '1', 'the first scene on Home');
   // PageDown is a step: the open question's answer first, then the next scene (tests/e2e/presentFit.e2e.mjs).

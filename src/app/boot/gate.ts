@@ -5,6 +5,7 @@
  * modules it imports) into dist/prerender-gate.js and defines __PRERENDER_QUERY__.
  */
 import { THEME_KEY } from '../../state/theme';
+import { FLOW_CHART_SELECTOR, fitPrerenderedChart } from './prerenderFit';
 import { prerenderApplies } from './gateRule';
 
 declare const __PRERENDER_QUERY__: string;
@@ -21,4 +22,14 @@ function storedTheme(): string | null {
 const languages = navigator.languages ?? [navigator.language ?? ''];
 if (!prerenderApplies({ search: location.search, query: __PRERENDER_QUERY__, languages, storedTheme: storedTheme() })) {
   document.documentElement.setAttribute('data-prerender', 'off');
+} else if (typeof MutationObserver === 'function') {
+  // The chart's frame gets the live page's first-screen height as soon as the parser has inserted it: a mutation
+  // observer's callback runs before the next paint, so the prerender is never painted at another height.
+  const observer = new MutationObserver(() => {
+    const frame = document.querySelector<HTMLElement>(FLOW_CHART_SELECTOR);
+    if (!frame) return;
+    observer.disconnect();
+    fitPrerenderedChart(frame);
+  });
+  observer.observe(document.documentElement, { childList: true, subtree: true });
 }

@@ -31,7 +31,8 @@ import { FlowChart } from './FlowChart';
 import { FlowTable } from './FlowTable';
 import { FlowTooltip } from './FlowTooltip';
 import { headlineOf } from './headline';
-import { FLOW_MARGIN, FLOW_QUANTITIES, PRESENT_MARGIN, flowHeight, flowLayout, layerAtX, type FlowQuantity } from './layout';
+import { firstScreenHeight } from './firstScreen';
+import { FLOW_MARGIN, FLOW_QUANTITIES, PRESENT_MARGIN, flowLayout, layerAtX, type FlowQuantity } from './layout';
 import { usePresentHeight } from './presentHeight';
 import { theoryGapDecades } from './theoryGap';
 
@@ -50,8 +51,6 @@ export interface FlowPanelProps {
 const HEADLINE_LINE = 1.35;
 const selectPresent = (s: { ui: { present: boolean } }) => s.ui.present;
 const selectEmbed = (s: { ui: { embed: boolean } }) => s.ui.embed;
-/** The smallest chart the first-screen fit may shrink to (flowHeight's own minimum). */
-const FLOW_MIN_HEIGHT = 280;
 
 /** Characters of the band caption, reserved so the page does not move when it arrives (see bandSlotLines). */
 const BAND_CAPTION_CHARS = 260;
@@ -74,7 +73,8 @@ function FlowPanelBody({ report, config, lang, quantity, onQuantityChange, ensem
     },
     [sizeRef, fitRef],
   );
-  const height = fit.height === null ? flowHeight(width) : present ? fit.height : Math.max(FLOW_MIN_HEIGHT, Math.min(flowHeight(width), fit.height));
+  // On the normal page fit.height is the room below the chart's top (wide screens only): ./firstScreen.ts.
+  const height = present && fit.height !== null ? fit.height : firstScreenHeight(width, fit.height);
   const margin = present ? PRESENT_MARGIN : FLOW_MARGIN;
   const layout = useMemo(() => flowLayout(report, quantity, width, height, margin), [report, quantity, width, height, margin]);
   const [hover, setHover] = useState<number | null>(null);

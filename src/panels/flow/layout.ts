@@ -215,7 +215,5 @@ export function layerAtX(layout: FlowLayout, px: number): number {
   return Math.min(Math.max(0, i), layout.depth);
 }
 
-/** Chart height for a given width: a fixed aspect within [280, 480] px, so the panel never shifts as data change. */
-export function flowHeight(width: number): number {
-  return Math.round(Math.min(480, Math.max(280, width * 0.55)));
-}
+/** Chart height for a given width (a fixed aspect, so the panel never shifts as data change): ./firstScreen.ts. */
+export { flowHeight } from './firstScreen';

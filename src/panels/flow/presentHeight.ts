@@ -5,13 +5,10 @@
  * its width-driven height (flowHeight), so nothing changes for the normal page, embeds or phones.
  */
 import { useCallback, useEffect, useState } from 'react';
+import { BOTTOM_GAP, LANDSCAPE, screenRoom } from './firstScreen';
 
 /** Never shorter than this: below it a chart says little, and the page may scroll instead. */
 export const PRESENT_MIN_HEIGHT = 200;
-/** Room kept free under the panel (the page's own bottom padding and a margin of safety). */
-const BOTTOM_GAP = 20;
-/** The two-column presentation layout applies from here (the same query as present-fit.css). */
-const LANDSCAPE = '(min-width: 900px) and (orientation: landscape)';
 
 /**
  * The chart height that fills the screen under the chart's top, or null when the normal height applies.
@@ -36,7 +33,7 @@ export function usePresentHeight(present: boolean, mode: 'present' | 'page' | 'o
         if (!landscape.matches) return setHeight(null);
         const box = el.getBoundingClientRect();
         const top = box.top + window.scrollY;
-        if (mode === 'page') return setHeight(Math.floor(window.innerHeight - top - BOTTOM_GAP));
+        if (mode === 'page') return setHeight(screenRoom(window.innerHeight, top));
         const panel = el.closest('.panel') ?? el;
         // What sits under the chart inside its panel (legend, note, padding) does not depend on the chart's height.
         let below = panel.getBoundingClientRect().bottom - box.bottom;
