@@ -8,6 +8,8 @@
 import assert from 'node:assert/strict';
 import { LINE, open, queryOf, until } from './_share.mjs';
 
+/** The last scene (src/state/scenes.ts has 11). */
+const LAST = 11;
 const scene = (page) => Number(queryOf(page.url()).scene ?? '0');
 const revealed = (page) => page.locator('[data-role="truth"]').count();
 
@@ -46,6 +48,8 @@ function assertFits(m, label) {
     assert.ok(m[k].top >= 0 && m[k].bottom <= m.vh + 0.5, `${label}: ${k} within the screen (${Math.round(m[k].top)}–${Math.round(m[k].bottom)} of ${m.vh})`);
     assert.ok(m[k].left >= 0 && m[k].right <= m.vw + 0.5, `${label}: ${k} within the width`);
   }
+  // A long scene scrolls inside its own column; the answer is scrolled into that column's view.
+  assert.ok(m.truth.top >= m.story.top - 0.5 && m.truth.bottom <= m.story.bottom + 0.5, `${label}: the answer shows inside the scene's column`);
   // The scene on the left, the chart on the right: side by side, not on top of each other.
   assert.ok(m.story.right <= m.chart.left, `${label}: the scene and the chart do not overlap`);
   assert.ok(m.chart.bottom - m.chart.top >= 200, `${label}: the chart keeps a useful height (${Math.round(m.chart.bottom - m.chart.top)} px)`);
@@ -55,7 +59,7 @@ function assertFits(m, label) {
 async function walkAllScenes({ page, baseUrl, screenshot, log }, w, h) {
   await page.setViewportSize({ width: w, height: h });
   await open(page, baseUrl, '?present=1&scene=1');
-  for (let k = 1; k <= 9; k++) {
+  for (let k = 1; k <= LAST; k++) {
     await until(() => scene(page), (s) => s === k, `scene ${k}`);
     assert.equal(await revealed(page), 0, `scene ${k} starts with its question open`);
     const gate = await page.locator('[data-guard]').count();
@@ -66,10 +70,10 @@ async function walkAllScenes({ page, baseUrl, screenshot, log }, w, h) {
     await page.waitForTimeout(400); // the chart's present height settles after the reveal
     const m = await measure(page);
     assertFits(m, `${w}×${h} scene ${k}`);
-    if (k === 1 || k === 3 || k === 6 || k === 9) await screenshot(`present-fit-${w}x${h}-light-scene${k}`);
-    if (k < 9) await page.keyboard.press('PageDown');
+    if (k === 1 || k === 3 || k === 6 || k === 9 || k === LAST) await screenshot(`present-fit-${w}x${h}-light-scene${k}`);
+    if (k < LAST) await page.keyboard.press('PageDown');
   }
-  log(`${w}×${h}: all 9 scenes fit with their answers`);
+  log(`${w}×${h}: all ${LAST} scenes fit with their answers`);
 }
 
 export async function everySceneFitsAt1024x768(ctx) {

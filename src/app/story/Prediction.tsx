@@ -8,7 +8,7 @@ import { useT } from '../../controls/useT';
 import { OUTCOMES, outcomeOf, topToBottomRatio, type Scene } from '../../state/scenes';
 import { selectLang, selectUi, useApp } from '../../state/store';
 import { formatNumber } from '../../viz/format';
-import { revealIntoView } from './revealScroll';
+import { revealIntoView, scrollWithin } from './revealScroll';
 import { decadesText } from './storyVars';
 
 import type { Guess } from './guessState';
@@ -54,9 +54,15 @@ export function Prediction({ scene, report, guess, configKey, onGuess }: Predict
   useEffect(() => {
     if (!shown || !answered.current) return;
     answered.current = false;
-    // A presentation fits one screen and an embed must not scroll its host page: neither scrolls.
-    if (ui.present || ui.embed) return;
+    // An embed must not scroll its host page. A presentation fits one screen: only the scene's own column may scroll
+    // (present-fit.css), far enough to show the answer.
+    if (ui.embed) return;
     const truth = root.current?.querySelector<HTMLElement>('[data-role="truth"]');
+    if (ui.present) {
+      const column = truth?.closest<HTMLElement>('.story-bar');
+      if (truth && column) scrollWithin(column, truth);
+      return;
+    }
     if (truth) revealIntoView(truth, document.querySelector<HTMLElement>('[data-panel="flow"]'));
   }, [shown, guess, ui.present, ui.embed]);
   const answer = (g: Guess) => {

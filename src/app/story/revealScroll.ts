@@ -42,3 +42,14 @@ export function revealIntoView(verdict: HTMLElement, chart: HTMLElement | null):
   const still = doc.defaultView?.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
   verdict.scrollIntoView?.({ behavior: still ? 'auto' : 'smooth', block: 'start' });
 }
+
+/**
+ * Scroll a scrolling box (not the page) just far enough that `target` shows whole, or its top if it is taller than
+ * the box. Element.scrollIntoView would also scroll the page when the box sits below the fold.
+ */
+export function scrollWithin(box: HTMLElement, target: HTMLElement): void {
+  const b = box.getBoundingClientRect();
+  const t = target.getBoundingClientRect();
+  const by = t.bottom > b.bottom ? Math.min(t.bottom - b.bottom, t.top - b.top) : t.top < b.top ? t.top - b.top : 0;
+  if (by !== 0) box.scrollTop += by;
+}

@@ -78,8 +78,10 @@ function FlowPanelBody({ report, config, lang, quantity, onQuantityChange, ensem
   const margin = present ? PRESENT_MARGIN : FLOW_MARGIN;
   const layout = useMemo(() => flowLayout(report, quantity, width, height, margin), [report, quantity, width, height, margin]);
   const [hover, setHover] = useState<number | null>(null);
-  // Only ‖∂L/∂hᵢ‖ has a band; during a drag `ensemble` is null (another config), so this costs nothing there.
-  const showBand = quantity === 'dh' && ensemble != null && !ensemble.skipped && ensemble.done > 0;
+  // Only ‖∂L/∂hᵢ‖ has a band; during a drag `ensemble` is null (another config), so this costs nothing there. A
+  // presentation shows none: on one projector screen the lines, the theory and the controls need its legend's room,
+  // and its caption (a paragraph for reading at a desk) is not shown there either.
+  const showBand = !present && quantity === 'dh' && ensemble != null && !ensemble.skipped && ensemble.done > 0;
   const bands = useMemo(() => (showBand ? bandPaths(layout, report, ensemble!.archs) : []), [showBand, layout, report, ensemble]);
   // Lines reserved per headline (fixed, so nothing shifts while dragging): a sentence with its enlarged number
   // wraps to four lines on a phone and three up to ~680 px; screenshots at 375 and 600 px clipped with fewer.
