@@ -95,7 +95,9 @@ export function App() {
         {showControls && (
           <Sidebar />
         )}
-        <main id="charts" className="main" tabIndex={-1} aria-label={t('app.panels')} aria-busy={busy}>
+        {/* An embed's main landmark has a name of its own: on a page that shows the app and an embed of it (the embed
+            dialog's preview) two mains named alike are one landmark twice to a screen reader (axe landmark-unique). */}
+        <main id="charts" className="main" tabIndex={-1} aria-label={t(ui.embed ? 'app.panels.embed' : 'app.panels')} aria-busy={busy}>
           {ui.embed && <h1 className="sr-only">{t('app.title')}</h1>}
           {/* The scene bar's code loads when a scene opens; until then the start button stands in its place. */}
           {clampScene(ui.scene) > 0 ? <sceneBar.Part fallback={ui.embed ? null : <StoryStart />} /> : !ui.embed && <StoryStart />}

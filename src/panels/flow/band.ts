@@ -35,8 +35,9 @@ export function bandPaths(layout: FlowLayout, report: Report, ensembles: Partial
     const top = a.dh[a.dh.length - 1];
     if (!(top > 0 && top < Infinity)) continue;
     // y of top·10^q: layout.y reads a value's exponent, so go through the value (the chart clips the rest).
+    // A quantile can be finite while top·10^q is not (an exploding band past 10³⁰⁸): such a layer is a gap too.
     const y = (q: number) => layout.y(top * Math.pow(10, q));
-    const ok = (i: number) => Number.isFinite(e.q10[i]) && Number.isFinite(e.q90[i]);
+    const ok = (i: number) => Number.isFinite(y(e.q10[i])) && Number.isFinite(y(e.q90[i]));
     const idx = Array.from({ length: e.q50.length }, (_, i) => i);
     const band = area<number>()
       .defined(ok)
@@ -44,7 +45,7 @@ export function bandPaths(layout: FlowLayout, report: Report, ensembles: Partial
       .y0((i) => y(e.q10[i]))
       .y1((i) => y(e.q90[i]));
     const mid = line<number>()
-      .defined((i) => Number.isFinite(e.q50[i]))
+      .defined((i) => Number.isFinite(y(e.q50[i])))
       .x((i) => layout.x(i))
       .y((i) => y(e.q50[i]));
     out.push({ arch: s.arch, area: band(idx) ?? '', median: mid(idx) ?? '' });

@@ -5,6 +5,7 @@ export const appEn = {
   'app.skip': 'Skip to the charts',
   'app.controls': 'Network settings',
   'app.panels': 'Charts',
+  'app.panels.embed': 'Embedded gradient charts',
   'header.lang': 'Language',
   'header.theme': 'Theme',
   'lang.en': 'EN',

@@ -7,6 +7,7 @@ export const appZh: Record<keyof typeof appEn, string> = {
   'app.skip': '跳到图表',
   'app.controls': '网络设置',
   'app.panels': '图表',
+  'app.panels.embed': '嵌入的梯度图表',
   'header.lang': '语言',
   'header.theme': '主题',
   'lang.en': 'EN',
