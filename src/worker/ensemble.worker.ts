@@ -20,6 +20,7 @@ function start(req: Extract<EnsembleRequest, { type: 'ensemble' }>): void {
   const { config, k, id } = req;
   const seeds = ensembleSeeds(config.seed, k);
   const acc = new Map<Arch, EnsembleAccumulator>(config.arch.map((a) => [a, new EnsembleAccumulator(config.depth, k)]));
+  let reportedAt = performance.now();
   const step = (j: number) => {
     if (current !== id) return;
     try {
@@ -31,7 +32,8 @@ function start(req: Extract<EnsembleRequest, { type: 'ensemble' }>): void {
       return;
     }
     const done = j + 1;
-    if (reportsAfter(done, k)) {
+    if (reportsAfter(done, k, performance.now() - reportedAt)) {
+      reportedAt = performance.now();
       const archs: Extract<EnsembleResponse, { type: 'progress' }>['archs'] = {};
       for (const [arch, e] of acc) archs[arch] = e.result();
       const msg: EnsembleResponse = { type: 'progress', id, done, k, archs };

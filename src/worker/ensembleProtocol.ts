@@ -14,7 +14,15 @@ export type EnsembleResponse =
   | { type: 'progress'; id: number; done: number; k: number; archs: Partial<Record<Arch, Ensemble>> }
   | { type: 'error'; id: number; message: string };
 
-/** Draw counts after which the worker reports: every 4th draw and the last, so the band fills in a few steps. */
-export function reportsAfter(done: number, k: number): boolean {
-  return done === k || (done >= 4 && done % 4 === 0);
+/** How often a job that is still drawing reports its band so far (ms). */
+export const REPORT_EVERY_MS = 250;
+
+/**
+ * Whether the worker reports after `done` of `k` draws, `sinceMs` after its last report (or the job's start): at the
+ * last draw, and on a long job every {@link REPORT_EVERY_MS} once 4 draws are in. A short job (the default config's
+ * 16 draws take well under that) reports once: each report re-draws the flow panel on the main thread, and four of
+ * them during page load were two of Lighthouse's long tasks (docs/perf.md).
+ */
+export function reportsAfter(done: number, k: number, sinceMs: number): boolean {
+  return done === k || (done >= 4 && sinceMs >= REPORT_EVERY_MS);
 }

@@ -3,7 +3,7 @@ import { defaultConfig } from '../../src/core/config';
 import type { Ensemble } from '../../src/core/stats/ensemble';
 import { connectEnsemble, ensembleFits, sameBandConfig, type EnsemblePort } from '../../src/state/ensemble';
 import { createAppStore } from '../../src/state/store';
-import type { EnsembleRequest } from '../../src/worker/ensembleProtocol';
+import { REPORT_EVERY_MS, reportsAfter, type EnsembleRequest } from '../../src/worker/ensembleProtocol';
 
 function fakeWorker() {
   const sent: EnsembleRequest[] = [];
@@ -87,5 +87,15 @@ describe('connectEnsemble', () => {
     expect(sameBandConfig(c, { ...c, seed: 5 })).toBe(true);
     expect(sameBandConfig(c, { ...c, arch: ['plain'] })).toBe(false);
     expect(sameBandConfig(c, { ...c, arch: [...c.arch] })).toBe(true);
+  });
+});
+
+describe('reportsAfter', () => {
+  it('reports a short job once, at its last draw, and a long one every REPORT_EVERY_MS once 4 draws are in', () => {
+    expect([1, 2, 3, 4, 8, 15].map((d) => reportsAfter(d, 16, 10))).toEqual([false, false, false, false, false, false]);
+    expect(reportsAfter(16, 16, 0)).toBe(true);
+    expect(reportsAfter(3, 16, REPORT_EVERY_MS)).toBe(false);
+    expect(reportsAfter(4, 16, REPORT_EVERY_MS)).toBe(true);
+    expect(reportsAfter(9, 16, REPORT_EVERY_MS - 1)).toBe(false);
   });
 });

@@ -12,10 +12,16 @@ import { createScheduler, type WorkerPort } from '../../state/compute';
 import { connectCompute } from '../../state/computeSync';
 import type { AppState } from '../../state/store';
 import { errorToPlain } from '../../worker/protocol';
+import { onFirstReach } from './firstReach';
 
 function createWorker(): WorkerPort | null {
   if (typeof Worker === 'undefined') return null;
   return new Worker(new URL('../../worker/analyze.worker.ts', import.meta.url), { type: 'module' });
+}
+
+function whenIdle(fn: () => void): void {
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(() => fn(), { timeout: 3000 });
+  else setTimeout(fn, 500);
 }
 
 /** The chunks could not load (offline, blocked): say so where the charts would be. */
@@ -51,8 +57,9 @@ export function startCompute(store: StoreApi<AppState>): void {
     onResult: (r) => store.getState().setResult(r),
     onBusy: (b, eta) => store.getState().setBusy(b, eta),
     now: () => performance.now(),
-    // The first reports come from the worker while the page loads; the main-thread engine warms up when idle.
-    idle: (fn) => (typeof requestIdleCallback === 'function' ? requestIdleCallback(() => fn(), { timeout: 3000 }) : setTimeout(fn, 500)),
+    // The first reports come from the worker while the page loads; the main-thread engine warms up when the user
+    // first reaches for the page, in idle time.
+    idle: (fn) => onFirstReach(() => whenIdle(fn)),
   });
   connectCompute(store, scheduler);
 }

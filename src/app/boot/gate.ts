@@ -7,8 +7,11 @@
 import { THEME_KEY } from '../../state/theme';
 import { FLOW_CHART_SELECTOR, fitPrerenderedChart } from './prerenderFit';
 import { prerenderApplies } from './gateRule';
+import { loadApp, type AppScripts } from './appLoader';
 
 declare const __PRERENDER_QUERY__: string;
+/** The app's scripts (the plugin takes them out of index.html); null in the unit tests. */
+declare const __APP_SCRIPTS__: AppScripts | null;
 
 function storedTheme(): string | null {
   try {
@@ -20,7 +23,10 @@ function storedTheme(): string | null {
 }
 
 const languages = navigator.languages ?? [navigator.language ?? ''];
-if (!prerenderApplies({ search: location.search, query: __PRERENDER_QUERY__, languages, storedTheme: storedTheme() })) {
+const applies = prerenderApplies({ search: location.search, query: __PRERENDER_QUERY__, languages, storedTheme: storedTheme() });
+// The app starts after the prerender has painted, or at once where there is none to show (./appLoader.ts).
+if (__APP_SCRIPTS__ !== null) loadApp(__APP_SCRIPTS__, applies);
+if (!applies) {
   document.documentElement.setAttribute('data-prerender', 'off');
 } else if (typeof MutationObserver === 'function') {
   // The chart's frame gets the live page's first-screen height as soon as the parser has inserted it: a mutation

@@ -25,6 +25,7 @@ import { chunkFailed, startCompute, startEnsemble } from './compute';
 import { firstReport, keepPrerendered } from './handoff';
 import { guardLangSwitch } from './langSwitch';
 import { panelGrid } from './panelGridPart';
+import { whenPageSettled } from './secondPass';
 import { startServiceWorker } from './serviceWorker';
 import '../styles.css';
 
@@ -33,7 +34,17 @@ applySceneOnLoad(appStore);
 // Undo steps and browser-history entries, one per settled change; the page as opened is the first settled config.
 connectSettle(appStore);
 startCompute(appStore);
-startEnsemble(appStore);
+// The band over seeds is drawn over a settled page: its answers, arriving while the phases render, would each
+// re-render the whole page synchronously (./secondPass.ts).
+// A page that never settles (its grid's chunk failed to load) still gets its band, later.
+let bandStarted = false;
+const startBand = () => {
+  if (bandStarted) return;
+  bandStarted = true;
+  startEnsemble(appStore);
+};
+whenPageSettled(startBand);
+setTimeout(startBand, 8000);
 panelGrid.preload().catch((e: unknown) => chunkFailed(appStore, e));
 
 // The first render as a transition: React renders the page in slices of a few milliseconds and yields between

@@ -34,10 +34,14 @@ function usePhase(target: Phase): boolean {
   return on;
 }
 
+/** Callbacks outside React waiting for the page to settle (see {@link whenPageSettled}). */
+const onSettled: (() => void)[] = [];
+
 /** One phase on, from the one before it only (settling before the grid has started is a no-op). */
 function advance(to: Phase): void {
   if (phase !== to - 1) return;
   phase = to;
+  if (to === 2) for (const fn of onSettled.splice(0)) setTimeout(fn, 0);
   const due = [...waiting].filter(([, target]) => target <= to).map(([setOn]) => setOn);
   for (const setOn of due) waiting.delete(setOn);
   startTransition(() => {
@@ -55,8 +59,19 @@ export const releaseSecondPass = (): void => advance(1);
 /** The grid has mounted its last panel. */
 export const markPageSettled = (): void => advance(2);
 
+/**
+ * Runs `fn` once the page has settled (at once if it has). For work that would change the store while the phases
+ * render: a zustand update in the middle of a time-sliced render makes React render the whole tree again, at once
+ * and synchronously (useSyncExternalStore cannot tear), which was the page load's longest task.
+ */
+export function whenPageSettled(fn: () => void): void {
+  if (phase === 2) setTimeout(fn, 0);
+  else onSettled.push(fn);
+}
+
 /** Back to the first phase (tests that mount the App more than once). */
 export function resetSecondPass(): void {
   phase = 0;
   waiting.clear();
+  onSettled.length = 0;
 }

@@ -4,7 +4,7 @@
  * Chromium (paint before any script, same layout and headline as the live page, hidden for other visits).
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { GATE_SCRIPT, gateScript, injectPrerender } from '../../../scripts/lib/prerender-plugin';
+import { GATE_SCRIPT, gateScript, injectPrerender, takeAppScripts } from '../../../scripts/lib/prerender-plugin';
 import { prerender } from '../../../src/app/boot/prerender';
 import { detectLang } from '../../../src/state/i18n';
 import { storageSet } from '../../../src/state/storage';
@@ -42,6 +42,31 @@ describe('injectPrerender', () => {
   });
 });
 
+describe('takeAppScripts', () => {
+  const built = [
+    '<html><head><title>t</title>',
+    '    <script type="module" crossorigin src="./assets/index-A.js"></script>',
+    '    <link rel="modulepreload" crossorigin href="./assets/jsx-B.js">',
+    '    <link rel="modulepreload" crossorigin href="./assets/store-C.js">',
+    '    <link rel="stylesheet" crossorigin href="./assets/index-D.css">',
+    '</head><body><div id="root"></div></body></html>',
+  ].join('\n');
+  it('takes the module script and its preloads out of index.html, for the gate to start after the first paint', () => {
+    const { html, scripts } = takeAppScripts(built);
+    expect(scripts).toEqual({ entry: './assets/index-A.js', preloads: ['./assets/jsx-B.js', './assets/store-C.js'] });
+    expect(html).not.toMatch(/<script type="module"|modulepreload/);
+    expect(html).toContain('<link rel="stylesheet" crossorigin href="./assets/index-D.css">');
+  });
+  it('refuses an index.html without a module script', () => {
+    expect(() => takeAppScripts('<html><head></head><body></body></html>')).toThrow(/no module script/);
+  });
+  it('writes them into the gate, which then loads them', async () => {
+    const script = await gateScript('?v=1', { entry: './assets/index-A.js', preloads: ['./assets/jsx-B.js'] });
+    expect(script).toContain('"./assets/index-A.js"');
+    expect(script).toContain('modulepreload');
+  });
+});
+
 describe('the gate script', () => {
   let script = '';
   beforeAll(async () => {
@@ -69,6 +94,8 @@ describe('the gate script', () => {
     expect(script).toContain('"?v=1"');
     // Blocking in <head>: every byte delays the first paint.
     expect(script.length).toBeLessThan(1500);
+    // Without the app's scripts (these tests) the loader is left out; with them it adds ~1 KB.
+    expect(script).not.toContain('modulepreload');
   });
   it('keeps it for the bare URL and for the canonical query it was rendered for', () => {
     expect(gate('', ['en-US'], null)).toBe(false);

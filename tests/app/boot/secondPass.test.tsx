@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { act, render, screen } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
-import { markPageSettled, releaseSecondPass, resetSecondPass, usePageSettled, useSecondPass } from '../../../src/app/boot/secondPass';
+import { describe, expect, it, vi } from 'vitest';
+import { markPageSettled, releaseSecondPass, resetSecondPass, usePageSettled, useSecondPass, whenPageSettled } from '../../../src/app/boot/secondPass';
 
 function Probe({ name }: { name: string }) {
   return <p>{`${name} ${useSecondPass() ? 'on' : 'off'}`}</p>;
@@ -38,5 +38,24 @@ describe('second pass', () => {
     expect(screen.getByText('page loading')).toBeInTheDocument();
     await act(async () => markPageSettled());
     expect(screen.getByText('page settled')).toBeInTheDocument();
+  });
+});
+
+describe('whenPageSettled', () => {
+  it('runs its callbacks in a task after the page settles, or in the next task once it has', async () => {
+    resetSecondPass();
+    const early = vi.fn();
+    whenPageSettled(early);
+    releaseSecondPass();
+    await new Promise((r) => setTimeout(r, 5));
+    expect(early).not.toHaveBeenCalled();
+    markPageSettled();
+    expect(early).not.toHaveBeenCalled();
+    await new Promise((r) => setTimeout(r, 5));
+    expect(early).toHaveBeenCalledTimes(1);
+    const late = vi.fn();
+    whenPageSettled(late);
+    await new Promise((r) => setTimeout(r, 5));
+    expect([early.mock.calls.length, late.mock.calls.length]).toEqual([1, 1]);
   });
 });
