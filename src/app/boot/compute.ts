@@ -33,6 +33,8 @@ export function chunkFailed(store: StoreApi<AppState>, e: unknown): void {
 export function startCompute(store: StoreApi<AppState>): void {
   let analyzeChain: ((c: Config) => Report) | null = null;
   let engineRequested = false;
+  /** the user has reached for the page (./firstReach.ts) */
+  let reached = false;
   // The main-thread engine is fetched the first time the scheduler needs it (its warm-up after the worker's first
   // answer, or at once where there is no worker), so it does not share the network with the worker during load.
   const loadEngine = () => {
@@ -57,9 +59,16 @@ export function startCompute(store: StoreApi<AppState>): void {
     onResult: (r) => store.getState().setResult(r),
     onBusy: (b, eta) => store.getState().setBusy(b, eta),
     now: () => performance.now(),
-    // The first reports come from the worker while the page loads; the main-thread engine warms up when the user
-    // first reaches for the page, in idle time.
-    idle: (fn) => onFirstReach(() => whenIdle(fn)),
+    // The first reports come from the worker while the page loads. The main-thread engine's chunk is fetched when
+    // the user first reaches for the page (the warm-up asks for it), and its first run comes in idle time after.
+    idle: (fn) => {
+      if (reached) whenIdle(fn);
+      else
+        onFirstReach(() => {
+          reached = true;
+          fn();
+        });
+    },
   });
   connectCompute(store, scheduler);
 }
