@@ -5,8 +5,12 @@
  * `measured` is false until the wrapper has been measured once: a panel then renders only an empty wrapper (see
  * the panels' `Panel.tsx`), which is measured as it attaches, before the browser paints; the chart renders once,
  * at its real width, instead of at `defaultWidth` first and again at the measured width in the same commit.
+ *
+ * That second render is synchronous (an update made while React commits), so it lands in the commit's task. Where
+ * the width is known before the first render, `initialWidth` gives it (the hero's, from the build's prerendered
+ * page, ./prerenderedWidth.ts): the chart then renders in the first render itself, which React time-slices.
  */
-import { useCallback, useState } from 'react';
+import { startTransition, useCallback, useRef, useState } from 'react';
 
 export interface ParentSize<T extends HTMLElement> {
   /** callback ref for the wrapper; it may move from one element to another (e.g. a placeholder to the chart's) */
@@ -24,17 +28,35 @@ export interface ParentSize<T extends HTMLElement> {
 
 export const DEFAULT_WIDTH = 640;
 
-/** Width of the element `ref` is attached to; updates on resize, once per animation frame at most. */
-export function useParentSize<T extends HTMLElement = HTMLDivElement>(defaultWidth = DEFAULT_WIDTH): ParentSize<T> {
+/** A width known before the wrapper exists (CSS pixels, rounded down), or null when there is none. */
+export type WidthHint = () => number | null;
+
+/**
+ * Width of the element `ref` is attached to; updates on resize, once per animation frame at most. `initialWidth`,
+ * read once at mount, stands for the first measurement; the wrapper is still measured as it attaches and
+ * re-renders only if it differs.
+ */
+export function useParentSize<T extends HTMLElement = HTMLDivElement>(defaultWidth = DEFAULT_WIDTH, initialWidth?: WidthHint): ParentSize<T> {
   const canObserve = typeof ResizeObserver !== 'undefined';
-  const [width, setWidth] = useState<number | null>(canObserve ? null : defaultWidth);
+  const [width, setWidth] = useState<number | null>(() => (canObserve ? (initialWidth?.() ?? null) : defaultWidth));
+  // The width last rendered, so that a measurement equal to it (the hint's) schedules no render at all.
+  const current = useRef(width);
+  current.current = width;
   const ref = useCallback(
     (el: T | null) => {
       if (!el) return () => {};
       // Called while React commits (like a layout effect): this update renders again before the browser paints.
-      const first = el.getBoundingClientRect().width;
+      const box = el.getBoundingClientRect();
+      const first = box.width;
       // 0 means "not laid out yet" (display:none, detached): keep the last good width instead of collapsing.
-      setWidth((prev) => (first > 0 ? Math.floor(first) : (prev ?? defaultWidth)));
+      if (first > 0 ? Math.floor(first) !== current.current : current.current === null) {
+        const update = () => setWidth((prev) => (first > 0 ? Math.floor(first) : (prev ?? defaultWidth)));
+        // A wrapper first measured below the screen (the panel grid mounting at page load) draws in a transition,
+        // which React time-slices, instead of synchronously in the commit's task: nobody sees its empty wrapper for
+        // the frames that takes. On screen it draws before the paint, as above.
+        if (current.current === null && box.top >= window.innerHeight) startTransition(update);
+        else update();
+      }
       if (!canObserve) return () => {};
       let frame = 0;
       const ro = new ResizeObserver((entries) => {

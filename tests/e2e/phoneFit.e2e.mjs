@@ -73,6 +73,17 @@ function visibleBottom(page) {
   });
 }
 
+/** Resolves once the page's scroll position has not moved for 250 ms (5 s at most). */
+async function settledScroll(page) {
+  let last = -1;
+  for (const t0 = Date.now(); Date.now() - t0 < 5000; ) {
+    const y = await page.evaluate(() => scrollY);
+    if (y === last) return;
+    last = y;
+    await page.waitForTimeout(250);
+  }
+}
+
 const vbox = (loc) => loc.evaluate((e) => ({ top: e.getBoundingClientRect().top, bottom: e.getBoundingClientRect().bottom }));
 
 export async function storyAnswerOnAPhoneScrollsTheVerdictAndChartIntoView({ page, baseUrl, screenshot }) {
@@ -92,6 +103,9 @@ export async function storyAnswerOnAPhoneScrollsTheVerdictAndChartIntoView({ pag
     const verdict = page.locator('[data-role="truth"] .story-verdict');
     await verdict.waitFor({ timeout: 10_000 });
     const inView = (b) => b.top >= 0 && b.bottom <= bottom;
+    // With motion the page scrolls smoothly: the verdict enters the screen before the scroll has ended, so judge
+    // where the scroll comes to rest (scrollY unchanged over 250 ms), not its first frame in view.
+    await settledScroll(page);
     const v = await until(() => vbox(verdict), inView, `${motion}: the verdict to scroll into view`, 5_000);
     const chart = await vbox(page.locator('[data-panel="flow"]'));
     assert.ok(chart.top < bottom - 100, `${motion}: the chart starts on screen, below the verdict (chart top ${chart.top}, verdict ${JSON.stringify(v)})`);

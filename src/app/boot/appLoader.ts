@@ -44,7 +44,7 @@ export function loadApp(scripts: AppScripts, afterPaint: boolean): void {
     started = true;
     inject(scripts);
   };
-  document.addEventListener('DOMContentLoaded', go);
+  document.addEventListener('DOMContentLoaded', go, { once: true });
   if (afterPaint) {
     const paint = () => {
       painted = true;

@@ -29,6 +29,9 @@ import { whenPageSettled } from './secondPass';
 import { startServiceWorker } from './serviceWorker';
 import '../styles.css';
 
+/** A page that never settles (its grid's chunk failed to load) still gets its band after this long (ms). */
+const BAND_FALLBACK_MS = 8000;
+
 startUrlSync(appStore);
 applySceneOnLoad(appStore);
 // Undo steps and browser-history entries, one per settled change; the page as opened is the first settled config.
@@ -36,7 +39,6 @@ connectSettle(appStore);
 startCompute(appStore);
 // The band over seeds is drawn over a settled page: its answers, arriving while the phases render, would each
 // re-render the whole page synchronously (./secondPass.ts).
-// A page that never settles (its grid's chunk failed to load) still gets its band, later.
 let bandStarted = false;
 const startBand = () => {
   if (bandStarted) return;
@@ -44,7 +46,7 @@ const startBand = () => {
   startEnsemble(appStore);
 };
 whenPageSettled(startBand);
-setTimeout(startBand, 8000);
+setTimeout(startBand, BAND_FALLBACK_MS);
 panelGrid.preload().catch((e: unknown) => chunkFailed(appStore, e));
 
 // The first render as a transition: React renders the page in slices of a few milliseconds and yields between

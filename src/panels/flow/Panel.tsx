@@ -24,6 +24,7 @@ import { richText } from '../../viz/richText';
 import { Segmented } from '../../viz/Segmented';
 import { ARCH_STYLE, COLOR, FONT } from '../../viz/theme';
 import { measured, type SizedProps } from '../../viz/measured';
+import { MEASURE_ATTR, prerenderedWidth } from '../../viz/prerenderedWidth';
 import { SETTLE_MS, useSettled } from '../../viz/useSettled';
 import { bandPaths, type FlowEnsemble } from './band';
 import { BandCaption, BandSwatch } from './BandCaption';
@@ -68,8 +69,12 @@ function FlowPanelBody({ report, config, lang, quantity, onQuantityChange, ensem
   const fitRef = fit.ref;
   const ref = useCallback(
     (el: HTMLDivElement | null) => {
-      fitRef(el);
-      return sizeRef(el);
+      const unfit = fitRef(el);
+      const unsize = sizeRef(el);
+      return () => {
+        unfit();
+        unsize();
+      };
     },
     [sizeRef, fitRef],
   );
@@ -173,6 +178,7 @@ function FlowPanelBody({ report, config, lang, quantity, onQuantityChange, ensem
       </div>
       <div
         ref={ref}
+        {...{ [MEASURE_ATTR]: 'flow-chart' }}
         tabIndex={0}
         role="group"
         aria-label={t('flow.keyboardHint')}
@@ -258,4 +264,5 @@ function bandSlotLines(width: number, series: number): number {
 }
 
 /** The panel, drawn once at its measured width (see viz/measured). */
-export const FlowPanel = measured<FlowPanelProps>(FlowPanelBody);
+// Over the prerendered page the hero draws in the first render, at the width the prerender shows.
+export const FlowPanel = measured<FlowPanelProps>(FlowPanelBody, prerenderedWidth('flow-chart'));
