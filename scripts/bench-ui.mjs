@@ -29,7 +29,7 @@ import { dragSlider } from './lib/bench-drag.mjs';
 import { pressKeys } from './lib/bench-keys.mjs';
 import { LEGEND, printRun, printTable, verdicts } from './lib/bench-report.mjs';
 import { summarize, topSelfTime } from './lib/bench-stats.mjs';
-import { startTrace, summarizeTrace } from './lib/bench-trace.mjs';
+import { frameRenders, stampFramePaints, startTrace, summarizeTrace } from './lib/bench-trace.mjs';
 import { CHROME, HOST, ROOT, buildApp, freePort, launchChromium, startPreview, waitForServer } from './lib/browser.mjs';
 
 const { values: opt } = parseArgs({
@@ -145,16 +145,18 @@ async function runScenario(context, s) {
   });
   const data = await page.evaluate(() => JSON.parse(JSON.stringify(window.__bench)));
   mkdirSync(RESULTS, { recursive: true });
-  // What the page recorded, per input and per result (for a closer look than the summary).
-  writeFileSync(join(RESULTS, `bench-ui-${slug(s.name)}.json`), JSON.stringify(data));
   let trace = null;
   if (stopTrace) {
     const events = await stopTrace();
-    mkdirSync(RESULTS, { recursive: true });
     // Loadable in the DevTools Performance panel.
     writeFileSync(join(RESULTS, `bench-ui-${slug(s.name)}.trace.json`), JSON.stringify({ traceEvents: events }));
     trace = summarizeTrace(events, 'bench:start', 'bench:end');
+    // The paint of each input from the trace: the end of the frame that rendered its DOM update.
+    const frames = frameRenders(events, 'bench:start');
+    if (frames) stampFramePaints(data.inputs, frames);
   }
+  // What the page recorded, per input and per result (for a closer look than the summary).
+  writeFileSync(join(RESULTS, `bench-ui-${slug(s.name)}.json`), JSON.stringify(data));
   let profileSummary = null;
   if (opt.profile) {
     const { profile } = await cdp.send('Profiler.stop');

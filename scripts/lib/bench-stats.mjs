@@ -19,9 +19,15 @@ const maxOf = (xs) => (xs.length ? Math.max(...xs) : null);
 export function summarize(B, { fromCause = false } = {}) {
   const inDrag = (t) => t >= B.dragStart && t <= B.dragEnd;
   const inRun = (t) => t >= B.dragStart;
-  const painted = B.inputs.filter((i) => i.paintAt !== null);
-  const fromInput = painted.map((i) => i.paintAt - i.ts);
-  const fromEvent = painted.map((i) => i.paintAt - i.t0);
+  // The paint of an input: from the trace where there is one (the end of the frame that rendered its DOM update,
+  // ./bench-trace.mjs frameRenders), else the probe's (a message posted from the next animation frame).
+  const traced = B.inputs.some((i) => i.framePaintAt != null);
+  const paintOf = (i) => (traced ? (i.framePaintAt ?? null) : i.paintAt);
+  const painted = B.inputs.filter((i) => paintOf(i) !== null);
+  const fromInput = painted.map((i) => paintOf(i) - i.ts);
+  const fromEvent = painted.map((i) => paintOf(i) - i.t0);
+  // The probe's own figure, kept beside the trace's.
+  const probed = B.inputs.filter((i) => i.paintAt !== null).map((i) => i.paintAt - (fromCause ? i.t0 : i.ts));
   const lat = fromCause ? fromEvent : fromInput;
   const latPointer = fromCause ? fromInput : fromEvent;
   const latDom = painted.map((i) => i.domAt - i.ts);
@@ -38,7 +44,7 @@ export function summarize(B, { fromCause = false } = {}) {
   // 1 = the first frame that began after the keydown.
   const byRunner = {};
   painted.forEach((i, k) => (byRunner[i.runner ?? '?'] ??= []).push(lat[k]));
-  const frameOf = painted.map((i) => B.frames.filter((f) => f > i.t0 && f < i.paintAt).length);
+  const frameOf = painted.map((i) => B.frames.filter((f) => f > i.t0 && f < paintOf(i)).length);
   const runners = {};
   for (const r of B.results) if (r.at >= B.dragStart) runners[r.runner] = (runners[r.runner] ?? 0) + 1;
   return {
@@ -46,6 +52,9 @@ export function summarize(B, { fromCause = false } = {}) {
     unanswered: B.inputs.length - painted.length,
     depthMin: depths.length ? Math.min(...depths) : null,
     depthMax: maxOf(depths),
+    paintSource: traced ? 'trace' : 'probe',
+    medianProbe: quantile(probed, 0.5),
+    p95Probe: quantile(probed, 0.95),
     median: quantile(lat, 0.5),
     p95: quantile(lat, 0.95),
     max: maxOf(lat),

@@ -99,3 +99,45 @@ export function summarizeTrace(events, from, to) {
     cpu,
   };
 }
+
+/**
+ * Each frame the renderer's main thread rendered, in the page's performance.now() time: `start` when its
+ * rendering began (`AnimationFrame::Render`) and `end` when its last Paint or Layerize ended (before the next
+ * frame's rendering began). The user-timing mark `markName` (one with a startTime) maps trace time to page time.
+ *
+ * Why the bench needs it: the probe stamps a paint with a message posted from the next requestAnimationFrame
+ * callback, but right after an input event (a key's keyup, say) Chrome runs the next frame before other tasks, so
+ * that message can wait a whole frame after the paint it stands for (seen in the keys scenarios' traces: the line
+ * rendered in the frame right after the keydown, the message after the frame after that).
+ */
+export function frameRenders(events, markName) {
+  const m = events.find((e) => e.name === markName && typeof e.args?.data?.startTime === 'number');
+  if (!m) return null;
+  const base = m.ts - m.args.data.startTime * 1000;
+  const onMain = (e) => e.pid === m.pid && e.tid === m.tid;
+  const starts = events.filter((e) => onMain(e) && e.ph === 'b' && e.name === 'AnimationFrame::Render').map((e) => e.ts).sort((a, b) => a - b);
+  const paints = events.filter((e) => onMain(e) && e.ph === 'X' && (e.name === 'Paint' || e.name === 'Layerize')).sort((a, b) => a.ts - b.ts);
+  const out = [];
+  let p = 0;
+  for (let k = 0; k < starts.length; k++) {
+    const t = starts[k];
+    const next = starts[k + 1] ?? Number.POSITIVE_INFINITY;
+    let end = t;
+    while (p < paints.length && paints[p].ts < t) p++;
+    for (let q = p; q < paints.length && paints[q].ts < next; q++) end = Math.max(end, paints[q].ts + (paints[q].dur ?? 0));
+    out.push({ start: (t - base) / 1000, end: (end - base) / 1000 });
+  }
+  return out;
+}
+
+/**
+ * Sets `framePaintAt` on every input with a DOM update: the end of the first frame whose rendering began after
+ * that update (the frame that painted it), from {@link frameRenders}.
+ */
+export function stampFramePaints(inputs, frames) {
+  for (const i of inputs) {
+    if (i.domAt === null) continue;
+    const f = frames.find((x) => x.start >= i.domAt);
+    i.framePaintAt = f ? f.end : null;
+  }
+}
