@@ -85,12 +85,20 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
   let mainCold = deps.idle !== undefined;
   /** a warm-up is scheduled, or waits for the engine to load */
   let warmPending = false;
+  /**
+   * The next main-thread run is the first at a real size: the tiny warm-up compiles every code path but leaves the
+   * JIT cold for real loops, so that run takes ~5× a warm one (25–27 ms against 4–6 ms at the default config,
+   * docs/perf.md 2026-12-06). Its time is not taken as the main thread's speed: taken at face value it sent the
+   * next 4–7 inputs of a first drag to the worker.
+   */
+  let firstRealRun = false;
 
   const warm = () => {
     if (!mainCold || !lastConfig) return;
     if (deps.syncReady && !deps.syncReady()) return; // syncLoaded() warms it once the engine arrives
     warmPending = false;
     mainCold = false;
+    firstRealRun = true;
     try {
       deps.runSync(warmConfig(lastConfig));
     } catch {
@@ -117,8 +125,10 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
     } catch (e) {
       result = { report: null, error: errorToPlain(e), ms: deps.now() - t0, runner: 'main' };
     }
-    // A cold first run (JIT) overstates the cost; that errs toward the worker, and later timings pull it back.
-    msPerWork = updateMsPerWork(msPerWork, result.ms ?? 0, configWork(c).total);
+    // A cold first run (JIT) overstates the cost; that errs toward the worker, and later timings pull it back. The
+    // first run after the warm-up is not timed at all (see firstRealRun).
+    if (firstRealRun) firstRealRun = false;
+    else msPerWork = updateMsPerWork(msPerWork, result.ms ?? 0, configWork(c).total);
     deliver(id, result);
   };
 

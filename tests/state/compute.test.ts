@@ -253,18 +253,19 @@ describe('scheduler', () => {
 });
 
 describe('scheduler with a cold main-thread engine (deps.idle)', () => {
-  function coldHarness(worker: WorkerPort | null, ready = true) {
+  function coldHarness(worker: WorkerPort | null, ready = true, runMs: (c: Config) => number = () => 0) {
     const results: ResultState[] = [];
     const sync: Config[] = [];
     const idle: (() => void)[] = [];
     let engine = ready;
+    let clock = 0;
     const s = createScheduler({
-      runSync: (c) => (sync.push(c), fakeReport(c)),
+      runSync: (c) => (sync.push(c), (clock += runMs(c)), fakeReport(c)),
       syncReady: () => engine,
       createWorker: () => worker,
       onResult: (r) => results.push(r),
       onBusy: () => {},
-      now: () => 0,
+      now: () => clock,
       idle: (fn) => idle.push(fn),
     });
     return { s, results, sync, idle, load: () => ((engine = true), s.syncLoaded()) };
@@ -289,6 +290,24 @@ describe('scheduler with a cold main-thread engine (deps.idle)', () => {
     h.s.request(cfg({ depth: 6 }));
     expect(h.results.map((r) => r.runner)).toEqual(['worker', 'main']);
     expect(w.posted).toHaveLength(1);
+  });
+
+  it("does not take the first run after the warm-up as the main thread's speed (the JIT is still cold)", () => {
+    const w = fakeWorker();
+    // The default config's first real run takes 27 ms, every later one 27 ms too: only the later ones count.
+    const h = coldHarness(w.port, true, (c) => (c.depth === 2 ? 1 : 27));
+    const dflt = (depth: number) => cfg({ depth, width: 16, batch: 16, arch: ['plain', 'residual'] });
+    h.s.request(dflt(20));
+    w.answer(w.posted[0]);
+    h.idle[0]();
+    h.s.request(dflt(19));
+    h.s.request(dflt(18));
+    // The first real run (27 ms, cold) did not send the next request to the worker…
+    expect(h.results.map((r) => r.runner)).toEqual(['worker', 'main', 'main']);
+    // …but a second run that slow is the machine's speed: the one after goes to the worker.
+    h.s.request(dflt(17));
+    expect(h.results.map((r) => r.runner)).toEqual(['worker', 'main', 'main']);
+    expect(w.posted.map((r) => r.config.depth)).toEqual([20, 17]);
   });
 
   it('keeps latest-wins while cold: a drag queues only its newest request', () => {

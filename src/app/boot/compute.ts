@@ -12,6 +12,7 @@ import { createScheduler, type WorkerPort } from '../../state/compute';
 import { connectCompute } from '../../state/computeSync';
 import type { AppState } from '../../state/store';
 import { errorToPlain } from '../../worker/protocol';
+import { afterNextPaint } from '../../viz/useSettled';
 import { onFirstReach } from './firstReach';
 
 function createWorker(): WorkerPort | null {
@@ -19,10 +20,6 @@ function createWorker(): WorkerPort | null {
   return new Worker(new URL('../../worker/analyze.worker.ts', import.meta.url), { type: 'module' });
 }
 
-function whenIdle(fn: () => void): void {
-  if (typeof requestIdleCallback === 'function') requestIdleCallback(() => fn(), { timeout: 3000 });
-  else setTimeout(fn, 500);
-}
 
 /** The chunks could not load (offline, blocked): say so where the charts would be. */
 export function chunkFailed(store: StoreApi<AppState>, e: unknown): void {
@@ -60,9 +57,11 @@ export function startCompute(store: StoreApi<AppState>): void {
     onBusy: (b, eta) => store.getState().setBusy(b, eta),
     now: () => performance.now(),
     // The first reports come from the worker while the page loads. The main-thread engine's chunk is fetched when
-    // the user first reaches for the page (the warm-up asks for it), and its first run comes in idle time after.
+    // the user first reaches for the page (the warm-up asks for it), and its first run comes right after the next
+    // paint: not in idle time, which a drag that has begun starves (its first inputs then all went to the worker,
+    // docs/perf.md 2026-12-06).
     idle: (fn) => {
-      if (reached) whenIdle(fn);
+      if (reached) afterNextPaint(fn);
       else
         onFirstReach(() => {
           reached = true;
