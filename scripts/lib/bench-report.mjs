@@ -51,7 +51,12 @@ export function printRun({ s, drag, stats: st, trace, profileSummary, errors, lo
       `${st.depthMin}…${st.depthMax}  (${keys ? `${drag.presses} arrow-key presses, one per ${s.keys} ms` : `${drag.moves} pointer moves`} in ${drag.ms} ms)`,
     ],
     ['input events', `${st.events} (${st.unanswered} never painted)`],
-    ...(keys ? [['new line painted in', `the first frame after the keydown ${st.inFrame1}, the second ${st.inFrame2}, later ${st.inFrameLater}`]] : []),
+    ...(keys
+      ? [
+          ['new line painted in', `the first frame after the keydown ${st.inFrame1}, the second ${st.inFrame2}, later ${st.inFrameLater}`],
+          ['wait for that frame', `median ${fmt(st.frameWaitMedian)}   p95 ${fmt(st.frameWaitP95)}  (keydown → the next frame's start)`],
+        ]
+      : []),
     [`${keys ? 'keydown → paint' : 'input → paint'} (ms, ${st.paintSource})`, `median ${fmt(st.median)}   p95 ${fmt(st.p95)}   max ${fmt(st.max)}`],
     ...(st.paintSource === 'trace' ? [['  probe (rAF → message)', `median ${fmt(st.medianProbe)}   p95 ${fmt(st.p95Probe)}`]] : []),
     [keys ? '  from the input event' : '  from the pointer event', `median ${fmt(st.medianPointer)}   p95 ${fmt(st.p95Pointer)}   max ${fmt(st.maxPointer)}`],

@@ -45,6 +45,9 @@ export function summarize(B, { fromCause = false } = {}) {
   const byRunner = {};
   painted.forEach((i, k) => (byRunner[i.runner ?? '?'] ??= []).push(lat[k]));
   const frameOf = painted.map((i) => B.frames.filter((f) => f > i.t0 && f < paintOf(i)).length);
+  // How long each input waited for the next frame to begin (requestAnimationFrame time stamps are frame starts): a
+  // floor under its paint that no work on the page can lower.
+  const frameWait = B.inputs.map((i) => (B.frames.find((f) => f > i.t0) ?? NaN) - i.t0).filter(Number.isFinite);
   const runners = {};
   for (const r of B.results) if (r.at >= B.dragStart) runners[r.runner] = (runners[r.runner] ?? 0) + 1;
   return {
@@ -81,6 +84,8 @@ export function summarize(B, { fromCause = false } = {}) {
     p95Gap: quantile(gaps, 0.95),
     runners,
     byRunner: Object.fromEntries(Object.entries(byRunner).map(([r, xs]) => [r, { n: xs.length, median: quantile(xs, 0.5), p95: quantile(xs, 0.95) }])),
+    frameWaitMedian: quantile(frameWait, 0.5),
+    frameWaitP95: quantile(frameWait, 0.95),
     inFrame1: frameOf.filter((n) => n <= 1).length,
     inFrame2: frameOf.filter((n) => n === 2).length,
     inFrameLater: frameOf.filter((n) => n > 2).length,
