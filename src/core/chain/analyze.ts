@@ -15,7 +15,7 @@ import { summarizeLayer } from '../stats/fast/layer-summary';
 import type { OpName } from '../autograd/ops-types';
 import { frobenius, frobeniusFromSumSq } from '../autograd/tensor';
 import { criticalPoint, meanFieldDh } from '../theory/theory';
-import { layerNormDh } from '../theory/norm';
+import { batchNormDh, layerNormDh } from '../theory/norm';
 
 /** The most float64 values one chain may hold (params, activations, gradients): 800 MB. */
 export const MAX_CHAIN_FLOATS = 1e8;
@@ -75,7 +75,7 @@ function theoryShape(c: Config, arch: Arch): Float64Array | null {
   const key = `${arch}|${THEORY_KEYS.map((k) => String(c[k])).join('|')}`;
   let mf = THEORY.get(key);
   if (mf === undefined) {
-    mf = c.norm === 'layer' ? layerNormDh(c, arch) : meanFieldDh(c, arch);
+    mf = c.norm === 'layer' ? layerNormDh(c, arch) : c.norm === 'batch' ? batchNormDh(c, arch) : meanFieldDh(c, arch);
     if (THEORY.size >= MAX_THEORY) THEORY.delete(THEORY.keys().next().value!);
   } else THEORY.delete(key); // re-inserted below as the most recent
   THEORY.set(key, mf);

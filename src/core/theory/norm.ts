@@ -10,16 +10,18 @@
  * within a decade or 10 % of the change; for tanh it misses by more than a decade (depth 100, width 32) and for
  * other activations it was not checked, so only sigmoid and relu get a line.
  *
- * BatchNorm has none here. Its large-batch rate (Yang et al. 2019) is E[f′(u)²]/Var f(u) per layer, u ~ N(0, 1)
- * (bias and weight scale cancel; π/(π − 1) ≈ 1.467 for ReLU), and sampled chains follow it at batch ≥ 32 (relu,
- * depth 50: 4.31 sampled vs 4.16 decades). At the app's batch 16 the finite-batch chain grows faster: depth 200
- * misses by 3–4 decades (relu 20.5 vs 16.4; sigmoid 3.6 vs 0.8), at batch 4 by 5. The finite-batch rate needs the
- * B × B fixed point of the batch's Gram matrix, which is not implemented; a B → ∞ line would mislead at the
- * batches the app uses. (Measured 2026-12-05 with analyzeChain, median of 6 seeds, width 32, He init.)
+ * BatchNorm (u_i = BN(z_i) per unit over the batch, no affine parameters): the large-batch rate of Yang et al. 2019,
+ *   E‖∂L/∂h_i‖² / E‖∂L/∂h_{i+1}‖² = E[f′(u)²] / Var h_i,   u ~ N(0, 1)
+ * (BN divides by z's spread over the batch, σ_w²·Var h_i, and W_iᵀ multiplies the energy by σ_w² again, so weight
+ * scale, bias and init all cancel; Var h_0 = 1 for the input, Var f(u) after it; π/(π − 1) ≈ 1.467 for ReLU). Checked
+ * against sampling (median of 6–8 seeds, depth 50 width 32 and depth 100 width 64, 2026-12-06): ReLU within 3 % of
+ * the change from batch 64 on; at batch 32 10–12 %, at 16 15–23 %, at 8 45 %: the finite-batch chain grows faster,
+ * which needs the B × B fixed point of the batch's Gram matrix, not implemented. For tanh, sigmoid and GELU the
+ * large-batch rate misses by 0.3–1.5 decades even at batch 128, so only ReLU at batch ≥ 64 gets a line.
  */
 import type { Activation, Arch, Config } from '../config';
 import { log, exp } from '../numerics/libm';
-import { gaussMoments } from './moments';
+import { gaussMoments, MOMENT, MOMENT_COUNT } from './moments';
 import { weightGain } from './theory';
 
 /** The activations whose LayerNorm line was checked against sampling. */
@@ -39,6 +41,29 @@ export function layerNormDh(c: Config, arch: Arch): Float64Array | null {
   const keep = 1 - 2 / c.width;
   const inner = log((sw2 * m.df2(1) * keep) / (sw2 * m.f2(1) + sb2)); // every layer but the first
   const first = log((sw2 * m.df2(1) * keep) / (sw2 + sb2)); // h_0 = x has p_0 = 1
+  const L = c.depth;
+  const out = new Float64Array(L + 1);
+  out[L] = 1;
+  for (let i = L - 1; i >= 0; i--) out[i] = exp(0.5 * ((L - 1 - i) * inner + (i === 0 ? first : inner)));
+  return out;
+}
+
+/** The activations whose BatchNorm line was checked against sampling, and the smallest batch where it fits. */
+export const BATCH_NORM_THEORY: readonly Activation[] = ['relu'];
+export const BATCH_NORM_MIN_BATCH = 64;
+
+/** Whether {@link batchNormDh} draws a line for this config and architecture. */
+export function hasBatchNormTheory(c: Config, arch: Arch): boolean {
+  return arch === 'plain' && c.norm === 'batch' && c.width >= 2 && c.batch >= BATCH_NORM_MIN_BATCH && BATCH_NORM_THEORY.includes(c.act);
+}
+
+/** dh[i]/dh[L], i = 0…L, for a plain BatchNorm chain at large batch (see the header); null where no line is drawn. */
+export function batchNormDh(c: Config, arch: Arch): Float64Array | null {
+  if (!hasBatchNormTheory(c, arch)) return null;
+  const m = gaussMoments(c.act).at(1, new Float64Array(MOMENT_COUNT));
+  const df2 = m[MOMENT.df2];
+  const inner = log(df2 / (m[MOMENT.f2] - m[MOMENT.f1] * m[MOMENT.f1])); // h_i = f(u), i ≥ 1
+  const first = log(df2); // h_0 = x: variance 1 over the batch
   const L = c.depth;
   const out = new Float64Array(L + 1);
   out[L] = 1;

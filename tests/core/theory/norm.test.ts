@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ACTIVATION_FNS } from '../../../src/core/numerics/activations';
 import { analyzeChain } from '../../../src/core/chain/analyze';
 import { defaultConfig, type Activation, type Config, type Loss } from '../../../src/core/config';
-import { layerNormDh } from '../../../src/core/theory/norm';
+import { batchNormDh, layerNormDh } from '../../../src/core/theory/norm';
 
 const cfg = (over: Partial<Config>): Config => ({ ...defaultConfig(), arch: ['plain'], norm: 'layer', bias: 0, ...over });
 
@@ -71,8 +71,46 @@ describe('LayerNorm theory line (plain chains)', () => {
     expect(analyzeChain(c).archs.plain!.theory).toBeNull();
   });
 
-  it('no line for residual chains with LayerNorm, nor with BatchNorm', () => {
+  it('no line for residual chains with LayerNorm, nor with BatchNorm at the default batch', () => {
     expect(analyzeChain(cfg({ act: 'relu', arch: ['plain', 'residual'] })).archs.residual!.theory).toBeNull();
-    expect(analyzeChain(cfg({ act: 'relu', norm: 'batch' })).archs.plain!.theory).toBeNull();
+    expect(analyzeChain(cfg({ act: 'relu', norm: 'batch', batch: 16 })).archs.plain!.theory).toBeNull();
+  });
+});
+
+describe('BatchNorm theory line (plain ReLU chains, batch ≥ 64)', () => {
+  const bn = (over: Partial<Config>): Config => cfg({ norm: 'batch', act: 'relu', init: 'he', ...over });
+
+  it('relu: E[f′²] = 1/2 and Var f = 1/2 − 1/(2π), so each layer multiplies the energy by π/(π − 1), the first by 1/2', () => {
+    const c = bn({ depth: 30, width: 16, batch: 64, scale: 2.5, bias: 0.7, init: 'xavier' });
+    const d = batchNormDh(c, 'plain')!;
+    const rate = Math.PI / (Math.PI - 1);
+    for (let i = 0; i < 30; i++) expect(d[i] / Math.sqrt((i === 0 ? 0.5 : rate) * Math.pow(rate, 29 - i)), `layer ${i}`).toBeCloseTo(1, 10);
+    expect(d[30]).toBe(1);
+  });
+
+  it('within 5 % of the change of the median over 8 seeds from batch 64 on, whatever the scale and init', () => {
+    const rate = Math.PI / (Math.PI - 1);
+    const runs: Partial<Config>[] = [
+      { depth: 50, width: 32, batch: 64 },
+      { depth: 100, width: 64, batch: 64, loss: 'sum' as Loss },
+      { depth: 60, width: 32, batch: 128, scale: 3, init: 'xavier', bias: 0.5 },
+    ];
+    for (const over of runs) {
+      const c = bn(over);
+      const pred = 0.5 * (Math.log10(0.5) + (c.depth - 1) * Math.log10(rate));
+      expect(Math.abs(sampledMedian(c) - pred), JSON.stringify(over)).toBeLessThan(0.05 * Math.abs(pred));
+      expect(analyzeChain(c).archs.plain!.theory, JSON.stringify(over)).not.toBeNull();
+    }
+  }, 60_000);
+
+  it('no line where the large-batch rate misses: batch 16 and 32 (the chain grows faster), tanh, residual chains', () => {
+    const rate = Math.PI / (Math.PI - 1);
+    const c16 = bn({ depth: 100, width: 64, batch: 16 });
+    // The finite-batch chain outgrows the large-batch line by more than 10 % of the change here.
+    expect(sampledMedian(c16) - 0.5 * (Math.log10(0.5) + 99 * Math.log10(rate))).toBeGreaterThan(0.1 * 0.5 * 99 * Math.log10(rate));
+    expect(batchNormDh(c16, 'plain')).toBeNull();
+    expect(batchNormDh(bn({ batch: 32 }), 'plain')).toBeNull();
+    expect(batchNormDh(bn({ act: 'tanh', init: 'xavier', batch: 64 }), 'plain')).toBeNull();
+    expect(analyzeChain(bn({ batch: 64, arch: ['plain', 'residual'] })).archs.residual!.theory).toBeNull();
   });
 });
