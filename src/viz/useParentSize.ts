@@ -28,6 +28,18 @@ export interface ParentSize<T extends HTMLElement> {
 
 export const DEFAULT_WIDTH = 640;
 
+/**
+ * Whether the page is in a frame. There the host sizes the frame to its content (the embed protocol), so a wrapper
+ * below the frame's first height is not off screen: it is what the frame will show once resized.
+ */
+function inFrame(): boolean {
+  try {
+    return window.self !== window.top;
+  } catch {
+    return true; // a cross-origin parent
+  }
+}
+
 /** A width known before the wrapper exists (CSS pixels, rounded down), or null when there is none. */
 export type WidthHint = () => number | null;
 
@@ -53,8 +65,8 @@ export function useParentSize<T extends HTMLElement = HTMLDivElement>(defaultWid
         const update = () => setWidth((prev) => (first > 0 ? Math.floor(first) : (prev ?? defaultWidth)));
         // A wrapper first measured below the screen (the panel grid mounting at page load) draws in a transition,
         // which React time-slices, instead of synchronously in the commit's task: nobody sees its empty wrapper for
-        // the frames that takes. On screen it draws before the paint, as above.
-        if (current.current === null && box.top >= window.innerHeight) startTransition(update);
+        // the frames that takes. On screen, and anywhere in a frame, it draws before the paint, as above.
+        if (current.current === null && box.top >= window.innerHeight && !inFrame()) startTransition(update);
         else update();
       }
       if (!canObserve) return () => {};

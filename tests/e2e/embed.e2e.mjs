@@ -30,14 +30,6 @@ export async function examplePageFramesRenderResizeAndObeyTheHost({ page, baseUr
   assert.equal(await chainFrame.evaluate(() => self.origin), 'null');
   assert.equal(await chainFrame.evaluate(() => { try { return String(localStorage.length); } catch (e) { return e.name; } }), 'SecurityError');
 
-  // Copy link in the sandboxed frame: the clipboard is refused there, so the link appears selected in a field.
-  await chain.getByRole('button', { name: 'Copy link' }).click();
-  const field = chain.getByRole('textbox', { name: 'Link to this view' });
-  await field.waitFor();
-  const sel = await field.evaluate((e) => [document.activeElement === e, e.selectionStart, e.selectionEnd, e.value.length, e.value]);
-  assert.deepEqual(sel.slice(0, 3), [true, 0, sel[3]], 'the link is focused and selected');
-  assert.ok(sel[4].includes('width=1') && !sel[4].includes('embed='), `the full view's link: ${sel[4]}`);
-
   // Height messages arrived and the host sized each frame to its content.
   for (const [frame, id] of [[flowFrame, 'gcv-flow'], [chainFrame, 'gcv-chain']]) {
     await until(
@@ -46,6 +38,16 @@ export async function examplePageFramesRenderResizeAndObeyTheHost({ page, baseUr
       `${id} to be resized to its content`,
     );
   }
+
+  // Copy link in the sandboxed frame: the clipboard is refused there, so the link appears selected in a field.
+  // Clicked once the host has sized both frames: a frame resized between the scroll into view and the click moved
+  // the button away from under the pointer (the click missed on 2 of 5 runs before).
+  await chain.getByRole('button', { name: 'Copy link' }).click();
+  const field = chain.getByRole('textbox', { name: 'Link to this view' });
+  await field.waitFor();
+  const sel = await field.evaluate((e) => [document.activeElement === e, e.selectionStart, e.selectionEnd, e.value.length, e.value]);
+  assert.deepEqual(sel.slice(0, 3), [true, 0, sel[3]], 'the link is focused and selected');
+  assert.ok(sel[4].includes('width=1') && !sel[4].includes('embed='), `the full view's link: ${sel[4]}`);
 
   // Resize: a narrower page makes the flow chart's frame narrower, its content changes height, a new report follows.
   const before = (await frameHeights(page)).find((f) => f.id === 'gcv-flow');
