@@ -83,7 +83,7 @@ export interface ArchReport {
   /** backward gain dh[i] / dh[i+1], i = 0…L−1; 1 where both are 0 (the gradient is gone: nothing more is lost) */
   gain: Float64Array;
   stats: LayerStats;
-  /** mean-field prediction of dh, scaled to agree at the top layer; null where no theory applies (width 1, dense; layer norm except plain sigmoid/relu; batch norm except plain relu at batch ≥ 64: theory/norm.ts) */
+  /** mean-field prediction of dh, scaled to agree at the top layer; null where no theory applies (width 1, dense; layer norm except plain sigmoid/relu; batch norm except plain relu at batch ≥ 64, width ≥ 32: theory/norm.ts) */
   theory: {
     dh: Float64Array;
     /** the init-scale multiplier where the plain chain's deep gain χ = 1 (the edge of chaos), or null (see jump; null with a norm) */

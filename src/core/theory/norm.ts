@@ -16,8 +16,10 @@
  * scale, bias and init all cancel; Var h_0 = 1 for the input, Var f(u) after it; π/(π − 1) ≈ 1.467 for ReLU). Checked
  * against sampling (median of 6–8 seeds, depth 50 width 32 and depth 100 width 64, 2026-12-06): ReLU within 3 % of
  * the change from batch 64 on; at batch 32 10–12 %, at 16 15–23 %, at 8 45 %: the finite-batch chain grows faster,
- * which needs the B × B fixed point of the batch's Gram matrix, not implemented. For tanh, sigmoid and GELU the
- * large-batch rate misses by 0.3–1.5 decades even at batch 128, so only ReLU at batch ≥ 64 gets a line.
+ * which needs the B × B fixed point of the batch's Gram matrix, not implemented. Narrow chains miss too (batch 64,
+ * depth 50: width 16 10 %, width 8 20 %, width 2 by 116 decades); width 32 stays within 7 % up to depth 1000. For
+ * tanh, sigmoid and GELU the large-batch rate misses by 0.3–1.5 decades even at batch 128. So only ReLU at batch
+ * ≥ 64 and width ≥ 32 gets a line.
  */
 import type { Activation, Arch, Config } from '../config';
 import { log, exp } from '../numerics/libm';
@@ -41,20 +43,17 @@ export function layerNormDh(c: Config, arch: Arch): Float64Array | null {
   const keep = 1 - 2 / c.width;
   const inner = log((sw2 * m.df2(1) * keep) / (sw2 * m.f2(1) + sb2)); // every layer but the first
   const first = log((sw2 * m.df2(1) * keep) / (sw2 + sb2)); // h_0 = x has p_0 = 1
-  const L = c.depth;
-  const out = new Float64Array(L + 1);
-  out[L] = 1;
-  for (let i = L - 1; i >= 0; i--) out[i] = exp(0.5 * ((L - 1 - i) * inner + (i === 0 ? first : inner)));
-  return out;
+  return fromLogFactors(c.depth, first, inner);
 }
 
 /** The activations whose BatchNorm line was checked against sampling, and the smallest batch where it fits. */
 export const BATCH_NORM_THEORY: readonly Activation[] = ['relu'];
 export const BATCH_NORM_MIN_BATCH = 64;
+export const BATCH_NORM_MIN_WIDTH = 32;
 
 /** Whether {@link batchNormDh} draws a line for this config and architecture. */
 export function hasBatchNormTheory(c: Config, arch: Arch): boolean {
-  return arch === 'plain' && c.norm === 'batch' && c.width >= 2 && c.batch >= BATCH_NORM_MIN_BATCH && BATCH_NORM_THEORY.includes(c.act);
+  return arch === 'plain' && c.norm === 'batch' && c.width >= BATCH_NORM_MIN_WIDTH && c.batch >= BATCH_NORM_MIN_BATCH && BATCH_NORM_THEORY.includes(c.act);
 }
 
 /** dh[i]/dh[L], i = 0…L, for a plain BatchNorm chain at large batch (see the header); null where no line is drawn. */
@@ -64,7 +63,14 @@ export function batchNormDh(c: Config, arch: Arch): Float64Array | null {
   const df2 = m[MOMENT.df2];
   const inner = log(df2 / (m[MOMENT.f2] - m[MOMENT.f1] * m[MOMENT.f1])); // h_i = f(u), i ≥ 1
   const first = log(df2); // h_0 = x: variance 1 over the batch
-  const L = c.depth;
+  return fromLogFactors(c.depth, first, inner);
+}
+
+/**
+ * dh[i]/dh[L], i = 0…L, from the log of the per-layer energy factor: `first` for layer 0 (fed by the input), `inner`
+ * for every other layer. Both normalised lines above are of this form.
+ */
+function fromLogFactors(L: number, first: number, inner: number): Float64Array {
   const out = new Float64Array(L + 1);
   out[L] = 1;
   for (let i = L - 1; i >= 0; i--) out[i] = exp(0.5 * ((L - 1 - i) * inner + (i === 0 ? first : inner)));

@@ -229,7 +229,7 @@ function FlowPanelBody({ report, config, lang, quantity, onQuantityChange, ensem
       </div>
       {hasTheory && (
         <p data-role="theory-note" style={{ fontSize: FONT.note, color: COLOR.muted, margin: '6px 0 0', paddingLeft: margin.left }}>
-          {/* The heavy tails behind the ReLU note belong to the unnormalised chain: with BatchNorm at batch ≥ 64 draws sit within 0.4 decades of the line. */}
+          {/* The ReLU note is about the unnormalised chain's mean-field line and its heavy tails; the normalised lines have notes of their own. */}
           {t('flow.theoryNote')} {config.act === 'relu' && report.config.norm === 'none' && t('flow.reluNote')} {report.config.norm === 'layer' && t('flow.lnTheory')} {report.config.norm === 'batch' && t('flow.bnTheory')}
           {tanhGap !== null && ` ${t('flow.tanhNote', { gap: formatNumber(tanhGap, lang, 2), width: config.width })}`}
         </p>

@@ -68,7 +68,7 @@ describe('FlowPanel', () => {
   it('with a norm and no theory line, says why (en + zh); LayerNorm with a line explains that line', () => {
     const none = makeReport({ plain: makeArch('plain', { dh: [1e-3, 1e-2, 1e-1, 1] }) }, { norm: 'batch', width: 8 });
     const { container, rerender } = render(<FlowPanel report={none} config={none.config} lang="en" quantity="dh" onQuantityChange={() => {}} />);
-    expect(container.querySelector('[data-role="no-theory"]')!.textContent).toMatch(/with BatchNorm the large-batch line .* fits sampling only for plain ReLU chains at batch 64 or more/);
+    expect(container.querySelector('[data-role="no-theory"]')!.textContent).toMatch(/with BatchNorm the large-batch line .* fits sampling only for plain ReLU chains at batch 64 or more and width 32 or more/);
     const ln = makeReport({ plain: makeArch('plain', { dh: [1e-3, 1e-2, 1e-1, 1] }) }, { norm: 'layer', width: 8, act: 'tanh' });
     rerender(<FlowPanel report={ln} config={ln.config} lang="zh" quantity="dh" onQuantityChange={() => {}} />);
     expect(container.querySelector('[data-role="no-theory"]')!.textContent).toMatch(/LayerNorm/);
@@ -76,7 +76,7 @@ describe('FlowPanel', () => {
     rerender(<FlowPanel report={lnLine} config={lnLine.config} lang="en" quantity="dh" onQuantityChange={() => {}} />);
     expect(container.querySelector('[data-role="no-theory"]')).toBeNull();
     expect(container.textContent).toContain('E[f′²]/E[f²]·(1 − 2/W)');
-    const bnLine = makeReport({ plain: makeArch('plain', { dh: [1e-3, 1e-2, 1e-1, 1], theory: [1e-3, 1e-2, 1e-1, 1] }) }, { norm: 'batch', width: 8, batch: 64, act: 'relu' });
+    const bnLine = makeReport({ plain: makeArch('plain', { dh: [1e-3, 1e-2, 1e-1, 1], theory: [1e-3, 1e-2, 1e-1, 1] }) }, { norm: 'batch', width: 32, batch: 64, act: 'relu' });
     rerender(<FlowPanel report={bnLine} config={bnLine.config} lang="en" quantity="dh" onQuantityChange={() => {}} />);
     expect(container.querySelector('[data-role="no-theory"]')).toBeNull();
     expect(container.querySelector('[data-role="theory-note"]')!.textContent).toContain('π/(π − 1) ≈ 1.47');
