@@ -32,11 +32,11 @@ export interface SchedulerDeps {
   onBusy: (busy: boolean, estimateMs?: number | null) => void;
   now: () => number;
   /**
-   * Runs a callback later, when the main thread is idle (the page also waits for the user's first input, see
-   * src/app/boot/compute.ts). When given, the main-thread
+   * Runs a callback later, off the input path (the page waits for the user's first input, then for the next paint,
+   * see src/app/boot/compute.ts). When given, the main-thread
    * engine counts as cold until it has run once: while cold, requests go to the worker (a cold first run is a long
    * main-thread task, ~5× a warm one, right while the page loads), and after the worker's first answer the engine
-   * is warmed in idle time on a tiny config ({@link warmConfig}), so the first drag does not pay the cold run.
+   * is warmed later on a tiny config ({@link warmConfig}), so the first drag does not pay the cold run.
    * Absent: the main thread is used from the first request.
    */
   idle?: (fn: () => void) => void;

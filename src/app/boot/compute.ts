@@ -20,7 +20,6 @@ function createWorker(): WorkerPort | null {
   return new Worker(new URL('../../worker/analyze.worker.ts', import.meta.url), { type: 'module' });
 }
 
-
 /** The chunks could not load (offline, blocked): say so where the charts would be. */
 export function chunkFailed(store: StoreApi<AppState>, e: unknown): void {
   store.getState().setResult({ report: null, error: errorToPlain(e), ms: null, runner: null });
