@@ -55,7 +55,7 @@ export const panelsZh: Record<keyof typeof panelsEn, string> = {
   'flow.noTheoryWidth1': '宽度为 1 时不画平均场理论线：这一理论是对每层大量单元取平均的结果，而宽度为 1 的链只是 L 个随机因子相乘，这种平均描述不了它。',
   'flow.lnTheory': '使用 LayerNorm 时，虚线（普通链）是一个更简单的理论：f 的输入方差恒为 1，每一层把 E‖∂L/∂hᵢ‖² 乘以 E[f′²]/E[f²]·(1 − 2/W)；它只在 sigmoid 和 ReLU 上用采样核对过。',
   'flow.noTheory.layer': '此处没有理论线：使用 LayerNorm 时，只有 sigmoid 和 ReLU 的普通链用采样核对过理论线（对 tanh，这个简单的逐层因子偏差超过一个数量级）。',
-  'flow.noTheory.batch': '此处没有理论线：使用 BatchNorm 时，大批量极限下的理论线（每一层把 E‖∂L/∂hᵢ‖² 乘以 E[f′²]/Var f，Yang 等，2019）只在批量不小于 64、宽度不小于 32 的 ReLU 普通链上核对过，与采样相符；批量更小时梯度增长得比它更快，链更窄时会偏离它（宽度为 2 时偏差可达许多个数量级）；对 tanh、sigmoid 和 GELU 偏差为 0.3–1.5 个数量级，其他激活函数没有核对过。',
+  'flow.noTheory.batch': '此处没有理论线：使用 BatchNorm 时，理论线只在批量 ≥ 64、宽度 ≥ 32 的 ReLU 普通链上核对过，与采样相符。',
   'flow.bnTheory': '使用 BatchNorm 时，虚线（普通链）是大批量极限下的理论：无论初始化如何，每一层都把 E‖∂L/∂hᵢ‖² 乘以 E[f′²]/Var f，对 ReLU 即 π/(π − 1) ≈ 1.47。它只在批量不小于 64、宽度不小于 32 时用采样核对过；批量更小时梯度增长得更快，链更窄时会偏离它。',
   'flow.band.legend': '{n} 次抽样的 10–90 % 范围（点线为中位数）',
   'flow.band.caption': '阴影：{n} 次抽样（种子 {from}–{to}）中间 80 % 所在的范围；点线：它们的中位数。虚线是平方的均值 E‖∂L/∂hᵢ‖²：宽度有限时，它由少数很大的抽样主导（重尾），而一次典型的抽样落在阴影带里。',

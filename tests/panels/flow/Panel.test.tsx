@@ -68,7 +68,7 @@ describe('FlowPanel', () => {
   it('with a norm and no theory line, says why (en + zh); LayerNorm with a line explains that line', () => {
     const none = makeReport({ plain: makeArch('plain', { dh: [1e-3, 1e-2, 1e-1, 1] }) }, { norm: 'batch', width: 8 });
     const { container, rerender } = render(<FlowPanel report={none} config={none.config} lang="en" quantity="dh" onQuantityChange={() => {}} />);
-    expect(container.querySelector('[data-role="no-theory"]')!.textContent).toMatch(/with BatchNorm the large-batch line .* was checked to fit sampling only for plain ReLU chains at batch 64 or more and width 32 or more/);
+    expect(container.querySelector('[data-role="no-theory"]')!.textContent).toMatch(/with BatchNorm one was checked to fit sampling only for plain ReLU at batch ≥ 64 and width ≥ 32/);
     const ln = makeReport({ plain: makeArch('plain', { dh: [1e-3, 1e-2, 1e-1, 1] }) }, { norm: 'layer', width: 8, act: 'tanh' });
     rerender(<FlowPanel report={ln} config={ln.config} lang="zh" quantity="dh" onQuantityChange={() => {}} />);
     expect(container.querySelector('[data-role="no-theory"]')!.textContent).toMatch(/LayerNorm/);
