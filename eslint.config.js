@@ -61,6 +61,17 @@ export default tseslint.config(
     rules: restrict([{ group: ['**/state/**', '**/panels/**', '**/controls/**', '**/app/**', '**/viz/**', 'react', 'react-dom'], message: 'the worker imports only core and its protocol.' }]),
   },
   {
+    // A report holds only the architectures its config asked for: walk them with held() / archEntries()
+    // (src/core/report.ts) instead of asserting that a lookup hits.
+    files: ['src/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        { selector: "TSNonNullExpression > MemberExpression[object.property.name='archs']", message: 'a report may not hold this architecture: iterate archEntries(report) or held(record).' },
+      ],
+    },
+  },
+  {
     files: ['src/panels/**/*.{ts,tsx}', 'src/controls/**/*.{ts,tsx}', 'src/viz/**/*.{ts,tsx}'],
     rules: restrict([{ group: ['**/app/**'], message: 'panels and controls never import the app shell.' }]),
   },

@@ -2,7 +2,7 @@
  * The report of DESIGN §4: what the core returns for one architecture. Arrays are fresh Float64Arrays (they cross
  * to the worker by structured clone); `reportToJSON` turns them into the CLI's JSON shape.
  */
-import type { Arch, Config } from './config';
+import { ARCHS, type Arch, type Config } from './config';
 import type { Ensemble } from './stats/ensemble';
 
 /** Per-layer distribution summary of one quantity over all B×W entries. Each array has one entry per layer i. */
@@ -102,6 +102,24 @@ export interface ArchReport {
 export interface Report {
   config: Config;
   archs: Partial<Record<Arch, ArchReport>>;
+}
+
+/**
+ * The architectures a per-arch record holds, in display order (plain, residual, dense), each with its value. The
+ * record stays keyed and partial (the JSON contract, DESIGN §4); code that walks it walks these, so no lookup can miss.
+ */
+export function held<V>(rec: Partial<Record<Arch, V>>): { arch: Arch; v: V }[] {
+  const out: { arch: Arch; v: V }[] = [];
+  for (const arch of ARCHS) {
+    const v = rec[arch];
+    if (v !== undefined) out.push({ arch, v });
+  }
+  return out;
+}
+
+/** The report's architectures in display order, each with its result. */
+export function archEntries(report: Report): { arch: Arch; r: ArchReport }[] {
+  return held(report.archs).map(({ arch, v }) => ({ arch, r: v }));
 }
 
 /** JSON writes non-finite numbers as the strings "NaN", "Infinity", "-Infinity" (DESIGN §4). */

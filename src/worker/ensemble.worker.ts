@@ -25,7 +25,11 @@ function start(req: Extract<EnsembleRequest, { type: 'ensemble' }>): void {
     if (current !== id) return;
     try {
       const r = analyzeChain({ ...config, seed: seeds[j] });
-      for (const [arch, e] of acc) e.add(seeds[j], r.archs[arch]!.dh);
+      for (const [arch, e] of acc) {
+        const a = r.archs[arch];
+        if (!a) throw new Error(`no ${arch} in the report`);
+        e.add(seeds[j], a.dh);
+      }
     } catch (err) {
       const msg: EnsembleResponse = { type: 'error', id, message: err instanceof Error ? err.message : String(err) };
       scope.postMessage(msg);

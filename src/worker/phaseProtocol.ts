@@ -14,6 +14,7 @@ import type { Arch, Config } from '../core/config';
 import { criticalCurve, phaseGrid, phaseTheory, sampleCell, checkAxis, type PhaseAxis } from '../core/phase';
 import { jacobianSpectrumFast as jacobianSpectrum } from '../core/spectrum/fast';
 import { spectrumTheory, type SpectrumTheory } from '../core/spectrum';
+import { held } from '../core/report';
 import { errorToPlain, type PlainError } from './protocol';
 
 export type PhaseRequest =
@@ -94,11 +95,11 @@ export function createPhaseHandler(env: PhaseHandlerEnv): { handle(msg: PhaseReq
         for (const a of msg.config.arch) rows[a] = [];
         do {
           const cell = sampleCell(msg.config, g, done % nx, Math.floor(done / nx));
-          for (const a of msg.config.arch) rows[a]!.push(cell.values[a]!);
+          for (const { arch, v } of held(rows)) v.push(cell.values[arch] ?? NaN);
           done++;
         } while (done < total && env.now() - t0 < CHUNK_MS);
         const values: Partial<Record<Arch, Float64Array>> = {};
-        for (const a of msg.config.arch) values[a] = Float64Array.from(rows[a]!);
+        for (const { arch, v } of held(rows)) values[arch] = Float64Array.from(v);
         env.post({ type: 'cells', id, done, total, from, values });
         if (done < total) await env.yieldToEvents();
         if (sampling !== id) {

@@ -2,7 +2,7 @@
  * Presentation mode's big callouts: per architecture, the headline number r = ‖∂L/∂h_0‖ / ‖∂L/∂h_L‖ (how much of
  * the gradient at the top reaches layer 0) in very large type, with its verdict. Readable from the back row.
  */
-import type { Arch } from '../../core/config';
+import { archEntries } from '../../core/report';
 import { useT } from '../../controls/useT';
 import { headlineOf } from '../../panels/flow/headline';
 import { selectLang, selectReport, useApp } from '../../state/store';
@@ -17,11 +17,10 @@ export function PresentCallouts() {
   const report = useApp(selectReport);
   const lang = useApp(selectLang);
   if (!present || !report) return null;
-  const archs = (Object.keys(report.archs) as Arch[]).filter((a) => report.archs[a]);
   return (
     <section className="callouts" aria-label={t('present.callouts')} aria-live="polite">
-      {archs.map((a) => {
-        const h = headlineOf(report.archs[a]!);
+      {archEntries(report).map(({ arch: a, r }) => {
+        const h = headlineOf(r);
         const verdict =
           h.trend === 'nonfinite'
             ? h.layer === null

@@ -8,6 +8,7 @@
 import { analyzeChain } from '../chain/analyze';
 import { ConfigError, type Arch, type Config } from '../config';
 import { log } from '../numerics/libm';
+import { held } from '../report';
 import { meanFieldDh } from '../theory/theory';
 import { axisValues, cellConfig, type PhaseAxis } from './axes';
 
@@ -67,10 +68,7 @@ export function sampleCell(config: Config, g: PhaseGrid, ix: number, iy: number)
   const values: Partial<Record<Arch, number>> = {};
   try {
     const r = analyzeChain(c);
-    for (const a of c.arch) {
-      const dh = r.archs[a]!.dh;
-      values[a] = log10Ratio(dh[0], dh[c.depth]);
-    }
+    for (const { arch, v } of held(r.archs)) values[arch] = log10Ratio(v.dh[0], v.dh[c.depth]);
     return { values };
   } catch (e) {
     if (!(e instanceof ConfigError)) throw e;
@@ -96,7 +94,7 @@ export function phaseSampled(
   for (let iy = 0; iy < g.ys.length; iy++) {
     for (let ix = 0; ix < nx; ix++) {
       const cell = sampleCell(config, g, ix, iy);
-      for (const a of config.arch) grids[a]![iy * nx + ix] = cell.values[a]!;
+      for (const { arch, v } of held(grids)) v[iy * nx + ix] = cell.values[arch] ?? NaN;
       if (cell.error) errors.push({ ix, iy, error: cell.error });
       onCell?.(iy * nx + ix + 1, total);
     }

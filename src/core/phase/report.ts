@@ -73,6 +73,7 @@ export function phaseReportJSON(r: PhaseResult): PhaseReportJSON {
   const nonFinite: PhaseNonFinite[] = [];
   const why = new Map((r.errors ?? []).map((e) => [e.iy * g.xs.length + e.ix, e.error] as const));
   const archs: Partial<Record<Arch, PhaseArchJSON>> = {};
+  const entries: PhaseArchJSON[] = [];
   for (const a of r.config.arch) {
     const t = r.theory[a];
     const entry: PhaseArchJSON = { theory: t ? rows(t, g, a, 'theory', nonFinite) : null };
@@ -83,8 +84,10 @@ export function phaseReportJSON(r: PhaseResult): PhaseReportJSON {
       entry.jacobian = sv ? { sample: 0, sv: Array.from(sv) } : null;
     }
     archs[a] = entry;
+    entries.push(entry);
   }
-  const first = archs[r.config.arch[0]]!;
+  // The config holds at least one architecture (the schema's list is non-empty): the first is the top level's.
+  const first = entries[0];
   const out: PhaseReportJSON = {
     config: r.config,
     x: { key: g.x.key, log: g.x.log, values: g.xs },

@@ -8,12 +8,12 @@ import { extent } from 'd3-array';
 import { scaleLinear } from 'd3-scale';
 import type { Activation, Arch } from '../../core/config';
 import { ACTIVATION_FNS } from '../../core/numerics/activations';
-import type { Report } from '../../core/report';
+import { archEntries, type Report } from '../../core/report';
 import type { Lang } from '../../state/i18n';
 import type { Tick } from '../../viz/Axes';
 import { formatNumber } from '../../viz/format';
 import { tickCount } from '../../viz/ticks';
-import { archsOf, linePath } from '../flow/layout';
+import { linePath } from '../flow/layout';
 
 export const ACT_MARGIN = { top: 14, right: 24, bottom: 50, left: 60 } as const;
 export const CURVE_HEIGHT = 210;
@@ -38,8 +38,8 @@ export function clampLayer(layer: number, depth: number): number {
 export function zRange(report: Report, layer: number): [number, number] {
   let lo = Z_MIN_RANGE[0];
   let hi = Z_MIN_RANGE[1];
-  for (const a of archsOf(report)) {
-    const h = report.archs[a]!.stats.zHist;
+  for (const { r } of archEntries(report)) {
+    const h = r.stats.zHist;
     if (layer >= h.lo.length) continue;
     if (Number.isFinite(h.lo[layer])) lo = Math.min(lo, h.lo[layer]);
     if (Number.isFinite(h.hi[layer])) hi = Math.max(hi, h.hi[layer]);
@@ -144,16 +144,15 @@ export function activationLayout(report: Report, act: Activation, layer: number,
   const zs = Array.from(f.z);
   const path = (v: Float64Array) => linePath(v, (k) => x(zs[k]), (u) => y(u));
 
-  const archs = archsOf(report);
+  const entries = archEntries(report);
   let dMax = 0;
-  for (const a of archs) {
-    const h = report.archs[a]!.stats.zHist;
+  for (const { r } of entries) {
+    const h = r.stats.zHist;
     if (L < h.counts.length) dMax = Math.max(dMax, maxDensity(h.counts[L], h.lo[L], h.hi[L]));
   }
   const histTop = CURVE_HEIGHT + HIST_GAP;
   const yh = scaleLinear().domain([0, dMax || 1]).range([histTop + HIST_HEIGHT, histTop]).nice();
-  const hist: HistSeries[] = archs.flatMap((a) => {
-    const r = report.archs[a]!;
+  const hist: HistSeries[] = entries.flatMap(({ arch: a, r }) => {
     const h = r.stats.zHist;
     if (L >= h.counts.length || !Number.isFinite(h.lo[L]) || !Number.isFinite(h.hi[L])) return [];
     return [{ arch: a, path: histogramPath(h.counts[L], h.lo[L], h.hi[L], (z) => x(z), (d) => yh(d)), lo: h.lo[L], hi: h.hi[L], saturated: r.stats.saturated[L] }];

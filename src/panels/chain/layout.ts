@@ -4,8 +4,7 @@
  * edge whose gain is the product of the hidden gains (computed as a sum of log10 so 1000 factors do not underflow).
  */
 import type { Arch } from '../../core/config';
-import type { ArchReport, Report } from '../../core/report';
-import { archsOf } from '../flow/layout';
+import { archEntries, type ArchReport, type Report } from '../../core/report';
 import { gainColor } from './color';
 
 export const CHAIN_MARGIN = { left: 104, right: 64, top: 8 } as const;
@@ -152,11 +151,10 @@ export function chainLayout(report: Report, width: number, highlightEdge?: numbe
   const nodeRadius = Math.min(9, Math.max(3, unitPx * 0.2));
   const digits = String(depth).length;
   const labelEvery = Math.max(1, Math.ceil(((digits + 1) * 9 + 4) / unitPx));
-  const archs = archsOf(report);
-  const scalarLabels = archs.some((a) => report.archs[a]!.scalar !== null);
+  const entries = archEntries(report);
+  const scalarLabels = entries.some((e) => e.r.scalar !== null);
 
-  const rows: ChainRow[] = archs.map((arch, r) => {
-    const a = report.archs[arch]!;
+  const rows: ChainRow[] = entries.map(({ arch, r: a }, row) => {
     const factors = scalarFactors(a, report.config.alpha);
     const nodes = idx.map((i, k) => ({ i, x: xs[k], showLabel: k % labelEvery === 0 || k === idx.length - 1 }));
     const edges: ChainEdge[] = [];
@@ -187,7 +185,7 @@ export function chainLayout(report: Report, width: number, highlightEdge?: numbe
       if (g < minGain) minGain = g;
       if (g > maxGain) maxGain = g;
     }
-    return { arch, y: CHAIN_MARGIN.top + ROW_HEIGHT * r + ROW_HEIGHT / 2, nodes, edges, total: logProduct(a.gain, 0, depth), minGain, maxGain };
+    return { arch, y: CHAIN_MARGIN.top + ROW_HEIGHT * row + ROW_HEIGHT / 2, nodes, edges, total: logProduct(a.gain, 0, depth), minGain, maxGain };
   });
 
   return {

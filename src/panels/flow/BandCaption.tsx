@@ -4,7 +4,7 @@
  * were left out, or why there is no band.
  */
 import type { Arch } from '../../core/config';
-import type { Report } from '../../core/report';
+import { held, type Report } from '../../core/report';
 import { ARCH_STYLE, COLOR } from '../../viz/theme';
 import { FLOW_MARGIN } from './layout';
 import type { FlowEnsemble } from './band';
@@ -40,9 +40,10 @@ export function BandCaption({ report, ensemble, t }: { report: Report; ensemble:
   const style = { color: COLOR.muted, margin: 0, paddingLeft: FLOW_MARGIN.left };
   if (ensemble.skipped) return <p data-role="band-caption" style={style}>{t('flow.band.skipped', { k: ensemble.k })}</p>;
   if (ensemble.done === 0) return null;
-  const archs = (['plain', 'residual', 'dense'] as const).filter((a) => report.archs[a] && ensemble.archs[a]);
-  const first = archs.map((a) => ensemble.archs[a]!)[0];
-  if (!first) return null;
+  const bands = held(ensemble.archs).filter(({ arch }) => report.archs[arch]);
+  const archs = bands.map((b) => b.arch);
+  if (bands.length === 0) return null;
+  const first = bands[0].v;
   const seeds = first.seeds;
   const gaps = archs
     .map((a) => {
@@ -53,7 +54,7 @@ export function BandCaption({ report, ensemble, t }: { report: Report; ensemble:
       return t(key, { arch: t(`viz.arch.${a}`), d: Math.abs(g) < NEAR_DECADES ? NEAR_DECADES : d });
     })
     .filter(Boolean);
-  const left = archs.reduce((m, a) => Math.max(m, ensemble.archs[a]!.nonFinite), 0);
+  const left = bands.reduce((m, b) => Math.max(m, b.v.nonFinite), 0);
   return (
     <p data-role="band-caption" style={style}>
       {t('flow.band.caption', { n: ensemble.done, from: seeds[0], to: seeds[seeds.length - 1] })}

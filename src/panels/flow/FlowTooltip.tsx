@@ -4,12 +4,10 @@ import { translate } from '../../state/i18n';
 import { formatNumber } from '../../viz/format';
 import { LegendSwatch } from '../../viz/LegendSwatch';
 import { ARCH_STYLE, COLOR, FONT } from '../../viz/theme';
-import type { Report } from '../../core/report';
 import type { FlowLayout, FlowQuantity } from './layout';
 
 export interface FlowTooltipProps {
   layout: FlowLayout;
-  report: Report;
   quantity: FlowQuantity;
   layer: number;
   lang: Lang;
@@ -17,7 +15,7 @@ export interface FlowTooltipProps {
 
 const TIP_WIDTH = 270;
 
-export function FlowTooltip({ layout: l, report, quantity, layer, lang }: FlowTooltipProps) {
+export function FlowTooltip({ layout: l, quantity, layer, lang }: FlowTooltipProps) {
   const t = (k: string, v?: Record<string, string | number>) => translate(lang, k, v);
   const px = l.margin.left + l.x(layer);
   const left = px + 14 + TIP_WIDTH > l.width ? px - 14 - TIP_WIDTH : px + 14;
@@ -42,7 +40,7 @@ export function FlowTooltip({ layout: l, report, quantity, layer, lang }: FlowTo
     >
       <div style={{ fontWeight: 700, fontSize: FONT.label }}>{t('viz.layer', { i: layer })}</div>
       {l.series.map((s) => {
-        const a = report.archs[s.arch]!;
+        const a = s.report;
         const v = layer < s.values.length ? s.values[layer] : NaN;
         const th = quantity === 'dh' && a.theory && layer < a.theory.dh.length ? a.theory.dh[layer] : null;
         const gain = quantity === 'dh' && layer < a.gain.length ? a.gain[layer] : null;

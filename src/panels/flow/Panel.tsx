@@ -110,7 +110,8 @@ function FlowPanelBody({ report, config, lang, quantity, onQuantityChange, ensem
   // Short, so they fit inside the plot at 20 px too. Where the forward pass broke, the core's cause (an English
   // sentence for the CLI) is said in the page's language in the marker's tooltip.
   const causeOf = (arch: keyof Report['archs']) => {
-    const r = readNonFinite(report.archs[arch]!);
+    const a = report.archs[arch];
+    const r = a ? readNonFinite(a) : null;
     return r ? t(`nonfinite.cause.${r.kind}`, { q: nonFiniteSymbol(r, t(`nonfinite.q.${r.quantity}`)) }) : '';
   };
   // A projector's 20 px type: the short forms (the headline and callouts above say it in full).
@@ -153,7 +154,7 @@ function FlowPanelBody({ report, config, lang, quantity, onQuantityChange, ensem
       </figcaption>
       <div aria-live="polite" data-role="headline" style={{ height: `${Math.max(1, layout.series.length) * headlineLines * HEADLINE_LINE}em`, fontSize: FONT.headline - 2, lineHeight: HEADLINE_LINE, overflow: 'hidden', margin: '8px 0' }}>
         {layout.series.map((s) => {
-          const h = headlineOf(report.archs[s.arch]!);
+          const h = headlineOf(s.report);
           const key =
             h.trend === 'nonfinite' && h.layer === null
               ? 'flow.headline.nonfiniteNoLayer'
@@ -205,7 +206,7 @@ function FlowPanelBody({ report, config, lang, quantity, onQuantityChange, ensem
             if (type === 'mouse') setHover(null);
           }}
         />}
-        {hoverLayer !== null && <FlowTooltip layout={layout} report={report} quantity={quantity} layer={hoverLayer} lang={lang} />}
+        {hoverLayer !== null && <FlowTooltip layout={layout} quantity={quantity} layer={hoverLayer} lang={lang} />}
       </div>
       <div data-role="legend" style={{ display: 'flex', flexWrap: 'wrap', gap: '4px 18px', fontSize: FONT.label, marginTop: 4, paddingLeft: margin.left }}>
         {layout.series.map((s) => (

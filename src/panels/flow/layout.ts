@@ -5,7 +5,7 @@
 import { scaleLinear } from 'd3-scale';
 import { line } from 'd3-shape';
 import type { Arch } from '../../core/config';
-import type { ArchReport, Report } from '../../core/report';
+import { archEntries, type ArchReport, type Report } from '../../core/report';
 import { chainBreak } from '../../state/nonFinite';
 import type { Tick } from '../../viz/Axes';
 import { formatPow10 } from '../../viz/format';
@@ -38,6 +38,8 @@ export interface FlowPoint {
 
 export interface FlowSeries {
   arch: Arch;
+  /** the architecture's result the line is drawn from */
+  report: ArchReport;
   values: Float64Array;
   /** SVG path of the data line; gaps where a value is not finite */
   path: string;
@@ -96,7 +98,7 @@ export function quantityValues(a: ArchReport, quantity: FlowQuantity): Float64Ar
 
 /** The architectures present in the report, in the canonical order plain, residual, dense. */
 export function archsOf(report: Report): Arch[] {
-  return (['plain', 'residual', 'dense'] as const).filter((a) => report.archs[a]);
+  return archEntries(report).map((e) => e.arch);
 }
 
 /** A line path over values[i] at (x(i), y(v)); non-finite values break the line. */
@@ -130,10 +132,9 @@ export function flowLayout(report: Report, quantity: FlowQuantity, width: number
   const innerWidth = Math.max(10, width - m.left - m.right);
   const innerHeight = Math.max(10, height - m.top - m.bottom);
   const depth = report.config.depth;
-  const archs = archsOf(report);
+  const entries = archEntries(report);
   const arrays: Float64Array[] = [];
-  for (const a of archs) {
-    const r = report.archs[a]!;
+  for (const { r } of entries) {
     arrays.push(quantityValues(r, quantity));
     if (quantity === 'dh' && r.theory) arrays.push(r.theory.dh);
   }
@@ -152,20 +153,19 @@ export function flowLayout(report: Report, quantity: FlowQuantity, width: number
   const yTicks = decadeTicks([ld.zeroBand ? ld.zeroBand[1] : ld.decades[0], ld.decades[1]], tickCount(innerHeight, 36)).map((e) => ({ pos: ys(e), label: formatPow10(e) }));
   const maxMarkers = Math.min(MAX_MARKERS, Math.max(2, Math.floor(innerWidth / 24)));
 
-  const series: FlowSeries[] = archs.map((arch, k) => {
-    const r = report.archs[arch]!;
+  const series: FlowSeries[] = entries.map(({ arch, r }, k) => {
     const values = quantityValues(r, quantity);
     // Offset each arch's markers by a fraction of the step so overlapping lines do not hide each other's markers.
     const step = Math.max(1, Math.ceil(values.length / maxMarkers));
-    const phase = Math.floor((step * k) / Math.max(1, archs.length));
+    const phase = Math.floor((step * k) / Math.max(1, entries.length));
     const markers = markerIndices(values, maxMarkers, phase).map((i) => ({ i, x: x(i), y: y(values[i]) }));
     const theoryPath = quantity === 'dh' && r.theory ? linePath(r.theory.dh, x, y) : null;
-    return { arch, values, path: linePath(values, x, y), markers, theoryPath };
+    return { arch, report: r, values, path: linePath(values, x, y), markers, theoryPath };
   });
 
   const nonFinite: NonFiniteMarker[] = [];
   for (const s of series) {
-    const nf = chainBreak(report.archs[s.arch]!);
+    const nf = chainBreak(s.report);
     if (!nf) continue;
     // A loss that overflowed can still hand down a finite gradient: mark where the drawn line itself stops, and
     // the core's layer only when nothing of the line is finite.

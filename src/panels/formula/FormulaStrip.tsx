@@ -8,13 +8,12 @@
  * - `config: Config` — its config (the plain chain's note names the activation and init scale).
  * - `lang: Lang` — 'en' | 'zh' (labels and notes; the maths is the same in both).
  */
-import type { Arch, Config } from '../../core/config';
-import type { Report } from '../../core/report';
+import type { Config } from '../../core/config';
+import { archEntries, type ArchReport, type Report } from '../../core/report';
 import { translate, type Lang } from '../../state/i18n';
 import { ARCH_STYLE, COLOR, FONT } from '../../viz/theme';
 import { formatNumber } from '../../viz/format';
 import { classifyRatio } from '../flow/headline';
-import { archsOf } from '../flow/layout';
 import { Tex, useKatex } from '../../viz/katex';
 import { FORMULAS } from './formulas';
 
@@ -29,9 +28,8 @@ export interface FormulaStripProps {
  * r = ‖∂L/∂h_0‖ / ‖∂L/∂h_L‖, and what that does to the product (the flow panel's vanish / stay / explode rule);
  * sigmoid's f′ ≤ 1/4 bound is added only for sigmoid.
  */
-function plainNote(report: Report, config: Config, lang: Lang): string {
+function plainNote(a: ArchReport, config: Config, lang: Lang): string {
   const t = (k: string, v?: Record<string, string | number>) => translate(lang, k, v);
-  const a = report.archs.plain!;
   const L = a.dh.length - 1;
   const r = a.dh[0] / a.dh[L];
   const trend = classifyRatio(r);
@@ -46,12 +44,12 @@ function plainNote(report: Report, config: Config, lang: Lang): string {
 export function FormulaStrip({ report, config, lang }: FormulaStripProps) {
   const t = (k: string) => translate(lang, k);
   const render = useKatex();
-  const archs: Arch[] = archsOf(report);
+  const entries = archEntries(report);
   return (
     <figure aria-label={t('formula.title')} style={{ margin: 0, color: COLOR.fg }}>
       <figcaption style={{ fontSize: FONT.headline, fontWeight: 700, marginBottom: 8 }}>{t('formula.title')}</figcaption>
       <div style={{ display: 'grid', gap: 14 }}>
-        {archs.map((a) => (
+        {entries.map(({ arch: a, r }) => (
           <div key={a} data-arch={a} style={{ borderLeft: `4px solid ${ARCH_STYLE[a].color}`, paddingLeft: 12 }}>
             <div style={{ fontSize: FONT.label, fontWeight: 700, color: ARCH_STYLE[a].color }}>{t(`viz.arch.${a}`)}</div>
             {/* tabIndex: a region that can scroll sideways must be reachable from the keyboard (axe: scrollable-region-focusable) */}
@@ -65,7 +63,7 @@ export function FormulaStrip({ report, config, lang }: FormulaStripProps) {
                 <Tex f={FORMULAS[a].matrix} render={render} />
               </div>
             </div>
-            <p style={{ margin: '4px 0 0', fontSize: FONT.note, color: COLOR.muted }}>{a === 'plain' ? plainNote(report, config, lang) : t(`formula.note.${a}`)}</p>
+            <p style={{ margin: '4px 0 0', fontSize: FONT.note, color: COLOR.muted }}>{a === 'plain' ? plainNote(r, config, lang) : t(`formula.note.${a}`)}</p>
           </div>
         ))}
       </div>

@@ -9,6 +9,7 @@
 import { memo, useEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
 import type { Arch, Config } from '../../core/config';
 import { PHASE_KEYS, type PhaseAxis, type PhaseKey } from '../../core/phase/axes';
+import { held } from '../../core/report';
 import { phaseReportCSV, phaseReportJSON } from '../../core/phase/report';
 import { translate, type Lang } from '../../state/i18n';
 import type { PhaseResponse } from '../../worker/phaseProtocol';
@@ -99,10 +100,11 @@ function PhasePanelBody({ config, lang, onPick, size }: SizedProps<PhasePanelPro
       setSampling((s) => {
         if (!s || s.id !== m.id) return s;
         const values = { ...s.values };
-        for (const a of Object.keys(m.values) as Arch[]) {
-          const v = values[a]!.slice();
-          v.set(m.values[a]!, m.from);
-          values[a] = v;
+        for (const { arch, v: fresh } of held(m.values)) {
+          const v = values[arch]?.slice();
+          if (!v) continue;
+          v.set(fresh, m.from);
+          values[arch] = v;
         }
         return { ...s, values, count: m.done };
       });

@@ -12,7 +12,7 @@
 import { useMemo } from 'react';
 import { ACTIVATION_FNS } from '../../core/numerics/activations';
 import type { Config } from '../../core/config';
-import type { Report } from '../../core/report';
+import { archEntries, type Report } from '../../core/report';
 import { translate, type Lang } from '../../state/i18n';
 import { AxisBottom, AxisLeft } from '../../viz/Axes';
 import { formatBound, formatNumber, formatPercent } from '../../viz/format';
@@ -34,19 +34,19 @@ function StatsPanelBody({ report, config, lang, size }: SizedProps<StatsPanelPro
   const { ref, width } = size;
   const l = useMemo(() => statsLayout(report, config.act, width, lang), [report, config.act, width, lang]);
   const L = Math.max(0, report.config.depth - 1);
-  const archs = l.strips[0].series.map((s) => s.arch);
+  const entries = archEntries(report);
   const med = (a: Float64Array) => formatNumber(a[0], lang);
   const last = (a: Float64Array) => formatNumber(a[a.length - 1], lang);
   const summary = (pick: 'h' | 'fprime') =>
-    archs
-      .map((a) => {
-        const q50 = report.archs[a]!.stats[pick].q50;
+    entries
+      .map(({ arch: a, r }) => {
+        const q50 = r.stats[pick].q50;
         return t('stats.ariaSeries', { arch: t(`viz.arch.${a}`), first: med(q50), last: last(q50), L });
       })
       .join(' ');
-  const satSummary = archs
-    .map((a) => {
-      const sat = report.archs[a]!.stats.saturated;
+  const satSummary = entries
+    .map(({ arch: a, r }) => {
+      const sat = r.stats.saturated;
       return t('stats.ariaSat', { arch: t(`viz.arch.${a}`), first: formatPercent(sat[0], lang), last: formatPercent(sat[sat.length - 1], lang), L });
     })
     .join(' ');
@@ -93,7 +93,7 @@ function StatsPanelBody({ report, config, lang, size }: SizedProps<StatsPanelPro
         </svg>
       </div>
       <div style={{ display: 'flex', flexWrap: 'wrap', gap: '4px 18px', fontSize: FONT.label, paddingLeft: STATS_MARGIN.left }}>
-        {archs.map((a) => (
+        {entries.map(({ arch: a }) => (
           <span key={a}>
             <LegendSwatch color={ARCH_STYLE[a].color} marker={ARCH_STYLE[a].marker} /> {t(`viz.arch.${a}`)}
           </span>

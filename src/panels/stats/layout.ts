@@ -9,12 +9,12 @@ import { area } from 'd3-shape';
 import { scaleLinear, scaleSymlog } from 'd3-scale';
 import type { Activation, Arch } from '../../core/config';
 import { ACTIVATION_FNS } from '../../core/numerics/activations';
-import type { Report, Summary } from '../../core/report';
+import { archEntries, type Report, type Summary } from '../../core/report';
 import type { Lang } from '../../state/i18n';
 import type { Tick } from '../../viz/Axes';
 import { formatNumber, formatPercent, formatPow10 } from '../../viz/format';
 import { layerTicks, tickCount } from '../../viz/ticks';
-import { archsOf, linePath } from '../flow/layout';
+import { linePath } from '../flow/layout';
 
 export const STATS_MARGIN = { top: 28, right: 24, bottom: 50, left: 72 } as const;
 export const STRIP_HEIGHTS = { h: 150, fprime: 130, sat: 64 } as const;
@@ -106,8 +106,7 @@ export function statsLayout(report: Report, act: Activation, width: number, lang
   const depth = report.config.depth;
   const xs = scaleLinear().domain([0, Math.max(1, depth - 1)]).range([0, innerWidth]);
   const x = (i: number) => xs(i);
-  const archs = archsOf(report);
-  const stats = archs.map((a) => ({ arch: a, s: report.archs[a]!.stats }));
+  const stats = archEntries(report).map(({ arch, r }) => ({ arch, s: r.stats }));
   const fmt = (v: number) => formatNumber(v, lang, 3);
 
   // strip 1: h_{i+1}

@@ -11,13 +11,12 @@
  * Position, playback and the chosen chain live in ./stepperStore (the chain panel highlights the same edge).
  */
 import { useEffect, useRef, type KeyboardEvent as ReactKeyboardEvent } from 'react';
-import type { Arch, Config } from '../../core/config';
-import type { Report } from '../../core/report';
+import type { Config } from '../../core/config';
+import { archEntries, type Report } from '../../core/report';
 import { translate, type Lang } from '../../state/i18n';
 import { STEPPER_SPEEDS, stepIntervalMs, stepMode, stepView, type StepperAction, type StepperSpeed } from '../../state/stepper';
 import { Segmented } from '../../viz/Segmented';
 import { ARCH_STYLE } from '../../viz/theme';
-import { archsOf } from '../flow/layout';
 import { CacheStrip } from './CacheStrip';
 import { stepperKeyAction } from './keys';
 import { RunningTotal } from './RunningTotal';
@@ -41,9 +40,8 @@ export function StepperPanel({ report, lang }: StepperPanelProps) {
   const st = useStepper(selectStepper);
   const chosen = useStepper(selectArch);
   const { dispatch, setArch } = stepperStore.getState();
-  const archs = archsOf(report);
-  const arch: Arch = chosen && archs.includes(chosen) ? chosen : archs[0];
-  const a = report.archs[arch]!;
+  const entries = archEntries(report);
+  const { arch, r: a } = entries.find((e) => e.arch === chosen) ?? entries[0];
   const mode = stepMode(c, arch, a);
   const pos = Math.min(st.pos, L);
   const layer = pos === 0 ? null : L - pos;
@@ -94,8 +92,8 @@ export function StepperPanel({ report, lang }: StepperPanelProps) {
     <figure ref={root} className="stepper" aria-label={t('stepper.title')} onKeyDown={onKeyDown} data-arch={arch} data-mode={mode} data-pos={pos} style={{ ['--arch' as string]: ARCH_STYLE[arch].color }}>
       <div className="stepper-head">
         <figcaption className="stepper-title">{t('stepper.title')}</figcaption>
-        {archs.length > 1 && (
-          <Segmented label={t('stepper.archLabel')} options={archs.map((x) => ({ value: x, label: t(`viz.arch.${x}`) }))} value={arch} onChange={setArch} />
+        {entries.length > 1 && (
+          <Segmented label={t('stepper.archLabel')} options={entries.map((e) => ({ value: e.arch, label: t(`viz.arch.${e.arch}`) }))} value={arch} onChange={setArch} />
         )}
       </div>
       <p className="stepper-intro">{t('stepper.intro')}</p>
