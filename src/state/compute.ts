@@ -171,7 +171,7 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
         deliver(id, { report: null, error: { name: 'SizeGuard', message: `size guard: ${guard.reason}`, guard }, ms: null, runner: null });
         return;
       }
-      const runner = chooseRunner(c, { workerAvailable: worker.usable(), msPerWork, mainCold });
+      const runner = chooseRunner(c, { workerAvailable: worker.usable(), msPerWork, mainCold, firstRealRun });
       if (runner === 'worker') {
         // A running job that would keep the worker for a while yet is abandoned: a fresh worker takes this one.
         worker.preemptIfLong();

@@ -55,11 +55,24 @@ export interface PolicyInput {
   msPerWork: number | null;
   /** the main-thread engine has not run yet: its first run would be a long cold one (see SchedulerDeps.idle) */
   mainCold?: boolean;
+  /**
+   * The main-thread engine has only run its tiny warm-up: its first real run takes about COLD_FACTOR times the
+   * estimate (see there), so it is predicted that much slower.
+   */
+  firstRealRun?: boolean;
 }
 
 /**
- * Main thread when every architecture is within SYNC_WORK_LIMIT and the predicted time of the whole overlay is
- * within SYNC_BUDGET_MS, and the main-thread engine is warm; otherwise the worker. Without a worker everything runs
+ * How much slower the first real main-thread run is than a warm one: the tiny warm-up compiles every code path but
+ * leaves the JIT cold for real loops (25–27 ms against 4–6 ms at the default config; 44 ms against 9–13 ms at
+ * depth ~60, width 32, batch 32; docs/perf.md). Predicting it at face value put that 44 ms run, plus the render, in
+ * one input's task (over 50 ms, issue 20); predicted this much slower it goes to the worker unless it is small.
+ */
+export const COLD_FACTOR = 5;
+
+/**
+ * Main thread when every architecture is within SYNC_WORK_LIMIT and the predicted time of the whole overlay (a
+ * first real run: COLD_FACTOR times longer) is within SYNC_BUDGET_MS, and the main-thread engine is warm; otherwise the worker. Without a worker everything runs
  * on the main thread.
  */
 export function chooseRunner(c: Config, p: PolicyInput): Runner {
@@ -67,7 +80,8 @@ export function chooseRunner(c: Config, p: PolicyInput): Runner {
   if (p.mainCold) return 'worker';
   const w = configWork(c);
   if (w.max > SYNC_WORK_LIMIT) return 'worker';
-  if (w.total * (p.msPerWork ?? PRIOR_MS_PER_WORK) > SYNC_BUDGET_MS) return 'worker';
+  const predicted = w.total * (p.msPerWork ?? PRIOR_MS_PER_WORK) * (p.firstRealRun ? COLD_FACTOR : 1);
+  if (predicted > SYNC_BUDGET_MS) return 'worker';
   return 'main';
 }
 

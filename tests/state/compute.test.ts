@@ -4,6 +4,8 @@ import type { Report } from '../../src/core/report';
 import {
   archWork,
   chooseRunner,
+  COLD_FACTOR,
+  configWork,
   createScheduler,
   LAYER_OVERHEAD,
   lowerMsPerWork,
@@ -81,6 +83,19 @@ describe('runner policy', () => {
     expect(chooseRunner(tiny, { workerAvailable: true, msPerWork: 1e-9, mainCold: true })).toBe('worker');
     expect(chooseRunner(tiny, { workerAvailable: true, msPerWork: 1e-9, mainCold: false })).toBe('main');
     expect(chooseRunner(tiny, { workerAvailable: false, msPerWork: null, mainCold: true })).toBe('main');
+  });
+
+  it('predicts the first real main-thread run COLD_FACTOR times slower: the default config still fits, (60, 32, 32) does not', () => {
+    expect(COLD_FACTOR).toBeGreaterThan(1);
+    // Measured fast enough that a warm (60, 32, 32) overlay fits the budget with room to spare...
+    const c = cfg({ depth: 60, width: 32, batch: 32, arch: ['plain', 'residual'] });
+    const msPerWork = SYNC_BUDGET_MS / (2 * configWork(c).total);
+    expect(chooseRunner(c, { workerAvailable: true, msPerWork })).toBe('main');
+    // ...its cold first run (about 5x: 44 ms in the browser bench, issue 20) goes to the worker,
+    expect(chooseRunner(c, { workerAvailable: true, msPerWork, firstRealRun: true })).toBe('worker');
+    // while the default config's first run, predicted at the prior, stays on the main thread.
+    expect(configWork(defaultConfig()).total * PRIOR_MS_PER_WORK * COLD_FACTOR).toBeLessThanOrEqual(SYNC_BUDGET_MS);
+    expect(chooseRunner(defaultConfig(), { workerAvailable: true, msPerWork: null, firstRealRun: true })).toBe('main');
   });
 
   it('computes everything on the main thread when there is no worker', () => {
@@ -308,6 +323,27 @@ describe('scheduler with a cold main-thread engine (deps.idle)', () => {
     h.s.request(dflt(17));
     expect(h.results.map((r) => r.runner)).toEqual(['worker', 'main', 'main']);
     expect(w.posted.map((r) => r.config.depth)).toEqual([20, 17]);
+  });
+
+  it('sends a first real run too large to take cold to the worker, and runs it on the main thread once warm', () => {
+    const w = fakeWorker();
+    const h = coldHarness(w.port, true, (c) => (c.depth <= 3 ? 0.1 : 8));
+    // (15, 32, 32) plain + residual: about 8 ms at the prior speed, inside the budget; about 40 ms cold.
+    const mid = (depth: number) => cfg({ depth, width: 32, batch: 32, arch: ['plain', 'residual'] });
+    expect(chooseRunner(mid(15), { workerAvailable: true, msPerWork: null })).toBe('main');
+    h.s.request(mid(15));
+    w.answer(w.posted[0], 8);
+    h.idle[0]();
+    // Cold, it goes to the worker, and the main thread stays free.
+    h.s.request(mid(14));
+    expect(w.posted.map((r) => r.config.depth)).toEqual([15, 14]);
+    expect(h.sync.map((c) => c.depth)).toEqual([2]);
+    // A small request warms the loops on the main thread; after it, (15, 32, 32) runs there.
+    w.answer(w.posted[1], 8);
+    h.s.request(cfg({ depth: 3, width: 8, batch: 8 }));
+    h.s.request(mid(15));
+    expect(h.sync.map((c) => c.depth)).toEqual([2, 3, 15]);
+    expect(w.posted).toHaveLength(2);
   });
 
   it('keeps latest-wins while cold: a drag queues only its newest request', () => {
