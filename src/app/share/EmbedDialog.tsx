@@ -130,7 +130,9 @@ export function EmbedDialog({ onClose }: { onClose: () => void }) {
               </select>
             </label>
           </div>
-          <div className="embed-preview-scroll">
+          {/* Focusable so the pane scrolls from the keyboard while the frame inside is still loading (axe:
+              scrollable-region-focusable). */}
+          <div className="embed-preview-scroll" tabIndex={0} role="region" aria-label={t('embed.previewPane')}>
             <EmbedPreview src={url} title={t('embed.previewTitle')} backdrop={backdrop} onHeight={(src, h, width) => setMeasured({ src, height: h, width })} />
           </div>
         </section>
