@@ -135,25 +135,26 @@ export async function worksOfflineAfterOneVisitAtAnyConfig() {
 export async function embedRegistersNoServiceWorker() {
   const srv = await serveDir(join(ROOT, 'dist'));
   const own = await ownContext();
-  // Longer than the app waits after load before it registers (SW_DELAY_MS in src/app/boot/serviceWorker.ts, plus idle time).
-  const WAIT_MS = 9000;
+  // The page names its decision on <html data-sw> (src/app/boot/serviceWorker.ts) as it starts, so the test reads it
+  // rather than waiting out the delay before registration to see nothing happen.
   const registrations = (target) => target.evaluate(async () => (await navigator.serviceWorker.getRegistrations()).length);
+  const plan = (target) => target.evaluate(() => document.documentElement.dataset.sw ?? null);
   try {
     const { page } = own;
     await page.goto(srv.base + '?embed=1&panels=flow&controls=');
     await page.locator(LINE).first().waitFor({ timeout: 20_000 });
-    await page.waitForTimeout(WAIT_MS);
+    assert.equal(await plan(page), 'embed', 'an embed decides against a service worker');
     assert.equal(await registrations(page), 0, 'no service worker for an embed');
     // A frame on a host page (not an embed URL) registers none either.
     await page.setContent(`<iframe title="v" src="${srv.base}?depth=9" style="width:800px;height:600px"></iframe>`);
     await page.frameLocator('iframe').locator(LINE).first().waitFor({ timeout: 20_000 });
-    await page.waitForTimeout(WAIT_MS);
     const frame = await (await page.$('iframe')).contentFrame();
-    assert.equal(await registrations(frame), 0, 'no service worker from a frame');
-    // The control: the same page on its own registers one within that wait.
+    assert.equal(await plan(frame), 'frame', 'a frame decides against a service worker');
+    // The control: the same page on its own plans one and registers it (after SW_DELAY_MS and an idle moment).
     await page.goto(srv.base + '?depth=9');
     await page.locator(LINE).first().waitFor({ timeout: 20_000 });
-    await until(() => registrations(page), (n) => n === 1, 'the full page to register its service worker', WAIT_MS + 5000);
+    assert.equal(await plan(page), 'later');
+    await until(() => registrations(page), (n) => n === 1, 'the full page to register its service worker', 15_000);
     assert.deepEqual(own.errors, []);
   } finally {
     await own.close();
