@@ -10,8 +10,8 @@ export default defineConfig({
     exclude: ['tests/e2e/**', 'node_modules/**'],
     setupFiles: ['./tests/setup.ts'],
     testTimeout: 30000,
-    // Vitest's default leaves one core free: on this 2-core machine that ran every file in one worker (116 s wall
-    // against 74 s with two; docs/perf.md 2026-12-06). The tests assert no timings, so sharing the cores is safe.
+    // Vitest's default leaves one core free, which on a 2-core machine runs every file in one worker (docs/perf.md,
+    // fresh-clone CI). The tests assert no timings, so sharing every core is safe.
     maxWorkers: Math.max(2, availableParallelism()),
   },
 });

@@ -64,9 +64,9 @@ export interface PolicyInput {
 
 /**
  * How much slower the first real main-thread run is than a warm one: the tiny warm-up compiles every code path but
- * leaves the JIT cold for real loops (25–27 ms against 4–6 ms at the default config; 44 ms against 9–13 ms at
- * depth ~60, width 32, batch 32; docs/perf.md). Predicting it at face value put that 44 ms run, plus the render, in
- * one input's task (over 50 ms, issue 20); predicted this much slower it goes to the worker unless it is small.
+ * leaves the JIT cold for real loops (about 5x, docs/perf.md). Predicted at face value, a cold run near
+ * SYNC_WORK_LIMIT plus the render made one input's task longer than 50 ms (issue 20); predicted this much slower
+ * it goes to the worker unless it is small.
  */
 export const COLD_FACTOR = 5;
 
