@@ -172,7 +172,7 @@ function lighthouseOnce(url, outDir, n) {
 const SETTLE_MS = 120_000;
 const LH_RUNS = 5;
 const LH_MORE_RUNS = 4;
-// 0.7 per core: Lighthouse scored a median of 1 at 0.67 per core (docs/perf.md), and a lower bar cost CI ~40 s of waiting.
+// 0.7 per core: Lighthouse still scored a median of 1 at that load (docs/perf.md); a stricter bar kept CI waiting.
 const SETTLED_LOAD = 0.7;
 async function settle() {
   const cores = Math.max(1, availableParallelism());
