@@ -71,9 +71,9 @@ export interface PolicyInput {
 export const COLD_FACTOR = 5;
 
 /**
- * Main thread when every architecture is within SYNC_WORK_LIMIT and the predicted time of the whole overlay (a
- * first real run: COLD_FACTOR times longer) is within SYNC_BUDGET_MS, and the main-thread engine is warm; otherwise the worker. Without a worker everything runs
- * on the main thread.
+ * Main thread when every architecture is within SYNC_WORK_LIMIT, the predicted time of the whole overlay (for a
+ * first real run COLD_FACTOR times longer) is within SYNC_BUDGET_MS, and the main-thread engine is warm; otherwise
+ * the worker. Without a worker everything runs on the main thread.
  */
 export function chooseRunner(c: Config, p: PolicyInput): Runner {
   if (!p.workerAvailable) return 'main';

@@ -39,7 +39,7 @@ export async function lightDarkAutoSwitchAndPersistInTheUrl({ page, baseUrl, scr
   found.push(...(await axeViolations(page, 'dark, embed dialog')));
   // The preview pane scrolls; axe flags it (scrollable-region-focusable) only while the frame inside is loading, so
   // its keyboard access is checked directly: the pane itself takes the focus.
-  const pane = dialog.getByRole('region', { name: 'Embed preview, scrollable' });
+  const pane = dialog.getByRole('region', { name: 'Preview area' });
   await pane.focus();
   assert.equal(await pane.evaluate((el) => document.activeElement === el), true, 'the preview pane takes the keyboard focus');
   assert.deepEqual(found, [], `axe violations:\n        ${found.join('\n        ')}`);

@@ -32,7 +32,7 @@ export const shareEn = {
   'embed.previewOn.light': 'white',
   'embed.previewOn.dark': 'dark (#111)',
   'embed.previewTitle': 'Preview of the embedded view',
-  'embed.previewPane': 'Embed preview, scrollable',
+  'embed.previewPane': 'Preview area',
   'embed.sandboxed': 'Sandboxed (scripts, and popups for the full-view link: no cookies, no storage)',
   'embed.autoResize': 'Add the auto-resize script (the frame reports its height)',
   'embed.snippet': 'HTML snippet',

@@ -34,7 +34,7 @@ export const shareZh: Record<keyof typeof shareEn, string> = {
   'embed.previewOn.light': '白色',
   'embed.previewOn.dark': '深色（#111）',
   'embed.previewTitle': '嵌入视图的预览',
-  'embed.previewPane': '嵌入预览（可滚动）',
+  'embed.previewPane': '预览区域',
   'embed.sandboxed': '沙箱（只允许脚本，以及打开完整视图链接的弹出窗口：不用 Cookie，不用存储）',
   'embed.autoResize': '附带自动调整高度的脚本（框架会报告自己的高度）',
   'embed.snippet': 'HTML 代码',
