@@ -29,6 +29,8 @@ export interface CliArgs {
   dumpPath?: string;
   /** draws of the band over seeds (archs.<arch>.ensemble), or undefined for none */
   seeds?: number;
+  /** add archs.<arch>.jacobian: the singular values of ∂h_L/∂h_0 for sample 0 (JSON only) */
+  spectrum: boolean;
 }
 
 /** A bad command line: unknown flag, missing or bad flag value, stray argument. The message is one line. */
@@ -40,11 +42,11 @@ export class UsageError extends Error {
 }
 
 const VALUE_FLAGS = ['--query', '--config', '--format', '--dump-params', '--seeds'] as const;
-const BOOL_FLAGS = ['--help', '-h', '--pretty'] as const;
+const BOOL_FLAGS = ['--help', '-h', '--pretty', '--spectrum'] as const;
 
 /** Parse argv (without node and the script path). Accepts `--flag value` and `--flag=value`; each flag at most once. */
 export function parseArgs(argv: readonly string[]): CliArgs {
-  const out: CliArgs = { help: false, format: 'json', pretty: false };
+  const out: CliArgs = { help: false, format: 'json', pretty: false, spectrum: false };
   const seen = new Set<string>();
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
@@ -60,6 +62,7 @@ export function parseArgs(argv: readonly string[]): CliArgs {
     if (isBool) {
       if (eq >= 0) throw new UsageError(`option ${flag} takes no value`);
       if (name === '--help') out.help = true;
+      else if (name === '--spectrum') out.spectrum = true;
       else out.pretty = true;
       continue;
     }
@@ -87,6 +90,8 @@ export function parseArgs(argv: readonly string[]): CliArgs {
       else out.dumpPath = value;
     }
   }
+  // W numbers per architecture, not one per layer: they have no column in the per-layer CSV.
+  if (out.spectrum && out.format === 'csv') throw new UsageError('--spectrum adds W singular values per architecture, which the per-layer CSV has no column for: use --format json');
   return out;
 }
 
@@ -122,6 +127,10 @@ export function usageText(): string {
   '                      "ensemble": { "seeds": [K], "q10", "q50", "q90": [L+1], "nonFinite" }: per layer, the 10/50/90 %',
   '                      quantiles of log10(dh[i]/dh[L]) over the draws (numpy\'s linear interpolation); draws with a',
   '                      non-finite ratio (NaN, overflow, a gradient of exactly 0) are counted in nonFinite and left out',
+  '  --spectrum          also add to each architecture "jacobian": { "sample": 0, "sv": [W] }, the singular values of',
+  '                      ∂h_L/∂h_0 for sample 0, largest first (dense: h_0 to the last block\'s output); null with a',
+  '                      normalization (one sample\'s map then depends on the others). JSON only. It costs ~L·W³ steps:',
+  '                      past the time bound the error names the deepest chain allowed at that width',
   '  -h, --help          print this text',
     '',
     'Config keys:',

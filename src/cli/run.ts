@@ -6,7 +6,8 @@ import { analyzeChain } from '../core/chain/analyze';
 import { ConfigError, decodeConfig, queryToRecord, type Arch, type Config } from '../core/config';
 import { analyzeEnsemble } from '../core/chain/ensemble';
 import { drawParams, type ChainParams } from '../core/chain/params';
-import type { Report } from '../core/report';
+import { jacobianSpectrumFast } from '../core/spectrum/fast';
+import { archEntries, type Report } from '../core/report';
 import { reportText } from '../core/reportText';
 import { quoteGiven, quotePath, safeLine } from '../core/quote';
 import { parseArgs, usageText, UsageError } from './args';
@@ -28,6 +29,7 @@ export interface CliEngine {
   analyzeChain(config: Config): Report;
   drawParams(config: Config, arch: Arch): ChainParams;
   analyzeEnsemble?: typeof analyzeEnsemble;
+  jacobianSpectrum?: (config: Config, arch: Arch) => Float64Array | null;
 }
 
 /** What the process should print and return. */
@@ -144,11 +146,15 @@ export function runAnalyzeCli(argv: readonly string[], io: CliIO, engine: CliEng
     return fail(1, `internal error: ${errorText(e)}`);
   }
   try {
+    // The spectrum first: past its time bound it is refused before the chain's own run is paid for.
+    const spectrum = engine.jacobianSpectrum ?? jacobianSpectrumFast;
+    const jacobians = args.spectrum ? config.arch.map((arch) => spectrum(config, arch)) : null;
     const report = engine.analyzeChain(config);
     if (args.seeds !== undefined) {
       const ens = (engine.analyzeEnsemble ?? analyzeEnsemble)(config, args.seeds);
       for (const [arch, a] of Object.entries(report.archs) as [Arch, NonNullable<Report['archs'][Arch]>][]) a.ensemble = ens[arch];
     }
+    if (jacobians) for (const { arch, r } of archEntries(report)) r.jacobian = jacobians[config.arch.indexOf(arch)];
     if (args.dumpPath !== undefined) {
       const groups = groupParams(config.arch, (arch) => engine.drawParams(config, arch));
       try {

@@ -97,6 +97,8 @@ export interface ArchReport {
   scalar: ScalarTrace | null;
   /** the band over seeds (ensemble.ts), when asked for (the CLI's --seeds) */
   ensemble?: Ensemble;
+  /** the singular values of ∂h_L/∂h_0 for sample 0, largest first (the CLI's --spectrum); null with a normalization */
+  jacobian?: Float64Array | null;
 }
 
 export interface Report {
@@ -162,6 +164,7 @@ export function reportToJSON(r: Report): unknown {
       ...(a.ensemble && {
         ensemble: { seeds: a.ensemble.seeds, q10: arr(a.ensemble.q10), q50: arr(a.ensemble.q50), q90: arr(a.ensemble.q90), nonFinite: a.ensemble.nonFinite },
       }),
+      ...(a.jacobian !== undefined && { jacobian: a.jacobian ? { sample: 0, sv: arr(a.jacobian) } : null }),
     };
   }
   return { config: r.config, archs };

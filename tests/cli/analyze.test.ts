@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { CONFIG_KEYS, defaultConfig } from '../../src/core/config';
 import { runAnalyzeCli, type CliIO } from '../../src/cli/run';
+import { jacobianSpectrum } from '../../src/core/spectrum/jacobian';
 
 /** An in-memory file system: `files` to read, `written` collects what the CLI writes. */
 function memFS(files: Record<string, string> = {}) {
@@ -220,6 +221,48 @@ describe('analyze CLI: --seeds K', () => {
   it('csv gets three more columns', () => {
     const r = run(['--query', 'depth=3&width=4', '--seeds', '2', '--format', 'csv']);
     expect(r.stdout.split('\n')[0]).toMatch(/,saturated,ens_q10,ens_q50,ens_q90$/);
+  });
+});
+
+describe('analyze CLI: --spectrum', () => {
+  const sv = (r: { stdout: string }, arch: string) => JSON.parse(r.stdout).archs[arch].jacobian as { sample: number; sv: number[] } | null;
+
+  it('adds archs.<arch>.jacobian = { sample: 0, sv: [W] }; linear + orthogonal gives every σ = scale^L', () => {
+    const r = run(['--query', 'act=linear&init=orthogonal&scale=1.3&depth=7&width=5&arch=plain', '--spectrum']);
+    expect(r.code).toBe(0);
+    const j = sv(r, 'plain')!;
+    expect(j.sample).toBe(0);
+    expect(j.sv).toHaveLength(5);
+    for (const s of j.sv) expect(Math.abs(s / 1.3 ** 7 - 1)).toBeLessThan(1e-12);
+  });
+
+  it('gives the plain reference path\'s values for plain, residual and dense, largest first', () => {
+    const q = 'act=tanh&init=xavier&depth=6&width=7&batch=3&seed=11&arch=plain,residual,dense';
+    const r = run(['--query', q, '--spectrum']);
+    expect(r.code).toBe(0);
+    const config = { ...defaultConfig(), act: 'tanh' as const, init: 'xavier' as const, depth: 6, width: 7, batch: 3, seed: 11 };
+    for (const arch of ['plain', 'residual', 'dense'] as const) {
+      const got = sv(r, arch)!.sv;
+      const want = jacobianSpectrum({ ...config, arch: [arch] }, arch)!;
+      expect(got).toHaveLength(7);
+      for (let k = 0; k < 7; k++) {
+        expect(Math.abs(got[k] - want[k])).toBeLessThanOrEqual(1e-9 * want[k]);
+        if (k > 0) expect(got[k]).toBeLessThanOrEqual(got[k - 1]);
+      }
+    }
+    // Without the flag the report has no jacobian field.
+    expect(JSON.parse(run(['--query', q]).stdout).archs.plain).not.toHaveProperty('jacobian');
+  });
+
+  it('is null with a normalization, and refused with CSV or past the time bound (exit 2, one line)', () => {
+    expect(sv(run(['--query', 'norm=batch&depth=3&width=4', '--spectrum']), 'plain')).toBeNull();
+    const csv = run(['--spectrum', '--format', 'csv']);
+    expect(csv.code).toBe(2);
+    expect(csv.stderr).toMatch(/^analyze: --spectrum .*use --format json\n$/);
+    const big = run(['--query', 'width=512&depth=160&batch=1&arch=plain', '--spectrum']);
+    expect(big.code).toBe(2);
+    expect(big.stdout).toBe('');
+    expect(big.stderr).toMatch(/depth="?160"?.*at most 149 layers at width 512/);
   });
 });
 
