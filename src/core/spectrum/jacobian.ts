@@ -46,7 +46,10 @@ export function sampleDerivatives(c: Config, arch: Arch, p: ChainParams): Float6
     }
     const out = (i + 1) * W;
     for (let k = 0; k < W; k++) {
-      d[i * W + k] = df(z[k]);
+      // A NaN pre-activation (Inf − Inf: the forward pass left float64) stands for a z of unknown size and sign, so
+      // its slope is unknown (NaN), except linear's, which is 1 everywhere. The ReLU family would still give one
+      // (NaN > 0 is false: 0 or 0.01), and the spectrum of that made-up chain would look finite.
+      d[i * W + k] = z[k] === z[k] || c.act === 'linear' ? df(z[k]) : NaN;
       hs[out + k] = arch === 'residual' ? hs[i * W + k] + c.alpha * f(z[k]) : f(z[k]);
     }
   }

@@ -65,6 +65,7 @@ function SpectrumPanelBody({ config, lang, size }: SizedProps<SpectrumPanelProps
   const readings = svs.map((s) => spectrumReading(s.arch, s.sv));
   const readingText = (r: SpectrumReading) => {
     const arch = t(`viz.arch.${r.arch}`);
+    if (r.kind === 'forward') return t('spectrum.readingForward', { arch });
     if (r.kind === 'nonfinite') return t('spectrum.readingNonFinite', { arch, count: r.nonFinite, W: r.W });
     if (r.kind === 'zero') return t('spectrum.readingZero', { arch, max: sig(r.max) });
     if (r.kind === 'all') return t('spectrum.readingAll', { arch, W: r.W, spread: r.spread.toFixed(1) });

@@ -38,6 +38,7 @@ export const phaseEn = {
   'spectrum.title': 'Jacobian spectrum: the gain of every direction',
   'spectrum.xLabel': 'rank k of σₖ (largest first)',
   'spectrum.yLabel': 'σₖ (log scale)',
+  'spectrum.readingForward': '{arch}: the forward pass of sample 0 left float64 (a pre-activation is NaN), so f′ there and the singular values are unknown; nothing is drawn.',
   'spectrum.readingNonFinite': '{arch}: {count} of the {W} singular values left float64 (∞ or NaN) and are not drawn; the finite ones are.',
   'spectrum.isometry': 'σ = 1: isometry',
   'spectrum.theoryLine': '{arch}: mean field √E[σ²]',

@@ -38,6 +38,7 @@ export const phaseZh = {
   'spectrum.title': '雅可比谱：每个方向的增益',
   'spectrum.xLabel': 'σₖ 的序号 k（从大到小）',
   'spectrum.yLabel': 'σₖ（对数坐标）',
+  'spectrum.readingForward': '{arch}：样本 0 的前向传播超出了 float64 范围（有预激活值为 NaN），那里的 f′ 和奇异值都无从得知，因此不画。',
   'spectrum.readingNonFinite': '{arch}：{W} 个奇异值中有 {count} 个超出了 float64 范围（∞ 或 NaN），没有画出；有限的照常画出。',
   'spectrum.isometry': 'σ = 1：等距',
   'spectrum.theoryLine': '{arch}：平均场 √E[σ²]',

@@ -4,6 +4,8 @@ import { defaultConfig, type Arch, type Config } from '../../../src/core/config'
 import { bias, drawParams, orthonormalize, weight } from '../../../src/core/chain/params';
 import { normalStream, fillNormal } from '../../../src/core/numerics/rng';
 import { jacobianSpectrum, productSingularValues, singularValues, spreadDecades } from '../../../src/core/spectrum';
+import { jacobianSpectrumFast } from '../../../src/core/spectrum/fast';
+import { sampleDerivatives } from '../../../src/core/spectrum/jacobian';
 
 function cfg(over: Partial<Config>): Config {
   return { ...defaultConfig(), arch: ['plain', 'residual'], ...over };
@@ -186,3 +188,36 @@ describe('rank: ReLU dead units', () => {
     expect(sv[sv.length - zeros - 1]).toBeGreaterThan(1e-10 * sv[0]);
   });
 });
+
+describe('jacobianSpectrum: a forward pass that leaves float64', () => {
+  // Width 2, depth 1000, scale 100: sample 0's pre-activations overflow to ±Inf and then to NaN (Inf − Inf), where the
+  // true z has an unknown size and sign.
+  const blown = (act: Config['act'], arch: Arch) => cfg({ act, width: 2, depth: 1000, scale: 100, arch: [arch] });
+
+  it('a NaN pre-activation gives NaN σ (unknown slope), never a finite made-up spectrum; both paths agree', () => {
+    for (const act of ['relu', 'leaky_relu', 'tanh', 'gelu'] as const)
+      for (const arch of ['plain', 'residual'] as const) {
+        const c = blown(act, arch);
+        const p = drawParams(c, arch);
+        const D = sampleDerivatives(c, arch, p);
+        const nanSlope = D.some((d) => d !== d);
+        const ref = jacobianSpectrum(c, arch)!;
+        const fast = jacobianSpectrumFast(c, arch)!;
+        if (nanSlope) {
+          expect([...ref].every((s) => s !== s), `${act} ${arch}`).toBe(true);
+          expect([...fast].every((s) => s !== s), `${act} ${arch}`).toBe(true);
+        } else for (const s of ref) expect(s === s, `${act} ${arch}`).toBe(true);
+      }
+    // The ReLU family's slope at NaN would otherwise be 0 or 0.01 (NaN > 0 is false): the case the rule is for.
+    expect(ACTIVATION_FNS.leaky_relu.df(NaN)).toBe(0.01);
+    expect(sampleDerivatives(blown('leaky_relu', 'plain'), 'plain', drawParams(blown('leaky_relu', 'plain'), 'plain')).some((d) => d !== d)).toBe(true);
+  });
+
+  it('linear: the slope is 1 whatever z is, so the spectrum is the true one, beyond float64 (∞)', () => {
+    for (const arch of ['plain', 'residual'] as const) {
+      const sv = jacobianSpectrum(blown('linear', arch), arch)!;
+      expect([...sv].every((s) => s === Infinity), arch).toBe(true);
+    }
+  });
+});
+
