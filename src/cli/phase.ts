@@ -7,6 +7,9 @@ import { pathToFileURL } from 'node:url';
 import { ConfigError, type Arch, type Config } from '../core/config';
 import { criticalCurve, parseAxis, phaseGrid, phaseReportCSV, phaseReportJSON, phaseSampled, phaseTheory, PhaseAxisError, type PhaseResult } from '../core/phase';
 import { jacobianSpectrumFast as jacobianSpectrum } from '../core/spectrum/fast';
+import { quoteGiven, safeLine } from '../core/quote';
+import { quoteFlag } from './args';
+import { emit } from './emit';
 import { configFromArgs, type CliIO, type CliResult } from './run';
 
 class UsageError extends Error {}
@@ -30,10 +33,10 @@ function parseArgs(argv: readonly string[]): PhaseArgs {
   const seen = new Set<string>();
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
-    if (!arg.startsWith('-')) throw new UsageError(`unexpected argument ${JSON.stringify(arg)}`);
+    if (!arg.startsWith('-') || arg === '-') throw new UsageError(`unexpected argument ${quoteGiven(arg)}`);
     const eq = arg.indexOf('=');
     const flag = eq >= 0 ? arg.slice(0, eq) : arg;
-    if (!VALUE_FLAGS.includes(flag) && !BOOL_FLAGS.includes(flag)) throw new UsageError(`unknown option ${flag} (see --help)`);
+    if (!VALUE_FLAGS.includes(flag) && !BOOL_FLAGS.includes(flag)) throw new UsageError(`unknown option ${quoteFlag(flag)} (see --help)`);
     if (seen.has(flag)) throw new UsageError(`option ${flag} given more than once`);
     seen.add(flag);
     if (BOOL_FLAGS.includes(flag)) {
@@ -55,10 +58,12 @@ function parseArgs(argv: readonly string[]): PhaseArgs {
     else if (flag === '--y') out.y = value;
     else {
       const f = value.trim().toLowerCase();
-      if (f !== 'json' && f !== 'csv') throw new UsageError(`invalid --format=${JSON.stringify(value)}: allowed json, csv`);
+      if (f !== 'json' && f !== 'csv') throw new UsageError(`invalid --format=${quoteGiven(value)}: allowed json, csv`);
       out.format = f;
     }
   }
+  // The phase CSV has one row per cell: W singular values per architecture have no place in it.
+  if (out.spectrum && out.format === 'csv') throw new UsageError('--spectrum adds W singular values per architecture, which the per-cell CSV has no column for: use --format json');
   return out;
 }
 
@@ -110,7 +115,7 @@ export function phaseResult(config: Config, xSpec: string, ySpec: string, sample
 
 /** Run `phase` with argv (no node and script path); never throws. */
 export function runPhaseCli(argv: readonly string[]): CliResult {
-  const fail = (code: 1 | 2, message: string): CliResult => ({ code, stdout: '', stderr: `phase: ${message.replace(/\s*\n\s*/g, ' ').trim()}\n` });
+  const fail = (code: 1 | 2, message: string): CliResult => ({ code, stdout: '', stderr: `phase: ${safeLine(message)}\n` });
   try {
     const args = parseArgs(argv);
     if (args.help) return { code: 0, stdout: usage(), stderr: '' };
@@ -131,15 +136,5 @@ export function runPhaseCli(argv: readonly string[]): CliResult {
   }
 }
 
-function main(): void {
-  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
-    if (e.code !== 'EPIPE') throw e;
-  });
-  const r = runPhaseCli(process.argv.slice(2));
-  if (r.stdout) process.stdout.write(r.stdout);
-  if (r.stderr) process.stderr.write(r.stderr);
-  process.exitCode = r.code;
-}
-
-// Run only as a script, so tests can import runPhaseCli.
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) main();
+// Run only as a script, so tests can import runPhaseCli. emit: a full stdout is one stderr line and exit 2.
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) emit('phase', runPhaseCli(process.argv.slice(2)));

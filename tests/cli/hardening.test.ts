@@ -145,6 +145,7 @@ describe('5. a stdout that cannot be written', () => {
   it.each([
     ['analyze', 'src/cli/analyze.ts --query "depth=2&width=1"'],
     ['train', 'src/cli/train.ts --query "shallow=1&deep=2&width=2&steps=10&tbatch=2&samples=16"'],
+    ['phase', 'src/cli/phase.ts --query "depth=2&width=2" --x scale:0.5:2:3 --y bias:0:1:2'],
   ])('%s >/dev/full: one line, exit 2; | head: quiet', (prog, cmd) => {
     const full = spawnSync('bash', ['-c', `exec "${tsx}" ${cmd} >/dev/full`], { cwd: root, encoding: 'utf8', timeout: 60000 });
     expect(full.stderr).toBe(`${prog}: cannot write the output to stdout (ENOSPC)\n`);

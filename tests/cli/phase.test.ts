@@ -111,6 +111,16 @@ describe('npm run phase: bad input exits 2 with one stderr line', () => {
     [['--x', 'scale:1:2:3'], /both --x/],
     [['--x', 'scale:1:2:3', '--y', 'bias:0:1:2', '--query', 'act=nope'], /invalid act="nope"/],
     [['--x', 'scale:1:2:3', '--y', 'bias:0:1:2', '--bogus'], /unknown option --bogus/],
+    // The log rule before the range rule: scale's range starts above 0 too, but the log axis is the mistake named.
+    [['--x', 'scale:0:2:3:log', '--y', 'bias:0:1:2'], /--x: a log axis cannot reach 0/],
+    // Decimal only, as in the URL: Number() would read these as 1 and 3.
+    [['--x', 'scale:0x1:2:3', '--y', 'bias:0:1:2'], /--x: MIN and MAX must be decimal numbers/],
+    [['--x', 'scale:1:2:0b11', '--y', 'bias:0:1:2'], /--x: N must be an integer from 2 to 101 \(got "0b11"\)/],
+    [['--x', 'scale:1:2:3', '--y', 'bias:0:1:2', '--spectrum', '--format', 'csv'], /--spectrum .*use --format json/],
+    // Echoed input is cut to 80 characters and its control characters escaped (a terminal never runs them).
+    [['--x', `scale:1:2:3:${'y'.repeat(200)}`, '--y', 'bias:0:1:2'], /got "scale:1:2:3:y{68}… \(212 characters\)"\)\n$/],
+    [['--x', 'scale:1:2:3', '--y', 'bias:0:1:2', '--a\u001b[31mred'], /unknown option "--a\\x1b\[31mred"/],
+    [['--x', 'scale:1:2:3', '--y', 'bias:0:1:2', 'x'.repeat(200)], /unexpected argument "x{80}… \(200 characters\)"\n$/],
   ])('%j', (argv, msg) => {
     const r = runPhaseCli(argv);
     expect(r.code).toBe(2);

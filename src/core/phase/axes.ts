@@ -4,6 +4,7 @@
  */
 import { ConfigError, fieldOf, type Config } from '../config';
 import { exp, log } from '../numerics/libm';
+import { quoteGiven } from '../quote';
 
 /** Config keys a phase-map axis may span. */
 export const PHASE_KEYS = ['scale', 'bias', 'depth', 'alpha', 'width'] as const;
@@ -40,24 +41,29 @@ export function keyRange(key: PhaseKey): { min: number; max: number; int: boolea
 /** Check an axis against the rules (key, order, N, log through 0, the key's range); returns it. `name` is "--x" etc. */
 export function checkAxis(a: PhaseAxis, name = 'axis'): PhaseAxis {
   if (!(PHASE_KEYS as readonly string[]).includes(a.key))
-    throw new PhaseAxisError(`${name}: unknown key ${JSON.stringify(a.key)}: allowed ${PHASE_KEYS.join(', ')}`);
+    throw new PhaseAxisError(`${name}: unknown key ${quoteGiven(a.key)}: allowed ${PHASE_KEYS.join(', ')}`);
   const r = keyRange(a.key);
-  if (!Number.isFinite(a.min) || !Number.isFinite(a.max)) throw new PhaseAxisError(`${name}: MIN and MAX must be numbers`);
+  if (!Number.isFinite(a.min) || !Number.isFinite(a.max)) throw new PhaseAxisError(`${name}: MIN and MAX must be decimal numbers, e.g. scale:0.1:10:41:log`);
   if (a.min > a.max) throw new PhaseAxisError(`${name}: MIN ${a.min} is greater than MAX ${a.max}`);
+  // Before the range: a log axis through 0 is the more specific mistake (scale's range starts above 0 as well).
+  if (a.log && a.min <= 0) throw new PhaseAxisError(`${name}: a log axis cannot reach 0 or below (MIN is ${a.min}); use a MIN > 0 or a linear axis`);
   if (a.min < r.min || a.max > r.max) throw new PhaseAxisError(`${name}: ${a.key} must stay within ${r.min}–${r.max} (got ${a.min}–${a.max})`);
   if (!Number.isInteger(a.n) || a.n < PHASE_MIN_N || a.n > PHASE_MAX_N)
     throw new PhaseAxisError(`${name}: N must be an integer from ${PHASE_MIN_N} to ${PHASE_MAX_N} (got ${a.n})`);
-  if (a.log && a.min <= 0) throw new PhaseAxisError(`${name}: a log axis cannot reach 0 or below (MIN is ${a.min}); use a MIN > 0 or a linear axis`);
   return a;
 }
+
+const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
 
 /** Parse `KEY:MIN:MAX:N[:log]` (e.g. `scale:0.1:10:41:log`). Throws PhaseAxisError naming the problem. */
 export function parseAxis(spec: string, name = 'axis'): PhaseAxis {
   const parts = spec.trim().split(':');
   if (parts.length < 4 || parts.length > 5 || (parts.length === 5 && parts[4].toLowerCase() !== 'log' && parts[4].toLowerCase() !== 'lin'))
-    throw new PhaseAxisError(`${name}: expected KEY:MIN:MAX:N or KEY:MIN:MAX:N:log (got ${JSON.stringify(spec)})`);
-  const num = (s: string) => (s.trim() === '' ? NaN : Number(s));
+    throw new PhaseAxisError(`${name}: expected KEY:MIN:MAX:N or KEY:MIN:MAX:N:log (got ${quoteGiven(spec)})`);
+  // Decimal only, as the URL's numbers: Number() would also read 0x10, 0b11 and 0o7.
+  const num = (s: string) => (DECIMAL.test(s.trim()) ? Number(s) : NaN);
   const n = num(parts[3]);
+  if (n !== n) throw new PhaseAxisError(`${name}: N must be an integer from ${PHASE_MIN_N} to ${PHASE_MAX_N} (got ${quoteGiven(parts[3])})`);
   return checkAxis(
     { key: parts[0].trim().toLowerCase() as PhaseKey, min: num(parts[1]), max: num(parts[2]), n, log: parts[4]?.toLowerCase() === 'log' },
     name,
