@@ -32,7 +32,7 @@ describe('phase axes', () => {
     ['bias:0:1:3:log', /log axis cannot reach 0/],
     ['scale:0.001:1:3', /within 0.01–100/],
     ['scale:0.1:1', /expected KEY:MIN:MAX:N/],
-    ['scale:a:1:3', /must be numbers/],
+    ['scale:a:1:3', /must be decimal numbers/],
   ])('rejects %s with a message naming the problem', (spec, msg) => {
     expect(() => parseAxis(spec)).toThrow(PhaseAxisError);
     expect(() => parseAxis(spec)).toThrow(msg);
