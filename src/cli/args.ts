@@ -5,6 +5,7 @@
 import { CONFIG_FIELDS, allowedText } from '../core/config';
 import { ENSEMBLE_MAX, ENSEMBLE_MIN } from '../core/stats/ensemble-range';
 import { quoteGiven } from '../core/quote';
+import { UI_FIELDS } from '../state/uiSchema';
 
 /** A flag as typed, for a message: bare when it looks like one, else quoted (escaped and cut). */
 export function quoteFlag(flag: string): string {
@@ -109,6 +110,7 @@ export function usageText(): string {
     'Options:',
     '  --query STR         config keys in URL form, e.g. "depth=30&act=tanh&arch=plain,residual"',
     '                      (a leading ? is accepted; of a whole app URL the ?query part is read)',
+    `                      The view's keys of a copied link are ignored: ${UI_FIELDS.map((f) => f.key).join(', ')}`,
     '  --config FILE       config keys from a JSON object, e.g. {"depth": 30, "arch": ["plain", "residual"]}',
     '                      (at most 1 MB; must not be the --dump-params file)',
     '                      With both, the file is read first and --query overrides it key by key.',

@@ -10,6 +10,7 @@ import { jacobianSpectrumFast } from '../core/spectrum/fast';
 import { archEntries, type Report } from '../core/report';
 import { reportText } from '../core/reportText';
 import { quoteGiven, quotePath, safeLine } from '../core/quote';
+import { UI_FIELDS } from '../state/uiSchema';
 import { parseArgs, usageText, UsageError } from './args';
 import { groupParams, paramsDumpChunks } from './dump';
 import { MAX_CONFIG_BYTES } from './files';
@@ -54,6 +55,7 @@ function errorText(e: unknown): string {
  * holds the training lab's keys, which belong to `npm run train`.
  */
 function queryRecord(query: string): Record<string, string> {
+  let record: Record<string, string>;
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(query.trim())) {
     let url: URL;
     try {
@@ -61,10 +63,16 @@ function queryRecord(query: string): Record<string, string> {
     } catch {
       throw new InputError(`--query is not a valid URL: ${quoteGiven(query)}`);
     }
-    return queryToRecord(url.search);
-  }
-  return queryToRecord(query);
+    record = queryToRecord(url.search);
+  } else record = queryToRecord(query);
+  // A link copied from the app carries its view too (lang, panels, scene, …): those keys change nothing here, so
+  // they are set aside rather than refused. Keys that are neither still fail, so a typo (dpeth=30) is caught.
+  for (const key of UI_KEYS) delete record[key];
+  return record;
 }
+
+/** The app's view keys (the URL's UI part, src/state/uiSchema.ts). */
+const UI_KEYS = UI_FIELDS.map((f) => f.key);
 
 /** How deep a config file may nest arrays and objects: a config is an object of numbers, strings and one list. */
 const MAX_JSON_NESTING = 16;

@@ -224,6 +224,19 @@ describe('analyze CLI: --seeds K', () => {
   });
 });
 
+describe('analyze CLI: a link copied from the app', () => {
+  it('ignores the view keys (lang, panels, embed, scene, …) and computes the config; a typo still fails', () => {
+    const link = 'https://your.site/gcv/?embed=1&panels=flow&controls=depth,act&depth=30&act=tanh&lang=zh&theme=dark&scene=3&q=g&layer=4&present=1&bg=transparent';
+    const r = run(['--query', link]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe(run(['--query', 'depth=30&act=tanh']).stdout);
+    const typo = run(['--query', 'depth=30&dpeth=3']);
+    expect(typo.code).toBe(2);
+    expect(typo.stderr).toMatch(/invalid dpeth="3": allowed a known key/);
+    expect(run(['--help']).stdout).toMatch(/view's keys of a copied link are ignored: lang, theme, embed/);
+  });
+});
+
 describe('analyze CLI: --spectrum', () => {
   const sv = (r: { stdout: string }, arch: string) => JSON.parse(r.stdout).archs[arch].jacobian as { sample: number; sv: number[] } | null;
 
