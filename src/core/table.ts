@@ -154,7 +154,7 @@ export function tableToRecord<T, R extends RowKind>(rows: readonly TableRow<T, R
 const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
 
 /** A raw value as a number, and whether it was written as one (a JSON number or a decimal string). */
-function parseNumber(raw: unknown): { n: number; decimal: boolean } {
+export function parseNumber(raw: unknown): { n: number; decimal: boolean } {
   if (typeof raw === 'number') return { n: raw, decimal: true };
   if (typeof raw !== 'string' || raw.trim() === '') return { n: NaN, decimal: false };
   const t = raw.trim();

@@ -3,7 +3,7 @@
  * the config schema of src/core/config.ts. One table drives decode, clamping and encode; nothing here touches the DOM.
  */
 import { CONFIG_KEYS } from '../core/config';
-import { decodeTable, rowAllowedText, tableDefaults, tableRowOf, tableToRecord, type BoolRow, type ConfigNotice, type EnumRow, type NumRow, type Parsed, type TableRow } from '../core/table';
+import { decodeTable, parseNumber, rowAllowedText, tableDefaults, tableRowOf, tableToRecord, type BoolRow, type ConfigNotice, type EnumRow, type NumRow, type Parsed, type TableRow } from '../core/table';
 import type { Lang } from './i18n';
 import { LANGS } from './i18n';
 import { THEMES, type Theme } from './theme';
@@ -99,9 +99,9 @@ function canonical(values: readonly string[], lower: string): string | undefined
 
 function parseUiField(f: UiFieldSpec, raw: string): Parsed {
   const s = raw.trim().toLowerCase();
-  const reject = (used: unknown) => ({
+  const reject = (used: unknown, allowed = uiAllowedText(f)) => ({
     value: used,
-    notice: { key: f.key, given: raw.slice(0, 80), used: Array.isArray(used) ? used.join(',') : String(used), allowed: uiAllowedText(f) },
+    notice: { key: f.key, given: raw.slice(0, 80), used: Array.isArray(used) ? used.join(',') : String(used), allowed },
   });
   switch (f.kind) {
     case 'bool':
@@ -114,9 +114,11 @@ function parseUiField(f: UiFieldSpec, raw: string): Parsed {
       return v !== undefined ? { value: v } : reject(f.default);
     }
     case 'int': {
-      const n = s === '' ? NaN : Number(s);
+      // As the config's numbers: decimal only (Number() would read scene=0x5 as 5 without a word).
+      const { n, decimal } = parseNumber(s);
       if (!Number.isFinite(n)) return reject(f.default);
       const v = Math.round(Math.min(f.max, Math.max(f.min, n)));
+      if (!decimal) return reject(v, `${uiAllowedText(f)}, written in decimal`);
       return v === n ? { value: v } : reject(v);
     }
     case 'list': {

@@ -104,6 +104,8 @@ describe('URL codec', () => {
     // Hex, binary and octal literals are read and clamped, with a notice (the CLI refuses them).
     expect(english('?depth=0x10')).toEqual(['depth=0x10 is not a decimal number; using 16.']);
     expect(english('?depth=0b101&scale=0o7')).toEqual(['depth=0b101 is not a decimal number; using 5.', 'scale=0o7 is not a decimal number; using 7.']);
+    // The view's numbers too: scene=0x5 was read as 5 without a word.
+    expect(english('?scene=0x5&layer=0b11')).toEqual(['scene=0x5 is not a decimal number; using 5.', 'layer=0b11 is not a decimal number; using 3.']);
     expect(english('?v=2')).toEqual(['v=2 is not a link version this page knows (0–1); reading it as version 1.']);
     expect(english('?v=abc&depth=3')).toEqual(['v=abc is not a link version this page knows (0–1); reading it as version 1.']);
   });
