@@ -149,7 +149,17 @@ export function decodeUi(raw: Record<string, string>, fallback: Partial<UiState>
   return { ui: value, notices: notices.sort((a, b) => order(a) - order(b)) };
 }
 
-/** Encode UI keys that differ from their table default. */
-export function uiToRecord(ui: UiState): Record<string, string> {
-  return tableToRecord(UI_FIELDS, ui);
+/**
+ * Encode the UI keys that differ from their table default, and also those equal to it where this browser would fill
+ * in something else (`fallback`, as decodeUi: its language, a remembered theme). So a reader on a Chinese browser
+ * who chose English keeps lang=en in the address (dropped as the default, a reload showed Chinese), while a link
+ * still carries every choice that differs from the default, whoever opens it.
+ */
+export function uiToRecord(ui: UiState, fallback: Partial<UiState> = {}): Record<string, string> {
+  const changed = tableToRecord(UI_FIELDS, ui);
+  const all = tableToRecord(UI_FIELDS, ui, { includeDefaults: true });
+  const filled = tableToRecord(UI_FIELDS, { ...defaultUi(), ...fallback }, { includeDefaults: true });
+  const out: Record<string, string> = {};
+  for (const { key } of UI_FIELDS) if (key in changed || all[key] !== filled[key]) out[key] = all[key];
+  return out;
 }

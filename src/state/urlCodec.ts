@@ -23,9 +23,12 @@ export function decodeQuery(query: string, uiFallback: Partial<UiState> = {}): D
   return { config, ui, notices: [...configNotices, ...uiNotices] };
 }
 
-/** Encode as "?v=1&depth=30…": config keys first (defaults omitted except v), then UI keys that differ from default. */
-export function encodeQuery(config: Config, ui: UiState): string {
-  const params = new URLSearchParams({ ...configToRecord(config), ...uiToRecord(ui) });
+/**
+ * Encode as "?v=1&depth=30…": config keys first (defaults omitted except v), then the UI keys that differ from what
+ * decodeQuery would fill in with the same `uiFallback` (the browser's language, …; else the table default).
+ */
+export function encodeQuery(config: Config, ui: UiState, uiFallback: Partial<UiState> = {}): string {
+  const params = new URLSearchParams({ ...configToRecord(config), ...uiToRecord(ui, uiFallback) });
   // Commas in lists read better unescaped ("arch=plain,residual"), and they are legal in a query string.
   return '?' + params.toString().replace(/%2C/g, ',');
 }

@@ -80,6 +80,11 @@ export function uiFallback(env: UrlEnv): Partial<UiState> {
   return { lang: detectLang(env.languages), ...(theme ? { theme } : {}) };
 }
 
+/** What this browser fills in for UI keys a link leaves out; links made here omit only those (share, embed). */
+export function browserUiFallback(): Partial<UiState> {
+  return uiFallback(browserEnv());
+}
+
 /** Decode the current URL into the store (config, UI state, and a notice for every clamped value). */
 export function loadFromUrl(store: StoreApi<AppState>, env: UrlEnv): void {
   const { config, ui, notices } = decodeQuery(env.getSearch(), uiFallback(env));
@@ -105,8 +110,9 @@ export function startUrlSync(store: StoreApi<AppState>, env: UrlEnv = browserEnv
     timer = null;
     lastWrite = Date.now();
     const { config, ui, history } = store.getState();
-    const search = encodeQuery(config, ui);
-    const settled = config === history.present ? search : encodeQuery(history.present, ui);
+    const fallback = uiFallback(env);
+    const search = encodeQuery(config, ui, fallback);
+    const settled = config === history.present ? search : encodeQuery(history.present, ui, fallback);
     if (pushPending && !ui.embed && env.pushSearch && settled !== entry) {
       // The live values of the drag were written over the entry it started from: give that entry its settled
       // query back, then add the new settled one.

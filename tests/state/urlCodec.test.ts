@@ -157,3 +157,22 @@ describe('URL codec', () => {
     fc.assert(fc.property(arbitrary, check), { numRuns: 300 });
   });
 });
+
+describe('encodeQuery with the browser fallback', () => {
+  const c = defaultConfig();
+  it('writes a value equal to the default when this browser would fill in another; never drops a non-default', () => {
+    const ui = defaultUi();
+    // theme auto (the default) while a dark theme is remembered: without theme=auto a reload would show dark.
+    expect(encodeQuery(c, { ...ui, theme: 'auto' }, { theme: 'dark' })).toBe('?v=1&theme=auto');
+    // A choice that differs from the default stays in the link whatever the fallback (a link is for other browsers).
+    expect(encodeQuery(c, { ...ui, theme: 'dark' }, { theme: 'dark' })).toBe('?v=1&theme=dark');
+    expect(encodeQuery(c, { ...ui, lang: 'zh' }, { lang: 'zh' })).toBe('?v=1&lang=zh');
+    expect(encodeQuery(c, { ...ui, lang: 'en' }, { lang: 'zh' })).toBe('?v=1&lang=en');
+    expect(encodeQuery(c, ui, { lang: 'en', theme: 'auto' })).toBe('?v=1');
+    // Round trip on the same browser.
+    for (const fallback of [{ lang: 'zh' as const }, { theme: 'light' as const }, {}]) {
+      const u: UiState = { ...ui, lang: 'en', theme: 'auto' };
+      expect(decodeQuery(encodeQuery(c, u, fallback), fallback).ui).toMatchObject({ lang: 'en', theme: 'auto' });
+    }
+  });
+});

@@ -39,6 +39,27 @@ describe('URL sync', () => {
     expect(store.getState().ui.lang).toBe('zh');
   });
 
+  it('keeps English chosen on a Chinese browser in the URL, so a reload shows English (en is the table default)', () => {
+    vi.useFakeTimers();
+    const store = createAppStore();
+    const { env, writes } = fakeEnv('', ['zh-CN', 'en']);
+    startUrlSync(store, env);
+    store.getState().setUi({ lang: 'en' });
+    vi.advanceTimersByTime(URL_WRITE_INTERVAL_MS);
+    const url = writes[writes.length - 1];
+    expect(url).toMatch(/[?&]lang=en(&|$)/);
+    const reloaded = createAppStore();
+    startUrlSync(reloaded, fakeEnv(url, ['zh-CN', 'en']).env);
+    expect(reloaded.getState().ui.lang).toBe('en');
+    // On an English browser the same choice is the default, and the URL stays short.
+    const enStore = createAppStore();
+    const en = fakeEnv('?lang=zh', ['en-US']);
+    startUrlSync(enStore, en.env);
+    enStore.getState().setUi({ lang: 'en' });
+    vi.advanceTimersByTime(URL_WRITE_INTERVAL_MS);
+    expect(en.writes[en.writes.length - 1]).not.toMatch(/lang=/);
+  });
+
   it('writes every change, coalescing a drag into at most one write per interval and never losing the last', () => {
     vi.useFakeTimers();
     const store = createAppStore();

@@ -2,7 +2,7 @@
 import { useT } from '../../controls/useT';
 import { appStore, selectConfig, selectUi, useApp } from '../../state/store';
 import { defaultUi } from '../../state/uiSchema';
-import { pageBaseUrl } from '../../state/urlSync';
+import { browserUiFallback, pageBaseUrl } from '../../state/urlSync';
 import { CopyLink } from '../share/CopyLink';
 import { shareUrl } from '../share/links';
 import '../share/share.css';
@@ -11,7 +11,7 @@ import '../share/share.css';
 function fullUrl(): string {
   const { config, ui } = appStore.getState();
   const d = defaultUi();
-  return shareUrl(pageBaseUrl(), config, { ...ui, embed: false, panels: d.panels, controls: d.controls });
+  return shareUrl(pageBaseUrl(), config, { ...ui, embed: false, panels: d.panels, controls: d.controls }, browserUiFallback());
 }
 
 export function EmbedFooter() {

@@ -9,7 +9,7 @@ import { useMemo, useRef, useState } from 'react';
 import { useT } from '../../controls/useT';
 import { selectConfig, selectUi, useApp } from '../../state/store';
 import { CONTROL_IDS, EMBED_BGS, PANEL_IDS, THEMES, type ControlId, type EmbedBg, type PanelId, type Theme } from '../../state/uiSchema';
-import { pageBaseUrl } from '../../state/urlSync';
+import { browserUiFallback, pageBaseUrl } from '../../state/urlSync';
 import { CopyButton } from './CopyLink';
 import { EmbedPreview } from './EmbedPreview';
 import { EMBED_HEIGHT_RANGE, embedUrl, iframeSnippet, type EmbedChoice } from './links';
@@ -33,7 +33,7 @@ export function EmbedDialog({ onClose }: { onClose: () => void }) {
   const [backdrop, setBackdrop] = useState<'light' | 'dark'>(ui.theme === 'dark' ? 'dark' : 'light');
   const snippetRef = useRef<HTMLTextAreaElement>(null);
   const set = (patch: Partial<EmbedChoice>) => setChoice((c) => ({ ...c, ...patch }));
-  const url = useMemo(() => embedUrl(pageBaseUrl(), config, ui, { ...choice, height: 0 }), [config, ui, choice]);
+  const url = useMemo(() => embedUrl(pageBaseUrl(), config, ui, { ...choice, height: 0 }, browserUiFallback()), [config, ui, choice]);
   const fresh = measured !== null && measured.src === url ? measured : null;
   const height = typed ?? fresh?.height ?? FALLBACK_HEIGHT;
   const title = t('embed.frameTitle', { panels: PANEL_IDS.filter((p) => choice.panels.includes(p)).map((p) => t(`panelName.${p}`)).join(', ') });

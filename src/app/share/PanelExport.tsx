@@ -6,7 +6,7 @@ import { useRef, useState } from 'react';
 import { useT } from '../../controls/useT';
 import { selectLang, selectReport, selectUi, useApp } from '../../state/store';
 import type { PanelId } from '../../state/uiSchema';
-import { pageBaseUrl } from '../../state/urlSync';
+import { browserUiFallback, pageBaseUrl } from '../../state/urlSync';
 import { downloadBlob } from '../../viz/exportDownload';
 import { loadExportPanel } from './lazy';
 import { shareUrl } from './links';
@@ -29,7 +29,7 @@ export function PanelExport({ id }: { id: PanelId }) {
     setBusy(true);
     try {
       // The figure shows report.config (what was computed), so its URL and caption name that config.
-      const url = shareUrl(pageBaseUrl(), report.config, ui);
+      const url = shareUrl(pageBaseUrl(), report.config, ui, browserUiFallback());
       // The figure builders load on the first export.
       const { panelSvg, pngFile, stateCaption, svgFile, PANEL_TITLE_KEY } = await loadExportPanel();
       const e = panelSvg(section, id, report, lang, url);

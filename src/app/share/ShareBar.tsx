@@ -7,7 +7,7 @@ import { useState } from 'react';
 import type { ReportFormat } from '../../core/reportText';
 import { useT } from '../../controls/useT';
 import { appStore, selectReport, useApp } from '../../state/store';
-import { pageBaseUrl } from '../../state/urlSync';
+import { browserUiFallback, pageBaseUrl } from '../../state/urlSync';
 import { downloadBlob, safeFilename } from '../../viz/exportDownload';
 import { runCommand } from '../present/commands';
 import { PresenterBar } from '../present/PresenterBar';
@@ -36,7 +36,7 @@ export function ShareBar() {
   if (present) return <PresenterBar />;
   const currentUrl = () => {
     const { config, ui } = appStore.getState();
-    return shareUrl(pageBaseUrl(), config, ui);
+    return shareUrl(pageBaseUrl(), config, ui, browserUiFallback());
   };
   return (
     <div className="share-bar" role="group" aria-label={t('share.bar')}>

@@ -7,9 +7,12 @@ import type { ControlId, EmbedBg, PanelId, Theme, UiState } from '../../state/ui
 import { CONTROL_IDS, PANEL_IDS } from '../../state/uiSchema';
 import { encodeQuery } from '../../state/urlCodec';
 
-/** The full link to this view: the page address plus the encoded state. */
-export function shareUrl(base: string, config: Config, ui: UiState): string {
-  return base + encodeQuery(config, ui);
+/**
+ * The full link to this view: the page address plus the encoded state. `uiFallback`: what the browser making the
+ * link fills in by itself (browserUiFallback), so a choice that differs from it (English on a Chinese browser) is kept.
+ */
+export function shareUrl(base: string, config: Config, ui: UiState, uiFallback: Partial<UiState> = {}): string {
+  return base + encodeQuery(config, ui, uiFallback);
 }
 
 /** What the embed dialog lets a blogger choose. */
@@ -41,12 +44,12 @@ export const EMBED_SANDBOX = 'allow-scripts allow-popups allow-popups-to-escape-
 export const EMBED_HEIGHT_RANGE = [240, 8000] as const;
 
 /** The URL of an embedded view: the current state, `embed=1`, the chosen panels, controls and theme, no presentation. */
-export function embedUrl(base: string, config: Config, ui: UiState, choice: EmbedChoice): string {
+export function embedUrl(base: string, config: Config, ui: UiState, choice: EmbedChoice, uiFallback: Partial<UiState> = {}): string {
   // Keep the table order whatever order the boxes were ticked in, so equal choices give equal URLs.
   const panels = PANEL_IDS.filter((p) => choice.panels.includes(p));
   const controls = CONTROL_IDS.filter((c) => choice.controls.includes(c));
   const embedUi: UiState = { ...ui, embed: true, present: false, scene: 0, panels: panels.length ? panels : ['flow'], controls, theme: choice.theme, bg: choice.bg ?? 'opaque' };
-  return shareUrl(base, config, embedUi);
+  return shareUrl(base, config, embedUi, uiFallback);
 }
 
 /** Escape text for an HTML attribute value in double quotes. */
