@@ -5,7 +5,7 @@
  */
 import { pathToFileURL } from 'node:url';
 import { ConfigError, type Arch, type Config } from '../core/config';
-import { criticalCurve, parseAxis, phaseGrid, phaseReportCSV, phaseReportJSON, phaseSampled, phaseTheory, PhaseAxisError, type PhaseResult } from '../core/phase';
+import { criticalCurves, parseAxis, phaseGrid, phaseReportCSV, phaseReportJSON, phaseSampled, phaseTheory, PhaseAxisError, type PhaseResult } from '../core/phase';
 import { jacobianSpectrumFast as jacobianSpectrum } from '../core/spectrum/fast';
 import { quoteGiven, safeLine } from '../core/quote';
 import { quoteFlag } from './args';
@@ -75,6 +75,9 @@ function usage(): string {
     '  KEY is one of scale, bias, depth, alpha, width; N from 2 to 101; :log spaces the values geometrically.',
     '  --query STR    the other config keys, as for `npm run analyze` (e.g. "act=tanh&depth=50&arch=plain")',
     '  --sampled      also run the real chain at every cell (the numbers `analyze` gives for that config)',
+    '  critical       with a scale axis, per architecture: plain the χ = 1 line; residual (whose per-layer factor',
+    '                 1 + α²χ never falls to 1) the edge where its growth over the depth reaches one decade; the top',
+    '                 level has the first architecture\'s',
     '  --spectrum     add archs.<arch>.jacobian = { sample: 0, sv }: singular values of ∂h_L/∂h_0 at the query',
     '  --format json|csv   json (default); csv: arch,grid,<y key>,<x key>,log10_ratio per cell',
     '  --pretty       indent the JSON',
@@ -100,7 +103,8 @@ export function phaseResult(config: Config, xSpec: string, ySpec: string, sample
   const grid = phaseGrid(x, y);
   const theory: Partial<Record<Arch, Float64Array | null>> = {};
   for (const a of config.arch) theory[a] = phaseTheory(config, a, grid);
-  const r: PhaseResult = { config, grid, theory, critical: criticalCurve(config, grid) };
+  const hasScale = x.key === 'scale' || y.key === 'scale';
+  const r: PhaseResult = { config, grid, theory, critical: hasScale ? criticalCurves(config, grid, theory) : null };
   if (sampled) {
     const s = phaseSampled(config, grid);
     r.sampled = s.grids;

@@ -11,7 +11,7 @@
  * cancel is answered while a long sampling runs.
  */
 import type { Arch, Config } from '../core/config';
-import { criticalCurve, phaseGrid, phaseTheory, sampleCell, checkAxis, type PhaseAxis } from '../core/phase';
+import { criticalCurves, phaseGrid, phaseTheory, sampleCell, checkAxis, type PhaseAxis } from '../core/phase';
 import { jacobianSpectrumFast as jacobianSpectrum } from '../core/spectrum/fast';
 import { spectrumTheory, type SpectrumTheory } from '../core/spectrum';
 import { held } from '../core/report';
@@ -24,7 +24,7 @@ export type PhaseRequest =
   | { type: 'spectrum'; id: number; config: Config };
 
 export type PhaseResponse =
-  | { type: 'theory'; id: number; xs: number[]; ys: number[]; grids: Partial<Record<Arch, Float64Array | null>>; critical: { x: number; y: number }[] | null }
+  | { type: 'theory'; id: number; xs: number[]; ys: number[]; grids: Partial<Record<Arch, Float64Array | null>>; critical: Partial<Record<Arch, { x: number; y: number }[] | null>> | null }
   /** cells [from, from + n) in row-major [y][x] order; values[arch] holds their log10 ratios (NaN: none) */
   | { type: 'cells'; id: number; done: number; total: number; from: number; values: Partial<Record<Arch, Float64Array>> }
   | { type: 'sampled'; id: number; total: number }
@@ -75,7 +75,8 @@ export function createPhaseHandler(env: PhaseHandlerEnv): { handle(msg: PhaseReq
       try {
         const grids: Partial<Record<Arch, Float64Array | null>> = {};
         for (const a of msg.config.arch) grids[a] = phaseTheory(msg.config, a, g);
-        env.post({ type: 'theory', id: msg.id, xs: g.xs, ys: g.ys, grids, critical: criticalCurve(msg.config, g) });
+        const hasScale = g.x.key === 'scale' || g.y.key === 'scale';
+        env.post({ type: 'theory', id: msg.id, xs: g.xs, ys: g.ys, grids, critical: hasScale ? criticalCurves(msg.config, g, grids) : null });
       } catch (e) {
         fail(e);
       }

@@ -63,6 +63,19 @@ describe('npm run phase: the JSON contract', () => {
     expect(phase(['--x', 'bias:0:1:2', '--y', 'depth:1:2:2']).critical).toBeUndefined();
   });
 
+  it('critical per architecture: plain the χ = 1 line, residual its one-decade edge; the top level follows the first', () => {
+    const argv = (arch: string) => ['--query', `act=tanh&arch=${arch}`, '--x', 'scale:0.05:10:21:log', '--y', 'depth:20:200:3'];
+    const j = phase(argv('plain,residual'));
+    expect(j.critical).toEqual(j.archs.plain.critical);
+    for (const p of j.archs.plain.critical) expect(p.x).toBeCloseTo(1, 6);
+    const edge = j.archs.residual.critical as { x: number; y: number }[];
+    expect(edge.map((p) => p.y)).toEqual([20, 110, 200]);
+    // Deeper residual chains reach a decade of growth at a smaller scale.
+    expect(edge[0].x).toBeGreaterThan(edge[1].x);
+    expect(edge[1].x).toBeGreaterThan(edge[2].x);
+    expect(phase(argv('residual,plain')).critical).toEqual(edge);
+  });
+
   it('non-finite cells are null and named in nonFinite (linear at scale 100, depth 1000: 10^2000 overflows)', () => {
     const j = phase(['--query', 'act=linear&loss=sum&arch=plain&depth=1000', '--x', 'scale:1:100:2', '--y', 'alpha:0:1:2']);
     expect(j.theory[0][0]).toBeCloseTo(0, 9);

@@ -40,6 +40,27 @@ export async function phaseMapShowsTheoryCriticalCurveAndCrosshair({ page, baseU
   assert.deepEqual(await axeViolations(page, 'phase', PHASE), []);
 }
 
+export async function residualMapDrawsItsOwnEdgeNotThePlainLine({ page, baseUrl, screenshot }) {
+  await open(page, baseUrl, '?act=tanh&depth=50&arch=residual');
+  await page.locator(PHASE).scrollIntoViewIfNeeded();
+  await phaseReady(page);
+  // The residual chain has no χ = 1 line; its white line is where its growth reaches one decade: at depth 50 (the
+  // crosshair's row) that is near scale 0.53, left of the crosshair at scale 1, where the plain line would be.
+  const xs = await page.evaluate((sel) => {
+    const d = document.querySelector(`${sel} path[data-role="critical"]`)?.getAttribute('d') ?? '';
+    const pts = d.slice(1).split('L').filter(Boolean).map((p) => p.split(',').map(Number));
+    const [v, h] = document.querySelectorAll(`${sel} g[data-role="crosshair"] line`);
+    const rowY = Number(h.getAttribute('y1'));
+    // The edge's point on the crosshair's row (depth 50).
+    const atRow = pts.reduce((best, p) => (Math.abs(p[1] - rowY) < Math.abs(best[1] - rowY) ? p : best), pts[0] ?? [NaN, NaN]);
+    return { n: pts.length, edgeX: atRow[0], cross: Number(v.getAttribute('x1')) };
+  }, PHASE);
+  assert.ok(xs.n >= 2, 'the residual edge is drawn');
+  assert.ok(xs.edgeX < xs.cross - 20, `at depth 50 the edge (${xs.edgeX}) lies left of scale 1 (${xs.cross})`);
+  assert.match(await page.locator(`${PHASE} [data-role="critical-text"]`).innerText(), /grown ×10 over the depth/);
+  await screenshot('phase-residual-edge');
+}
+
 export async function clickAndKeyboardOnACellMoveTheSliders({ page, baseUrl }) {
   await open(page, baseUrl, '?act=tanh&depth=50&arch=plain');
   await page.locator(PHASE).scrollIntoViewIfNeeded();

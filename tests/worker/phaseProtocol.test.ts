@@ -36,7 +36,9 @@ describe('phase worker handler', () => {
     expect(m.xs).toEqual([0.5, 1.25, 2]);
     expect(m.grids.plain).toHaveLength(6);
     expect(m.grids.residual).toHaveLength(6);
-    expect(m.critical).toHaveLength(2);
+    // Per architecture: plain's χ = 1 line (one point per bias), residual's edge (where it reaches one decade).
+    expect(m.critical?.plain).toHaveLength(2);
+    expect(Array.isArray(m.critical?.residual)).toBe(true);
   });
 
   it('sample: cells arrive in chunks in row-major order, equal to sampleCell, then "sampled"', async () => {

@@ -22,6 +22,8 @@ export interface PhaseNonFinite {
 export interface PhaseArchJSON {
   theory: (number | null)[][] | null;
   sampled?: (number | null)[][];
+  /** with a scale axis: plain its χ = 1 line, residual the edge where its growth reaches one decade, dense null */
+  critical?: { x: number; y: number }[] | null;
   jacobian?: { sample: 0; sv: number[] } | null;
 }
 
@@ -44,7 +46,8 @@ export interface PhaseResult {
   sampled?: Partial<Record<Arch, Float64Array>>;
   /** cells the core refused while sampling */
   errors?: { ix: number; iy: number; error: string }[];
-  critical?: { x: number; y: number }[] | null;
+  /** per architecture (critical.ts criticalCurves); absent without a scale axis */
+  critical?: Partial<Record<Arch, { x: number; y: number }[] | null>> | null;
   jacobian?: Partial<Record<Arch, Float64Array | null>>;
 }
 
@@ -79,6 +82,7 @@ export function phaseReportJSON(r: PhaseResult): PhaseReportJSON {
     const entry: PhaseArchJSON = { theory: t ? rows(t, g, a, 'theory', nonFinite) : null };
     const s = r.sampled?.[a];
     if (s) entry.sampled = rows(s, g, a, 'sampled', nonFinite, why);
+    if (r.critical) entry.critical = r.critical[a] ?? null;
     if (r.jacobian) {
       const sv = r.jacobian[a];
       entry.jacobian = sv ? { sample: 0, sv: Array.from(sv) } : null;
@@ -97,7 +101,8 @@ export function phaseReportJSON(r: PhaseResult): PhaseReportJSON {
     nonFinite,
   };
   if (first.sampled) out.sampled = first.sampled;
-  if (r.critical) out.critical = r.critical;
+  // The first architecture's curve, as theory and sampled (a residual-first map gets the residual edge).
+  if (first.critical) out.critical = first.critical;
   // Keys in the contract's order: config, x, y, theory, sampled, critical, archs, nonFinite.
   const { archs: a2, nonFinite: n2, ...head } = out;
   return { ...head, archs: a2, nonFinite: n2 };

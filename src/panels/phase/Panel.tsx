@@ -31,7 +31,8 @@ interface Theory {
   xs: number[];
   ys: number[];
   grids: Partial<Record<Arch, Float64Array | null>>;
-  critical: { x: number; y: number }[] | null;
+  /** per architecture (core/phase/critical.ts); null without a scale axis */
+  critical: Partial<Record<Arch, { x: number; y: number }[] | null>> | null;
 }
 
 interface Sampling {
@@ -160,7 +161,7 @@ function PhasePanelBody({ config, lang, onPick, size }: SizedProps<PhasePanelPro
               theory: grid,
               sampled: sampling?.values[shownArch] ?? null,
               sampledCount: sampling?.count ?? 0,
-              critical: current.critical,
+              critical: current.critical?.[shownArch] ?? null,
               here: { x: NaN, y: NaN },
             },
             width,
@@ -202,6 +203,17 @@ function PhasePanelBody({ config, lang, onPick, size }: SizedProps<PhasePanelPro
   };
 
   const keyName = (k: PhaseKey) => t(`phase.key.${k}`);
+  // What the white line is on this architecture's map (dense has no theory, said by phase.noTheory).
+  const curve = current?.critical?.[shownArch];
+  const criticalText = !current
+    ? null
+    : !current.critical
+      ? t('phase.noCritical')
+      : shownArch === 'plain'
+        ? t('phase.critical')
+        : shownArch === 'residual'
+          ? t(curve && curve.length ? 'phase.criticalResidual' : 'phase.residualEdgeNone')
+          : null;
   const archName = t(`viz.arch.${shownArch}`);
   const focusCell = l && focus ? l.cells[focus.iy * x.n + focus.ix] : null;
   const valueText = (v: number) => (Number.isFinite(v) ? v.toFixed(1) : t('phase.nonFinite'));
@@ -357,8 +369,7 @@ function PhasePanelBody({ config, lang, onPick, size }: SizedProps<PhasePanelPro
             </div>
           )}
           {grid === null && <div>{t('phase.noTheory', { arch: archName })}</div>}
-          <div>{current?.critical ? t('phase.critical') : t('phase.noCritical')}</div>
-          {current?.critical && shownArch === 'residual' && <div style={{ color: COLOR.muted }}>{t('phase.criticalResidual')}</div>}
+          {criticalText && <div data-role="critical-text">{criticalText}</div>}
           {sampling && sampling.count > 0 && grid && <div data-role="disagree-text">{l.disagreeCount > 0 ? t('phase.disagree', { n: l.disagreeCount }) : t('phase.agree')}</div>}
           <div style={{ color: COLOR.muted }}>{t('phase.keys')}</div>
         </div>

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeChain } from '../../../src/core/chain/analyze';
 import { defaultConfig, type Config } from '../../../src/core/config';
-import { axisValues, criticalCurve, parseAxis, phaseGrid, phaseSampled, phaseTheory, PhaseAxisError } from '../../../src/core/phase';
+import { axisValues, criticalCurve, criticalCurves, parseAxis, phaseGrid, phaseSampled, phaseTheory, PhaseAxisError, residualEdgeCurve, RESIDUAL_EDGE_DECADES } from '../../../src/core/phase';
+import { meanFieldDh } from '../../../src/core/theory/theory';
 
 function cfg(over: Partial<Config>): Config {
   return { ...defaultConfig(), arch: ['plain', 'residual'], ...over };
@@ -126,5 +127,51 @@ describe('critical curve', () => {
 
   it('no curve without a scale axis', () => {
     expect(criticalCurve(cfg({}), phaseGrid(parseAxis('bias:0:1:2'), parseAxis('depth:1:2:2')))).toBeNull();
+  });
+});
+
+describe('the residual chain’s edge (its counterpart of the χ = 1 line)', () => {
+  const g = phaseGrid(parseAxis('scale:0.01:100:41:log'), parseAxis('bias:0:0.5:2'));
+  const growth = (c: Config) => {
+    const dh = meanFieldDh(c, 'residual')!;
+    return Math.log10(dh[0] / dh[c.depth]);
+  };
+
+  it('each point is where the mean-field growth over the depth is one decade, and deeper chains need a smaller scale', () => {
+    const base: Config = { ...defaultConfig(), act: 'tanh', depth: 50, arch: ['residual'] };
+    const pts = residualEdgeCurve(base, g)!;
+    expect(pts).toHaveLength(2);
+    for (const p of pts) expect(Math.abs(growth({ ...base, scale: p.x, bias: p.y }) - RESIDUAL_EDGE_DECADES)).toBeLessThan(1e-5);
+    const deeper = residualEdgeCurve({ ...base, depth: 200 }, g)!;
+    for (let k = 0; k < 2; k++) expect(deeper[k].x).toBeLessThan(pts[k].x);
+    // A scale axis on y works the same way; without a scale axis there is no curve.
+    const gy = phaseGrid(parseAxis('bias:0:0.5:2'), parseAxis('scale:0.01:100:41:log'));
+    expect(residualEdgeCurve(base, gy)!.map((p) => p.y)).toEqual(pts.map((p) => p.x));
+    expect(residualEdgeCurve(base, phaseGrid(parseAxis('bias:0:1:3'), parseAxis('depth:2:50:3')))).toBeNull();
+  });
+
+  it('the real chain at the edge grows by about one decade (median of 5 seeds within 0.25 decade), for several activations', () => {
+    for (const [act, init, depth, alpha] of [['tanh', 'xavier', 50, 1], ['relu', 'he', 30, 0.5], ['sigmoid', 'xavier', 60, 1]] as const) {
+      const c: Config = { ...defaultConfig(), act, init, depth, alpha, width: 32, batch: 8, arch: ['residual'] };
+      for (const p of residualEdgeCurve(c, g)!) {
+        const gs: number[] = [];
+        for (let seed = 1; seed <= 5; seed++) {
+          const dh = analyzeChain({ ...c, scale: p.x, bias: p.y, seed }).archs.residual!.dh;
+          gs.push(Math.log10(dh[0] / dh[depth]));
+        }
+        gs.sort((a, b) => a - b);
+        expect(Math.abs(gs[2] - 1), `${act} bias ${p.y} scale ${p.x}`).toBeLessThan(0.25);
+      }
+    }
+  });
+
+  it('criticalCurves: plain its χ = 1 line, residual its edge, dense none; a row that starts above the edge has no point', () => {
+    const c: Config = { ...defaultConfig(), act: 'tanh', depth: 50, arch: ['plain', 'residual', 'dense'] };
+    const all = criticalCurves(c, g);
+    expect(all.plain).toEqual(criticalCurve(c, g));
+    expect(all.residual).toEqual(residualEdgeCurve(c, g));
+    expect(all.dense).toBeNull();
+    // ReLU at depth 1000 grows more than a decade already at scale 0.01 (the theory's first cell): no crossing.
+    expect(residualEdgeCurve({ ...c, act: 'relu', init: 'he', depth: 1000 }, g)).toEqual([]);
   });
 });
