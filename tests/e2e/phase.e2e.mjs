@@ -44,7 +44,7 @@ export async function residualMapDrawsItsOwnEdgeNotThePlainLine({ page, baseUrl,
   await open(page, baseUrl, '?act=tanh&depth=50&arch=residual');
   await page.locator(PHASE).scrollIntoViewIfNeeded();
   await phaseReady(page);
-  // The residual chain has no χ = 1 line; its white line is where its growth reaches one decade: at depth 50 (the
+  // The residual chain has no χ = 1 line; its dashed line is where its growth reaches one decade: at depth 50 (the
   // crosshair's row) that is near scale 0.53, left of the crosshair at scale 1, where the plain line would be.
   const xs = await page.evaluate((sel) => {
     const d = document.querySelector(`${sel} path[data-role="critical"]`)?.getAttribute('d') ?? '';

@@ -203,7 +203,7 @@ function PhasePanelBody({ config, lang, onPick, size }: SizedProps<PhasePanelPro
   };
 
   const keyName = (k: PhaseKey) => t(`phase.key.${k}`);
-  // What the white line is on this architecture's map (dense has no theory, said by phase.noTheory).
+  // What the dashed line is on this architecture's map (dense has no theory, said by phase.noTheory).
   const curve = current?.critical?.[shownArch];
   const criticalText = !current
     ? null

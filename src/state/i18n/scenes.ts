@@ -111,10 +111,10 @@ export const scenesEn = {
 
   'story.edge.title': 'The edge of chaos: where the gradient survives',
   'story.edge.text':
-    'The phase map below shows the whole landscape at once: init scale across, depth up, and in each cell the share of the top gradient that reaches layer 0 (purple: it vanishes, orange: it explodes, pale: it survives). The white line is χ = n·Var(w)·E[f′(z)²] = 1 (n is the width), the edge of chaos, where a layer keeps the squared gradient the same size on average. For tanh without bias it sits at init scale 1. This chain is 50 tanh layers at scale 0.8, only 20 % below the line.',
+    'The phase map below shows the whole landscape at once: init scale across, depth up, and in each cell the share of the top gradient that reaches layer 0 (purple: it vanishes, orange: it explodes, pale: it survives). The dashed line is χ = n·Var(w)·E[f′(z)²] = 1 (n is the width), the edge of chaos, where a layer keeps the squared gradient the same size on average. For tanh without bias it sits at init scale 1. This chain is 50 tanh layers at scale 0.8, only 20 % below the line.',
   'story.edge.question': 'What reaches layer 0?',
   'story.edge.why':
-    'With the scale on screen, the gradient {change_plain}. At scale 0.8, χ ≤ 0.64 (tanh′ never exceeds 1), so each layer shrinks the gradient by a factor of about √χ ≤ 0.8, and 50 layers compound that to about 0.8⁵⁰ ≈ 10⁻⁵. Any χ ≠ 1 is raised to the power L, which is why the pale band on the map hugs the white line and gets thinner as the chain gets deeper. On the line itself the decay is no longer exponential: the theory predicts that a tanh chain at scale 1 loses less than 2 orders of magnitude even at depth 1000.',
+    'With the scale on screen, the gradient {change_plain}. At scale 0.8, χ ≤ 0.64 (tanh′ never exceeds 1), so each layer shrinks the gradient by a factor of about √χ ≤ 0.8, and 50 layers compound that to about 0.8⁵⁰ ≈ 10⁻⁵. Any χ ≠ 1 is raised to the power L, which is why the pale band on the map hugs the dashed line and gets thinner as the chain gets deeper. On the line itself the decay is no longer exponential: the theory predicts that a tanh chain at scale 1 loses less than 2 orders of magnitude even at depth 1000.',
   'story.edge.alt': 'Move onto the line: scale {scale}',
 
   'story.isometry.title': 'Dynamical isometry: why orthogonal weights matter at depth 1000',
