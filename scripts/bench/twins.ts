@@ -14,7 +14,8 @@ import { runInNewContext } from 'node:vm';
 import { analyzeArch } from '../../src/core/chain/analyze';
 import { ChainWorkspace, chainShape, type ChainRun } from '../../src/core/chain/chains';
 import { LayerLoop } from '../../src/core/chain/fast/chain-loop';
-import { drawParams } from '../../src/core/chain/params';
+import { drawParams, orthonormalize } from '../../src/core/chain/params';
+import { orthonormalizeFast } from '../../src/core/chain/fast/orthonormalize';
 import { ACTIVATIONS, decodeConfig, defaultConfig, type Activation, type Config } from '../../src/core/config';
 import { ACTIVATION_FNS } from '../../src/core/numerics/activations';
 import { ACT_LOOPS } from '../../src/core/autograd/fast/act-loops';
@@ -164,10 +165,26 @@ function loopRow(load: Load): TwinRow {
   return { twin: 'LayerLoop (analyzeArch)', reference: 'ChainWorkspace (full tape)', load: load.label, ...t };
 }
 
-/** Every twin at both workloads. */
+/** The orthogonal init's draw: L weights of W × W (the workload's), or `count` weights of `width` (the spectrum's W = 512). */
+function orthoRow(label: string, count: number, width: number): TwinRow {
+  const a = inputs(count * width * width, 17);
+  const work = new Float64Array(width * width);
+  const run = (f: (m: Float64Array, r: number, c: number) => Float64Array) => () => {
+    for (let i = 0; i < count; i++) {
+      work.set(a.subarray(i * width * width, (i + 1) * width * width));
+      f(work, width, width);
+    }
+    return work;
+  };
+  const t = time(run(orthonormalizeFast), run(orthonormalize));
+  return { twin: 'orthonormalizeFast', reference: 'orthonormalize (left-looking MGS)', load: label, ...t };
+}
+
+/** Every twin at both workloads (and the orthogonal draw at the spectrum's largest width). */
 export function measureTwins(): TwinRow[] {
   const rows: TwinRow[] = [];
-  for (const load of LOADS) rows.push(loopRow(load), ...actRows(load), summaryRow(load));
+  for (const load of LOADS) rows.push(loopRow(load), ...actRows(load), summaryRow(load), orthoRow(load.label, load.L, load.config.width));
+  rows.push(orthoRow('one W = 512 weight', 1, 512));
   return rows;
 }
 

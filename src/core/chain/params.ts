@@ -10,6 +10,7 @@
 import { normalCdf } from '../numerics/activations';
 import type { Arch, Config, InitScheme } from '../config';
 import { fillNormal, normalStream } from '../numerics/rng';
+import { orthonormalizeFast } from './fast/orthonormalize';
 
 /**
  * Everything random about one chain, packed in ONE Float64Array in draw order: x | W_0 … W_{L−1} | b_0 … b_{L−1} | y.
@@ -154,7 +155,8 @@ export function orthonormalize(a: Float64Array, rows: number, cols: number): Flo
 function drawWeight(w: Float64Array, next: () => number, init: InitScheme, scale: number, fanIn: number, fanOut: number): void {
   if (init === 'orthogonal') {
     fillNormal(w, next);
-    orthonormalize(w, fanIn, fanOut);
+    // The fast twin of orthonormalize below: the same doubles (tests/core/chain/fast/orthonormalize.test.ts).
+    orthonormalizeFast(w, fanIn, fanOut);
     for (let k = 0; k < w.length; k++) w[k] *= scale;
   } else if (init === 'uniform') {
     // Uniform on [−a, a] has variance a²/3; a = √3·std matches the Glorot normal variance.
