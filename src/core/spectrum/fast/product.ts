@@ -16,13 +16,18 @@ import type { Arch, Config } from '../../config';
 import { weightOffset, type ChainParams } from '../../chain/params';
 import { exponentOf, scaleRange, singularValuesFast } from './jacobi';
 
+/** Writes C = Q·M_i; `qIsIdentity` says that Q is still I (the first factor), so the product may be skipped. */
+export type FactorFn = (i: number, Q: Float64Array, C: Float64Array, qIsIdentity: boolean) => void;
+
 /** C = Q·M_i for the plain (M_i = W_i·D_i) or residual (M_i = I + α·W_i·D_i) chain, by the blocked kernel. */
-export function chainFactorFast(c: Config, arch: Arch, p: ChainParams, D: Float64Array): (i: number, Q: Float64Array, C: Float64Array) => void {
+export function chainFactorFast(c: Config, arch: Arch, p: ChainParams, D: Float64Array): FactorFn {
   const W = c.width;
   const residual = arch === 'residual';
   const al = c.alpha;
-  return (i, Q, C) => {
-    matmulInto(Q, 0, p.data, weightOffset(p, i), C, 0, W, W, W);
+  return (i, Q, C, qIsIdentity) => {
+    // I·W_i is W_i exactly (each entry 1·w plus zeros): the first factor skips its W³ product.
+    if (qIsIdentity) C.set(p.data.subarray(weightOffset(p, i), weightOffset(p, i) + W * W));
+    else matmulInto(Q, 0, p.data, weightOffset(p, i), C, 0, W, W, W);
     const di = i * W;
     for (let r = 0; r < W; r++) {
       const cr = r * W;
@@ -102,7 +107,7 @@ function reflectRows(X: Float64Array, V: Float64Array, vo: number, half: number,
  * Singular values of M_0·M_1 ⋯ M_{L−1} (n × n factors), largest first; `applyFactor(i, Q, C)` writes C = Q·M_i.
  * A product that overflows gives NaN, one that is exactly 0 gives 0 (as the plain path).
  */
-export function productSingularValuesFast(n: number, L: number, applyFactor: (i: number, Q: Float64Array, C: Float64Array) => void): Float64Array {
+export function productSingularValuesFast(n: number, L: number, applyFactor: FactorFn): Float64Array {
   const Q = new Float64Array(n * n);
   const C = new Float64Array(n * n);
   const V = new Float64Array(n * n);
@@ -115,7 +120,7 @@ export function productSingularValuesFast(n: number, L: number, applyFactor: (i:
   }
   let exp2 = 0;
   for (let i = 0; i < L; i++) {
-    applyFactor(i, Q, C);
+    applyFactor(i, Q, C, i === 0);
     lqFast(C, Q, n, V, vn);
     // acc ← acc·L_i (both lower triangular), row by row.
     let amax = 0;
