@@ -2,7 +2,8 @@
  * `npx tsx scripts/profile-spectrum.ts [W,…] [L,…]`: where the Jacobian spectrum's time goes, per width and depth:
  * the draw and forward pass of sample 0, the factor products C = Q·M_i, the rest of the accumulation (LQ splits and
  * triangular products) and the final SVD of the W × W triangle. CPU ms of one run per cell (the big ones take seconds), after one warm-up call at W = 32; the
- * medians are in `npm run bench`. `--fast` times the fast twin (src/core/spectrum/fast/) instead, as a whole.
+ * medians are in `npm run bench`. `--fast` times the fast twin (src/core/spectrum/fast/) instead, as a whole (draw
+ * included). `--init=orthogonal`, `--act=relu`: another chain than tanh + xavier.
  */
 import { defaultConfig, type Config } from '../src/core/config';
 import { drawParams } from '../src/core/chain/params';
@@ -11,7 +12,11 @@ import { productTriangle, singularValues } from '../src/core/spectrum/svd';
 import { jacobianSpectrumFast } from '../src/core/spectrum/fast';
 
 const fast = process.argv.includes('--fast');
-const args = process.argv.slice(2).filter((a) => a !== '--fast');
+// --init=orthogonal, --act=relu …: the chain measured (default tanh, xavier).
+const flag = (name: string, dflt: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? dflt;
+const init = flag('init', 'xavier') as Config['init'];
+const act = flag('act', 'tanh') as Config['act'];
+const args = process.argv.slice(2).filter((a) => !a.startsWith('--'));
 const Ws = (args[0] ?? '64,128,256,512').split(',').map(Number);
 const Ls = (args[1] ?? '2,50,200').split(',').map(Number);
 // CPU time of this process (user + system), not wall time: the machine is shared and wall time follows its load.
@@ -27,7 +32,7 @@ for (const W of Ws)
       console.log(`W=${W} L=${L}: beyond the work bound`);
       continue;
     }
-    const c: Config = { ...defaultConfig(), act: 'tanh', init: 'xavier', depth: L, width: W, arch: ['plain'] };
+    const c: Config = { ...defaultConfig(), act, init, depth: L, width: W, arch: ['plain'] };
     if (fast) {
       const t = now();
       jacobianSpectrumFast(c, 'plain');
