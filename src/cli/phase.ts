@@ -76,7 +76,7 @@ function usage(): string {
     '  --query STR    the other config keys, as for `npm run analyze` (e.g. "act=tanh&depth=50&arch=plain")',
     '  --sampled      also run the real chain at every cell (the numbers `analyze` gives for that config)',
     '  critical       with a scale axis, per architecture: plain the χ = 1 line; residual (whose per-layer factor',
-    '                 1 + α²χ never falls to 1) the edge where its growth over the depth reaches one decade; the top',
+    '                 1 + α²χ is never below 1) the edge where its growth over the depth reaches one decade; the top',
     '                 level has the first architecture\'s',
     '  --spectrum     add archs.<arch>.jacobian = { sample: 0, sv }: singular values of ∂h_L/∂h_0 at the query',
     '  --format json|csv   json (default); csv: arch,grid,<y key>,<x key>,log10_ratio per cell',
