@@ -105,11 +105,13 @@ export function residualEdgeCurve(config: Config, g: PhaseGrid, theory?: Float64
 }
 
 /**
- * Each architecture's curve: plain the χ = 1 line, residual its edge, dense none (no theory). `theory`: grids
- * already computed, per architecture.
+ * Each architecture's curve: plain the χ = 1 line, residual its edge, dense none (no theory), none of them with a
+ * normalization. `theory`: grids already computed, per architecture.
  */
 export function criticalCurves(config: Config, g: PhaseGrid, theory: Partial<Record<Arch, Float64Array | null>> = {}): Partial<Record<Arch, Curve | null>> {
   const out: Partial<Record<Arch, Curve | null>> = {};
-  for (const a of config.arch) out[a] = a === 'plain' ? criticalCurve(config, g) : a === 'residual' ? residualEdgeCurve(config, g, theory.residual) : null;
+  // Both curves are the mean field's, which has no normalization: with one there is no theory to draw them from.
+  const none = config.norm !== 'none';
+  for (const a of config.arch) out[a] = none ? null : a === 'plain' ? criticalCurve(config, g) : a === 'residual' ? residualEdgeCurve(config, g, theory.residual) : null;
   return out;
 }

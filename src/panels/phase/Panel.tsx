@@ -205,7 +205,7 @@ function PhasePanelBody({ config, lang, onPick, size }: SizedProps<PhasePanelPro
   const keyName = (k: PhaseKey) => t(`phase.key.${k}`);
   // What the dashed line is on this architecture's map (dense has no theory, said by phase.noTheory).
   const curve = current?.critical?.[shownArch];
-  const criticalText = !current
+  const criticalText = !current || grid === null
     ? null
     : !current.critical
       ? t('phase.noCritical')

@@ -171,6 +171,8 @@ describe('the residual chain’s edge (its counterpart of the χ = 1 line)', () 
     expect(all.plain).toEqual(criticalCurve(c, g));
     expect(all.residual).toEqual(residualEdgeCurve(c, g));
     expect(all.dense).toBeNull();
+    // With a normalization the mean field (no norm) draws no curve at all.
+    expect(criticalCurves({ ...c, norm: 'batch' }, g)).toEqual({ plain: null, residual: null, dense: null });
     // ReLU at depth 1000 grows more than a decade already at scale 0.01 (the theory's first cell): no crossing.
     expect(residualEdgeCurve({ ...c, act: 'relu', init: 'he', depth: 1000 }, g)).toEqual([]);
   });
