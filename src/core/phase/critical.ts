@@ -3,8 +3,8 @@
  * Plain: at each value of the other axis, the init scale where the per-layer gain χ = σ_w²·E[f′²] at the fixed
  * point crosses 1 (theory's {@link criticalScale}). Only `bias` moves it: depth, alpha and width do not enter χ
  * (width drops out of σ_w² for W × W layers), so for them the curve is a straight line.
- * Residual: its per-layer factor 1 + α²χ is above 1 for every χ > 0, so it has no χ = 1 line and its gradient only
- * grows (the map is ≥ 0). Its counterpart is the edge of the band where it survives: the smallest scale at which
+ * Residual: its mean-field factor per layer, 1 + α²χ, is never below 1 (1 only at α = 0), so it has no χ = 1 line
+ * and its map is ≥ 0: on average the gradient never shrinks. Its counterpart is the edge of the band where it survives: the smallest scale at which
  * the mean-field growth over the whole depth reaches {@link RESIDUAL_EDGE_DECADES}, a curve that moves with depth and
  * α (a deeper residual chain needs a smaller init scale to stay within a decade).
  */
@@ -39,7 +39,7 @@ export function criticalCurve(config: Config, g: PhaseGrid): Curve | null {
 /**
  * The residual chain's edge curve (see the file comment): per value of the other axis, the scale in the grid's
  * scale range where the mean-field log10(dh[0]/dh[L]) first reaches {@link RESIDUAL_EDGE_DECADES}, bracketed by
- * the grid's own cells and refined by bisection (in log scale on a log axis). `theory`: the residual grid if already
+ * the grid's own cells and refined by regula falsi (in log scale on a log axis). `theory`: the residual grid if already
  * computed. Null without a scale axis or where the theory does not apply; rows that never reach the edge (or start
  * above it) have no point.
  */
