@@ -61,6 +61,15 @@ export async function residualMapDrawsItsOwnEdgeNotThePlainLine({ page, baseUrl,
   await screenshot('phase-residual-edge');
 }
 
+export async function noChiLineIsSaidNotDrawn({ page, baseUrl }) {
+  // GELU without bias: χ jumps past 1 without reaching it, so the map has no line, and its text must not name one.
+  await open(page, baseUrl, '?act=gelu&init=he&depth=50&arch=plain');
+  await page.locator(PHASE).scrollIntoViewIfNeeded();
+  await phaseReady(page);
+  assert.equal(await page.locator(`${PHASE} path[data-role="critical"]`).count(), 0, 'no χ = 1 line is drawn');
+  assert.match(await page.locator(`${PHASE} [data-role="critical-text"]`).innerText(), /^No χ = 1 line on this map/);
+}
+
 export async function clickAndKeyboardOnACellMoveTheSliders({ page, baseUrl }) {
   await open(page, baseUrl, '?act=tanh&depth=50&arch=plain');
   await page.locator(PHASE).scrollIntoViewIfNeeded();

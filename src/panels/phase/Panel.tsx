@@ -210,7 +210,7 @@ function PhasePanelBody({ config, lang, onPick, size }: SizedProps<PhasePanelPro
     : !current.critical
       ? t('phase.noCritical')
       : shownArch === 'plain'
-        ? t('phase.critical')
+        ? t(l?.criticalPath ? 'phase.critical' : 'phase.noChiLine')
         : shownArch === 'residual'
           ? t(curve && curve.length ? 'phase.criticalResidual' : 'phase.residualEdgeNone')
           : null;

@@ -21,6 +21,7 @@ export const phaseZh = {
   'phase.legendMid': '保留',
   'phase.legendHigh': '爆炸',
   'phase.critical': '虚线：χ = 1，普通网络的混沌边缘',
+  'phase.noChiLine': '这张图上没有 χ = 1 的线：在图中的初始化缩放范围内 χ 没有穿过 1（偏置较小时，GELU 和 SiLU 的 χ 会直接跳过 1）。',
   'phase.criticalResidual': '虚线：残差网络的梯度在整个深度上放大到 10 倍的位置，即它“存活带”的边缘。残差网络没有 χ = 1 的线：按平均场，它每层的因子 1 + α²χ 从不小于 1，所以平均而言梯度从不缩小。',
   'phase.residualEdgeNone': '在这张图的范围内，残差网络的梯度在整个深度上的增长都没有跨过一个数量级。它没有 χ = 1 的线：按平均场，每层因子 1 + α²χ 从不小于 1。',
   'phase.noCritical': '只有横轴或纵轴为初始化缩放时才画虚线。',
