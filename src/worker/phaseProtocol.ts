@@ -5,7 +5,8 @@
  *
  * main → worker: theory {id, config, x, y} · sample {id, config, x, y} · cancel {id} · spectrum {id, config}
  * worker → main: theory {grids, xs, ys, critical} · cells {done, total, from, values} (progressive) ·
- *                sampled (all cells done) · cancelled · spectrum {sv per arch} · error
+ *                sampled (all cells done) · cancelled · spectrum {sv per arch} (after spectrumProgress {arch, done,
+ *                total, ms} for a long one) · error
  * Every answer carries the id of its request. A newer sample (or a cancel) stops an older one between cells: the
  * newest request wins. Sampling yields to the event loop after each ~30 ms of cells, so a theory request or a
  * cancel is answered while a long sampling runs.
@@ -30,6 +31,8 @@ export type PhaseResponse =
   | { type: 'sampled'; id: number; total: number }
   | { type: 'cancelled'; id: number; done: number }
   | { type: 'spectrum'; id: number; sv: Partial<Record<Arch, Float64Array | null>>; theory: Partial<Record<Arch, SpectrumTheory>> }
+  /** a long spectrum's progress: layers done of the architecture being computed, ms since the request */
+  | { type: 'spectrumProgress'; id: number; arch: Arch; done: number; total: number; ms: number }
   | { type: 'error'; id: number; request: PhaseRequest['type']; error: PlainError };
 
 export interface PhaseHandlerEnv {
@@ -38,6 +41,9 @@ export interface PhaseHandlerEnv {
   /** resolve after pending messages (a cancel, a newer request) have been delivered */
   yieldToEvents(): Promise<void>;
 }
+
+/** The least time between two progress messages of a spectrum. */
+const PROGRESS_MS = 250;
 
 /** Work per chunk of sampled cells before yielding to the event loop. */
 const CHUNK_MS = 30;
@@ -54,8 +60,16 @@ export function createPhaseHandler(env: PhaseHandlerEnv): { handle(msg: PhaseReq
       try {
         const sv: Partial<Record<Arch, Float64Array | null>> = {};
         const theory: Partial<Record<Arch, SpectrumTheory>> = {};
+        const t0 = env.now();
+        let said = t0;
         for (const a of msg.config.arch) {
-          sv[a] = jacobianSpectrum(msg.config, a);
+          // Every ~250 ms at most (a W = 512 layer takes about that long): the panel says how far it is.
+          sv[a] = jacobianSpectrum(msg.config, a, (done, total) => {
+            const now = env.now();
+            if (now - said < PROGRESS_MS) return;
+            said = now;
+            env.post({ type: 'spectrumProgress', id: msg.id, arch: a, done, total, ms: now - t0 });
+          });
           theory[a] = spectrumTheory(msg.config, a);
         }
         env.post({ type: 'spectrum', id: msg.id, sv, theory });

@@ -128,6 +128,19 @@ export async function spectrumDrawsBothArchitecturesWithAReading({ page, baseUrl
   assert.deepEqual(await axeViolations(page, 'spectrum', SPECTRUM), []);
 }
 
+export async function aWideSpectrumSaysHowFarItIs({ page, baseUrl, screenshot }) {
+  // W = 512: each layer of the product takes a quarter second or more, so the panel reports layers done as it goes.
+  await page.goto(`${baseUrl}?act=tanh&depth=4&width=512&batch=4&arch=plain&panels=spectrum`);
+  await page.locator(SPECTRUM).waitFor({ timeout: 20_000 });
+  await page.locator(SPECTRUM).scrollIntoViewIfNeeded();
+  const said = page.locator(`${SPECTRUM} [data-role="spectrum-progress"]`);
+  await said.waitFor({ timeout: 30_000 });
+  assert.match(await said.innerText(), /plain, layer [1-4] of 4 after \d+\.\d s/);
+  await screenshot('spectrum-progress');
+  await page.locator(`${SPECTRUM} path[data-arch="plain"]`).waitFor({ timeout: 60_000 });
+  assert.equal(await said.count(), 0, 'the progress line goes with the result');
+}
+
 export async function embedsPickPhaseOrSpectrumAlone({ page, baseUrl }) {
   await page.goto(`${baseUrl}?embed=1&panels=phase&act=relu&init=he`);
   await page.locator(CELLS).first().waitFor({ timeout: 30_000 });

@@ -96,4 +96,21 @@ describe('phase worker handler', () => {
     for (const s of m.sv.plain!) expect(s / 1.2 ** 4).toBeCloseTo(1, 12);
     expect(m.sv.residual).toHaveLength(3);
   });
+
+  it('spectrum: a long one posts its progress (layers done, ms) at most every 250 ms, then the result', async () => {
+    const { out, h } = harness(); // the fake clock advances 10 ms per reading: one reading per layer
+    await h.handle({ type: 'spectrum', id: 9, config: { ...config, depth: 60 } });
+    const progress = out.filter((m) => m.type === 'spectrumProgress');
+    expect(out.at(-1)?.type).toBe('spectrum');
+    expect(progress.length).toBeGreaterThanOrEqual(4); // 2 × 60 layers at 10 ms, one message per 250 ms
+    for (const p of progress) {
+      if (p.type !== 'spectrumProgress') continue;
+      expect(p).toMatchObject({ id: 9, total: 60 });
+      expect(p.done).toBeGreaterThan(0);
+      expect(p.done).toBeLessThanOrEqual(60);
+    }
+    const ms = progress.map((p) => (p.type === 'spectrumProgress' ? p.ms : NaN));
+    for (let k = 1; k < ms.length; k++) expect(ms[k] - ms[k - 1]).toBeGreaterThanOrEqual(250);
+    expect(progress.map((p) => (p.type === 'spectrumProgress' ? p.arch : ''))).toEqual(expect.arrayContaining(['plain', 'residual']));
+  });
 });

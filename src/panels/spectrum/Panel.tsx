@@ -32,9 +32,15 @@ function SpectrumPanelBody({ config, lang, size }: SizedProps<SpectrumPanelProps
   const want = useRef(-1);
   const pending = useRef(false);
   const key = JSON.stringify(config);
+  const [progress, setProgress] = useState<{ id: number; arch: Arch; done: number; total: number; ms: number } | null>(null);
   const { send, reset } = usePhasePort((m: PhaseResponse) => {
     if (m.id !== want.current && m.id !== -1) return;
+    if (m.type === 'spectrumProgress') {
+      setProgress({ id: m.id, arch: m.arch, done: m.done, total: m.total, ms: m.ms });
+      return;
+    }
     pending.current = false;
+    setProgress(null);
     if (m.type === 'spectrum') {
       setResult({ key, sv: m.sv, theory: m.theory });
       setError(null);
@@ -80,6 +86,7 @@ function SpectrumPanelBody({ config, lang, size }: SizedProps<SpectrumPanelProps
     downloadBlob(new Blob([text], { type: kind === 'csv' ? 'text/csv' : 'application/json' }), `gradient-chain-spectrum-L${config.depth}-W${config.width}-${config.act}-${config.init}-seed${config.seed}.${kind}`);
   };
   const stale = result !== null && result.key !== key;
+  const showProgress = progress !== null && progress.id === want.current;
 
   return (
     <figure aria-label={t('spectrum.title')} style={{ margin: 0, color: COLOR.fg }} data-testid="spectrum-panel">
@@ -98,9 +105,15 @@ function SpectrumPanelBody({ config, lang, size }: SizedProps<SpectrumPanelProps
         </p>
       )}
       {config.norm !== 'none' && <p style={{ fontSize: FONT.label }}>{t('spectrum.noNorm')}</p>}
+      {/* A long spectrum (W = 512: a quarter second per layer) says how far it is, over the old chart or none. */}
+      {showProgress && progress && (
+        <p style={{ fontSize: FONT.label, color: COLOR.muted }} data-role="spectrum-progress">
+          {t('spectrum.progress', { arch: t(`viz.arch.${progress.arch}`), done: progress.done, total: progress.total, s: (progress.ms / 1000).toFixed(1) })}
+        </p>
+      )}
       <div ref={ref} style={{ width: '100%', opacity: stale ? 0.6 : 1 }}>
         {!l ? (
-          !error && config.norm === 'none' && (
+          !error && config.norm === 'none' && !showProgress && (
             <p style={{ fontSize: FONT.label, color: COLOR.muted }} data-pending="true">
               {t('spectrum.computing')}
             </p>

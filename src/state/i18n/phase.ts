@@ -46,6 +46,7 @@ export const phaseEn = {
   'spectrum.theoryLine': '{arch}: mean field √E[σ²]',
   'spectrum.theoryNone': '{arch}: no mean-field line (the theory covers plain and residual chains without normalization).',
   'spectrum.theoryRange': '{arch}: the mean-field √E[σ²] is beyond float64 ({value}), not drawn.',
+  'spectrum.progress': 'Computing the singular values: {arch}, layer {done} of {total} after {s} s, then one SVD of the whole product.',
   'spectrum.computing': 'Computing the singular values…',
   'spectrum.noNorm': 'With normalization the Jacobian would include the norm’s own derivative; the spectrum is shown without normalization only.',
   'spectrum.error': 'The spectrum failed: {message}',

@@ -46,6 +46,7 @@ export const phaseZh = {
   'spectrum.theoryLine': '{arch}：平均场 √E[σ²]',
   'spectrum.theoryNone': '{arch}：没有平均场参考线（该理论只适用于不带归一化的普通链和残差链）。',
   'spectrum.theoryRange': '{arch}：平均场 √E[σ²] 超出 float64 范围（{value}），不画出。',
+  'spectrum.progress': '正在计算奇异值：{arch}，{s} 秒内已完成第 {done} / {total} 层，之后对整个乘积做一次 SVD。',
   'spectrum.computing': '正在计算奇异值……',
   'spectrum.noNorm': '带归一化时雅可比矩阵还包含归一化本身的导数；谱只在不归一化时给出。',
   'spectrum.error': '奇异值计算失败：{message}',

@@ -11,11 +11,15 @@ import { singularValuesFast } from './jacobi';
 export { singularValuesFast, GK_MAX_COND } from './jacobi';
 export { productSingularValuesFast, lqFast } from './product';
 
-/** Singular values of ∂h_L/∂h_0 for sample 0, largest first; null with a normalization (as jacobianSpectrum). */
-export function jacobianSpectrumFast(config: Config, arch: Arch): Float64Array | null {
+/**
+ * Singular values of ∂h_L/∂h_0 for sample 0, largest first; null with a normalization (as jacobianSpectrum).
+ * `onLayer(done, L)`: after each layer of the plain and residual product (dense has none).
+ */
+export function jacobianSpectrumFast(config: Config, arch: Arch, onLayer?: (done: number, total: number) => void): Float64Array | null {
   const s = prepareSpectrum(config, arch);
   if (!s) return null;
   const { c, p, D } = s;
   if (arch === 'dense') return denseSpectrum(c, p, D, (A, n) => singularValuesFast(A, n));
-  return zeroBeyondRank(productSingularValuesFast(c.width, c.depth, chainFactorFast(c, arch, p, D)), arch, D, c.width);
+  const progress = onLayer && ((done: number) => onLayer(done, c.depth));
+  return zeroBeyondRank(productSingularValuesFast(c.width, c.depth, chainFactorFast(c, arch, p, D), progress), arch, D, c.width);
 }

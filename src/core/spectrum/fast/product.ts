@@ -104,10 +104,11 @@ function reflectRows(X: Float64Array, V: Float64Array, vo: number, half: number,
 }
 
 /**
- * Singular values of M_0·M_1 ⋯ M_{L−1} (n × n factors), largest first; `applyFactor(i, Q, C)` writes C = Q·M_i.
+ * Singular values of M_0·M_1 ⋯ M_{L−1} (n × n factors), largest first; `applyFactor(i, Q, C)` writes C = Q·M_i;
+ * `onLayer(done)` hears after each factor (the worker's progress: at W = 512 a factor takes a quarter second).
  * A product that overflows gives NaN, one that is exactly 0 gives 0 (as the plain path).
  */
-export function productSingularValuesFast(n: number, L: number, applyFactor: FactorFn): Float64Array {
+export function productSingularValuesFast(n: number, L: number, applyFactor: FactorFn, onLayer?: (done: number) => void): Float64Array {
   const Q = new Float64Array(n * n);
   const C = new Float64Array(n * n);
   const V = new Float64Array(n * n);
@@ -145,6 +146,7 @@ export function productSingularValuesFast(n: number, L: number, applyFactor: Fac
       scaleRange(acc, 0, n * n, -e);
       exp2 += e;
     }
+    onLayer?.(i + 1);
   }
   return singularValuesFast(acc, n, exp2);
 }
