@@ -81,10 +81,15 @@ export function axisValues(a: PhaseAxis): number[] {
   const int = keyRange(a.key).int;
   const l0 = a.log ? log(a.min) : 0;
   const l1 = a.log ? log(a.max) : 0;
+  // An integer key's values are kept distinct where the range allows (rounding made the default depth axis 2, 3, 3,
+  // 4 … and width 1, 1, 2 …: two identical rows): each is at least one above the last, and at most what leaves room
+  // for the ones after it. A range narrower than N (depth:1:3:5) keeps the plain rounding and its repeats.
+  const distinct = int && a.max - a.min + 1 >= a.n;
   for (let k = 0; k < a.n; k++) {
     const t = k / (a.n - 1);
     let v = k === 0 ? a.min : k === a.n - 1 ? a.max : a.log ? exp(l0 + (l1 - l0) * t) : a.min + (a.max - a.min) * t;
     if (int) v = Math.round(v);
+    if (distinct && k > 0) v = Math.min(Math.max(v, out[k - 1] + 1), a.max - (a.n - 1 - k));
     out.push(v);
   }
   return out;

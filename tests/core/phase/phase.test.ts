@@ -9,6 +9,20 @@ function cfg(over: Partial<Config>): Config {
 }
 
 describe('phase axes', () => {
+  it('an integer key keeps its values distinct where the range allows (rounding repeated rows); ends exact', () => {
+    expect(axisValues({ key: 'depth', min: 2, max: 1000, n: 25, log: true }).slice(0, 7)).toEqual([2, 3, 4, 5, 6, 7, 9]);
+    expect(axisValues({ key: 'width', min: 1, max: 256, n: 17, log: true })).toEqual([1, 2, 3, 4, 5, 6, 8, 11, 16, 23, 32, 45, 64, 91, 128, 181, 256]);
+    for (const [min, max, n] of [[1, 10, 10], [5, 40, 30], [2, 1000, 101], [1, 512, 101]])
+      for (const log of [false, true]) {
+        const v = axisValues({ key: 'depth', min, max, n, log });
+        expect(v[0]).toBe(min);
+        expect(v[n - 1]).toBe(max);
+        for (let k = 1; k < n; k++) expect(v[k]).toBeGreaterThan(v[k - 1]);
+      }
+    // Narrower than N: the plain rounding, repeats and all.
+    expect(axisValues({ key: 'depth', min: 1, max: 3, n: 5, log: true })).toEqual([1, 1, 2, 2, 3]);
+  });
+
   it('parses KEY:MIN:MAX:N[:log]; log values are geometric with exact ends, linear ones arithmetic', () => {
     const a = parseAxis('scale:0.1:10:5:log');
     expect(a).toEqual({ key: 'scale', min: 0.1, max: 10, n: 5, log: true });
