@@ -126,13 +126,7 @@ export function initStd(init: InitScheme, scale: number, fanIn: number, fanOut: 
  * correction that makes Q of a Gaussian matrix Haar-distributed.
  */
 export function orthonormalize(a: Float64Array, rows: number, cols: number): Float64Array {
-  const tall = rows >= cols;
-  const nv = tall ? cols : rows; // vectors to orthonormalize
-  const len = tall ? rows : cols; // their length
-  // Copy the vectors into contiguous storage so every inner loop is unit-stride.
-  const q = new Float64Array(nv * len);
-  for (let r = 0; r < rows; r++)
-    for (let c = 0; c < cols; c++) q[tall ? c * len + r : r * len + c] = a[r * cols + c];
+  const { q, nv, len } = gramVectors(a, rows, cols);
   for (let j = 0; j < nv; j++) {
     const qj = j * len;
     for (let p = 0; p < j; p++) {
@@ -146,6 +140,27 @@ export function orthonormalize(a: Float64Array, rows: number, cols: number): Flo
     const inv = 1 / Math.sqrt(s);
     for (let t = 0; t < len; t++) q[qj + t] *= inv;
   }
+  return putGramVectors(q, a, rows, cols);
+}
+
+/**
+ * The vectors orthonormalize works on, copied into contiguous rows of `q` so every inner loop is unit-stride: the
+ * columns of `a` when rows ≥ cols, else its rows (nv vectors of length len). Shared with chain/fast/orthonormalize.ts.
+ */
+export function gramVectors(a: Float64Array, rows: number, cols: number): { q: Float64Array; nv: number; len: number } {
+  const tall = rows >= cols;
+  const nv = tall ? cols : rows;
+  const len = tall ? rows : cols;
+  const q = new Float64Array(nv * len);
+  for (let r = 0; r < rows; r++)
+    for (let c = 0; c < cols; c++) q[tall ? c * len + r : r * len + c] = a[r * cols + c];
+  return { q, nv, len };
+}
+
+/** Write the vectors of {@link gramVectors} back into `a` (the inverse copy); returns a. */
+export function putGramVectors(q: Float64Array, a: Float64Array, rows: number, cols: number): Float64Array {
+  const tall = rows >= cols;
+  const len = tall ? rows : cols;
   for (let r = 0; r < rows; r++)
     for (let c = 0; c < cols; c++) a[r * cols + c] = q[tall ? c * len + r : r * len + c];
   return a;

@@ -15,6 +15,7 @@
  * (LAPACK's), with ε = 2^-53. Nothing allocates inside the loops.
  */
 import { log } from '../../numerics/libm';
+import { projectOutRows } from '../../numerics/rowProject';
 import { golubKahanValues } from './bidiag';
 
 const EPS = 2 ** -53;
@@ -144,39 +145,9 @@ function pivotedQR(X: Float64Array, n: number): Float64Array {
     v[k] = x0 - bs;
     const half = sg * (sg + Math.abs(x0));
     R[k * n + k] = bs * xm;
-    // Rows j > k: x_j ← x_j − (x_j·v / half)·v; R[k][j] is then x_j's entry k. Four rows share each load of v.
-    let j = k + 1;
-    for (; j + 4 <= n; j += 4) {
-      const o0 = j * n, o1 = o0 + n, o2 = o1 + n, o3 = o2 + n; // prettier-ignore
-      let d0 = 0, d1 = 0, d2 = 0, d3 = 0; // prettier-ignore
-      for (let c = k; c < n; c++) {
-        const vc = v[c];
-        d0 += X[o0 + c] * vc;
-        d1 += X[o1 + c] * vc;
-        d2 += X[o2 + c] * vc;
-        d3 += X[o3 + c] * vc;
-      }
-      const s0 = d0 / half, s1 = d1 / half, s2 = d2 / half, s3 = d3 / half; // prettier-ignore
-      for (let c = k; c < n; c++) {
-        const vc = v[c];
-        X[o0 + c] -= s0 * vc;
-        X[o1 + c] -= s1 * vc;
-        X[o2 + c] -= s2 * vc;
-        X[o3 + c] -= s3 * vc;
-      }
-      R[ok + j] = X[o0 + k];
-      R[ok + j + 1] = X[o1 + k];
-      R[ok + j + 2] = X[o2 + k];
-      R[ok + j + 3] = X[o3 + k];
-    }
-    for (; j < n; j++) {
-      const o = j * n;
-      let d = 0;
-      for (let c = k; c < n; c++) d += X[o + c] * v[c];
-      const s = d / half;
-      for (let c = k; c < n; c++) X[o + c] -= s * v[c];
-      R[ok + j] = X[o + k];
-    }
+    // Rows j > k: x_j ← x_j − (x_j·v / half)·v (four rows share each load of v); R[k][j] is then x_j's entry k.
+    projectOutRows(X, n, k + 1, n, v, 0, k, n, half);
+    for (let j = k + 1; j < n; j++) R[ok + j] = X[j * n + k];
   }
   return R;
 }

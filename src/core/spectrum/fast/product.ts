@@ -14,6 +14,7 @@
 import { matmulInto } from '../../autograd/ops-matmul';
 import type { Arch, Config } from '../../config';
 import { weightOffset, type ChainParams } from '../../chain/params';
+import { projectOutRows } from '../../numerics/rowProject';
 import { exponentOf, scaleRange, singularValuesFast } from './jacobi';
 
 /** Writes C = Q·M_i; `qIsIdentity` says that Q is still I (the first factor), so the product may be skipped. */
@@ -64,43 +65,11 @@ export function lqFast(C: Float64Array, q: Float64Array, n: number, v: Float64Ar
     vn[k] = half;
     C[rk + k] = bs * amax;
     for (let c = k + 1; c < n; c++) C[rk + c] = 0;
-    reflectRows(C, v, rk, half, k, k + 1, n);
+    projectOutRows(C, n, k + 1, n, v, rk, k, n, half);
   }
   q.fill(0);
   for (let r = 0; r < n; r++) q[r * n + r] = 1;
-  for (let k = n - 1; k >= 0; k--) if (vn[k] !== 0) reflectRows(q, v, k * n, vn[k], k, k, n);
-}
-
-/** Rows r0…n−1 of X, columns k…n−1: x ← x − (x·v/half)·v, v = V[vo + k … vo + n − 1]; four rows per pass. */
-function reflectRows(X: Float64Array, V: Float64Array, vo: number, half: number, k: number, r0: number, n: number): void {
-  let r = r0;
-  for (; r + 4 <= n; r += 4) {
-    const o0 = r * n, o1 = o0 + n, o2 = o1 + n, o3 = o2 + n; // prettier-ignore
-    let d0 = 0, d1 = 0, d2 = 0, d3 = 0; // prettier-ignore
-    for (let c = k; c < n; c++) {
-      const vc = V[vo + c];
-      d0 += X[o0 + c] * vc;
-      d1 += X[o1 + c] * vc;
-      d2 += X[o2 + c] * vc;
-      d3 += X[o3 + c] * vc;
-    }
-    const s0 = d0 / half, s1 = d1 / half, s2 = d2 / half, s3 = d3 / half; // prettier-ignore
-    for (let c = k; c < n; c++) {
-      const vc = V[vo + c];
-      X[o0 + c] -= s0 * vc;
-      X[o1 + c] -= s1 * vc;
-      X[o2 + c] -= s2 * vc;
-      X[o3 + c] -= s3 * vc;
-    }
-  }
-  for (; r < n; r++) {
-    const o = r * n;
-    let d = 0;
-    for (let c = k; c < n; c++) d += X[o + c] * V[vo + c];
-    const s = d / half;
-    if (s === 0) continue;
-    for (let c = k; c < n; c++) X[o + c] -= s * V[vo + c];
-  }
+  for (let k = n - 1; k >= 0; k--) if (vn[k] !== 0) projectOutRows(q, n, k, n, v, k * n, k, n, vn[k]);
 }
 
 /**
