@@ -103,8 +103,7 @@ export function phaseResult(config: Config, xSpec: string, ySpec: string, sample
   const grid = phaseGrid(x, y);
   const theory: Partial<Record<Arch, Float64Array | null>> = {};
   for (const a of config.arch) theory[a] = phaseTheory(config, a, grid);
-  const hasScale = x.key === 'scale' || y.key === 'scale';
-  const r: PhaseResult = { config, grid, theory, critical: hasScale ? criticalCurves(config, grid, theory) : null };
+  const r: PhaseResult = { config, grid, theory, critical: criticalCurves(config, grid, theory) };
   if (sampled) {
     const s = phaseSampled(config, grid);
     r.sampled = s.grids;

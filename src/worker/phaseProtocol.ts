@@ -89,8 +89,7 @@ export function createPhaseHandler(env: PhaseHandlerEnv): { handle(msg: PhaseReq
       try {
         const grids: Partial<Record<Arch, Float64Array | null>> = {};
         for (const a of msg.config.arch) grids[a] = phaseTheory(msg.config, a, g);
-        const hasScale = g.x.key === 'scale' || g.y.key === 'scale';
-        env.post({ type: 'theory', id: msg.id, xs: g.xs, ys: g.ys, grids, critical: hasScale ? criticalCurves(msg.config, g, grids) : null });
+        env.post({ type: 'theory', id: msg.id, xs: g.xs, ys: g.ys, grids, critical: criticalCurves(msg.config, g, grids) });
       } catch (e) {
         fail(e);
       }

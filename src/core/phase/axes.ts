@@ -5,6 +5,7 @@
 import { ConfigError, fieldOf, type Config } from '../config';
 import { exp, log } from '../numerics/libm';
 import { quoteGiven } from '../quote';
+import { parseNumber } from '../table';
 
 /** Config keys a phase-map axis may span. */
 export const PHASE_KEYS = ['scale', 'bias', 'depth', 'alpha', 'width'] as const;
@@ -53,15 +54,16 @@ export function checkAxis(a: PhaseAxis, name = 'axis'): PhaseAxis {
   return a;
 }
 
-const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
-
 /** Parse `KEY:MIN:MAX:N[:log]` (e.g. `scale:0.1:10:41:log`). Throws PhaseAxisError naming the problem. */
 export function parseAxis(spec: string, name = 'axis'): PhaseAxis {
   const parts = spec.trim().split(':');
   if (parts.length < 4 || parts.length > 5 || (parts.length === 5 && parts[4].toLowerCase() !== 'log' && parts[4].toLowerCase() !== 'lin'))
     throw new PhaseAxisError(`${name}: expected KEY:MIN:MAX:N or KEY:MIN:MAX:N:log (got ${quoteGiven(spec)})`);
-  // Decimal only, as the URL's numbers: Number() would also read 0x10, 0b11 and 0o7.
-  const num = (s: string) => (DECIMAL.test(s.trim()) ? Number(s) : NaN);
+  // Decimal only, as the URL's numbers (table.ts parseNumber): Number() would also read 0x10, 0b11 and 0o7.
+  const num = (s: string) => {
+    const p = parseNumber(s);
+    return p.decimal ? p.n : NaN;
+  };
   const n = num(parts[3]);
   if (n !== n) throw new PhaseAxisError(`${name}: N must be an integer from ${PHASE_MIN_N} to ${PHASE_MAX_N} (got ${quoteGiven(parts[3])})`);
   return checkAxis(

@@ -106,12 +106,15 @@ export function residualEdgeCurve(config: Config, g: PhaseGrid, theory?: Float64
 
 /**
  * Each architecture's curve: plain the χ = 1 line, residual its edge, dense none (no theory), none of them with a
- * normalization. `theory`: grids already computed, per architecture.
+ * normalization; null without a scale axis. `theory`: grids already computed, per architecture.
  */
-export function criticalCurves(config: Config, g: PhaseGrid, theory: Partial<Record<Arch, Float64Array | null>> = {}): Partial<Record<Arch, Curve | null>> {
+export function criticalCurves(config: Config, g: PhaseGrid, theory: Partial<Record<Arch, Float64Array | null>> = {}): Partial<Record<Arch, Curve | null>> | null {
+  if (g.x.key !== 'scale' && g.y.key !== 'scale') return null;
   const out: Partial<Record<Arch, Curve | null>> = {};
-  // Both curves are the mean field's, which has no normalization: with one there is no theory to draw them from.
-  const none = config.norm !== 'none';
-  for (const a of config.arch) out[a] = none ? null : a === 'plain' ? criticalCurve(config, g) : a === 'residual' ? residualEdgeCurve(config, g, theory.residual) : null;
+  for (const a of config.arch) {
+    // Both curves are the mean field's, which has no normalization: with one there is no theory to draw them from.
+    if (config.norm !== 'none' || a === 'dense') out[a] = null;
+    else out[a] = a === 'plain' ? criticalCurve(config, g) : residualEdgeCurve(config, g, theory.residual);
+  }
   return out;
 }

@@ -10,8 +10,16 @@ function cfg(over: Partial<Config>): Config {
 
 describe('phase axes', () => {
   it('an integer key keeps its values distinct where the range allows (rounding repeated rows); ends exact', () => {
-    expect(axisValues({ key: 'depth', min: 2, max: 1000, n: 25, log: true }).slice(0, 7)).toEqual([2, 3, 4, 5, 6, 7, 9]);
-    expect(axisValues({ key: 'width', min: 1, max: 256, n: 17, log: true })).toEqual([1, 2, 3, 4, 5, 6, 8, 11, 16, 23, 32, 45, 64, 91, 128, 181, 256]);
+    // The panel's default depth and width axes. Rounding min·(max/min)^(k/(n−1)) repeats a value near the low end
+    // (depth 3, 3; width 1, 1); each value must be the rounded one unless that is not above the last value, and then
+    // the last value + 1 (room is left for the values after it).
+    for (const [key, min, max, n] of [['depth', 2, 1000, 25], ['width', 1, 256, 17]] as const) {
+      const rounded = Array.from({ length: n }, (_, k) => Math.round(min * (max / min) ** (k / (n - 1))));
+      expect(new Set(rounded).size).toBeLessThan(n);
+      const v = axisValues({ key, min, max, n, log: true });
+      expect(v[0]).toBe(min);
+      for (let k = 1; k < n; k++) expect(v[k], `${key} value ${k}`).toBe(Math.min(Math.max(rounded[k], v[k - 1] + 1), max - (n - 1 - k)));
+    }
     for (const [min, max, n] of [[1, 10, 10], [5, 40, 30], [2, 1000, 101], [1, 512, 101]])
       for (const log of [false, true]) {
         const v = axisValues({ key: 'depth', min, max, n, log });
@@ -19,7 +27,7 @@ describe('phase axes', () => {
         expect(v[n - 1]).toBe(max);
         for (let k = 1; k < n; k++) expect(v[k]).toBeGreaterThan(v[k - 1]);
       }
-    // Narrower than N: the plain rounding, repeats and all.
+    // Narrower than N: the plain rounding, repeats and all (3^(k/4) = 1, 1.32, 1.73, 2.28, 3).
     expect(axisValues({ key: 'depth', min: 1, max: 3, n: 5, log: true })).toEqual([1, 1, 2, 2, 3]);
   });
 
@@ -181,12 +189,14 @@ describe('the residual chain’s edge (its counterpart of the χ = 1 line)', () 
 
   it('criticalCurves: plain its χ = 1 line, residual its edge, dense none; a row that starts above the edge has no point', () => {
     const c: Config = { ...defaultConfig(), act: 'tanh', depth: 50, arch: ['plain', 'residual', 'dense'] };
-    const all = criticalCurves(c, g);
+    const all = criticalCurves(c, g)!;
     expect(all.plain).toEqual(criticalCurve(c, g));
     expect(all.residual).toEqual(residualEdgeCurve(c, g));
     expect(all.dense).toBeNull();
     // With a normalization the mean field (no norm) draws no curve at all.
     expect(criticalCurves({ ...c, norm: 'batch' }, g)).toEqual({ plain: null, residual: null, dense: null });
+    // Without a scale axis there is no curve for any architecture.
+    expect(criticalCurves(c, phaseGrid(parseAxis('bias:0:1:3'), parseAxis('depth:2:50:3')))).toBeNull();
     // ReLU at depth 1000 grows more than a decade already at scale 0.01 (the theory's first cell): no crossing.
     expect(residualEdgeCurve({ ...c, act: 'relu', init: 'he', depth: 1000 }, g)).toEqual([]);
   });
