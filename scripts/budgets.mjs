@@ -202,15 +202,13 @@ async function settle() {
   const cores = Math.max(1, availableParallelism());
   const until = Date.now() + SETTLE_MS;
   let busy = null;
-  while (loadavg()[0] / cores > SETTLED_LOAD && Date.now() < until) {
+  const settled = () => loadavg()[0] / cores <= SETTLED_LOAD || (busy !== null && busy < SETTLED_BUSY);
+  while (!settled() && Date.now() < until) {
     busy = await busyShare(3000);
-    if (busy !== null && busy < SETTLED_BUSY) break;
     if (busy === null) await new Promise((r) => setTimeout(r, 5000));
   }
-  const l = loadavg()[0];
   const now = busy === null ? '' : `, CPU ${Math.round(busy * 100)} % busy over the last 3 s`;
-  const still = l / cores > SETTLED_LOAD && !(busy !== null && busy < SETTLED_BUSY);
-  console.log(`      load average ${l.toFixed(2)} on ${cores} cores${now}${still ? ` (still busy after ${SETTLE_MS / 1000} s; scores may be low)` : ''}`);
+  console.log(`      load average ${loadavg()[0].toFixed(2)} on ${cores} cores${now}${settled() ? '' : ` (still busy after ${SETTLE_MS / 1000} s; scores may be low)`}`);
 }
 
 async function checkLighthouse() {

@@ -156,13 +156,13 @@ export function runAnalyzeCli(argv: readonly string[], io: CliIO, engine: CliEng
   try {
     // The spectrum first: past its time bound it is refused before the chain's own run is paid for.
     const spectrum = engine.jacobianSpectrum ?? jacobianSpectrumFast;
-    const jacobians = args.spectrum ? config.arch.map((arch) => spectrum(config, arch)) : null;
+    const jacobians = args.spectrum ? new Map(config.arch.map((arch) => [arch, spectrum(config, arch)])) : null;
     const report = engine.analyzeChain(config);
     if (args.seeds !== undefined) {
       const ens = (engine.analyzeEnsemble ?? analyzeEnsemble)(config, args.seeds);
       for (const [arch, a] of Object.entries(report.archs) as [Arch, NonNullable<Report['archs'][Arch]>][]) a.ensemble = ens[arch];
     }
-    if (jacobians) for (const { arch, r } of archEntries(report)) r.jacobian = jacobians[config.arch.indexOf(arch)];
+    if (jacobians) for (const { arch, r } of archEntries(report)) r.jacobian = jacobians.get(arch) ?? null;
     if (args.dumpPath !== undefined) {
       const groups = groupParams(config.arch, (arch) => engine.drawParams(config, arch));
       try {

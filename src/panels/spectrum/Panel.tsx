@@ -86,7 +86,8 @@ function SpectrumPanelBody({ config, lang, size }: SizedProps<SpectrumPanelProps
     downloadBlob(new Blob([text], { type: kind === 'csv' ? 'text/csv' : 'application/json' }), `gradient-chain-spectrum-L${config.depth}-W${config.width}-${config.act}-${config.init}-seed${config.seed}.${kind}`);
   };
   const stale = result !== null && result.key !== key;
-  const showProgress = progress !== null && progress.id === want.current;
+  // Only the current request's progress (an abandoned one's last message may still be in the state).
+  const shownProgress = progress?.id === want.current ? progress : null;
 
   return (
     <figure aria-label={t('spectrum.title')} style={{ margin: 0, color: COLOR.fg }} data-testid="spectrum-panel">
@@ -106,14 +107,14 @@ function SpectrumPanelBody({ config, lang, size }: SizedProps<SpectrumPanelProps
       )}
       {config.norm !== 'none' && <p style={{ fontSize: FONT.label }}>{t('spectrum.noNorm')}</p>}
       {/* A long spectrum (W = 512: a quarter second per layer) says how far it is, over the old chart or none. */}
-      {showProgress && progress && (
+      {shownProgress && (
         <p style={{ fontSize: FONT.label, color: COLOR.muted }} data-role="spectrum-progress">
-          {t('spectrum.progress', { arch: t(`viz.arch.${progress.arch}`), done: progress.done, total: progress.total, s: (progress.ms / 1000).toFixed(1) })}
+          {t('spectrum.progress', { arch: t(`viz.arch.${shownProgress.arch}`), done: shownProgress.done, total: shownProgress.total, s: (shownProgress.ms / 1000).toFixed(1) })}
         </p>
       )}
       <div ref={ref} style={{ width: '100%', opacity: stale ? 0.6 : 1 }}>
         {!l ? (
-          !error && config.norm === 'none' && !showProgress && (
+          !error && config.norm === 'none' && !shownProgress && (
             <p style={{ fontSize: FONT.label, color: COLOR.muted }} data-pending="true">
               {t('spectrum.computing')}
             </p>
