@@ -134,7 +134,12 @@ export function phaseLayout(inp: PhaseLayoutInput, width: number): PhaseLayout {
     }
   const inside = (p: { x: number; y: number }) => p.x >= inp.x.min && p.x <= inp.x.max && p.y >= inp.y.min && p.y <= inp.y.max;
   const pts = (inp.critical ?? []).filter(inside);
-  const criticalPath = pts.length >= 2 ? 'M' + pts.map((p) => `${px(p.x).toFixed(1)},${py(p.y).toFixed(1)}`).join('L') : '';
+  // One point inside (the line crosses the map in one row or column only) is drawn as a tick across that cell, so the
+  // text's "dashed line" is on the map whenever a point is.
+  const tick = (p: { x: number; y: number }) =>
+    inp.x.key === 'scale' ? [{ X: px(p.x), Y: py(p.y) - ch / 2 }, { X: px(p.x), Y: py(p.y) + ch / 2 }] : [{ X: px(p.x) - cw / 2, Y: py(p.y) }, { X: px(p.x) + cw / 2, Y: py(p.y) }];
+  const path = pts.length === 1 ? tick(pts[0]) : pts.map((p) => ({ X: px(p.x), Y: py(p.y) }));
+  const criticalPath = pts.length >= 1 ? 'M' + path.map((q) => `${q.X.toFixed(1)},${q.Y.toFixed(1)}`).join('L') : '';
   const { crossX: hx, crossY: hy } = crosshairAt(inp.x, inp.y, innerWidth, innerHeight, inp.here);
   return {
     width: innerWidth + PHASE_MARGIN.left + PHASE_MARGIN.right,

@@ -19,7 +19,8 @@ export interface SpectrumReading {
   W: number;
   /**
    * 'all': every σ within ×3 of 1; 'zero': some σ is exactly 0; 'nonfinite': some σ is ∞ (beyond float64);
-   * 'forward': some σ is NaN, which only a NaN slope gives: sample 0's forward pass left float64; else the spread
+   * 'forward': some σ of a plain or residual chain is NaN, which only a NaN slope gives: sample 0's forward pass left
+   * float64; else the spread
    */
   kind: 'all' | 'zero' | 'spread' | 'nonfinite' | 'forward';
   /** how many σ are ∞ or NaN (kind 'nonfinite') */
@@ -40,9 +41,10 @@ export function spectrumReading(arch: Arch, sv: Float64Array): SpectrumReading {
   const near = fractionNearOne(sv, 3);
   // NaN or Infinity (the product left float64): said as such, not as a spread.
   const nonFinite = sv.filter((s) => !(s < Infinity)).length; // ∞ and NaN
-  // The product is rescaled by powers of two at every layer, so it never overflows on its way: a NaN σ comes from a
-  // NaN slope f′(z), i.e. a pre-activation of sample 0 that left float64 (core/spectrum/jacobian.ts).
-  if (sv.some((s) => s !== s)) return { arch, W, kind: 'forward', nonFinite, near, spread: NaN, min, max };
+  // The plain and residual product is rescaled by powers of two at every layer, so it never overflows on its way: a
+  // NaN σ there comes from a NaN slope f′(z), i.e. a pre-activation of sample 0 that left float64
+  // (core/spectrum/jacobian.ts). Dense multiplies its Jacobian out, which can overflow by itself (∞ − ∞, ∞·0).
+  if (arch !== 'dense' && sv.some((s) => s !== s)) return { arch, W, kind: 'forward', nonFinite, near, spread: NaN, min, max };
   if (nonFinite > 0) return { arch, W, kind: 'nonfinite', nonFinite, near, spread: NaN, min, max };
   const zero = !(min > 0);
   const spread = zero ? Infinity : spreadDecades(sv);

@@ -22,7 +22,7 @@ export const phaseEn = {
   'phase.legendHigh': 'explodes',
   'phase.critical': 'dashed line: χ = 1, the edge of chaos of the plain chain',
   'phase.noChiLine': 'No χ = 1 line on this map: χ does not cross 1 within its init scales (GELU and SiLU at small bias jump past 1 without reaching it).',
-  'phase.criticalResidual': 'dashed line: where the residual chain’s gradient has grown ×10 over the depth, the edge of its survival band. It has no χ = 1 line: its mean-field factor per layer, 1 + α²χ, is never below 1, so on average its gradient never shrinks.',
+  'phase.criticalResidual': 'dashed line: where, by the mean field, the residual chain’s gradient has grown ×10 over the depth, the edge of its survival band. It has no χ = 1 line: its mean-field factor per layer, 1 + α²χ, is never below 1, so on average its gradient never shrinks.',
   'phase.residualEdgeNone': 'The residual chain’s growth over the depth crosses one decade nowhere on this map. It has no χ = 1 line: its mean-field factor per layer, 1 + α²χ, is never below 1.',
   'phase.noCritical': 'The dashed line needs an init-scale axis.',
   'phase.disagree': 'Outlined: {n} sampled cells differ from the theory by more than 1 decade.',

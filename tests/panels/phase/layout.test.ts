@@ -47,6 +47,15 @@ describe('phase layout', () => {
     expect(phaseLayout(input({ here: { x: 50, y: 30 } }), 500).crossX).toBeNull();
   });
 
+  it('a curve with one point on the map is a tick across its cell (the text names a line, so one is drawn); none: no path', () => {
+    const l = phaseLayout(input({ critical: [{ x: 1, y: 30 }, { x: 50, y: 50 }] }), 500);
+    const ch = l.innerHeight / 3;
+    const X = (2.5 * (l.innerWidth / 5)).toFixed(1);
+    // depth 30 is the middle row, from innerHeight − 2ch to innerHeight − ch.
+    expect(l.criticalPath).toBe(`M${X},${(l.innerHeight - 2 * ch).toFixed(1)}L${X},${(l.innerHeight - ch).toFixed(1)}`);
+    expect(phaseLayout(input({ critical: [{ x: 50, y: 30 }] }), 500).criticalPath).toBe('');
+  });
+
   it('sampled cells replace the theory as they arrive; differences over 1 decade or NaN against a number are marked; −∞ agrees with −∞', () => {
     const theory = input().theory;
     theory[5] = -Infinity;

@@ -20,6 +20,8 @@ describe('spectrumLayout: the log axis fits the data; 0, ∞ and NaN are never d
     expect(l.series[0].path.split('M')).toHaveLength(3); // two pieces: [2, 1] and [0.5]
     // A NaN σ says the forward pass of sample 0 left float64 (its slopes are unknown), not a gain beyond float64.
     expect(spectrumReading('plain', sv).kind).toBe('forward');
+    // Dense multiplies its Jacobian out, which can overflow on its own: there a NaN σ is only "left float64".
+    expect(spectrumReading('dense', sv).kind).toBe('nonfinite');
     expect(spectrumReading('plain', Float64Array.from([Infinity, 2, 1])).kind).toBe('nonfinite');
     expect(spectrumReading('plain', Float64Array.from([2, 1, 0])).kind).toBe('zero');
   });
