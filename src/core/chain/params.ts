@@ -11,6 +11,7 @@ import { normalCdf } from '../numerics/activations';
 import type { Arch, Config, InitScheme } from '../config';
 import { fillNormal, normalStream } from '../numerics/rng';
 import { orthonormalizeFast } from './fast/orthonormalize';
+import { gramVectors, putGramVectors } from './gramVectors';
 
 /**
  * Everything random about one chain, packed in ONE Float64Array in draw order: x | W_0 … W_{L−1} | b_0 … b_{L−1} | y.
@@ -141,29 +142,6 @@ export function orthonormalize(a: Float64Array, rows: number, cols: number): Flo
     for (let t = 0; t < len; t++) q[qj + t] *= inv;
   }
   return putGramVectors(q, a, rows, cols);
-}
-
-/**
- * The vectors orthonormalize works on, copied into contiguous rows of `q` so every inner loop is unit-stride: the
- * columns of `a` when rows ≥ cols, else its rows (nv vectors of length len). Shared with chain/fast/orthonormalize.ts.
- */
-export function gramVectors(a: Float64Array, rows: number, cols: number): { q: Float64Array; nv: number; len: number } {
-  const tall = rows >= cols;
-  const nv = tall ? cols : rows;
-  const len = tall ? rows : cols;
-  const q = new Float64Array(nv * len);
-  for (let r = 0; r < rows; r++)
-    for (let c = 0; c < cols; c++) q[tall ? c * len + r : r * len + c] = a[r * cols + c];
-  return { q, nv, len };
-}
-
-/** Write the vectors of {@link gramVectors} back into `a` (the inverse copy); returns a. */
-export function putGramVectors(q: Float64Array, a: Float64Array, rows: number, cols: number): Float64Array {
-  const tall = rows >= cols;
-  const len = tall ? rows : cols;
-  for (let r = 0; r < rows; r++)
-    for (let c = 0; c < cols; c++) a[r * cols + c] = q[tall ? c * len + r : r * len + c];
-  return a;
 }
 
 /** Fill `w` (fanIn × fanOut) with one draw per entry from `next`, by `init` (see the module comment). */

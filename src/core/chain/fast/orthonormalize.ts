@@ -8,7 +8,7 @@
  * docs/perf.md.
  */
 import { projectOutRows } from '../../numerics/rowProject';
-import { gramVectors, putGramVectors } from '../params';
+import { gramVectors, putGramVectors } from '../gramVectors';
 
 /** Orthonormalize the rows of a (or its columns when tall), as ../params.ts orthonormalize; returns a. */
 export function orthonormalizeFast(a: Float64Array, rows: number, cols: number): Float64Array {
