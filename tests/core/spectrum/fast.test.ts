@@ -1,7 +1,26 @@
 import { describe, expect, it } from 'vitest';
 import { defaultConfig, type Arch, type Config } from '../../../src/core/config';
 import { jacobianSpectrum } from '../../../src/core/spectrum';
-import { jacobianSpectrumFast } from '../../../src/core/spectrum/fast';
+import { jacobianSpectrumFast, singularValuesFast } from '../../../src/core/spectrum/fast';
+import { singularValues } from '../../../src/core/spectrum/svd';
+import { prepareSpectrum } from '../../../src/core/spectrum/jacobian';
+
+/** Live units (f′ ≠ 0) per layer of sample 0: the fewest, and whether a count ever rises after falling below W. */
+function liveRange(c: Config): { min: number; width: number; rises: boolean } {
+  const { D } = prepareSpectrum(c, 'plain')!;
+  const W = c.width;
+  let min = W;
+  let rises = false;
+  let prev = W;
+  for (let i = 0; i < c.depth; i++) {
+    let live = 0;
+    for (let k = 0; k < W; k++) if (D[i * W + k] !== 0) live++;
+    if (live > prev && prev < W) rises = true;
+    min = Math.min(min, live);
+    prev = live;
+  }
+  return { min, width: W, rises };
+}
 
 // The fast twin (blocked factor products, four-row Householder updates, pivoted QR then Golub–Kahan or Jacobi) against
 // the plain path. Tolerance 1e-9 relative per singular value: the Jacobi branch is accurate relative to each σ like
@@ -18,9 +37,17 @@ describe('jacobianSpectrumFast ≡ jacobianSpectrum', () => {
     ['plain', { act: 'tanh', init: 'xavier', depth: 2, width: 96 }],
     ['plain', { act: 'linear', init: 'orthogonal', depth: 7, width: 5, scale: 1.3 }],
     ['plain', { act: 'tanh', init: 'xavier', depth: 3, width: 1 }],
+    // Dead units (f′ = 0) leave the fast path's factors rectangular: live counts that fall, rise and fall again,
+    // a chain whose rank drops to a few units, and one layer with every unit dead (J = 0 exactly).
+    ['plain', { act: 'relu', init: 'he', depth: 12, width: 20, seed: 9 }],
+    ['plain', { act: 'relu', init: 'he', depth: 25, width: 16, bias: 0.2, seed: 3 }], // live 9, 10, 8, …, 2, 5, …
+    ['plain', { act: 'relu', init: 'he', depth: 6, width: 3, seed: 3 }], // live 3, 1, 1, 2, 3, 2: rank 1
+    ['plain', { act: 'relu', init: 'he', depth: 8, width: 4, bias: 0.5, seed: 4 }],
+    ['plain', { act: 'relu', init: 'he', depth: 6, width: 2, seed: 1 }], // live 2, 0, …: J = 0
   ];
   it.each(cases)('%s %o', (arch, over) => {
     const c: Config = { ...defaultConfig(), arch: [arch], seed: 4, ...over };
+    if (over.act === 'relu') expect(liveRange(c)).toBeTruthy();
     const ref = jacobianSpectrum(c, arch)!;
     const fast = jacobianSpectrumFast(c, arch)!;
     expect(fast).toHaveLength(ref.length);
@@ -31,6 +58,32 @@ describe('jacobianSpectrumFast ≡ jacobianSpectrum', () => {
       }
       if (ref[k] < 1e-140 * ref[0]) continue;
       expect(Math.abs(fast[k] / ref[k] - 1)).toBeLessThan(1e-9);
+    }
+  });
+
+  it('the ReLU cases do leave units out, and the rank-limited ones end with exact zeros', () => {
+    const ranges = cases.filter(([, o]) => o.act === 'relu').map(([, o]) => liveRange({ ...defaultConfig(), arch: ['plain'], seed: 4, ...o }));
+    for (const r of ranges) expect(r.min).toBeLessThan(r.width); // some layer has a dead unit
+    expect(ranges.some((r) => r.min === 0)).toBe(true); // a layer with every unit dead
+    expect(ranges.some((r) => r.rises)).toBe(true); // the live count rises after a fall (the rank does not)
+  });
+
+  it('singular values of an n × m matrix (m < n columns, the rest zero) equal those of the zero-padded square', () => {
+    const n = 9;
+    for (const m of [1, 4, 8]) {
+      const A = new Float64Array(n * n);
+      let x = 0.3;
+      for (let r = 0; r < n; r++)
+        for (let c = 0; c < m; c++) {
+          x = (x * 7.13 + 0.71) % 1; // a fixed scramble: the check needs some full matrix, not a particular one
+          A[r * n + c] = (x - 0.5) * 10 ** (-3 * c); // graded columns
+        }
+      const ref = singularValues(A, n);
+      const fast = singularValuesFast(A, n, 0, undefined, false, m);
+      for (let k = 0; k < n; k++) {
+        if (k >= m) expect(fast[k]).toBe(0);
+        else expect(Math.abs(fast[k] / ref[k] - 1)).toBeLessThan(1e-9);
+      }
     }
   });
 

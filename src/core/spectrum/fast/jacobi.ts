@@ -23,42 +23,44 @@ const EPS = 2 ** -53;
 export const GK_MAX_COND = 1e10;
 
 /**
- * Singular values of 2^exp2·A (A n × n, row-major, unchanged), largest first; those beyond float64 are Infinity or
- * 0. NaN everywhere if A has a non-finite entry.
+ * Singular values of 2^exp2·A, largest first, length n; those beyond float64 are Infinity or 0. A is n × m
+ * (m ≤ n columns, row stride n, unchanged): the product's accumulated factor keeps only as many columns as its
+ * rank (./product.ts), and the n − m values past them are exactly 0. NaN everywhere if A has a non-finite entry.
  */
-export function singularValuesFast(A: Float64Array, n: number, exp2 = 0, stats?: { sweeps: number }, jacobiOnly = false): Float64Array {
+export function singularValuesFast(A: Float64Array, n: number, exp2 = 0, stats?: { sweeps: number }, jacobiOnly = false, m = n): Float64Array {
   // X's rows are A's columns: a transform of A from the left is the same transform of every row of X.
-  const X = new Float64Array(n * n);
+  const X = new Float64Array(m * n);
   let amax = 0;
   for (let r = 0; r < n; r++)
-    for (let c = 0; c < n; c++) {
+    for (let c = 0; c < m; c++) {
       const a = A[r * n + c];
       X[c * n + r] = a;
-      const m = Math.abs(a);
-      if (m > amax || m !== m) amax = m;
+      const v = Math.abs(a);
+      if (v > amax || v !== v) amax = v;
     }
   if (amax === 0 || !Number.isFinite(amax)) return new Float64Array(n).fill(amax === 0 ? 0 : NaN);
   // Max |entry| near 1 by a power of two (exact), so squared norms neither overflow nor underflow needlessly.
   const e = exponentOf(amax);
-  scaleRange(X, 0, n * n, -e);
-  const R = pivotedQR(X, n);
+  scaleRange(X, 0, m * n, -e);
+  const R = pivotedQR(X, m, n);
+  const sv = new Float64Array(n); // past m: exactly 0
   // κ(A) estimated by R's diagonal (pivoted: |r_00| ≥ |r_11| ≥ …). Small: Golub–Kahan, whose error ε·κ·σ is then
   // invisible (κ ≤ 1e6: below 1e-8 relative, measured 1e-12 or better); else the graded case, by Jacobi.
-  const kappa = Math.abs(R[0]) / Math.abs(R[n * n - 1]);
+  const kappa = Math.abs(R[0]) / Math.abs(R[m * m - 1]);
   if (!jacobiOnly && kappa <= GK_MAX_COND) {
-    const sv = new Float64Array(n);
-    if (golubKahanValues(R, n, sv)) {
-      for (let k = 0; k < n; k++) sv[k] = scalePow2(sv[k], e + exp2);
+    const w = sv.subarray(0, m);
+    if (golubKahanValues(R, m, w)) {
+      for (let k = 0; k < m; k++) w[k] = scalePow2(w[k], e + exp2);
       if (stats) stats.sweeps = 0;
       return sv.sort().reverse();
     }
     // No convergence (never seen): start again on the Jacobi path.
-    return singularValuesFast(A, n, exp2, stats, true);
+    return singularValuesFast(A, n, exp2, stats, true, m);
   }
-  const E = new Int32Array(n);
-  const sv = jacobiRows(R, n, E, stats);
+  const E = new Int32Array(m);
+  const y = jacobiRows(R, m, E, stats);
   // σ_k = ‖y_k‖·2^(E_k + e + exp2): in two steps, as 2^(E_k + e + exp2) alone may be outside float64.
-  for (let k = 0; k < n; k++) sv[k] = scalePow2(sv[k], E[k] + e + exp2);
+  for (let k = 0; k < m; k++) sv[k] = scalePow2(y[k], E[k] + e + exp2);
   return sv.sort().reverse();
 }
 
@@ -96,22 +98,20 @@ function bits2(e: number): number {
 }
 
 /**
- * Householder QR with column pivoting of A, given as X = Aᵀ (row j of X is column j of A). Returns R, row-major
- * n × n upper triangular (the pivoted columns' order). X is overwritten.
+ * Householder QR with column pivoting of the n × m matrix A, given as X = Aᵀ (m × n: row j of X is column j of
+ * A). Returns R, row-major m × m upper triangular (the pivoted columns' order). X is overwritten.
  */
-function pivotedQR(X: Float64Array, n: number): Float64Array {
-  const R = new Float64Array(n * n);
-  const nrm = new Float64Array(n); // squared norms of the rows of X from column k on (recomputed: no downdating drift)
+function pivotedQR(X: Float64Array, m: number, n: number): Float64Array {
+  const R = new Float64Array(m * m);
   const v = new Float64Array(n);
-  for (let k = 0; k < n; k++) {
-    // Pivot: the row of X (column of A) with the largest remaining norm.
+  for (let k = 0; k < m; k++) {
+    // Pivot: the row of X (column of A) with the largest remaining norm (recomputed: no downdating drift).
     let best = k;
     let bestN = -1;
-    for (let j = k; j < n; j++) {
+    for (let j = k; j < m; j++) {
       const o = j * n;
       let s = 0;
       for (let c = k; c < n; c++) s += X[o + c] * X[o + c];
-      nrm[j] = s;
       if (s > bestN) {
         bestN = s;
         best = j;
@@ -121,9 +121,9 @@ function pivotedQR(X: Float64Array, n: number): Float64Array {
       swapRows(X, n, k, best);
       // R's rows above k hold these two columns' entries already: swap them too (A·P, P a permutation).
       for (let i = 0; i < k; i++) {
-        const t = R[i * n + k];
-        R[i * n + k] = R[i * n + best];
-        R[i * n + best] = t;
+        const t = R[i * m + k];
+        R[i * m + k] = R[i * m + best];
+        R[i * m + best] = t;
       }
     }
     const ok = k * n;
@@ -144,10 +144,10 @@ function pivotedQR(X: Float64Array, n: number): Float64Array {
     for (let c = k; c < n; c++) v[c] = X[ok + c] / xm;
     v[k] = x0 - bs;
     const half = sg * (sg + Math.abs(x0));
-    R[k * n + k] = bs * xm;
+    R[k * m + k] = bs * xm;
     // Rows j > k: x_j ← x_j − (x_j·v / half)·v (four rows share each load of v); R[k][j] is then x_j's entry k.
-    projectOutRows(X, n, k + 1, n, v, 0, k, n, half);
-    for (let j = k + 1; j < n; j++) R[ok + j] = X[j * n + k];
+    projectOutRows(X, n, k + 1, m, v, 0, k, n, half);
+    for (let j = k + 1; j < m; j++) R[k * m + j] = X[j * n + k];
   }
   return R;
 }

@@ -7,7 +7,12 @@
  *   - the LQ's reflector updates and the build of Q take four rows per pass over the reflector, so each load of
  *     v feeds four multiply-adds;
  *   - reflectors are kept in units of their row's largest entry, so rows hundreds of decades below the first do
- *     not underflow vᵀv/2 (the plain LQ squares unscaled entries there).
+ *     not underflow vᵀv/2 (the plain LQ squares unscaled entries there);
+ *   - dead units are left out. A unit with f′ = 0 (ReLU's z ≤ 0) makes a zero column of W_i·D_i, so the product's
+ *     row space lies in layer i's live units and its rank drops to the fewest live units so far. The plain path
+ *     carries those zeros through every n × n step and sets the σ past that rank to 0 at the end; here Q is
+ *     k × s_i (k the rank so far, s_i layer i's live count) and acc n × k, so a ReLU chain with half its units
+ *     dead does about an eighth of the work per layer. The σ past the rank are exactly 0 here as there.
  * The final SVD is ./jacobi.ts (pivoted QR, then Golub–Kahan or Jacobi). Pinned to the plain path by
  * tests/core/spectrum/fast.test.ts.
  */
@@ -17,42 +22,93 @@ import { weightOffset, type ChainParams } from '../../chain/params';
 import { projectOutRows } from '../../numerics/rowProject';
 import { exponentOf, scaleRange, singularValuesFast } from './jacobi';
 
-/** Writes C = Q·M_i; `qIsIdentity` says that Q is still I (the first factor), so the product may be skipped. */
-export type FactorFn = (i: number, Q: Float64Array, C: Float64Array, qIsIdentity: boolean) => void;
+/**
+ * The chain's factors M_i for the product, restricted to live units. `live[i]`: the units of layer i whose column
+ * of M_i is not identically zero, ascending (the columns of the factor); the rows are layer i−1's live units (all
+ * n for i = 0). `apply(i, Q, k, C, qIsIdentity)` writes C (k × s_i, row stride s_i) = Q (k × s_{i−1}, stride
+ * s_{i−1}) times M_i's block; `qIsIdentity`: Q is still I (the first factor), so the product may be skipped.
+ */
+export interface ChainFactors {
+  live: Int32Array[];
+  apply: (i: number, Q: Float64Array, k: number, C: Float64Array, qIsIdentity: boolean) => void;
+}
 
-/** C = Q·M_i for the plain (M_i = W_i·D_i) or residual (M_i = I + α·W_i·D_i) chain, by the blocked kernel. */
-export function chainFactorFast(c: Config, arch: Arch, p: ChainParams, D: Float64Array): FactorFn {
-  const W = c.width;
-  const residual = arch === 'residual';
-  const al = c.alpha;
-  return (i, Q, C, qIsIdentity) => {
-    // I·W_i is W_i exactly (each entry 1·w plus zeros): the first factor skips its W³ product.
-    if (qIsIdentity) C.set(p.data.subarray(weightOffset(p, i), weightOffset(p, i) + W * W));
-    else matmulInto(Q, 0, p.data, weightOffset(p, i), C, 0, W, W, W);
-    const di = i * W;
-    for (let r = 0; r < W; r++) {
-      const cr = r * W;
-      if (residual) for (let m = 0; m < W; m++) C[cr + m] = Q[cr + m] + al * (C[cr + m] * D[di + m]);
-      else for (let m = 0; m < W; m++) C[cr + m] *= D[di + m];
-    }
-  };
+/** Every unit, 0 … n−1. */
+function allUnits(n: number): Int32Array {
+  const a = new Int32Array(n);
+  for (let k = 0; k < n; k++) a[k] = k;
+  return a;
 }
 
 /**
- * Row-vector LQ in place, C = L·Q: afterwards C holds L (zero above the diagonal) and q holds Q. v (n × n) and
- * vn (n) are scratch: row k of v is reflector k in columns k…n−1, vn[k] its vᵀv/2 (0: none).
+ * The plain (M_i = W_i·D_i) or residual (M_i = I + α·W_i·D_i) chain's factors. Plain: a unit is dead where
+ * D_i = 0 exactly (a NaN slope stays live, so a blown-up chain still gives NaN); residual: none is (the shortcut
+ * keeps every column). C = Q·(W_i's live block) by the blocked kernel, then ·D_i, as the plain path's (Q·W_i)·D_i.
  */
-export function lqFast(C: Float64Array, q: Float64Array, n: number, v: Float64Array, vn: Float64Array): void {
-  for (let k = 0; k < n; k++) {
-    const rk = k * n;
+export function chainFactorFast(c: Config, arch: Arch, p: ChainParams, D: Float64Array): ChainFactors {
+  const W = c.width;
+  const residual = arch === 'residual';
+  const al = c.alpha;
+  const live: Int32Array[] = [];
+  for (let i = 0; i < c.depth; i++) {
+    if (residual) {
+      live.push(allUnits(W));
+      continue;
+    }
+    let s = 0;
+    for (let m = 0; m < W; m++) if (D[i * W + m] !== 0) s++;
+    const idx = new Int32Array(s);
+    s = 0;
+    for (let m = 0; m < W; m++) if (D[i * W + m] !== 0) idx[s++] = m;
+    live.push(idx);
+  }
+  const G = new Float64Array(W * W); // W_i's block: rows of layer i−1's live units, columns of layer i's
+  const apply = (i: number, Q: Float64Array, k: number, C: Float64Array, qIsIdentity: boolean): void => {
+    const wo = weightOffset(p, i);
+    const out = live[i];
+    const s = out.length;
+    const rowsIn = i === 0 ? null : live[i - 1];
+    const sIn = rowsIn ? rowsIn.length : W;
+    if (qIsIdentity) {
+      // I·W_i is W_i exactly (each entry 1·w plus zeros): the first factor skips its W³ product.
+      for (let r = 0; r < W; r++) for (let b = 0; b < s; b++) C[r * s + b] = p.data[wo + r * W + out[b]];
+    } else if (sIn === W && s === W) {
+      matmulInto(Q, 0, p.data, wo, C, 0, k, W, W);
+    } else {
+      for (let a = 0; a < sIn; a++) {
+        const o = wo + (rowsIn ? rowsIn[a] : a) * W;
+        for (let b = 0; b < s; b++) G[a * s + b] = p.data[o + out[b]];
+      }
+      matmulInto(Q, 0, G, 0, C, 0, k, sIn, s);
+    }
+    const di = i * W;
+    for (let r = 0; r < k; r++) {
+      const cr = r * s;
+      if (residual) for (let m = 0; m < W; m++) C[cr + m] = Q[cr + m] + al * (C[cr + m] * D[di + m]);
+      else for (let b = 0; b < s; b++) C[cr + b] *= D[di + out[b]];
+    }
+  };
+  return { live, apply };
+}
+
+/**
+ * Row-vector LQ in place of the m × s matrix C (row stride s): C = L·Q with L m × kk lower trapezoidal and Q
+ * kk × s with orthonormal rows, kk = min(m, s). Afterwards C holds L in its first kk columns (zero beyond) and q
+ * holds Q (row stride s). v (m × s, stride s) and vn (m) are scratch: row k of v is reflector k in columns k…s−1,
+ * vn[k] its vᵀv/2 (0: none). Square (m = s = n) it is the plain path's lqInPlace with the loops rearranged.
+ */
+export function lqFast(C: Float64Array, q: Float64Array, m: number, s: number, v: Float64Array, vn: Float64Array): void {
+  const kk = Math.min(m, s);
+  for (let k = 0; k < kk; k++) {
+    const rk = k * s;
     let amax = 0;
-    for (let c = k; c < n; c++) amax = Math.max(amax, Math.abs(C[rk + c]));
+    for (let c = k; c < s; c++) amax = Math.max(amax, Math.abs(C[rk + c]));
     if (amax === 0 || amax !== amax) {
       vn[k] = 0;
       continue;
     }
     let ss = 0;
-    for (let c = k; c < n; c++) {
+    for (let c = k; c < s; c++) {
       const t = C[rk + c] / amax;
       v[rk + c] = t;
       ss += t * t;
@@ -64,50 +120,60 @@ export function lqFast(C: Float64Array, q: Float64Array, n: number, v: Float64Ar
     const half = sg * (sg + Math.abs(x0));
     vn[k] = half;
     C[rk + k] = bs * amax;
-    for (let c = k + 1; c < n; c++) C[rk + c] = 0;
-    projectOutRows(C, n, k + 1, n, v, rk, k, n, half);
+    for (let c = k + 1; c < s; c++) C[rk + c] = 0;
+    projectOutRows(C, s, k + 1, m, v, rk, k, s, half);
   }
-  q.fill(0);
-  for (let r = 0; r < n; r++) q[r * n + r] = 1;
-  for (let k = n - 1; k >= 0; k--) if (vn[k] !== 0) projectOutRows(q, n, k, n, v, k * n, k, n, vn[k]);
+  // Q's first kk rows: I·H_{kk−1}⋯H_0; H_k touches only rows and columns ≥ k of what is built so far.
+  q.fill(0, 0, kk * s);
+  for (let r = 0; r < kk; r++) q[r * s + r] = 1;
+  for (let k = kk - 1; k >= 0; k--) if (vn[k] !== 0) projectOutRows(q, s, k, kk, v, k * s, k, s, vn[k]);
 }
 
 /**
- * Singular values of M_0·M_1 ⋯ M_{L−1} (n × n factors), largest first; `applyFactor(i, Q, C)` writes C = Q·M_i;
- * `onLayer(done)` hears after each factor (the worker's progress: at W = 512 a factor takes a quarter second).
- * A product that overflows gives NaN, one that is exactly 0 gives 0 (as the plain path).
+ * Singular values of M_0·M_1 ⋯ M_{L−1} (n × n factors given by `f`), largest first; `onLayer(done)` hears after
+ * each factor (the worker's progress: at W = 512 a full factor takes a quarter second). A product that overflows
+ * gives NaN, one that is exactly 0 gives 0 (as the plain path); the σ past the rank (the fewest live units of any
+ * layer) are exactly 0.
  */
-export function productSingularValuesFast(n: number, L: number, applyFactor: FactorFn, onLayer?: (done: number) => void): Float64Array {
+export function productSingularValuesFast(n: number, L: number, f: ChainFactors, onLayer?: (done: number) => void): Float64Array {
   const Q = new Float64Array(n * n);
   const C = new Float64Array(n * n);
   const V = new Float64Array(n * n);
   const vn = new Float64Array(n);
-  const acc = new Float64Array(n * n);
+  const acc = new Float64Array(n * n); // n × k, row stride n, lower trapezoidal
   const row = new Float64Array(n);
   for (let r = 0; r < n; r++) {
     Q[r * n + r] = 1;
     acc[r * n + r] = 1;
   }
+  let k = n; // the rank so far: Q is k × s_{i−1}, acc is n × k
   let exp2 = 0;
   for (let i = 0; i < L; i++) {
-    applyFactor(i, Q, C, i === 0);
-    lqFast(C, Q, n, V, vn);
-    // acc ← acc·L_i (both lower triangular), row by row.
+    const s = f.live[i].length;
+    if (s === 0) return new Float64Array(n); // every unit dead: the product is exactly 0
+    f.apply(i, Q, k, C, i === 0);
+    lqFast(C, Q, k, s, V, vn);
+    const kk = Math.min(k, s);
+    // acc ← acc·L_i (n × k times k × kk, both lower trapezoidal), row by row.
     let amax = 0;
     for (let r = 0; r < n; r++) {
       const or = r * n;
-      row.fill(0, 0, r + 1);
-      for (let k = 0; k <= r; k++) {
-        const a = acc[or + k];
+      const jMax = Math.min(r, k - 1);
+      const cMax = Math.min(r, kk - 1);
+      row.fill(0, 0, cMax + 1);
+      for (let j = 0; j <= jMax; j++) {
+        const a = acc[or + j];
         if (a === 0) continue;
-        const ok = k * n;
-        for (let c = 0; c <= k; c++) row[c] += a * C[ok + c];
+        const oj = j * s;
+        const cEnd = Math.min(j, kk - 1);
+        for (let c = 0; c <= cEnd; c++) row[c] += a * C[oj + c];
       }
-      for (let c = 0; c <= r; c++) {
+      for (let c = 0; c <= cMax; c++) {
         acc[or + c] = row[c];
         const m = Math.abs(row[c]);
         if (m > amax || m !== m) amax = m;
       }
+      acc.fill(0, or + cMax + 1, or + k);
     }
     if (!(amax > 0) || !Number.isFinite(amax)) return new Float64Array(n).fill(amax === 0 ? 0 : NaN);
     const e = exponentOf(amax);
@@ -115,7 +181,8 @@ export function productSingularValuesFast(n: number, L: number, applyFactor: Fac
       scaleRange(acc, 0, n * n, -e);
       exp2 += e;
     }
+    k = kk;
     onLayer?.(i + 1);
   }
-  return singularValuesFast(acc, n, exp2);
+  return singularValuesFast(acc, n, exp2, undefined, false, k);
 }
