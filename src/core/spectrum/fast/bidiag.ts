@@ -5,11 +5,15 @@
  * the QR's deflation test are normwise, so every σ carries an error of about ε·σ_max, i.e. a relative error of
  * ε·κ. The caller (./jacobi.ts) uses this only when κ is small enough for that to be invisible.
  */
+import type { Kernels } from './wasm/kernels';
 
-/** Singular values of the n × n row-major A, unsorted; A is overwritten. false if the QR did not converge. */
-export function golubKahanValues(a: Float64Array, n: number, w: Float64Array): boolean {
-  const rv1 = new Float64Array(n);
-  const s = new Float64Array(n);
+/**
+ * Singular values of the n × n row-major A, unsorted; A is overwritten. false if the QR did not converge. A comes
+ * from K's memory: the reflectors' row updates are its axpy and dot kernels.
+ */
+export function golubKahanValues(a: Float64Array, n: number, w: Float64Array, K: Kernels): boolean {
+  const rv1 = K.take(n);
+  const s = K.take(n);
   let g = 0;
   let scale = 0;
   let anorm = 0;
@@ -33,16 +37,12 @@ export function golubKahanValues(a: Float64Array, n: number, w: Float64Array): b
       s.fill(0, l, n);
       for (let k = i; k < n; k++) {
         const aki = a[k * n + i];
-        if (aki === 0) continue;
-        const o = k * n;
-        for (let j = l; j < n; j++) s[j] += aki * a[o + j];
+        if (aki !== 0) K.axpy(s, l, a, k * n + l, aki, n - l); // s[j] += aki·a[k][j]
       }
       for (let j = l; j < n; j++) s[j] /= h;
       for (let k = i; k < n; k++) {
         const aki = a[k * n + i];
-        if (aki === 0) continue;
-        const o = k * n;
-        for (let j = l; j < n; j++) a[o + j] += s[j] * aki;
+        if (aki !== 0) K.axpy(a, k * n + l, s, l, aki, n - l); // a[k][j] += s[j]·aki
       }
       for (let k = i; k < n; k++) a[k * n + i] *= scale;
     }
@@ -65,11 +65,8 @@ export function golubKahanValues(a: Float64Array, n: number, w: Float64Array): b
         a[oi + l] = f - g;
         for (let k = l; k < n; k++) rv1[k] = a[oi + k] / h;
         for (let j = l; j < n; j++) {
-          const oj = j * n;
-          let d = 0;
-          for (let k = l; k < n; k++) d += a[oj + k] * a[oi + k];
-          if (d === 0) continue;
-          for (let k = l; k < n; k++) a[oj + k] += d * rv1[k];
+          const d = K.dot(a, j * n + l, a, oi + l, n - l);
+          if (d !== 0) K.axpy(a, j * n + l, rv1, l, d, n - l); // a[j][k] += d·rv1[k]
         }
         for (let k = l; k < n; k++) a[oi + k] *= scale;
       }

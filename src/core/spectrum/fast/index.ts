@@ -1,25 +1,35 @@
 /**
  * The fast twin of ../jacobian.ts `jacobianSpectrum` (same draw, same product algorithm, faster loops and a
- * preconditioned final SVD; see ./product.ts and ./jacobi.ts). The app's worker and the CLI call this one;
- * tests/core/spectrum/fast.test.ts pins it to the plain path.
+ * preconditioned final SVD; see ./product.ts and ./jacobi.ts), its inner loops in WebAssembly where that may run
+ * (spectrum/fast/wasm/kernels.ts). The app's worker and the CLI call this one; tests/core/spectrum/fast.test.ts pins it,
+ * with either set of loops, to the plain path.
  */
 import type { Arch, Config } from '../../config';
 import { denseSpectrum, prepareSpectrum, zeroBeyondRank } from '../jacobian';
-import { chainFactorFast, productSingularValuesFast } from './product';
+import { spectrumKernels } from './wasm/kernels';
+import { chainFactorFast, productFloats, productSingularValuesFast } from './product';
 import { singularValuesFast } from './jacobi';
 
 export { singularValuesFast, GK_MAX_COND } from './jacobi';
 export { productSingularValuesFast, lqFast } from './product';
+export type { Kernels } from './wasm/kernels';
+
+/** The L·W³ from which the wasm kernels run (W = 64 at L = 8: ~10 ms in the TypeScript loops). */
+export const WASM_MIN_WORK = 2e6;
 
 /**
  * Singular values of ∂h_L/∂h_0 for sample 0, largest first; null with a normalization (as jacobianSpectrum).
- * `onLayer(done, L)`: after each layer of the plain and residual product (dense has none).
+ * `onLayer(done, L)`: after each layer of the plain and residual product (dense has none). `loops`: 'auto' takes
+ * the wasm kernels from {@link WASM_MIN_WORK} on; 'wasm' and 'ts' force a set (tests, benchmarks).
  */
-export function jacobianSpectrumFast(config: Config, arch: Arch, onLayer?: (done: number, total: number) => void): Float64Array | null {
+export function jacobianSpectrumFast(config: Config, arch: Arch, onLayer?: (done: number, total: number) => void, loops: 'auto' | 'wasm' | 'ts' = 'auto'): Float64Array | null {
   const s = prepareSpectrum(config, arch);
   if (!s) return null;
   const { c, p, D } = s;
-  if (arch === 'dense') return denseSpectrum(c, p, D, (A, n) => singularValuesFast(A, n));
+  // Small spectra take milliseconds in the TypeScript loops: no module to compile for them.
+  const kernels = loops === 'auto' ? (c.depth * c.width ** 3 >= WASM_MIN_WORK ? 'wasm' : 'ts') : loops;
+  if (arch === 'dense') return denseSpectrum(c, p, D, (A, n) => singularValuesFast(A, n, 0, undefined, false, n, kernels));
   const progress = onLayer && ((done: number) => onLayer(done, c.depth));
-  return zeroBeyondRank(productSingularValuesFast(c.width, c.depth, chainFactorFast(c, arch, p, D), progress), arch, D, c.width);
+  const K = spectrumKernels(productFloats(c.width), kernels);
+  return zeroBeyondRank(productSingularValuesFast(c.width, c.depth, chainFactorFast(c, arch, p, D, K), K, progress), arch, D, c.width);
 }

@@ -15,7 +15,7 @@
  * (LAPACK's), with ε = 2^-53. Nothing allocates inside the loops.
  */
 import { log } from '../../numerics/libm';
-import { projectOutRows } from '../../numerics/rowProject';
+import { spectrumKernels, type Kernels } from './wasm/kernels';
 import { golubKahanValues } from './bidiag';
 
 const EPS = 2 ** -53;
@@ -27,9 +27,18 @@ export const GK_MAX_COND = 1e10;
  * (m ≤ n columns, row stride n, unchanged): the product's accumulated factor keeps only as many columns as its
  * rank (./product.ts), and the n − m values past them are exactly 0. NaN everywhere if A has a non-finite entry.
  */
-export function singularValuesFast(A: Float64Array, n: number, exp2 = 0, stats?: { sweeps: number }, jacobiOnly = false, m = n): Float64Array {
+export function singularValuesFast(
+  A: Float64Array,
+  n: number,
+  exp2 = 0,
+  stats?: { sweeps: number },
+  jacobiOnly = false,
+  m = n,
+  kernels: Kernels | 'wasm' | 'ts' = 'wasm',
+): Float64Array {
+  const K = typeof kernels === 'string' ? spectrumKernels(svdFloats(n), kernels) : kernels;
   // X's rows are A's columns: a transform of A from the left is the same transform of every row of X.
-  const X = new Float64Array(m * n);
+  const X = K.take(m * n);
   let amax = 0;
   for (let r = 0; r < n; r++)
     for (let c = 0; c < m; c++) {
@@ -42,26 +51,31 @@ export function singularValuesFast(A: Float64Array, n: number, exp2 = 0, stats?:
   // Max |entry| near 1 by a power of two (exact), so squared norms neither overflow nor underflow needlessly.
   const e = exponentOf(amax);
   scaleRange(X, 0, m * n, -e);
-  const R = pivotedQR(X, m, n);
+  const R = pivotedQR(X, m, n, K);
   const sv = new Float64Array(n); // past m: exactly 0
   // κ(A) estimated by R's diagonal (pivoted: |r_00| ≥ |r_11| ≥ …). Small: Golub–Kahan, whose error ε·κ·σ is then
   // invisible (κ ≤ 1e6: below 1e-8 relative, measured 1e-12 or better); else the graded case, by Jacobi.
   const kappa = Math.abs(R[0]) / Math.abs(R[m * m - 1]);
   if (!jacobiOnly && kappa <= GK_MAX_COND) {
     const w = sv.subarray(0, m);
-    if (golubKahanValues(R, m, w)) {
+    if (golubKahanValues(R, m, w, K)) {
       for (let k = 0; k < m; k++) w[k] = scalePow2(w[k], e + exp2);
       if (stats) stats.sweeps = 0;
       return sv.sort().reverse();
     }
     // No convergence (never seen): start again on the Jacobi path.
-    return singularValuesFast(A, n, exp2, stats, true, m);
+    return singularValuesFast(A, n, exp2, stats, true, m, K);
   }
   const E = new Int32Array(m);
-  const y = jacobiRows(R, m, E, stats);
+  const y = jacobiRows(R, m, E, K, stats);
   // σ_k = ‖y_k‖·2^(E_k + e + exp2): in two steps, as 2^(E_k + e + exp2) alone may be outside float64.
   for (let k = 0; k < m; k++) sv[k] = scalePow2(y[k], E[k] + e + exp2);
   return sv.sort().reverse();
+}
+
+/** Floats singularValuesFast takes from its kernels at width n (twice: a Golub–Kahan that fails starts again). */
+export function svdFloats(n: number): number {
+  return 2 * (2 * n * n + 3 * n + 8);
 }
 
 /** s·2^e for any integer e, in steps of at most 2^±1000 (0 and Infinity where the result leaves float64). */
@@ -101,17 +115,15 @@ function bits2(e: number): number {
  * Householder QR with column pivoting of the n × m matrix A, given as X = Aᵀ (m × n: row j of X is column j of
  * A). Returns R, row-major m × m upper triangular (the pivoted columns' order). X is overwritten.
  */
-function pivotedQR(X: Float64Array, m: number, n: number): Float64Array {
-  const R = new Float64Array(m * m);
-  const v = new Float64Array(n);
+function pivotedQR(X: Float64Array, m: number, n: number, K: Kernels): Float64Array {
+  const R = K.take(m * m);
+  const v = K.take(n);
   for (let k = 0; k < m; k++) {
     // Pivot: the row of X (column of A) with the largest remaining norm (recomputed: no downdating drift).
     let best = k;
     let bestN = -1;
     for (let j = k; j < m; j++) {
-      const o = j * n;
-      let s = 0;
-      for (let c = k; c < n; c++) s += X[o + c] * X[o + c];
+      const s = K.dot(X, j * n + k, X, j * n + k, n - k);
       if (s > bestN) {
         bestN = s;
         best = j;
@@ -146,7 +158,7 @@ function pivotedQR(X: Float64Array, m: number, n: number): Float64Array {
     const half = sg * (sg + Math.abs(x0));
     R[k * m + k] = bs * xm;
     // Rows j > k: x_j ← x_j − (x_j·v / half)·v (four rows share each load of v); R[k][j] is then x_j's entry k.
-    projectOutRows(X, n, k + 1, m, v, 0, k, n, half);
+    K.projectOut(X, n, k + 1, m, v, 0, k, n, half);
     for (let j = k + 1; j < m; j++) R[k * m + j] = X[j * n + k];
   }
   return R;
@@ -169,7 +181,7 @@ function swapRows(X: Float64Array, n: number, a: number, b: number): void {
  * `from[k]`: row k's first entry that may be non-zero (k at the start; a rotation of rows p < q gives both the
  * smaller), so early pairs skip R's zeros. Returns ‖y_k‖ and writes E.
  */
-function jacobiRows(R: Float64Array, n: number, E: Int32Array, stats?: { sweeps: number }): Float64Array {
+function jacobiRows(R: Float64Array, n: number, E: Int32Array, K: Kernels, stats?: { sweeps: number }): Float64Array {
   const tol = n * EPS;
   const nrm = new Float64Array(n); // ‖y_k‖²
   const from = new Int32Array(n);
@@ -177,7 +189,7 @@ function jacobiRows(R: Float64Array, n: number, E: Int32Array, stats?: { sweeps:
   let sweep = 0;
   for (; sweep < 60; sweep++) {
     let rotated = false;
-    for (let k = 0; k < n; k++) renormalize(R, n, k, from[k], E, nrm);
+    for (let k = 0; k < n; k++) renormalize(R, n, k, from[k], E, nrm, K);
     for (let p = 0; p < n - 1; p++) {
       const op = p * n;
       for (let q = p + 1; q < n; q++) {
@@ -186,8 +198,7 @@ function jacobiRows(R: Float64Array, n: number, E: Int32Array, stats?: { sweeps:
         if (al === 0 || be === 0) continue; // an exactly zero row stays zero
         const oq = q * n;
         const lo = Math.max(from[p], from[q]);
-        let ga = 0;
-        for (let c = lo; c < n; c++) ga += R[op + c] * R[oq + c];
+        const ga = K.dot(R, op + lo, R, oq + lo, n - lo);
         if (Math.abs(ga) <= tol * Math.sqrt(al) * Math.sqrt(be)) continue;
         rotated = true;
         // True rows x = 2^E·y; the rotation that zeroes ⟨x_p, x_q⟩ has tan θ = t, the smaller root of
@@ -220,19 +231,14 @@ function jacobiRows(R: Float64Array, n: number, E: Int32Array, stats?: { sweeps:
           dq = t * ga / r;
         }
         const lo2 = Math.min(from[p], from[q]);
-        for (let c = lo2; c < n; c++) {
-          const yp = R[op + c];
-          const yq = R[oq + c];
-          R[op + c] = cs * yp - u * yq;
-          R[oq + c] = w * yp + cs * yq;
-        }
+        K.rotate(R, op + lo2, oq + lo2, n - lo2, cs, u, w);
         from[p] = from[q] = lo2;
         // Updated norms (exact in exact arithmetic); recomputed when they cancel badly or leave the safe range.
         const np = al + dp;
         const nq = be + dq;
-        if (np < al * 2 ** -20 || np > 2 ** 400 || np < 2 ** -400) renormalize(R, n, p, lo2, E, nrm);
+        if (np < al * 2 ** -20 || np > 2 ** 400 || np < 2 ** -400) renormalize(R, n, p, lo2, E, nrm, K);
         else nrm[p] = np;
-        if (nq < be * 2 ** -20 || nq > 2 ** 400 || nq < 2 ** -400) renormalize(R, n, q, lo2, E, nrm);
+        if (nq < be * 2 ** -20 || nq > 2 ** 400 || nq < 2 ** -400) renormalize(R, n, q, lo2, E, nrm, K);
         else nrm[q] = nq;
       }
     }
@@ -241,14 +247,14 @@ function jacobiRows(R: Float64Array, n: number, E: Int32Array, stats?: { sweeps:
   if (stats) stats.sweeps = sweep + 1;
   const sv = new Float64Array(n);
   for (let k = 0; k < n; k++) {
-    renormalize(R, n, k, from[k], E, nrm);
+    renormalize(R, n, k, from[k], E, nrm, K);
     sv[k] = Math.sqrt(nrm[k]);
   }
   return sv;
 }
 
 /** Row k ← 2^−e·row k with e its largest entry's exponent (E[k] += e), and nrm[k] = its squared norm. */
-function renormalize(R: Float64Array, n: number, k: number, from: number, E: Int32Array, nrm: Float64Array): void {
+function renormalize(R: Float64Array, n: number, k: number, from: number, E: Int32Array, nrm: Float64Array, K: Kernels): void {
   const o = k * n;
   let m = 0;
   for (let c = from; c < n; c++) m = Math.max(m, Math.abs(R[o + c]));
@@ -261,9 +267,7 @@ function renormalize(R: Float64Array, n: number, k: number, from: number, E: Int
     scaleRange(R, o + from, o + n, -e);
     E[k] += e;
   }
-  let s = 0;
-  for (let c = from; c < n; c++) s += R[o + c] * R[o + c];
-  nrm[k] = s;
+  nrm[k] = K.dot(R, o + from, R, o + from, n - from);
 }
 
 /** round(log2 m) for a positive finite m, subnormals included (libm's log is not meant for them: scale first). */

@@ -16,11 +16,15 @@
  * The final SVD is ./jacobi.ts (pivoted QR, then Golub–Kahan or Jacobi). Pinned to the plain path by
  * tests/core/spectrum/fast.test.ts.
  */
-import { matmulInto } from '../../autograd/ops-matmul';
 import type { Arch, Config } from '../../config';
 import { weightOffset, type ChainParams } from '../../chain/params';
-import { projectOutRows } from '../../numerics/rowProject';
-import { exponentOf, scaleRange, singularValuesFast } from './jacobi';
+import type { Kernels } from './wasm/kernels';
+import { exponentOf, scaleRange, singularValuesFast, svdFloats } from './jacobi';
+
+/** Floats the product takes from its kernels' memory at width n, the final SVD included. */
+export function productFloats(n: number): number {
+  return 5 * n * n + n + svdFloats(n);
+}
 
 /**
  * The chain's factors M_i for the product, restricted to live units. `live[i]`: the units of layer i whose column
@@ -45,7 +49,7 @@ function allUnits(n: number): Int32Array {
  * D_i = 0 exactly (a NaN slope stays live, so a blown-up chain still gives NaN); residual: none is (the shortcut
  * keeps every column). C = Q·(W_i's live block) by the blocked kernel, then ·D_i, as the plain path's (Q·W_i)·D_i.
  */
-export function chainFactorFast(c: Config, arch: Arch, p: ChainParams, D: Float64Array): ChainFactors {
+export function chainFactorFast(c: Config, arch: Arch, p: ChainParams, D: Float64Array, K: Kernels): ChainFactors {
   const W = c.width;
   const residual = arch === 'residual';
   const al = c.alpha;
@@ -62,7 +66,7 @@ export function chainFactorFast(c: Config, arch: Arch, p: ChainParams, D: Float6
     for (let m = 0; m < W; m++) if (D[i * W + m] !== 0) idx[s++] = m;
     live.push(idx);
   }
-  const G = new Float64Array(W * W); // W_i's block: rows of layer i−1's live units, columns of layer i's
+  const G = K.take(W * W); // W_i's block: rows of layer i−1's live units, columns of layer i's (in the kernels' memory)
   const apply = (i: number, Q: Float64Array, k: number, C: Float64Array, qIsIdentity: boolean): void => {
     const wo = weightOffset(p, i);
     const out = live[i];
@@ -72,14 +76,14 @@ export function chainFactorFast(c: Config, arch: Arch, p: ChainParams, D: Float6
     if (qIsIdentity) {
       // I·W_i is W_i exactly (each entry 1·w plus zeros): the first factor skips its W³ product.
       for (let r = 0; r < W; r++) for (let b = 0; b < s; b++) C[r * s + b] = p.data[wo + r * W + out[b]];
-    } else if (sIn === W && s === W) {
-      matmulInto(Q, 0, p.data, wo, C, 0, k, W, W);
     } else {
-      for (let a = 0; a < sIn; a++) {
-        const o = wo + (rowsIn ? rowsIn[a] : a) * W;
-        for (let b = 0; b < s; b++) G[a * s + b] = p.data[o + out[b]];
-      }
-      matmulInto(Q, 0, G, 0, C, 0, k, sIn, s);
+      if (sIn === W && s === W) G.set(p.data.subarray(wo, wo + W * W));
+      else
+        for (let a = 0; a < sIn; a++) {
+          const o = wo + (rowsIn ? rowsIn[a] : a) * W;
+          for (let b = 0; b < s; b++) G[a * s + b] = p.data[o + out[b]];
+        }
+      K.matmul(Q, 0, G, 0, C, 0, k, sIn, s);
     }
     const di = i * W;
     for (let r = 0; r < k; r++) {
@@ -97,7 +101,7 @@ export function chainFactorFast(c: Config, arch: Arch, p: ChainParams, D: Float6
  * holds Q (row stride s). v (m × s, stride s) and vn (m) are scratch: row k of v is reflector k in columns k…s−1,
  * vn[k] its vᵀv/2 (0: none). Square (m = s = n) it is the plain path's lqInPlace with the loops rearranged.
  */
-export function lqFast(C: Float64Array, q: Float64Array, m: number, s: number, v: Float64Array, vn: Float64Array): void {
+export function lqFast(C: Float64Array, q: Float64Array, m: number, s: number, v: Float64Array, vn: Float64Array, K: Kernels): void {
   const kk = Math.min(m, s);
   for (let k = 0; k < kk; k++) {
     const rk = k * s;
@@ -121,12 +125,12 @@ export function lqFast(C: Float64Array, q: Float64Array, m: number, s: number, v
     vn[k] = half;
     C[rk + k] = bs * amax;
     for (let c = k + 1; c < s; c++) C[rk + c] = 0;
-    projectOutRows(C, s, k + 1, m, v, rk, k, s, half);
+    K.projectOut(C, s, k + 1, m, v, rk, k, s, half);
   }
   // Q's first kk rows: I·H_{kk−1}⋯H_0; H_k touches only rows and columns ≥ k of what is built so far.
   q.fill(0, 0, kk * s);
   for (let r = 0; r < kk; r++) q[r * s + r] = 1;
-  for (let k = kk - 1; k >= 0; k--) if (vn[k] !== 0) projectOutRows(q, s, k, kk, v, k * s, k, s, vn[k]);
+  for (let k = kk - 1; k >= 0; k--) if (vn[k] !== 0) K.projectOut(q, s, k, kk, v, k * s, k, s, vn[k]);
 }
 
 /**
@@ -135,13 +139,13 @@ export function lqFast(C: Float64Array, q: Float64Array, m: number, s: number, v
  * gives NaN, one that is exactly 0 gives 0 (as the plain path); the σ past the rank (the fewest live units of any
  * layer) are exactly 0.
  */
-export function productSingularValuesFast(n: number, L: number, f: ChainFactors, onLayer?: (done: number) => void): Float64Array {
-  const Q = new Float64Array(n * n);
-  const C = new Float64Array(n * n);
-  const V = new Float64Array(n * n);
+export function productSingularValuesFast(n: number, L: number, f: ChainFactors, K: Kernels, onLayer?: (done: number) => void): Float64Array {
+  const Q = K.take(n * n);
+  const C = K.take(n * n);
+  const V = K.take(n * n);
   const vn = new Float64Array(n);
-  const acc = new Float64Array(n * n); // n × k, row stride n, lower trapezoidal
-  const row = new Float64Array(n);
+  const acc = K.take(n * n); // n × k, row stride n, lower trapezoidal
+  const row = K.take(n);
   for (let r = 0; r < n; r++) {
     Q[r * n + r] = 1;
     acc[r * n + r] = 1;
@@ -152,7 +156,7 @@ export function productSingularValuesFast(n: number, L: number, f: ChainFactors,
     const s = f.live[i].length;
     if (s === 0) return new Float64Array(n); // every unit dead: the product is exactly 0
     f.apply(i, Q, k, C, i === 0);
-    lqFast(C, Q, k, s, V, vn);
+    lqFast(C, Q, k, s, V, vn, K);
     const kk = Math.min(k, s);
     // acc ← acc·L_i (n × k times k × kk, both lower trapezoidal), row by row.
     let amax = 0;
@@ -164,9 +168,7 @@ export function productSingularValuesFast(n: number, L: number, f: ChainFactors,
       for (let j = 0; j <= jMax; j++) {
         const a = acc[or + j];
         if (a === 0) continue;
-        const oj = j * s;
-        const cEnd = Math.min(j, kk - 1);
-        for (let c = 0; c <= cEnd; c++) row[c] += a * C[oj + c];
+        K.axpy(row, 0, C, j * s, a, Math.min(j, kk - 1) + 1);
       }
       for (let c = 0; c <= cMax; c++) {
         acc[or + c] = row[c];
@@ -184,5 +186,5 @@ export function productSingularValuesFast(n: number, L: number, f: ChainFactors,
     k = kk;
     onLayer?.(i + 1);
   }
-  return singularValuesFast(acc, n, exp2, undefined, false, k);
+  return singularValuesFast(acc, n, exp2, undefined, false, k, K);
 }

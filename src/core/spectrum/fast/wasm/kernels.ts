@@ -1,0 +1,137 @@
+/**
+ * The inner loops of the Jacobian spectrum's fast path (spectrum/fast/), in two implementations behind one
+ * interface: WebAssembly SIMD (./kernels.wat, 4.8× the TypeScript matmul and 5.3× its Householder updates at
+ * W = 512, docs/perf.md 2026-12-07) and the TypeScript loops they are twins of, used where WebAssembly is missing or
+ * not allowed (a page whose Content-Security-Policy lacks 'wasm-unsafe-eval'). tests/core/spectrum/wasmKernels.test.ts
+ * pins each kernel to its TypeScript loop: the same doubles, except dot products (two lanes), to rounding.
+ *
+ * WebAssembly reads only its own memory, so a computation takes every array it hands to a kernel from `take`, after
+ * reserving the total at the start ({@link spectrumKernels}): growing the memory later would detach the arrays
+ * taken before.
+ */
+import { matmulInto } from '../../../autograd/ops-matmul';
+import { projectOutRows } from '../../../numerics/rowProject';
+import { KERNELS_WASM_BASE64 } from './kernelsBytes';
+
+export interface Kernels {
+  /** 'wasm' or 'ts': which implementation runs. */
+  readonly kind: 'wasm' | 'ts';
+  /** A zeroed array of n floats for this computation (within the reserve). */
+  take(n: number): Float64Array;
+  /** C = A·B (m × k times k × n, row-major, at offsets): autograd/ops-matmul.ts matmulInto, the same doubles. */
+  matmul(a: Float64Array, ao: number, b: Float64Array, bo: number, c: Float64Array, co: number, m: number, k: number, n: number): void;
+  /** numerics/rowProject.ts projectOutRows (dot products to rounding). */
+  projectOut(x: Float64Array, stride: number, r0: number, r1: number, v: Float64Array, vo: number, from: number, to: number, scale: number): void;
+  /** y[yo + i] += α·x[xo + i], i < len. */
+  axpy(y: Float64Array, yo: number, x: Float64Array, xo: number, al: number, len: number): void;
+  /** Σ x[xo + i]·y[yo + i], i < len (the wasm one in two lanes). */
+  dot(x: Float64Array, xo: number, y: Float64Array, yo: number, len: number): number;
+  /** Rows at po and qo of x (len entries): p ← cs·p − u·q, q ← w·p + cs·q. */
+  rotate(x: Float64Array, po: number, qo: number, len: number, cs: number, u: number, w: number): void;
+}
+
+/** The TypeScript loops: the reference each wasm kernel is pinned to. */
+export function tsKernels(): Kernels {
+  return {
+    kind: 'ts',
+    take: (n) => new Float64Array(n),
+    matmul: matmulInto,
+    projectOut: projectOutRows,
+    axpy(y, yo, x, xo, al, len) {
+      for (let i = 0; i < len; i++) y[yo + i] += al * x[xo + i];
+    },
+    dot(x, xo, y, yo, len) {
+      let s = 0;
+      for (let i = 0; i < len; i++) s += x[xo + i] * y[yo + i];
+      return s;
+    },
+    rotate(x, po, qo, len, cs, u, w) {
+      for (let i = 0; i < len; i++) {
+        const yp = x[po + i];
+        const yq = x[qo + i];
+        x[po + i] = cs * yp - u * yq;
+        x[qo + i] = w * yp + cs * yq;
+      }
+    },
+  };
+}
+
+interface Exports {
+  mem: WebAssembly.Memory;
+  matmul(a: number, b: number, c: number, m: number, k: number, n: number): void;
+  projectOut(x: number, stride: number, r0: number, r1: number, v: number, from: number, to: number, scale: number): void;
+  axpy(y: number, x: number, al: number, len: number): void;
+  dot(x: number, y: number, len: number): number;
+  rotate(p: number, q: number, len: number, cs: number, u: number, w: number): void;
+}
+
+let instance: Exports | null | undefined; // undefined: not tried yet; null: WebAssembly unavailable here
+let generation = 0; // bumped by every spectrumKernels call: an older kernel set's arrays are being reused
+
+/**
+ * The compiled module's exports, or null where WebAssembly (with SIMD) cannot run; tried once. Not on a page's main
+ * thread: the app computes big spectra in its worker, and a page under a strict Content-Security-Policy would
+ * report the refused compile as a violation; there the TypeScript loops run.
+ */
+function wasmExports(): Exports | null {
+  if (instance !== undefined) return instance;
+  instance = null;
+  try {
+    if (typeof WebAssembly !== 'object' || typeof atob !== 'function' || typeof document !== 'undefined') return null;
+    const bin = atob(KERNELS_WASM_BASE64);
+    const bytes = new Uint8Array(bin.length);
+    for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
+    // Synchronous compile, as the callers are synchronous: the module is 3.5 KB (Chromium compiles up to 4 KB
+    // synchronously on a page's main thread, any size in a worker; past that this throws and the loops run).
+    instance = new WebAssembly.Instance(new WebAssembly.Module(bytes), {}).exports as unknown as Exports;
+  } catch {
+    // No WebAssembly, no SIMD, or a Content-Security-Policy without 'wasm-unsafe-eval': the TypeScript loops.
+    instance = null;
+  }
+  return instance;
+}
+
+/**
+ * Kernels for one computation that takes at most `floats` floats from `take`: the wasm ones with that much memory
+ * reserved, else the TypeScript ones. `prefer: 'ts'` forces the latter (tests, benchmarks, small spectra). The
+ * memory is reused by the next call: one computation at a time (the worker's and the CLI's are synchronous), and an
+ * older set throws rather than read arrays that are no longer its own.
+ */
+export function spectrumKernels(floats: number, prefer: 'wasm' | 'ts' = 'wasm'): Kernels {
+  const ex = prefer === 'wasm' ? wasmExports() : null;
+  if (!ex) return tsKernels();
+  const bytes = floats * 8 + 512; // + the 16-byte alignment of up to 64 takes
+  const have = ex.mem.buffer.byteLength;
+  if (bytes > have) {
+    try {
+      ex.mem.grow(Math.ceil((bytes - have) / 65536));
+    } catch {
+      return tsKernels(); // no more memory for wasm: the TypeScript loops allocate their own
+    }
+  }
+  const buf = ex.mem.buffer;
+  const gen = ++generation;
+  let used = 0; // bytes, 16-aligned
+  // Byte address of x[o], for an array taken here and still this set's (a foreign one would be read from the wrong
+  // memory; a later spectrumKernels call reuses the same bytes).
+  const at = (x: Float64Array, o: number): number => {
+    if (x.buffer !== buf || gen !== generation) throw new Error('wasm kernel given an array not taken from its current memory');
+    return x.byteOffset + o * 8;
+  };
+  return {
+    kind: 'wasm',
+    take(n) {
+      if (gen !== generation) throw new Error('wasm kernels: a later computation took this memory');
+      if (used + n * 8 > bytes) throw new Error(`wasm kernels: ${n} more floats than reserved (${floats})`);
+      const x = new Float64Array(buf, used, n);
+      x.fill(0);
+      used += (n * 8 + 15) & ~15;
+      return x;
+    },
+    matmul: (a, ao, b, bo, c, co, m, k, n) => ex.matmul(at(a, ao), at(b, bo), at(c, co), m, k, n),
+    projectOut: (x, stride, r0, r1, v, vo, from, to, scale) => ex.projectOut(at(x, 0), stride, r0, r1, at(v, vo), from, to, scale),
+    axpy: (y, yo, x, xo, al, len) => ex.axpy(at(y, yo), at(x, xo), al, len),
+    dot: (x, xo, y, yo, len) => ex.dot(at(x, xo), at(y, yo), len),
+    rotate: (x, po, qo, len, cs, u, w) => ex.rotate(at(x, po), at(x, qo), len, cs, u, w),
+  };
+}
