@@ -1,15 +1,15 @@
 #!/usr/bin/env node
 /**
- * `npm run wasm`: compiles src/core/spectrum/fast/wasm/kernels.wat (the source) into kernelsBytes.ts (base64 of the
+ * `npm run wasm`: compiles src/core/linalg/kernels.wat (the source) into kernelsBytes.ts (base64 of the
  * module, imported by kernels.ts), with wabt's wat2wasm. `--check` compiles and exits 1 if kernelsBytes.ts differs
- * (tests/core/spectrum/wasmKernels.test.ts does the same check).
+ * (tests/core/linalg/kernels.test.ts does the same check).
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import initWabt from 'wabt';
 
-const DIR = join(fileURLToPath(new URL('..', import.meta.url)), 'src', 'core', 'spectrum', 'fast', 'wasm');
+const DIR = join(fileURLToPath(new URL('..', import.meta.url)), 'src', 'core', 'linalg');
 
 /** The text of kernelsBytes.ts for the current kernels.wat. */
 export async function kernelsModuleText() {

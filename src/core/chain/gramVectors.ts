@@ -5,11 +5,16 @@
  * columns of `a` when rows ≥ cols, else its rows (nv vectors of length len). A module of its own, so the fast twin
  * need not import params.ts, which imports the twin.
  */
-export function gramVectors(a: Float64Array, rows: number, cols: number): { q: Float64Array; nv: number; len: number } {
+export function gramVectors(
+  a: Float64Array,
+  rows: number,
+  cols: number,
+  take: (n: number) => Float64Array = (n) => new Float64Array(n),
+): { q: Float64Array; nv: number; len: number } {
   const tall = rows >= cols;
   const nv = tall ? cols : rows;
   const len = tall ? rows : cols;
-  const q = new Float64Array(nv * len);
+  const q = take(nv * len); // from the wasm kernels' memory for the fast twin's big draws
   for (let r = 0; r < rows; r++)
     for (let c = 0; c < cols; c++) q[tall ? c * len + r : r * len + c] = a[r * cols + c];
   return { q, nv, len };

@@ -5,7 +5,7 @@
  * the QR's deflation test are normwise, so every σ carries an error of about ε·σ_max, i.e. a relative error of
  * ε·κ. The caller (./jacobi.ts) uses this only when κ is small enough for that to be invisible.
  */
-import type { Kernels } from './wasm/kernels';
+import type { Kernels } from '../../linalg/kernels';
 
 /**
  * Singular values of the n × n row-major A, unsorted; A is overwritten. false if the QR did not converge. A comes

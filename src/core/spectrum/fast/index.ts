@@ -1,18 +1,18 @@
 /**
  * The fast twin of ../jacobian.ts `jacobianSpectrum` (same draw, same product algorithm, faster loops and a
  * preconditioned final SVD; see ./product.ts and ./jacobi.ts), its inner loops in WebAssembly where that may run
- * (spectrum/fast/wasm/kernels.ts). The app's worker and the CLI call this one; tests/core/spectrum/fast.test.ts pins it,
+ * (linalg/kernels.ts). The app's worker and the CLI call this one; tests/core/spectrum/fast.test.ts pins it,
  * with either set of loops, to the plain path.
  */
 import type { Arch, Config } from '../../config';
 import { denseSpectrum, prepareSpectrum, zeroBeyondRank } from '../jacobian';
-import { spectrumKernels } from './wasm/kernels';
+import { linalgKernels } from '../../linalg/kernels';
 import { chainFactorFast, productFloats, productSingularValuesFast } from './product';
 import { singularValuesFast } from './jacobi';
 
 export { singularValuesFast, GK_MAX_COND } from './jacobi';
 export { productSingularValuesFast, lqFast } from './product';
-export type { Kernels } from './wasm/kernels';
+export type { Kernels } from '../../linalg/kernels';
 
 /** The L·W³ from which the wasm kernels run (W = 64 at L = 8: ~10 ms in the TypeScript loops). */
 export const WASM_MIN_WORK = 2e6;
@@ -30,6 +30,6 @@ export function jacobianSpectrumFast(config: Config, arch: Arch, onLayer?: (done
   const kernels = loops === 'auto' ? (c.depth * c.width ** 3 >= WASM_MIN_WORK ? 'wasm' : 'ts') : loops;
   if (arch === 'dense') return denseSpectrum(c, p, D, (A, n) => singularValuesFast(A, n, 0, undefined, false, n, kernels));
   const progress = onLayer && ((done: number) => onLayer(done, c.depth));
-  const K = spectrumKernels(productFloats(c.width), kernels);
+  const K = linalgKernels(productFloats(c.width), kernels);
   return zeroBeyondRank(productSingularValuesFast(c.width, c.depth, chainFactorFast(c, arch, p, D, K), K, progress), arch, D, c.width);
 }

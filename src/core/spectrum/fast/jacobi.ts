@@ -15,7 +15,7 @@
  * (LAPACK's), with ε = 2^-53. Nothing allocates inside the loops.
  */
 import { log } from '../../numerics/libm';
-import { spectrumKernels, type Kernels } from './wasm/kernels';
+import { linalgKernels, type Kernels } from '../../linalg/kernels';
 import { golubKahanValues } from './bidiag';
 
 const EPS = 2 ** -53;
@@ -36,7 +36,7 @@ export function singularValuesFast(
   m = n,
   kernels: Kernels | 'wasm' | 'ts' = 'wasm',
 ): Float64Array {
-  const K = typeof kernels === 'string' ? spectrumKernels(svdFloats(n), kernels) : kernels;
+  const K = typeof kernels === 'string' ? linalgKernels(svdFloats(n), kernels) : kernels;
   // X's rows are A's columns: a transform of A from the left is the same transform of every row of X.
   const X = K.take(m * n);
   let amax = 0;

@@ -18,7 +18,7 @@
  */
 import type { Arch, Config } from '../../config';
 import { weightOffset, type ChainParams } from '../../chain/params';
-import type { Kernels } from './wasm/kernels';
+import type { Kernels } from '../../linalg/kernels';
 import { exponentOf, scaleRange, singularValuesFast, svdFloats } from './jacobi';
 
 /** Floats the product takes from its kernels' memory at width n, the final SVD included. */

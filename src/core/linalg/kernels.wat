@@ -1,9 +1,9 @@
 ;; WebAssembly (SIMD, f64x2) kernels of the Jacobian spectrum's fast path: the twins of its inner loops, called from
-;; src/core/spectrum/fast/wasm/kernels.ts, which falls back to the TypeScript loops where WebAssembly is not allowed.
-;; The source of kernelsBytes.ts: after an edit here, `npm run wasm` (tests/core/spectrum/wasmKernels.test.ts checks
+;; src/core/linalg/kernels.ts, which falls back to the TypeScript loops where WebAssembly is not allowed.
+;; The source of kernelsBytes.ts: after an edit here, `npm run wasm` (tests/core/linalg/kernels.test.ts checks
 ;; that the two agree). Every kernel takes byte offsets into the exported memory. No fused multiply-add (wasm has
-;; none): a kernel that keeps the scalar loop's order of operations gives the same doubles; the dot products add in
-;; two lanes and may differ in the last bits (said at each).
+;; none): a kernel that keeps the scalar loop's order of operations gives the same doubles, and all do but `dot`,
+;; which adds in two lanes and may differ in the last bits.
 (module
   (memory (export "mem") 1)
 
@@ -174,18 +174,20 @@
   )
 
   ;; Rows r0 … r1−1 of X (row r at byte x + 8·r·stride) each lose their component along v (byte v, entries
-  ;; from … to−1):  x_r ← x_r − ((x_r·v) / scale)·v. The twin of numerics/rowProject.ts projectOutRows: four rows
-  ;; per pass, each load of v feeding four; the update is the same doubles, but each dot product adds its even
-  ;; and odd terms in two lanes and then the lanes, so it may differ from the scalar sum in the last bits.
+  ;; from … to−1):  x_r ← x_r − ((x_r·v) / scale)·v. The twin of numerics/rowProject.ts projectOutRows, the same
+  ;; doubles: each dot product adds its terms in column order, as the scalar loop (the lanes hold rows r, r+1, so a
+  ;; load of v feeds two rows per instruction), and the update runs along the columns in pairs. Four rows per pass;
+  ;; the 0–3 rows left over go through the same pass with rows of their own repeated (see projectOutTail).
   (func $projectOut (export "projectOut") (param $x i32) (param $stride i32) (param $r0 i32) (param $r1 i32) (param $v i32) (param $from i32) (param $to i32) (param $scale f64)
-    (local $r i32) (local $c i32) (local $sr i32) (local $last i32) (local $vp i32) (local $off i32)
+    (local $r i32) (local $sr i32) (local $last i32) (local $vp i32) (local $off i32) (local $end i32)
     (local $o0 i32) (local $o1 i32) (local $o2 i32) (local $o3 i32)
-    (local $d0 v128) (local $d1 v128) (local $d2 v128) (local $d3 v128) (local $vv v128)
-    (local $s0 f64) (local $s1 f64) (local $s2 f64) (local $s3 f64) (local $vc f64)
+    (local $d01 v128) (local $d23 v128) (local $vv v128) (local $vc f64)
+    (local $s0 f64) (local $s1 f64) (local $s2 f64) (local $s3 f64)
     (local $q0 v128) (local $q1 v128) (local $q2 v128) (local $q3 v128)
     (local.set $sr (i32.shl (local.get $stride) (i32.const 3)))
-    ;; last: the column where pairs end (to − (to − from) mod 2)
-    (local.set $last (i32.sub (local.get $to) (i32.rem_u (i32.sub (local.get $to) (local.get $from)) (i32.const 2))))
+    (local.set $end (i32.shl (i32.sub (local.get $to) (local.get $from)) (i32.const 3)))
+    (local.set $last (i32.and (local.get $end) (i32.const -16)))
+    (local.set $vp (i32.add (local.get $v) (i32.shl (local.get $from) (i32.const 3))))
     (local.set $r (local.get $r0))
     (block $bend (loop $bloop
       (br_if $bend (i32.gt_s (i32.add (local.get $r) (i32.const 4)) (local.get $r1)))
@@ -193,49 +195,34 @@
       (local.set $o1 (i32.add (local.get $o0) (local.get $sr)))
       (local.set $o2 (i32.add (local.get $o1) (local.get $sr)))
       (local.set $o3 (i32.add (local.get $o2) (local.get $sr)))
-      (local.set $d0 (v128.const f64x2 0 0)) (local.set $d1 (v128.const f64x2 0 0))
-      (local.set $d2 (v128.const f64x2 0 0)) (local.set $d3 (v128.const f64x2 0 0))
-      (local.set $vp (i32.add (local.get $v) (i32.shl (local.get $from) (i32.const 3))))
+      (local.set $d01 (v128.const f64x2 0 0)) (local.set $d23 (v128.const f64x2 0 0))
       (local.set $off (i32.const 0))
-      (local.set $c (local.get $from))
       (block $dend (loop $dloop
-        (br_if $dend (i32.ge_s (local.get $c) (local.get $last)))
-        (local.set $vv (v128.load (i32.add (local.get $vp) (local.get $off))))
-        (local.set $d0 (f64x2.add (local.get $d0) (f64x2.mul (v128.load (i32.add (local.get $o0) (local.get $off))) (local.get $vv))))
-        (local.set $d1 (f64x2.add (local.get $d1) (f64x2.mul (v128.load (i32.add (local.get $o1) (local.get $off))) (local.get $vv))))
-        (local.set $d2 (f64x2.add (local.get $d2) (f64x2.mul (v128.load (i32.add (local.get $o2) (local.get $off))) (local.get $vv))))
-        (local.set $d3 (f64x2.add (local.get $d3) (f64x2.mul (v128.load (i32.add (local.get $o3) (local.get $off))) (local.get $vv))))
-        (local.set $off (i32.add (local.get $off) (i32.const 16)))
-        (local.set $c (i32.add (local.get $c) (i32.const 2)))
+        (br_if $dend (i32.ge_s (local.get $off) (local.get $end)))
+        (local.set $vv (v128.load64_splat (i32.add (local.get $vp) (local.get $off))))
+        (local.set $d01 (f64x2.add (local.get $d01) (f64x2.mul (v128.load64_lane 1 (i32.add (local.get $o1) (local.get $off)) (v128.load64_zero (i32.add (local.get $o0) (local.get $off)))) (local.get $vv))))
+        (local.set $d23 (f64x2.add (local.get $d23) (f64x2.mul (v128.load64_lane 1 (i32.add (local.get $o3) (local.get $off)) (v128.load64_zero (i32.add (local.get $o2) (local.get $off)))) (local.get $vv))))
+        (local.set $off (i32.add (local.get $off) (i32.const 8)))
         (br $dloop)))
-      (local.set $s0 (f64.add (f64x2.extract_lane 0 (local.get $d0)) (f64x2.extract_lane 1 (local.get $d0))))
-      (local.set $s1 (f64.add (f64x2.extract_lane 0 (local.get $d1)) (f64x2.extract_lane 1 (local.get $d1))))
-      (local.set $s2 (f64.add (f64x2.extract_lane 0 (local.get $d2)) (f64x2.extract_lane 1 (local.get $d2))))
-      (local.set $s3 (f64.add (f64x2.extract_lane 0 (local.get $d3)) (f64x2.extract_lane 1 (local.get $d3))))
-      (if (i32.lt_s (local.get $last) (local.get $to)) (then
-        (local.set $vc (f64.load (i32.add (local.get $vp) (local.get $off))))
-        (local.set $s0 (f64.add (local.get $s0) (f64.mul (f64.load (i32.add (local.get $o0) (local.get $off))) (local.get $vc))))
-        (local.set $s1 (f64.add (local.get $s1) (f64.mul (f64.load (i32.add (local.get $o1) (local.get $off))) (local.get $vc))))
-        (local.set $s2 (f64.add (local.get $s2) (f64.mul (f64.load (i32.add (local.get $o2) (local.get $off))) (local.get $vc))))
-        (local.set $s3 (f64.add (local.get $s3) (f64.mul (f64.load (i32.add (local.get $o3) (local.get $off))) (local.get $vc))))
-      ))
-      (local.set $s0 (f64.div (local.get $s0) (local.get $scale))) (local.set $q0 (f64x2.splat (local.get $s0)))
-      (local.set $s1 (f64.div (local.get $s1) (local.get $scale))) (local.set $q1 (f64x2.splat (local.get $s1)))
-      (local.set $s2 (f64.div (local.get $s2) (local.get $scale))) (local.set $q2 (f64x2.splat (local.get $s2)))
-      (local.set $s3 (f64.div (local.get $s3) (local.get $scale))) (local.set $q3 (f64x2.splat (local.get $s3)))
+      (local.set $s0 (f64.div (f64x2.extract_lane 0 (local.get $d01)) (local.get $scale)))
+      (local.set $s1 (f64.div (f64x2.extract_lane 1 (local.get $d01)) (local.get $scale)))
+      (local.set $s2 (f64.div (f64x2.extract_lane 0 (local.get $d23)) (local.get $scale)))
+      (local.set $s3 (f64.div (f64x2.extract_lane 1 (local.get $d23)) (local.get $scale)))
+      (local.set $q0 (f64x2.splat (local.get $s0)))
+      (local.set $q1 (f64x2.splat (local.get $s1)))
+      (local.set $q2 (f64x2.splat (local.get $s2)))
+      (local.set $q3 (f64x2.splat (local.get $s3)))
       (local.set $off (i32.const 0))
-      (local.set $c (local.get $from))
       (block $uend (loop $uloop
-        (br_if $uend (i32.ge_s (local.get $c) (local.get $last)))
+        (br_if $uend (i32.ge_s (local.get $off) (local.get $last)))
         (local.set $vv (v128.load (i32.add (local.get $vp) (local.get $off))))
         (v128.store (i32.add (local.get $o0) (local.get $off)) (f64x2.sub (v128.load (i32.add (local.get $o0) (local.get $off))) (f64x2.mul (local.get $q0) (local.get $vv))))
         (v128.store (i32.add (local.get $o1) (local.get $off)) (f64x2.sub (v128.load (i32.add (local.get $o1) (local.get $off))) (f64x2.mul (local.get $q1) (local.get $vv))))
         (v128.store (i32.add (local.get $o2) (local.get $off)) (f64x2.sub (v128.load (i32.add (local.get $o2) (local.get $off))) (f64x2.mul (local.get $q2) (local.get $vv))))
         (v128.store (i32.add (local.get $o3) (local.get $off)) (f64x2.sub (v128.load (i32.add (local.get $o3) (local.get $off))) (f64x2.mul (local.get $q3) (local.get $vv))))
         (local.set $off (i32.add (local.get $off) (i32.const 16)))
-        (local.set $c (i32.add (local.get $c) (i32.const 2)))
         (br $uloop)))
-      (if (i32.lt_s (local.get $last) (local.get $to)) (then
+      (if (i32.lt_s (local.get $last) (local.get $end)) (then
         (local.set $vc (f64.load (i32.add (local.get $vp) (local.get $off))))
         (f64.store (i32.add (local.get $o0) (local.get $off)) (f64.sub (f64.load (i32.add (local.get $o0) (local.get $off))) (f64.mul (local.get $s0) (local.get $vc))))
         (f64.store (i32.add (local.get $o1) (local.get $off)) (f64.sub (f64.load (i32.add (local.get $o1) (local.get $off))) (f64.mul (local.get $s1) (local.get $vc))))
@@ -244,34 +231,25 @@
       ))
       (local.set $r (i32.add (local.get $r) (i32.const 4)))
       (br $bloop)))
-    ;; rows left over, one by one, the same way
     (block $rend (loop $rloop
       (br_if $rend (i32.ge_s (local.get $r) (local.get $r1)))
       (local.set $o0 (i32.add (local.get $x) (i32.shl (i32.add (i32.mul (local.get $r) (local.get $stride)) (local.get $from)) (i32.const 3))))
-      (local.set $vp (i32.add (local.get $v) (i32.shl (local.get $from) (i32.const 3))))
-      (local.set $d0 (v128.const f64x2 0 0))
+      (local.set $s0 (f64.const 0))
       (local.set $off (i32.const 0))
-      (local.set $c (local.get $from))
-      (block $dend1 (loop $dloop1
-        (br_if $dend1 (i32.ge_s (local.get $c) (local.get $last)))
-        (local.set $d0 (f64x2.add (local.get $d0) (f64x2.mul (v128.load (i32.add (local.get $o0) (local.get $off))) (v128.load (i32.add (local.get $vp) (local.get $off))))))
-        (local.set $off (i32.add (local.get $off) (i32.const 16)))
-        (local.set $c (i32.add (local.get $c) (i32.const 2)))
-        (br $dloop1)))
-      (local.set $s0 (f64.add (f64x2.extract_lane 0 (local.get $d0)) (f64x2.extract_lane 1 (local.get $d0))))
-      (if (i32.lt_s (local.get $last) (local.get $to)) (then
-        (local.set $s0 (f64.add (local.get $s0) (f64.mul (f64.load (i32.add (local.get $o0) (local.get $off))) (f64.load (i32.add (local.get $vp) (local.get $off))))))))
+      (block $d1end (loop $d1loop
+        (br_if $d1end (i32.ge_s (local.get $off) (local.get $end)))
+        (local.set $s0 (f64.add (local.get $s0) (f64.mul (f64.load (i32.add (local.get $o0) (local.get $off))) (f64.load (i32.add (local.get $vp) (local.get $off))))))
+        (local.set $off (i32.add (local.get $off) (i32.const 8)))
+        (br $d1loop)))
       (local.set $s0 (f64.div (local.get $s0) (local.get $scale)))
       (local.set $q0 (f64x2.splat (local.get $s0)))
       (local.set $off (i32.const 0))
-      (local.set $c (local.get $from))
-      (block $uend1 (loop $uloop1
-        (br_if $uend1 (i32.ge_s (local.get $c) (local.get $last)))
+      (block $u1end (loop $u1loop
+        (br_if $u1end (i32.ge_s (local.get $off) (local.get $last)))
         (v128.store (i32.add (local.get $o0) (local.get $off)) (f64x2.sub (v128.load (i32.add (local.get $o0) (local.get $off))) (f64x2.mul (local.get $q0) (v128.load (i32.add (local.get $vp) (local.get $off))))))
         (local.set $off (i32.add (local.get $off) (i32.const 16)))
-        (local.set $c (i32.add (local.get $c) (i32.const 2)))
-        (br $uloop1)))
-      (if (i32.lt_s (local.get $last) (local.get $to)) (then
+        (br $u1loop)))
+      (if (i32.lt_s (local.get $last) (local.get $end)) (then
         (f64.store (i32.add (local.get $o0) (local.get $off)) (f64.sub (f64.load (i32.add (local.get $o0) (local.get $off))) (f64.mul (local.get $s0) (f64.load (i32.add (local.get $vp) (local.get $off))))))))
       (local.set $r (i32.add (local.get $r) (i32.const 1)))
       (br $rloop)))

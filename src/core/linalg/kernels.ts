@@ -2,15 +2,15 @@
  * The inner loops of the Jacobian spectrum's fast path (spectrum/fast/), in two implementations behind one
  * interface: WebAssembly SIMD (./kernels.wat, 4.8× the TypeScript matmul and 5.3× its Householder updates at
  * W = 512, docs/perf.md 2026-12-07) and the TypeScript loops they are twins of, used where WebAssembly is missing or
- * not allowed (a page whose Content-Security-Policy lacks 'wasm-unsafe-eval'). tests/core/spectrum/wasmKernels.test.ts
- * pins each kernel to its TypeScript loop: the same doubles, except dot products (two lanes), to rounding.
+ * not allowed (a page whose Content-Security-Policy lacks 'wasm-unsafe-eval'). tests/core/linalg/kernels.test.ts
+ * pins each kernel to its TypeScript loop: the same doubles, except `dot` (two lanes), to rounding.
  *
  * WebAssembly reads only its own memory, so a computation takes every array it hands to a kernel from `take`, after
- * reserving the total at the start ({@link spectrumKernels}): growing the memory later would detach the arrays
+ * reserving the total at the start ({@link linalgKernels}): growing the memory later would detach the arrays
  * taken before.
  */
-import { matmulInto } from '../../../autograd/ops-matmul';
-import { projectOutRows } from '../../../numerics/rowProject';
+import { matmulInto } from '../autograd/ops-matmul';
+import { projectOutRows } from '../numerics/rowProject';
 import { KERNELS_WASM_BASE64 } from './kernelsBytes';
 
 export interface Kernels {
@@ -20,7 +20,7 @@ export interface Kernels {
   take(n: number): Float64Array;
   /** C = A·B (m × k times k × n, row-major, at offsets): autograd/ops-matmul.ts matmulInto, the same doubles. */
   matmul(a: Float64Array, ao: number, b: Float64Array, bo: number, c: Float64Array, co: number, m: number, k: number, n: number): void;
-  /** numerics/rowProject.ts projectOutRows (dot products to rounding). */
+  /** numerics/rowProject.ts projectOutRows, the same doubles. */
   projectOut(x: Float64Array, stride: number, r0: number, r1: number, v: Float64Array, vo: number, from: number, to: number, scale: number): void;
   /** y[yo + i] += α·x[xo + i], i < len. */
   axpy(y: Float64Array, yo: number, x: Float64Array, xo: number, al: number, len: number): void;
@@ -66,7 +66,7 @@ interface Exports {
 }
 
 let instance: Exports | null | undefined; // undefined: not tried yet; null: WebAssembly unavailable here
-let generation = 0; // bumped by every spectrumKernels call: an older kernel set's arrays are being reused
+let generation = 0; // bumped by every linalgKernels call: an older kernel set's arrays are being reused
 
 /**
  * The compiled module's exports, or null where WebAssembly (with SIMD) cannot run; tried once. Not on a page's main
@@ -97,7 +97,7 @@ function wasmExports(): Exports | null {
  * memory is reused by the next call: one computation at a time (the worker's and the CLI's are synchronous), and an
  * older set throws rather than read arrays that are no longer its own.
  */
-export function spectrumKernels(floats: number, prefer: 'wasm' | 'ts' = 'wasm'): Kernels {
+export function linalgKernels(floats: number, prefer: 'wasm' | 'ts' = 'wasm'): Kernels {
   const ex = prefer === 'wasm' ? wasmExports() : null;
   if (!ex) return tsKernels();
   const bytes = floats * 8 + 512; // + the 16-byte alignment of up to 64 takes
@@ -113,7 +113,7 @@ export function spectrumKernels(floats: number, prefer: 'wasm' | 'ts' = 'wasm'):
   const gen = ++generation;
   let used = 0; // bytes, 16-aligned
   // Byte address of x[o], for an array taken here and still this set's (a foreign one would be read from the wrong
-  // memory; a later spectrumKernels call reuses the same bytes).
+  // memory; a later linalgKernels call reuses the same bytes).
   const at = (x: Float64Array, o: number): number => {
     if (x.buffer !== buf || gen !== generation) throw new Error('wasm kernel given an array not taken from its current memory');
     return x.byteOffset + o * 8;
