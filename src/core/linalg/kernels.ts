@@ -28,6 +28,12 @@ export interface Kernels {
   dot(x: Float64Array, xo: number, y: Float64Array, yo: number, len: number): number;
   /** Rows at po and qo of x (len entries): p ← cs·p − u·q, q ← w·p + cs·q. */
   rotate(x: Float64Array, po: number, qo: number, len: number, cs: number, u: number, w: number): void;
+  /**
+   * acc (n × k, row stride n, lower trapezoidal) ← acc·L (k × kk, row stride s, lower trapezoidal) in place, through
+   * `row` (≥ kk entries); entries past a row's new last column (up to k) become 0. Returns the largest |entry|, NaN
+   * if any is NaN.
+   */
+  lowerProduct(acc: Float64Array, n: number, k: number, L: Float64Array, s: number, kk: number, row: Float64Array): number;
 }
 
 /** The TypeScript loops: the reference each wasm kernel is pinned to. */
@@ -53,6 +59,29 @@ export function tsKernels(): Kernels {
         x[qo + i] = w * yp + cs * yq;
       }
     },
+    lowerProduct(acc, n, k, L, s, kk, row) {
+      let amax = 0;
+      for (let r = 0; r < n; r++) {
+        const or = r * n;
+        const jMax = Math.min(r, k - 1);
+        const cMax = Math.min(r, kk - 1);
+        row.fill(0, 0, cMax + 1);
+        for (let j = 0; j <= jMax; j++) {
+          const a = acc[or + j];
+          if (a === 0) continue;
+          const oj = j * s;
+          const cEnd = Math.min(j, kk - 1);
+          for (let c = 0; c <= cEnd; c++) row[c] += a * L[oj + c];
+        }
+        for (let c = 0; c <= cMax; c++) {
+          acc[or + c] = row[c];
+          const m = Math.abs(row[c]);
+          if (m > amax || m !== m) amax = m;
+        }
+        acc.fill(0, or + cMax + 1, or + k);
+      }
+      return amax;
+    },
   };
 }
 
@@ -63,6 +92,7 @@ interface Exports {
   axpy(y: number, x: number, al: number, len: number): void;
   dot(x: number, y: number, len: number): number;
   rotate(p: number, q: number, len: number, cs: number, u: number, w: number): void;
+  lowerProduct(acc: number, n: number, k: number, l: number, s: number, kk: number, row: number): number;
 }
 
 let instance: Exports | null | undefined; // undefined: not tried yet; null: WebAssembly unavailable here
@@ -133,5 +163,6 @@ export function linalgKernels(floats: number, prefer: 'wasm' | 'ts' = 'wasm'): K
     axpy: (y, yo, x, xo, al, len) => ex.axpy(at(y, yo), at(x, xo), al, len),
     dot: (x, xo, y, yo, len) => ex.dot(at(x, xo), at(y, yo), len),
     rotate: (x, po, qo, len, cs, u, w) => ex.rotate(at(x, po), at(x, qo), len, cs, u, w),
+    lowerProduct: (acc, n, k, L, s, kk, row) => ex.lowerProduct(at(acc, 0), n, k, at(L, 0), s, kk, at(row, 0)),
   };
 }

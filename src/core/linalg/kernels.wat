@@ -256,7 +256,7 @@
   )
 
   ;; y[0 … len) ← y + α·x (bytes y, x): element by element as the scalar loop y[i] += α·x[i], the same doubles.
-  (func (export "axpy") (param $y i32) (param $x i32) (param $al f64) (param $len i32)
+  (func $axpy (export "axpy") (param $y i32) (param $x i32) (param $al f64) (param $len i32)
     (local $end i32) (local $pairs i32) (local $a v128)
     (local.set $a (f64x2.splat (local.get $al)))
     (local.set $end (i32.add (local.get $y) (i32.shl (local.get $len) (i32.const 3))))
@@ -312,5 +312,45 @@
       (local.set $sq (f64.load (local.get $q)))
       (f64.store (local.get $p) (f64.sub (f64.mul (local.get $cs) (local.get $sp)) (f64.mul (local.get $u) (local.get $sq))))
       (f64.store (local.get $q) (f64.add (f64.mul (local.get $w) (local.get $sp)) (f64.mul (local.get $cs) (local.get $sq))))))
+  )
+
+  ;; acc (n × k, row stride n, lower trapezoidal) ← acc·L (k × kk, row stride s, lower trapezoidal), row by row
+  ;; through the scratch row (kk entries); the entries past a row's new last column (up to k) become 0. Returns the
+  ;; largest |entry| (NaN if any is NaN). The twin of tsKernels' lowerProduct loop, the same doubles.
+  (func (export "lowerProduct") (param $acc i32) (param $n i32) (param $k i32) (param $lo i32) (param $s i32) (param $kk i32) (param $row i32) (result f64)
+    (local $r i32) (local $j i32) (local $c i32) (local $jMax i32) (local $cMax i32) (local $or i32) (local $sb i32)
+    (local $a f64) (local $m f64) (local $amax f64)
+    (local.set $sb (i32.shl (local.get $s) (i32.const 3)))
+    (local.set $r (i32.const 0))
+    (block $rend (loop $rloop
+      (br_if $rend (i32.ge_s (local.get $r) (local.get $n)))
+      (local.set $or (i32.add (local.get $acc) (i32.shl (i32.mul (local.get $r) (local.get $n)) (i32.const 3))))
+      (local.set $jMax (select (local.get $r) (i32.sub (local.get $k) (i32.const 1)) (i32.lt_s (local.get $r) (i32.sub (local.get $k) (i32.const 1)))))
+      (local.set $cMax (select (local.get $r) (i32.sub (local.get $kk) (i32.const 1)) (i32.lt_s (local.get $r) (i32.sub (local.get $kk) (i32.const 1)))))
+      (memory.fill (local.get $row) (i32.const 0) (i32.shl (i32.add (local.get $cMax) (i32.const 1)) (i32.const 3)))
+      (local.set $j (i32.const 0))
+      (block $jend (loop $jloop
+        (br_if $jend (i32.gt_s (local.get $j) (local.get $jMax)))
+        (local.set $a (f64.load (i32.add (local.get $or) (i32.shl (local.get $j) (i32.const 3)))))
+        (if (f64.ne (local.get $a) (f64.const 0)) (then
+          (call $axpy (local.get $row) (i32.add (local.get $lo) (i32.mul (local.get $j) (local.get $sb))) (local.get $a)
+            (i32.add (select (local.get $j) (i32.sub (local.get $kk) (i32.const 1)) (i32.lt_s (local.get $j) (i32.sub (local.get $kk) (i32.const 1)))) (i32.const 1)))))
+        (local.set $j (i32.add (local.get $j) (i32.const 1)))
+        (br $jloop)))
+      (local.set $c (i32.const 0))
+      (block $cend (loop $cloop
+        (br_if $cend (i32.gt_s (local.get $c) (local.get $cMax)))
+        (local.set $a (f64.load (i32.add (local.get $row) (i32.shl (local.get $c) (i32.const 3)))))
+        (f64.store (i32.add (local.get $or) (i32.shl (local.get $c) (i32.const 3))) (local.get $a))
+        (local.set $m (f64.abs (local.get $a)))
+        (if (i32.or (f64.gt (local.get $m) (local.get $amax)) (f64.ne (local.get $m) (local.get $m))) (then (local.set $amax (local.get $m))))
+        (local.set $c (i32.add (local.get $c) (i32.const 1)))
+        (br $cloop)))
+      (if (i32.gt_s (local.get $k) (i32.add (local.get $cMax) (i32.const 1))) (then
+        (memory.fill (i32.add (local.get $or) (i32.shl (i32.add (local.get $cMax) (i32.const 1)) (i32.const 3))) (i32.const 0)
+          (i32.shl (i32.sub (local.get $k) (i32.add (local.get $cMax) (i32.const 1))) (i32.const 3)))))
+      (local.set $r (i32.add (local.get $r) (i32.const 1)))
+      (br $rloop)))
+    (local.get $amax)
   )
 )

@@ -89,6 +89,23 @@ describe('wasm kernels', () => {
     }
   });
 
+  it('lowerProduct: acc·L in place, the same doubles and the same largest |entry| as the loop, NaN included', () => {
+    for (const [n, k, kk, s] of [[1, 1, 1, 1], [5, 5, 5, 5], [7, 4, 4, 6], [9, 6, 3, 3], [12, 12, 7, 9], [33, 20, 17, 20]]) {
+      for (const nan of [false, true]) {
+        const K = linalgKernels(n * n + k * s + kk + 64);
+        const [acc, acc2] = pair(K, n * n, n + 3 * k);
+        const [L, L2] = pair(K, k * s, kk + 5 * s);
+        if (nan) L[L.length >> 1] = L2[L2.length >> 1] = NaN;
+        acc[1] = acc2[1] = 0; // a zero entry is skipped by both
+        const row = K.take(kk);
+        const m = K.lowerProduct(acc, n, k, L, s, kk, row);
+        const m2 = ts.lowerProduct(acc2, n, k, L2, s, kk, new Float64Array(kk));
+        expect(Object.is(m, m2)).toBe(true);
+        expect(Array.from(acc)).toEqual(Array.from(acc2));
+      }
+    }
+  });
+
   it('one computation at a time: a set whose memory a later call took throws instead of reading it', () => {
     const K = linalgKernels(64);
     const x = K.take(8);

@@ -159,24 +159,7 @@ export function productSingularValuesFast(n: number, L: number, f: ChainFactors,
     lqFast(C, Q, k, s, V, vn, K);
     const kk = Math.min(k, s);
     // acc ← acc·L_i (n × k times k × kk, both lower trapezoidal), row by row.
-    let amax = 0;
-    for (let r = 0; r < n; r++) {
-      const or = r * n;
-      const jMax = Math.min(r, k - 1);
-      const cMax = Math.min(r, kk - 1);
-      row.fill(0, 0, cMax + 1);
-      for (let j = 0; j <= jMax; j++) {
-        const a = acc[or + j];
-        if (a === 0) continue;
-        K.axpy(row, 0, C, j * s, a, Math.min(j, kk - 1) + 1);
-      }
-      for (let c = 0; c <= cMax; c++) {
-        acc[or + c] = row[c];
-        const m = Math.abs(row[c]);
-        if (m > amax || m !== m) amax = m;
-      }
-      acc.fill(0, or + cMax + 1, or + k);
-    }
+    const amax = K.lowerProduct(acc, n, k, C, s, kk, row);
     if (!(amax > 0) || !Number.isFinite(amax)) return new Float64Array(n).fill(amax === 0 ? 0 : NaN);
     const e = exponentOf(amax);
     if (e !== 0) {
