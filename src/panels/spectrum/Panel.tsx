@@ -14,15 +14,11 @@ import { downloadBlob } from '../../viz/exportDownload';
 import { measured, type SizedProps } from '../../viz/measured';
 import { ARCH_STYLE, COLOR, FONT } from '../../viz/theme';
 import { usePhasePort } from '../phase/phasePort';
-import { SPECTRUM_MARGIN, spectrumLayout, spectrumReading, type SpectrumReading } from './layout';
+import { SPECTRUM_MARGIN, spectrumLayout, spectrumReading, spectrumReadingMessage, type SpectrumReading } from './layout';
 
 export interface SpectrumPanelProps {
   config: Config;
   lang: Lang;
-}
-
-function sig(v: number): string {
-  return v === 0 ? '0' : v.toExponential(1);
 }
 
 function SpectrumPanelBody({ config, lang, size }: SizedProps<SpectrumPanelProps>) {
@@ -70,12 +66,8 @@ function SpectrumPanelBody({ config, lang, size }: SizedProps<SpectrumPanelProps
   const l = useMemo(() => (svs.length ? spectrumLayout(svs, width) : null), [svs, width]);
   const readings = svs.map((s) => spectrumReading(s.arch, s.sv));
   const readingText = (r: SpectrumReading) => {
-    const arch = t(`viz.arch.${r.arch}`);
-    if (r.kind === 'forward') return t('spectrum.readingForward', { arch });
-    if (r.kind === 'nonfinite') return t('spectrum.readingNonFinite', { arch, count: r.nonFinite, W: r.W });
-    if (r.kind === 'zero') return t('spectrum.readingZero', { arch, max: sig(r.max) });
-    if (r.kind === 'all') return t('spectrum.readingAll', { arch, W: r.W, spread: r.spread.toFixed(1) });
-    return t('spectrum.reading', { arch, W: r.W, pct: `${Math.round(r.near * 100)} %`, spread: r.spread.toFixed(1), min: sig(r.min), max: sig(r.max) });
+    const m = spectrumReadingMessage(r);
+    return t(m.key, { arch: t(`viz.arch.${r.arch}`), ...m.vars });
   };
   const download = (kind: 'csv' | 'json') => {
     if (!svs.length) return;

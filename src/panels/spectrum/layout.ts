@@ -18,14 +18,16 @@ export interface SpectrumReading {
   arch: Arch;
   W: number;
   /**
-   * 'all': every σ within ×3 of 1; 'zero': some σ is exactly 0; 'nonfinite': some σ is ∞ (beyond float64);
-   * 'forward': some σ of a plain or residual chain is NaN, which only a NaN slope gives: sample 0's forward pass left
-   * float64; else the spread
+   * 'forward': some σ of a plain or residual chain is NaN, which only a NaN slope gives: sample 0's forward pass
+   * left float64; 'nonfinite': some σ is ∞ (or NaN, dense); 'allZero': every σ is 0; 'zero': some σ is 0, the
+   * largest is not; 'all': every σ within ×3 of 1; else 'spread'
    */
-  kind: 'all' | 'zero' | 'spread' | 'nonfinite' | 'forward';
-  /** how many σ are ∞ or NaN (kind 'nonfinite') */
+  kind: 'all' | 'zero' | 'allZero' | 'spread' | 'nonfinite' | 'forward';
+  /** how many σ are ∞ or NaN */
   nonFinite: number;
-  /** fraction within ×3 of 1 */
+  /** how many σ are exactly 0 */
+  zeros: number;
+  /** fraction in [1/3, 3] */
   near: number;
   /** 10–90 % spread of log10 σ, decades */
   spread: number;
@@ -41,14 +43,46 @@ export function spectrumReading(arch: Arch, sv: Float64Array): SpectrumReading {
   const near = fractionNearOne(sv, 3);
   // NaN or Infinity (the product left float64): said as such, not as a spread.
   const nonFinite = sv.filter((s) => !(s < Infinity)).length; // ∞ and NaN
+  const zeros = sv.filter((s) => s === 0).length;
+  const base = { arch, W, nonFinite, zeros, near, spread: NaN, min, max };
   // The plain and residual product is rescaled by powers of two at every layer, so it never overflows on its way: a
-  // NaN σ there comes from a NaN slope f′(z), i.e. a pre-activation of sample 0 that left float64
-  // (core/spectrum/jacobian.ts). Dense multiplies its Jacobian out, which can overflow by itself (∞ − ∞, ∞·0).
-  if (arch !== 'dense' && sv.some((s) => s !== s)) return { arch, W, kind: 'forward', nonFinite, near, spread: NaN, min, max };
-  if (nonFinite > 0) return { arch, W, kind: 'nonfinite', nonFinite, near, spread: NaN, min, max };
-  const zero = !(min > 0);
-  const spread = zero ? Infinity : spreadDecades(sv);
-  return { arch, W, kind: zero ? 'zero' : near === 1 ? 'all' : 'spread', nonFinite, near, spread, min, max };
+  // NaN σ there comes from a NaN slope f′(z), i.e. a pre-activation of sample 0 that left float64: NaN, or ±∞
+  // where f′(±∞) evaluates to NaN (GELU, SiLU) (core/spectrum/jacobian.ts). Dense multiplies its Jacobian out,
+  // which can overflow by itself (∞ − ∞, ∞·0).
+  if (arch !== 'dense' && sv.some((s) => s !== s)) return { ...base, kind: 'forward' };
+  if (nonFinite > 0) return { ...base, kind: 'nonfinite' };
+  if (zeros === W) return { ...base, kind: 'allZero' };
+  if (zeros > 0) return { ...base, kind: 'zero', spread: Infinity };
+  return { ...base, kind: near === 1 ? 'all' : 'spread', spread: spreadDecades(sv) };
+}
+
+/** A σ for a sentence: two significant digits, 0 as 0. */
+export function sigText(v: number): string {
+  return v === 0 ? '0' : v.toExponential(1);
+}
+
+/**
+ * The sentence of a reading: its key in the spectrum catalog and the values it needs ({arch} is added by the panel).
+ * Every count in it is the reading's own, so the sentence holds for the draw it describes.
+ */
+export function spectrumReadingMessage(r: SpectrumReading): { key: string; vars: Record<string, string | number> } {
+  const rest = r.W - r.nonFinite - r.zeros; // finite and positive: the drawn ones
+  switch (r.kind) {
+    case 'forward':
+      return { key: 'spectrum.readingForward', vars: {} };
+    case 'nonfinite':
+      return r.zeros > 0
+        ? { key: 'spectrum.readingNonFiniteZero', vars: { count: r.nonFinite, zeros: r.zeros, W: r.W, rest } }
+        : { key: 'spectrum.readingNonFinite', vars: { count: r.nonFinite, W: r.W, rest } };
+    case 'allZero':
+      return { key: 'spectrum.readingAllZero', vars: { W: r.W } };
+    case 'zero':
+      return { key: 'spectrum.readingZero', vars: { zeros: r.zeros, W: r.W, max: sigText(r.max) } };
+    case 'all':
+      return { key: 'spectrum.readingAll', vars: { W: r.W, spread: r.spread.toFixed(1) } };
+    default:
+      return { key: 'spectrum.reading', vars: { W: r.W, pct: `${Math.round(r.near * 100)} %`, spread: r.spread.toFixed(1), min: sigText(r.min), max: sigText(r.max) } };
+  }
 }
 
 export interface SpectrumLayout {
