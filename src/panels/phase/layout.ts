@@ -11,8 +11,26 @@ import type { Tick } from '../../viz/Axes';
 
 export const PHASE_MARGIN = { top: 12, right: 16, bottom: 44, left: 68 };
 
-/** Sampling and theory "disagree" in a cell when they differ by more than this many decades (or only one is finite). */
+/** Sampling and theory "disagree" in a cell when they differ by more than this many decades (see {@link cellsDisagree}). */
 export const DISAGREE_DECADES = 1;
+
+/**
+ * A ratio that overflowed: +∞, or NaN, which a sampled chain gives when it left float64 (∞/∞, or a NaN gradient after
+ * its forward pass overflowed). The theory grids had no NaN on any preset map (every activation, checked); one would
+ * count the same.
+ */
+const overflowed = (v: number) => v === Infinity || v !== v;
+const clampDecades = (v: number) => Math.max(-330, Math.min(330, v));
+
+/**
+ * Whether a sampled cell disagrees with the theory: exactly one of the two overflowed, or, neither having
+ * overflowed, they differ by more than {@link DISAGREE_DECADES} (−∞, an underflow to 0, compares as −330 decades,
+ * just past float64's range). A sampled NaN against a theory of +∞ agrees: both say the gradient left float64 upward.
+ */
+export function cellsDisagree(sampled: number, theory: number): boolean {
+  if (overflowed(sampled) || overflowed(theory)) return overflowed(sampled) !== overflowed(theory);
+  return Math.abs(clampDecades(sampled) - clampDecades(theory)) > DISAGREE_DECADES;
+}
 
 /**
  * The legend's half-range in decades: the largest finite |value| rounded up to 2, 5 or 10, and never more than 10 —
@@ -34,7 +52,6 @@ export function decadeColor(v: number, D: number): string {
   return interpolatePuOr(0.5 + 0.5 * Math.max(-1, Math.min(1, v / D)));
 }
 
-const clampDecades = (v: number) => Math.max(-330, Math.min(330, v));
 
 /** Fraction 0…1 of value v along an axis (its own scale); NaN outside a log axis's domain. */
 export function axisFraction(a: Pick<PhaseAxis, 'min' | 'max' | 'log'>, v: number): number {
@@ -126,9 +143,7 @@ export function phaseLayout(inp: PhaseLayoutInput, width: number): PhaseLayout {
       const theory = inp.theory ? inp.theory[k] : NaN;
       const sampled = inp.sampled && k < inp.sampledCount ? inp.sampled[k] : undefined;
       const value = sampled ?? theory;
-      // ±∞ (under/overflow) compare as ±330 decades, just past float64's range; NaN against a number disagrees.
-      const disagree =
-        sampled !== undefined && inp.theory !== null && (Number.isNaN(sampled) !== Number.isNaN(theory) || Math.abs(clampDecades(sampled) - clampDecades(theory)) > DISAGREE_DECADES);
+      const disagree = sampled !== undefined && inp.theory !== null && cellsDisagree(sampled, theory);
       if (disagree) disagreeCount++;
       cells.push({ ix, iy, x: ix * cw, y: innerHeight - (iy + 1) * ch, w: cw, h: ch, value, theory, sampled, fill: decadeColor(value, D), disagree });
     }

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { decodeConfig, queryToRecord } from '../../../src/core/config';
 import { parseAxis } from '../../../src/core/phase';
-import { decadeColor, legendDecades, phaseLayout, PHASE_MARGIN } from '../../../src/panels/phase/layout';
+import { phaseGrid, phaseSampled, phaseTheory } from '../../../src/core/phase/grid';
+import { cellsDisagree, decadeColor, legendDecades, phaseLayout, PHASE_MARGIN } from '../../../src/panels/phase/layout';
+import { phaseEn } from '../../../src/state/i18n/phase';
+import { phaseZh } from '../../../src/state/i18n/phase.zh';
 import { spectrumLayout, spectrumReading } from '../../../src/panels/spectrum/layout';
 import { interpolatePuOr } from '../../../src/viz/puor';
 
@@ -81,5 +85,36 @@ describe('spectrum layout and reading', () => {
     const l = spectrumLayout([{ arch: 'plain', sv: Float64Array.of(1, 1, 1) }, { arch: 'residual', sv: Float64Array.of(10, 1, 0.1) }], 400);
     expect(l.series.map((s) => s.arch)).toEqual(['plain', 'residual']);
     expect(l.series[0].path).toBe(`M0,${l.isometryY}L${l.innerWidth / 2},${l.isometryY}L${l.innerWidth},${l.isometryY}`);
+  });
+});
+
+describe('phase outlines: real disagreement only', () => {
+  it('a sampled NaN (the chain left float64) against a theory of +∞ agrees; against a finite theory or −∞ it does not', () => {
+    expect(cellsDisagree(NaN, Infinity)).toBe(false);
+    expect(cellsDisagree(Infinity, Infinity)).toBe(false);
+    expect(cellsDisagree(NaN, 250)).toBe(true);
+    expect(cellsDisagree(NaN, -Infinity)).toBe(true);
+    expect(cellsDisagree(200, Infinity)).toBe(true);
+    expect(cellsDisagree(-Infinity, -Infinity)).toBe(false);
+    expect(cellsDisagree(-2, -0.5)).toBe(true);
+    expect(cellsDisagree(-2, -1.5)).toBe(false);
+  });
+
+  it('ReLU + He, plain, seed 1, scale × depth: no outlined cell is a sampled NaN where the theory is +∞', () => {
+    const config = decodeConfig(queryToRecord('act=relu&init=he&arch=plain&seed=1'), 'clamp').config;
+    // A corner of the audited map (depth 1000 at the largest scales), where the theory overflowed.
+    const g = phaseGrid(parseAxis('scale:5:10:3:log'), parseAxis('depth:500:1000:2:log'));
+    const theory = phaseTheory(config, 'plain', g)!;
+    const sampled = phaseSampled(config, g).grids.plain!;
+    const both = Array.from(theory, (t, k) => t === Infinity && Number.isNaN(sampled[k])).filter(Boolean).length;
+    expect(both).toBeGreaterThan(0);
+    const l = phaseLayout({ x: g.x, y: g.y, xs: g.xs, ys: g.ys, theory, sampled, sampledCount: sampled.length, critical: null, here: { x: 1, y: 1000 } }, 500);
+    expect(l.cells.filter((c) => Number.isNaN(c.sampled!) && c.disagree)).toEqual([]);
+  });
+
+  it('the sentences say the rule: more than 1 decade, or only one of the two overflowed (+∞ or NaN)', () => {
+    expect(phaseEn['phase.disagree']).toMatch(/more than 1 decade, or one of the two overflowed \(\+∞, or NaN/);
+    expect(phaseZh['phase.disagree']).toMatch(/超过 1 个数量级，或者其中一个溢出了/);
+    expect(phaseEn['phase.agree']).toMatch(/within 1 decade, or both overflowed/);
   });
 });
