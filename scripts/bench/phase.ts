@@ -6,6 +6,7 @@ import { defaultConfig, type Config } from '../../src/core/config';
 import { parseAxis, phaseGrid, phaseTheory, sampleCell } from '../../src/core/phase';
 import { jacobianSpectrum } from '../../src/core/spectrum';
 import { jacobianSpectrumFast } from '../../src/core/spectrum/fast';
+import { allowWasmKernels } from '../../src/core/linalg/kernels';
 import { onCpuMs } from './timing';
 
 function ms(f: () => unknown): number {
@@ -57,4 +58,20 @@ export function printPhase(): void {
       console.log(`    W = ${W}, L = ${L}: ${Number.isNaN(plain) ? '(plain path skipped: > 3e9 L·W³)' : `${plain.toFixed(0)} ms`} → ${fast.toFixed(0)} ms`);
     }
   }
+  // The issue's "W = 512 within a second": the fast twin with its TypeScript loops and with the wasm kernels (the
+  // worker's and the CLI's), draw included, one run each (the TypeScript ones take seconds).
+  console.log('  Jacobian spectrum at W = 512, plain, fast twin: TypeScript loops → wasm kernels, cpu ms (one run each)');
+  for (const [act, init] of [
+    ['tanh', 'xavier'],
+    ['relu', 'he'],
+    ['tanh', 'orthogonal'],
+  ] as const)
+    for (const L of [2, 20]) {
+      const s: Config = { ...defaultConfig(), act, init, depth: L, width: 512, arch: ['plain'] };
+      allowWasmKernels(false); // the orthogonal draw too
+      const ts = both(() => jacobianSpectrumFast(s, 'plain', undefined, 'ts')).cpu;
+      allowWasmKernels(true);
+      const wasm = both(() => jacobianSpectrumFast(s, 'plain', undefined, 'wasm')).cpu;
+      console.log(`    ${act} + ${init}, L = ${L}: ${ts.toFixed(0)} ms → ${wasm.toFixed(0)} ms (${(ts / wasm).toFixed(1)}×)`);
+    }
 }

@@ -96,6 +96,12 @@ interface Exports {
 }
 
 let instance: Exports | null | undefined; // undefined: not tried yet; null: WebAssembly unavailable here
+let allowed = true;
+
+/** Switch the wasm kernels off (or on again) for the whole process: benchmarks time the TypeScript loops with it. */
+export function allowWasmKernels(on: boolean): void {
+  allowed = on;
+}
 let generation = 0; // bumped by every linalgKernels call: an older kernel set's arrays are being reused
 
 /**
@@ -128,7 +134,7 @@ function wasmExports(): Exports | null {
  * older set throws rather than read arrays that are no longer its own.
  */
 export function linalgKernels(floats: number, prefer: 'wasm' | 'ts' = 'wasm'): Kernels {
-  const ex = prefer === 'wasm' ? wasmExports() : null;
+  const ex = prefer === 'wasm' && allowed ? wasmExports() : null;
   if (!ex) return tsKernels();
   const bytes = floats * 8 + 512; // + the 16-byte alignment of up to 64 takes
   const have = ex.mem.buffer.byteLength;

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { linalgKernels, tsKernels, type Kernels } from '../../../src/core/linalg/kernels';
+import { allowWasmKernels, linalgKernels, tsKernels, type Kernels } from '../../../src/core/linalg/kernels';
 // @ts-expect-error: a plain .mjs script without types
 import { kernelsModuleText } from '../../../scripts/wasm.mjs';
 
@@ -34,6 +34,9 @@ describe('wasm kernels', () => {
   it('compile and run in Node (so the tests below test them, not the fallback)', () => {
     expect(linalgKernels(16).kind).toBe('wasm');
     expect(linalgKernels(16, 'ts').kind).toBe('ts');
+    allowWasmKernels(false);
+    expect(linalgKernels(16).kind).toBe('ts');
+    allowWasmKernels(true);
   });
 
   it('matmul: C = A·B, the same doubles as matmulInto, for every remainder of the 4 × 4 blocks', () => {
