@@ -1,11 +1,12 @@
 /**
  * The fast twin of ../svd.ts `productTriangle` / `productSingularValues` and of ../jacobian.ts `chainFactor`:
  * the same algorithm (the product carried as acc·2^exp2·Q, each factor folded into Q and split again by a
- * Householder LQ), with the loops arranged for speed:
- *   - C = Q·W_i by the autograd's register-blocked matmul kernel (eight rows × four inputs per pass), not a
- *     row-times-matrix loop that streams all of W_i once per row of Q (W = 512: 2 MB per row, out of cache);
+ * Householder LQ), with the loops arranged for speed and run by the kernels K (../../linalg/kernels.ts:
+ * WebAssembly SIMD in the worker and the CLI, else their TypeScript twins):
+ *   - C = Q·W_i by a register-blocked matmul (the autograd's grouping of terms), not a row-times-matrix loop that
+ *     streams all of W_i once per row of Q (W = 512: 2 MB per row, out of cache);
  *   - the LQ's reflector updates and the build of Q take four rows per pass over the reflector, so each load of
- *     v feeds four multiply-adds;
+ *     v feeds four multiply-adds; the triangular accumulation acc·L_i is one kernel call per layer;
  *   - reflectors are kept in units of their row's largest entry, so rows hundreds of decades below the first do
  *     not underflow vᵀv/2 (the plain LQ squares unscaled entries there);
  *   - dead units are left out. A unit with f′ = 0 (ReLU's z ≤ 0) makes a zero column of W_i·D_i, so the product's
