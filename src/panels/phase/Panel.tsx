@@ -17,7 +17,7 @@ import { AxisBottom, AxisLeft } from '../../viz/Axes';
 import { downloadBlob } from '../../viz/exportDownload';
 import { measured, type SizedProps } from '../../viz/measured';
 import { COLOR, FONT } from '../../viz/theme';
-import { AXIS_PRESETS, PHASE_MARGIN, crosshairAt, decadeColor, phaseLayout, type PhaseCell } from './layout';
+import { AXIS_PRESETS, PHASE_MARGIN, crosshairAt, decadeColor, phaseLayout, residualEdgeReading, type PhaseCell } from './layout';
 import { usePhasePort } from './phasePort';
 
 export interface PhasePanelProps {
@@ -205,6 +205,15 @@ function PhasePanelBody({ config, lang, onPick, size }: SizedProps<PhasePanelPro
   const keyName = (k: PhaseKey) => t(`phase.key.${k}`);
   // What the dashed line is on this architecture's map (dense has no theory, said by phase.noTheory).
   const curve = current?.critical?.[shownArch];
+  // The residual edge's sentence, chosen from its grid: an edge on the map, or growth on one side of a decade
+  // everywhere, or on both sides but changing only with the other axis.
+  const residualText = () => {
+    const r = residualEdgeReading(grid, curve);
+    if (r === 'curve') return t('phase.criticalResidual');
+    if (r === null) return null;
+    const other = keyName(x.key === 'scale' ? y.key : x.key);
+    return t(`phase.residualEdge${r === 'above' ? 'Above' : r === 'below' ? 'Below' : 'Across'}`, { other });
+  };
   const criticalText = !current || grid === null
     ? null
     : !current.critical
@@ -212,7 +221,7 @@ function PhasePanelBody({ config, lang, onPick, size }: SizedProps<PhasePanelPro
       : shownArch === 'plain'
         ? t(l?.criticalPath ? 'phase.critical' : 'phase.noChiLine')
         : shownArch === 'residual'
-          ? t(curve && curve.length ? 'phase.criticalResidual' : 'phase.residualEdgeNone')
+          ? residualText()
           : null;
   const archName = t(`viz.arch.${shownArch}`);
   const focusCell = l && focus ? l.cells[focus.iy * x.n + focus.ix] : null;

@@ -5,6 +5,7 @@
  */
 import { scaleLinear, scaleLog } from 'd3-scale';
 import type { PhaseAxis } from '../../core/phase/axes';
+import { RESIDUAL_EDGE_DECADES } from '../../core/phase/critical';
 import { interpolatePuOr } from '../../viz/puor';
 import { COLOR } from '../../viz/theme';
 import type { Tick } from '../../viz/Axes';
@@ -191,6 +192,24 @@ export function crosshairAt(
     crossX: inX ? (axisFraction(x, here.x) * (x.n - 1) + 0.5) * cw : null,
     crossY: inY ? innerHeight - (axisFraction(y, here.y) * (y.n - 1) + 0.5) * ch : null,
   };
+}
+
+/**
+ * What the residual map says about its dashed line (the edge where the mean-field growth over the depth reaches
+ * one decade, core/phase/critical.ts): 'curve' when it has points; else from the theory grid, 'above' when every
+ * cell is ≥ 1 decade, 'below' when every cell is < 1, 'across' when both occur but no row of constant other-axis
+ * rises through 1 as the scale grows (the curve's own rule); null without any value.
+ */
+export function residualEdgeReading(theory: ArrayLike<number> | null, curve: readonly unknown[] | null | undefined): 'curve' | 'above' | 'below' | 'across' | null {
+  if (curve && curve.length) return 'curve';
+  if (!theory) return null;
+  let above = false;
+  let below = false;
+  for (let k = 0; k < theory.length; k++) {
+    if (theory[k] >= RESIDUAL_EDGE_DECADES) above = true;
+    else if (theory[k] < RESIDUAL_EDGE_DECADES) below = true;
+  }
+  return above && below ? 'across' : above ? 'above' : below ? 'below' : null;
 }
 
 /** Default range of each key on a phase axis (the panel's axis pickers). */

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { decodeConfig, queryToRecord } from '../../../src/core/config';
 import { parseAxis } from '../../../src/core/phase';
 import { phaseGrid, phaseSampled, phaseTheory } from '../../../src/core/phase/grid';
-import { cellsDisagree, decadeColor, legendDecades, phaseLayout, PHASE_MARGIN } from '../../../src/panels/phase/layout';
+import { residualEdgeCurve } from '../../../src/core/phase/critical';
+import { cellsDisagree, decadeColor, legendDecades, phaseLayout, PHASE_MARGIN, residualEdgeReading } from '../../../src/panels/phase/layout';
 import { phaseEn } from '../../../src/state/i18n/phase';
 import { phaseZh } from '../../../src/state/i18n/phase.zh';
 import { spectrumLayout, spectrumReading } from '../../../src/panels/spectrum/layout';
@@ -116,5 +117,45 @@ describe('phase outlines: real disagreement only', () => {
     expect(phaseEn['phase.disagree']).toMatch(/more than 1 decade, or one of the two overflowed \(\+∞, or NaN/);
     expect(phaseZh['phase.disagree']).toMatch(/超过 1 个数量级，或者其中一个溢出了/);
     expect(phaseEn['phase.agree']).toMatch(/within 1 decade, or both overflowed/);
+  });
+});
+
+describe('residual edge sentence: chosen from the grid', () => {
+  const relu = decodeConfig(queryToRecord('act=relu&init=he&depth=1000&arch=residual'), 'clamp').config;
+  const scale = parseAxis('scale:0.1:10:33:log');
+  const map = (y: string) => {
+    const g = phaseGrid(scale, parseAxis(y));
+    const theory = phaseTheory(relu, 'residual', g)!;
+    return { theory, reading: residualEdgeReading(theory, residualEdgeCurve(relu, g, theory)) };
+  };
+
+  it('ReLU + He at depth 1000 over scale × α: 0 decades at α = 0, ≥ 1 elsewhere, so "across", not "nowhere"', () => {
+    const { theory, reading } = map('alpha:0:2:25');
+    expect(theory.slice(0, 33).every((v) => Math.abs(v) < 1e-9)).toBe(true);
+    expect(Array.from(theory).some((v) => v >= 1)).toBe(true);
+    expect(reading).toBe('across');
+  });
+
+  it('ReLU + He at depth 1000 over scale × bias and scale × width: every cell ≥ 1 decade, so "above"', () => {
+    for (const y of ['bias:0:2:25', 'width:1:256:17:log']) {
+      const { theory, reading } = map(y);
+      expect(Array.from(theory).every((v) => v >= 1)).toBe(true);
+      expect(reading).toBe('above');
+    }
+  });
+
+  it('the grid alone: all below, all above, both; a curve with points wins', () => {
+    expect(residualEdgeReading(Float64Array.of(0, 0.5, 0.99), [])).toBe('below');
+    expect(residualEdgeReading(Float64Array.of(1, 5, Infinity), null)).toBe('above');
+    expect(residualEdgeReading(Float64Array.of(0, 5), [])).toBe('across');
+    expect(residualEdgeReading(Float64Array.of(0, 5), [{ x: 1, y: 1 }])).toBe('curve');
+  });
+
+  it('no sentence says "nowhere" any more; each says which side of a decade the map is on', () => {
+    expect(phaseEn).not.toHaveProperty('phase.residualEdgeNone');
+    expect(phaseEn['phase.residualEdgeAbove']).toMatch(/one decade \(×10\) or more over the depth in every cell/);
+    expect(phaseEn['phase.residualEdgeBelow']).toMatch(/less than one decade \(×10\) over the depth in every cell/);
+    expect(phaseEn['phase.residualEdgeAcross']).toMatch(/in no row of constant \{other\}/);
+    expect(phaseZh['phase.residualEdgeAcross']).toMatch(/\{other\}固定的任何一行/);
   });
 });
