@@ -4,7 +4,7 @@
  * (the size guard reads them; the store reads the size guard).
  */
 import type { StoreApi } from 'zustand/vanilla';
-import { SCENES, clampScene, isDefaultConfig, sceneAt, sceneConfig } from './scenes';
+import { SCENES, clampScene, isDefaultConfig, sceneAlt, sceneAt, sceneConfig } from './scenes';
 import type { AppState } from './store';
 
 /** Go to scene n (1-based; 0 leaves the story and keeps the current config). */
@@ -23,8 +23,8 @@ export function goToScene(store: StoreApi<AppState>, n: number): void {
 /** Apply a scene's follow-up change (the `alt` of the current scene), if it has one. */
 export function applySceneAlt(store: StoreApi<AppState>): void {
   const { ui, config, setConfig } = store.getState();
-  const s = sceneAt(ui.scene);
-  if (s?.alt) setConfig(s.alt.patch(config));
+  const alt = sceneAlt(sceneAt(ui.scene), config);
+  if (alt) setConfig(alt.patch(config));
 }
 
 /**

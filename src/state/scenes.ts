@@ -51,8 +51,11 @@ export interface Scene {
   ask: Arch;
   /** what the scene's text says happens to `ask`; tests check it against analyzeChain */
   claim: Outcome;
-  /** a one-click follow-up change for the current config (text key `story.<id>.alt`) and what it does */
-  alt?: { patch: (c: Config) => Partial<Config>; claim: Outcome };
+  /**
+   * a one-click follow-up change for the current config (text key `story.<id>.alt`) and what it does; `when`: the
+   * configs it applies to (the button is shown only there; every config without it)
+   */
+  alt?: { patch: (c: Config) => Partial<Config>; claim: Outcome; when?: (c: Config) => boolean };
   /** a link to another view of the app (text key `story.<id>.link`) */
   link?: 'train';
   /** the stepper is the point of this scene */
@@ -109,7 +112,12 @@ export const SCENES: readonly Scene[] = [
     config: { depth: 50, act: 'tanh', init: 'xavier', scale: 0.8, arch: ['plain'] },
     ask: 'plain',
     claim: 'vanish',
-    alt: { patch: (c) => ({ scale: Math.round(10000 * (criticalScale(c.act, c.init, c.width, c.bias) ?? 1)) / 10000 }), claim: 'vanish' },
+    // GELU and SiLU at small bias have no χ = 1 scale (χ jumps past 1): no line to move onto, so no button.
+    alt: {
+      patch: (c) => ({ scale: Math.round(10000 * (criticalScale(c.act, c.init, c.width, c.bias) ?? NaN)) / 10000 }),
+      claim: 'vanish',
+      when: (c) => criticalScale(c.act, c.init, c.width, c.bias) !== null,
+    },
   },
   // Dynamical isometry: on the line χ = 1, 1000 layers of 16 × 16 Gaussian weights still lose 10–21 decades
   // (seeds 1–40; E ln of a χ²_W/W factor is ψ(W/2) − ln(W/2) ≈ −1/W); orthogonal weights lose only tanh's share
@@ -122,6 +130,12 @@ export const SCENES: readonly Scene[] = [
     alt: { patch: () => ({ init: 'orthogonal' }), claim: 'vanish' },
   },
 ];
+
+/** The scene's follow-up change where it applies to `config`, else null (no button, no key). */
+export function sceneAlt(scene: Scene | null, config: Config): Scene['alt'] | null {
+  const alt = scene?.alt;
+  return alt && (alt.when?.(config) ?? true) ? alt : null;
+}
 
 /** A scene number from the URL (1-based; 0 = no story) clamped to the story: 0…SCENES.length. */
 export function clampScene(n: number): number {

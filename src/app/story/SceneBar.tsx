@@ -11,7 +11,7 @@ import type { Lang } from '../../state/i18n';
 import { useT } from '../../controls/useT';
 import { resetStepper } from '../../panels/stepper/stepperStore';
 import { applySceneAlt, goToScene } from '../../state/sceneActions';
-import { clampScene, reportMatches, sceneAt, SCENES } from '../../state/scenes';
+import { clampScene, reportMatches, sceneAlt, sceneAt, SCENES } from '../../state/scenes';
 import { appStore, selectConfig, selectLang, selectReport, selectUi, useApp } from '../../state/store';
 import { NonFiniteCallout } from './NonFiniteCallout';
 import { useGuesses } from './guessState';
@@ -78,6 +78,7 @@ export function SceneBar() {
   const configKey = new URLSearchParams(configToRecord(config, true)).toString();
   const revealed = guess !== undefined;
   const vars = report ? storyVars(report, lang) : {};
+  const alt = sceneAlt(scene, config);
   const go = (n: number) => goToScene(appStore, n);
   const title = (n: number) => t(`story.${SCENES[n - 1].id}.title`);
 
@@ -123,9 +124,9 @@ export function SceneBar() {
             <div className="story-reveal" data-role="why">
               <p className="story-why">{t(`story.${scene.id}.why`, vars)}</p>
               <NonFiniteCallout report={report} />
-              {scene.alt && (
+              {alt && (
                 <button type="button" className="story-btn story-btn-main" data-role="scene-alt" onClick={() => applySceneAlt(appStore)}>
-                  {t(`story.${scene.id}.alt`, patchVars(scene.alt.patch(config), lang))}
+                  {t(`story.${scene.id}.alt`, patchVars(alt.patch(config), lang))}
                 </button>
               )}
               {scene.link === 'train' && (
