@@ -172,3 +172,30 @@ export async function phaseAndSpectrumExportPngSvgCsvJson({ page, baseUrl }) {
     }
   }
 }
+
+export async function mapMarksShowInTheDarkThemeAndTheLegendStaysOnOneLineOnAPhone({ page, baseUrl, screenshot }) {
+  // The heatmap's colours are the same in both themes (pale in the middle), so the χ = 1 line and the crosshair must
+  // be dark ink on a white halo, not the page's foreground colour (light in the dark theme).
+  await page.setViewportSize({ width: 375, height: 812 });
+  await page.goto(`${baseUrl}?panels=phase&theme=dark&act=tanh&depth=50&arch=plain`);
+  await page.locator(PHASE).waitFor({ timeout: 30_000 });
+  await page.locator(PHASE).scrollIntoViewIfNeeded();
+  await phaseReady(page);
+  const marks = await page.evaluate((sel) => {
+    const lum = (el) => {
+      const [r, g, b] = getComputedStyle(el).stroke.match(/\d+/g).map(Number);
+      return (0.2126 * r + 0.7152 * g + 0.0722 * b) / 255;
+    };
+    const q = (s) => document.querySelector(`${sel} ${s}`);
+    return { dash: lum(q('path[data-role="critical-dash"]')), halo: lum(q('path[data-role="critical"]')), cross: lum(q('g[data-role="crosshair"]')), crossHalo: lum(q('g[data-role="crosshair-halo"]')) };
+  }, PHASE);
+  assert.ok(marks.dash < 0.2 && marks.cross < 0.2, `dark ink on the map in the dark theme: ${JSON.stringify(marks)}`);
+  assert.ok(marks.halo > 0.9 && marks.crossHalo > 0.9, `under a white halo: ${JSON.stringify(marks)}`);
+  // "≤ −10 [bar] ≥ +10 explodes": one line at 375 px (it used to break before "≥ +10").
+  const tops = await page.$$eval(`${PHASE} [data-role="legend-scale"] > span`, (els) => els.map((e) => Math.round(e.getBoundingClientRect().top + e.getBoundingClientRect().height / 2)));
+  assert.equal(tops.length, 5);
+  assert.ok(Math.max(...tops) - Math.min(...tops) <= 2, `the legend's scale on one line: centres at ${tops}`);
+  const width = await page.evaluate(() => document.documentElement.scrollWidth);
+  assert.ok(width <= 375, `no sideways scroll (${width} px)`);
+  await screenshot('phase-dark-375');
+}
