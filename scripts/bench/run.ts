@@ -3,7 +3,7 @@
  * median ms of forward + backward + report for the plain tanh chain, three implementations side by side (this
  * core, a hand-fused Float64Array loop, TensorFlow.js on its pure-JS CPU backend), the targets, and the memory of
  * one analysis against the size of all activations, and what each fast twin buys over its reference (twins.ts;
- * `npm run bench -- twins` runs that part alone). About a minute and a half on one core.
+ * `npm run bench -- twins` runs that part alone; `npm run bench -- phase` the phase map and spectrum lines). About a minute and a half on one core.
  */
 import { execFileSync } from 'node:child_process';
 import { cpus, loadavg } from 'node:os';
@@ -197,6 +197,12 @@ export async function main(paths: BenchPaths): Promise<void> {
     console.log(`machine: ${cpus().length} cores; load average at start ${loadText()}; Node ${process.version}`);
     printTwins();
     printLoopMemory();
+    console.log(`\nbench took ${((Date.now() - t0) / 1000).toFixed(1)} s; load average now ${loadText()}`);
+    return;
+  }
+  if (process.argv.includes('phase')) {
+    console.log(`machine: ${cpus().length} cores; load average at start ${loadText()}; Node ${process.version}`);
+    printPhase();
     console.log(`\nbench took ${((Date.now() - t0) / 1000).toFixed(1)} s; load average now ${loadText()}`);
     return;
   }
