@@ -42,7 +42,11 @@ export function markerPath(shape: MarkerShape, r: number, x = 0, y = 0): string 
 /** Font sizes for projection in lecture halls. */
 export const FONT = { tick: 13, label: 14, note: 13, headline: 20 } as const;
 
-/** Inline style that hides content visually but keeps it for screen readers. */
+/**
+ * Inline style that hides content visually but keeps it for screen readers. Put it on a block box (a div or a span),
+ * never on a <table>: a table ignores `width: 1` and `overflow`, lays out as wide as its columns and widens the page
+ * (wrap the table in a div with this style).
+ */
 export const VISUALLY_HIDDEN: React.CSSProperties = {
   position: 'absolute',
   width: 1,

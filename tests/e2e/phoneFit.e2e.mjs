@@ -163,3 +163,22 @@ export async function stepperLabelsAreNotClippedAtThreeSizes({ page, baseUrl, re
   }
 }
 stepperLabelsAreNotClippedAtThreeSizes.timeoutMs = 150_000;
+
+/** Presentation mode on a phone: the flow chart's hidden data table (a table ignores width 1) never widens the page. */
+export async function presenterOnAPhoneDoesNotScrollSideways({ page, baseUrl, screenshot }) {
+  for (const [w, h] of [
+    [375, 812],
+    [320, 700],
+  ])
+    for (const lang of ['en', 'zh'])
+      for (const scene of [1, 3]) {
+        await page.setViewportSize({ width: w, height: h });
+        await page.goto(`${baseUrl}?present=1&scene=${scene}&lang=${lang}`);
+        await page.locator('.app[data-settled="true"]').waitFor({ timeout: 20_000 });
+        await page.keyboard.press('PageDown');
+        await page.locator('[data-role="truth"]').waitFor({ timeout: 30_000 });
+        const sw = await page.evaluate(() => document.documentElement.scrollWidth);
+        assert.ok(sw <= w, `${w} px ${lang} scene ${scene}: the page is ${sw} px wide`);
+        if (scene === 1 && lang === 'en') await screenshot(`phone-present-${w}-scene1`);
+      }
+}

@@ -26,28 +26,31 @@ export const FlowTable = memo(function FlowTable({ layout, quantityLabel, lang }
   const n = Math.max(0, ...layout.series.map((s) => s.values.length));
   const { rows, step } = tableRows(n);
   return (
-    <table style={VISUALLY_HIDDEN}>
-      <caption>{step > 1 ? t('flow.table.captionThinned', { quantity: quantityLabel, step }) : t('flow.table.caption', { quantity: quantityLabel })}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{t('flow.table.layer')}</th>
-          {layout.series.map((s) => (
-            <th key={s.arch} scope="col">
-              {t(`viz.arch.${s.arch}`)}
-            </th>
-          ))}
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((i) => (
-          <tr key={i}>
-            <th scope="row">{i}</th>
+    // The hidden box is a div: a table ignores width 1 and lays out as wide as its columns, widening the page.
+    <div style={VISUALLY_HIDDEN}>
+      <table>
+        <caption>{step > 1 ? t('flow.table.captionThinned', { quantity: quantityLabel, step }) : t('flow.table.caption', { quantity: quantityLabel })}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('flow.table.layer')}</th>
             {layout.series.map((s) => (
-              <td key={s.arch}>{i < s.values.length ? formatNumber(s.values[i], lang) : ''}</td>
+              <th key={s.arch} scope="col">
+                {t(`viz.arch.${s.arch}`)}
+              </th>
             ))}
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {rows.map((i) => (
+            <tr key={i}>
+              <th scope="row">{i}</th>
+              {layout.series.map((s) => (
+                <td key={s.arch}>{i < s.values.length ? formatNumber(s.values[i], lang) : ''}</td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 });
