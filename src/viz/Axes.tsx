@@ -2,7 +2,8 @@
  * Axes as React components (the visx way): the caller passes tick positions and labels computed by a pure layout
  * module; these only draw. Gridlines are optional and drawn across the plot in var(--grid).
  */
-import { COLOR, FONT } from './theme';
+import { PAGE_CHART_FONT, type ChartFont } from './chartFont';
+import { COLOR } from './theme';
 
 export interface Tick {
   /** pixel position along the axis */
@@ -18,6 +19,16 @@ interface AxisProps {
   label?: string;
   /** distance of the axis title from the axis line (its baseline below a bottom axis, its centre left of a left one) */
   labelOffset?: number;
+  /** the type the chart is drawn at (presentation mode's is larger); the page's by default */
+  font?: ChartFont;
+}
+
+interface BottomProps extends Omit<AxisProps, 'label'> {
+  /** axis title; several lines (a title wrapped to a narrow chart) stack down from labelOffset, 1.2 em apart */
+  label?: string | readonly string[];
+  width: number;
+  /** centre of the axis title (the plot's middle by default; a layout moves a wide title back inside its svg) */
+  labelX?: number;
 }
 
 /**
@@ -32,10 +43,10 @@ export function tickKeys(ticks: readonly Tick[]): string[] {
 }
 
 /** A left axis at x = 0 of the current group; ticks at y = pos. */
-export function AxisLeft({ ticks, gridLength = 0, label, labelOffset = 52, height }: AxisProps & { height: number }) {
+export function AxisLeft({ ticks, gridLength = 0, label, labelOffset = 52, font = PAGE_CHART_FONT, height }: AxisProps & { height: number }) {
   const keys = tickKeys(ticks);
   return (
-    <g aria-hidden="true" fontSize={FONT.tick} fill={COLOR.muted}>
+    <g aria-hidden="true" fontSize={font.tick} fill={COLOR.muted}>
       {ticks.map((t, k) => (
         <g key={keys[k]} transform={`translate(0,${t.pos})`}>
           {gridLength > 0 && <line x2={gridLength} stroke={COLOR.grid} strokeWidth={1} />}
@@ -47,7 +58,7 @@ export function AxisLeft({ ticks, gridLength = 0, label, labelOffset = 52, heigh
       ))}
       <line y2={height} stroke={COLOR.muted} />
       {label && (
-        <text transform={`translate(${-labelOffset},${height / 2}) rotate(-90)`} textAnchor="middle" fontSize={FONT.label} fill={COLOR.fg}>
+        <text transform={`translate(${-labelOffset},${height / 2}) rotate(-90)`} textAnchor="middle" fontSize={font.label} fill={COLOR.fg}>
           {label}
         </text>
       )}
@@ -56,10 +67,10 @@ export function AxisLeft({ ticks, gridLength = 0, label, labelOffset = 52, heigh
 }
 
 /** A bottom axis at y = 0 of the current group (translate it to the plot bottom); ticks at x = pos. */
-export function AxisBottom({ ticks, gridLength = 0, label, labelOffset = 40, width }: AxisProps & { width: number }) {
+export function AxisBottom({ ticks, gridLength = 0, label, labelOffset = 40, font = PAGE_CHART_FONT, width, labelX = width / 2 }: BottomProps) {
   const keys = tickKeys(ticks);
   return (
-    <g aria-hidden="true" fontSize={FONT.tick} fill={COLOR.muted}>
+    <g aria-hidden="true" fontSize={font.tick} fill={COLOR.muted}>
       {ticks.map((t, k) => (
         <g key={keys[k]} transform={`translate(${t.pos},0)`}>
           {gridLength > 0 && <line y2={-gridLength} stroke={COLOR.grid} strokeWidth={1} />}
@@ -71,8 +82,14 @@ export function AxisBottom({ ticks, gridLength = 0, label, labelOffset = 40, wid
       ))}
       <line x2={width} stroke={COLOR.muted} />
       {label && (
-        <text x={width / 2} y={labelOffset} textAnchor="middle" fontSize={FONT.label} fill={COLOR.fg}>
-          {label}
+        <text x={labelX} y={labelOffset} textAnchor="middle" fontSize={font.label} fill={COLOR.fg}>
+          {typeof label === 'string'
+            ? label
+            : label.map((line, k) => (
+                <tspan key={k} x={labelX} dy={k === 0 ? 0 : '1.2em'}>
+                  {line}
+                </tspan>
+              ))}
         </text>
       )}
     </g>
