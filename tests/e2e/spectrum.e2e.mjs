@@ -21,8 +21,8 @@ async function geometry(page) {
     const paths = [...root.querySelectorAll('path[data-arch]')].map((p) => p.getAttribute('d') ?? '');
     const theory = [...root.querySelectorAll('[data-role="theory"] line')].map((l) => Number(l.getAttribute('y1')));
     const svg = root.querySelector('svg[role="img"]');
-    // The plot's inner height: the svg's minus SPECTRUM_MARGIN's top (12) and bottom (44).
-    return { paths, theory, height: svg ? Number(svg.getAttribute('height')) - 56 : 0 };
+    // The plot's inner height (the margins follow the tick labels and the font, so the svg says it).
+    return { paths, theory, height: svg ? Number(svg.dataset.plotHeight) : 0 };
   }, SPECTRUM);
 }
 
@@ -36,7 +36,8 @@ export async function spectrumShowsTheMeanFieldLineAtTwoSizes({ page, screenshot
     await drawn(page);
     const g = await geometry(page);
     assert.equal(g.theory.length, 2, 'one mean-field line per architecture');
-    const labels = await page.locator(`${SPECTRUM} [data-role="theory"] text`).allTextContents();
+    // Each line's label is in the plot or, where the data leaves it no room, in the line legend under it.
+    const labels = await page.locator(`${SPECTRUM} [data-role="line-label"], ${SPECTRUM} [data-role="line-legend"] [data-key]`).allTextContents();
     assert.ok(labels.some((t) => /plain: mean field √E\[σ²\]/i.test(t)), labels.join(' | '));
     await page.evaluate((sel) => document.querySelector(`${sel} svg[role="img"]`).scrollIntoView({ block: 'center' }), SPECTRUM);
     await screenshot(name);

@@ -9,12 +9,16 @@ import type { Arch, Config } from '../../core/config';
 import { translate, type Lang } from '../../state/i18n';
 import type { PhaseResponse } from '../../worker/phaseProtocol';
 import type { SpectrumTheory } from '../../core/spectrum/theory';
+import { useApp } from '../../state/store';
 import { AxisBottom, AxisLeft } from '../../viz/Axes';
+import { chartFont } from '../../viz/chartFont';
 import { downloadBlob } from '../../viz/exportDownload';
 import { measured, type SizedProps } from '../../viz/measured';
 import { ARCH_STYLE, COLOR, FONT } from '../../viz/theme';
 import { usePhasePort } from '../phase/phasePort';
-import { SPECTRUM_MARGIN, spectrumLayout, spectrumReading, spectrumReadingMessage, type SpectrumReading } from './layout';
+import { spectrumLayout, spectrumReading, spectrumReadingMessage, type SpectrumReading } from './layout';
+
+const selectPresent = (s: { ui: { present: boolean } }) => s.ui.present;
 
 export interface SpectrumPanelProps {
   config: Config;
@@ -63,7 +67,16 @@ function SpectrumPanelBody({ config, lang, size }: SizedProps<SpectrumPanelProps
         : [],
     [result, config.arch],
   );
-  const l = useMemo(() => (svs.length ? spectrumLayout(svs, width) : null), [svs, width]);
+  // Presentation mode draws chart text at 20 px (present-fit.css): the margins and label places follow it.
+  const font = chartFont(useApp(selectPresent));
+  const isometry = t('spectrum.isometry');
+  const xTitle = t('spectrum.xLabel');
+  const theoryText = (a: Arch) => t('spectrum.theoryLine', { arch: t(`viz.arch.${a}`) });
+  const l = useMemo(
+    () => (svs.length ? spectrumLayout(svs, width, { font, isometry, theory: theoryText, xTitle }) : null),
+    // theoryText is a new function every render; its words change with lang
+    [svs, width, font, isometry, xTitle, lang],
+  );
   const readings = svs.map((s) => spectrumReading(s.arch, s.sv));
   const readingText = (r: SpectrumReading) => {
     const m = spectrumReadingMessage(r);
@@ -112,18 +125,15 @@ function SpectrumPanelBody({ config, lang, size }: SizedProps<SpectrumPanelProps
             </p>
           )
         ) : (
-          <svg width={l.width} height={l.height} role="img" aria-label={t('spectrum.aria', { summary: readings.map(readingText).join(' ') })} style={{ display: 'block' }}>
-            <g transform={`translate(${SPECTRUM_MARGIN.left},${SPECTRUM_MARGIN.top})`}>
-              <AxisLeft ticks={l.yTicks} height={l.innerHeight} gridLength={l.innerWidth} label={t('spectrum.yLabel')} />
+          <svg width={l.width} height={l.height} data-plot-height={l.innerHeight} data-plot-top={l.margin.top} role="img" aria-label={t('spectrum.aria', { summary: readings.map(readingText).join(' ') })} style={{ display: 'block' }}>
+            <g transform={`translate(${l.margin.left},${l.margin.top})`}>
+              <AxisLeft ticks={l.yTicks} height={l.innerHeight} gridLength={l.innerWidth} label={t('spectrum.yLabel')} labelOffset={l.yLabelOffset} font={font} />
               <g transform={`translate(0,${l.innerHeight})`}>
-                <AxisBottom ticks={l.xTicks} width={l.innerWidth} label={t('spectrum.xLabel')} />
+                <AxisBottom ticks={l.xTicks} width={l.innerWidth} label={l.xTitle} labelOffset={l.xLabelOffset} labelX={l.xLabelX} font={font} />
               </g>
               {l.isometryY !== null && (
                 <g data-role="isometry">
                   <line x1={0} x2={l.innerWidth} y1={l.isometryY} y2={l.isometryY} stroke={COLOR.theory} strokeWidth={1.5} strokeDasharray="6 4" />
-                  <text x={l.innerWidth - 4} y={l.theory.some((th) => Math.abs(th.labelY - (l.isometryY! - 5)) < 13) ? l.isometryY + 13 : l.isometryY - 5} textAnchor="end" fontSize={FONT.tick} fill={COLOR.muted}>
-                    {t('spectrum.isometry')}
-                  </text>
                 </g>
               )}
               {l.series.map((s) => (
@@ -132,15 +142,42 @@ function SpectrumPanelBody({ config, lang, size }: SizedProps<SpectrumPanelProps
               {l.theory.map((th) => (
                 <g key={`th-${th.arch}`} data-role="theory" data-arch={th.arch}>
                   <line x1={0} x2={l.innerWidth} y1={th.y} y2={th.y} stroke={ARCH_STYLE[th.arch].color} strokeWidth={1.5} strokeDasharray="2 3" />
-                  <text x={4} y={th.labelY} fontSize={FONT.tick} fill={ARCH_STYLE[th.arch].color} style={{ stroke: COLOR.bg, strokeWidth: 3, paintOrder: "stroke" }}>
-                    {t('spectrum.theoryLine', { arch: t(`viz.arch.${th.arch}`) })}
-                  </text>
                 </g>
               ))}
+              {l.labels
+                .filter((lb) => !lb.inLegend)
+                .map((lb) => (
+                  <text
+                    key={`lb-${lb.key}`}
+                    data-role="line-label"
+                    data-key={lb.key}
+                    x={lb.x}
+                    y={lb.y}
+                    fontSize={font.tick}
+                    fill={lb.key === 'isometry' ? COLOR.muted : ARCH_STYLE[lb.key].color}
+                    style={{ stroke: COLOR.bg, strokeWidth: 3, paintOrder: 'stroke' }}
+                  >
+                    {lb.text}
+                  </text>
+                ))}
             </g>
           </svg>
         )}
       </div>
+      {l && l.labels.some((lb) => lb.inLegend) && (
+        <div style={{ display: 'flex', flexWrap: 'wrap', gap: '2px 16px', fontSize: Math.max(FONT.label, font.label), marginTop: 4 }} data-role="line-legend">
+          {l.labels
+            .filter((lb) => lb.inLegend)
+            .map((lb) => (
+              <span key={lb.key} data-key={lb.key} style={{ color: lb.key === 'isometry' ? COLOR.muted : ARCH_STYLE[lb.key].color }}>
+                <svg width={22} height={10} aria-hidden="true" style={{ marginRight: 4 }}>
+                  <line x1={0} x2={22} y1={5} y2={5} stroke="currentColor" strokeWidth={1.5} strokeDasharray={lb.key === 'isometry' ? '6 4' : '2 3'} />
+                </svg>
+                {lb.text}
+              </span>
+            ))}
+        </div>
+      )}
       {readings.length > 0 && (
         <div style={{ fontSize: FONT.label, marginTop: 6 }} data-role="reading">
           {readings.map((r) => (
