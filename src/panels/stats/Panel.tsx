@@ -19,7 +19,9 @@ import { formatBound, formatNumber, formatPercent } from '../../viz/format';
 import { LegendSwatch } from '../../viz/LegendSwatch';
 import { ARCH_STYLE, COLOR, FONT } from '../../viz/theme';
 import { measured, type SizedProps } from '../../viz/measured';
-import { STATS_MARGIN, statsLayout, type Strip } from './layout';
+import { useApp } from '../../state/store';
+import { chartFont } from '../../viz/chartFont';
+import { TITLE_BASELINE, statsLayout, type Strip } from './layout';
 
 export interface StatsPanelProps {
   report: Report;
@@ -28,11 +30,20 @@ export interface StatsPanelProps {
 }
 
 const STRIP_TITLE: Record<Strip['key'], string> = { h: 'stats.h', fprime: 'stats.fprime', sat: 'stats.saturated' };
+const selectPresent = (s: { ui: { present: boolean } }) => s.ui.present;
 
 function StatsPanelBody({ report, config, lang, size }: SizedProps<StatsPanelProps>) {
   const t = (k: string, v?: Record<string, string | number>) => translate(lang, k, v);
   const { ref, width } = size;
-  const l = useMemo(() => statsLayout(report, config.act, width, lang), [report, config.act, width, lang]);
+  // Presentation mode draws chart text at 20 px (present-fit.css): margins, titles and ticks follow it.
+  const font = chartFont(useApp(selectPresent));
+  const dfMax = ACTIVATION_FNS[config.act].dfMax;
+  const boundText = t('act.bound', { bound: formatBound(dfMax, lang) });
+  const l = useMemo(
+    () => statsLayout(report, config.act, width, lang, { font, bound: boundText, titles: { h: translate(lang, STRIP_TITLE.h), fprime: translate(lang, STRIP_TITLE.fprime), sat: translate(lang, STRIP_TITLE.sat) } }),
+    [report, config.act, width, lang, font, boundText],
+  );
+  const m = l.margin;
   const L = Math.max(0, report.config.depth - 1);
   const entries = archEntries(report);
   const med = (a: Float64Array) => formatNumber(a[0], lang);
@@ -51,7 +62,6 @@ function StatsPanelBody({ report, config, lang, size }: SizedProps<StatsPanelPro
     })
     .join(' ');
   const ariaLabel = [t('stats.aria.h', { summary: summary('h') }), t('stats.aria.fprime', { summary: summary('fprime') }), t('stats.aria.sat', { summary: satSummary })].join(' ');
-  const dfMax = ACTIVATION_FNS[config.act].dfMax;
   const bottom = l.strips[l.strips.length - 1];
 
   return (
@@ -59,14 +69,19 @@ function StatsPanelBody({ report, config, lang, size }: SizedProps<StatsPanelPro
       <figcaption style={{ fontSize: FONT.headline, fontWeight: 700, marginBottom: 8 }}>{t('stats.title')}</figcaption>
       <div ref={ref} style={{ width: '100%', height: l.height }}>
         <svg width={l.width} height={l.height} role="img" aria-label={ariaLabel} style={{ display: 'block' }}>
-          <g transform={`translate(${STATS_MARGIN.left},${STATS_MARGIN.top})`}>
+          <g transform={`translate(${m.left},${m.top})`}>
             {l.strips.map((s) => (
               <g key={s.key} data-strip={s.key}>
                 <g transform={`translate(0,${s.top})`}>
-                  <AxisLeft ticks={s.yTicks.map((k) => ({ ...k, pos: k.pos - s.top }))} gridLength={l.innerWidth} height={s.height} />
+                  <AxisLeft ticks={s.yTicks.map((k) => ({ ...k, pos: k.pos - s.top }))} gridLength={l.innerWidth} height={s.height} font={font} />
                 </g>
-                <text x={0} y={s.top - 9} fontSize={FONT.label} fontWeight={600} fill={COLOR.fg} stroke={COLOR.bg} strokeWidth={4} paintOrder="stroke">
-                  {t(STRIP_TITLE[s.key])}
+                {/* wrapped to the chart's width (layout.ts): the last line's baseline TITLE_BASELINE above the strip */}
+                <text x={0} y={s.top - TITLE_BASELINE - (s.title.length - 1) * l.titleLine} fontSize={font.label} fontWeight={600} fill={COLOR.fg} stroke={COLOR.bg} strokeWidth={4} paintOrder="stroke" data-role="strip-title">
+                  {s.title.map((line, k) => (
+                    <tspan key={k} x={0} dy={k === 0 ? 0 : l.titleLine}>
+                      {line}
+                    </tspan>
+                  ))}
                 </text>
                 {s.series.map((b) => (
                   <g key={b.arch} data-arch={b.arch} fill={ARCH_STYLE[b.arch].color}>
@@ -79,20 +94,20 @@ function StatsPanelBody({ report, config, lang, size }: SizedProps<StatsPanelPro
                 {s.bound !== null && (
                   <g data-role="bound">
                     <line x2={l.innerWidth} y1={s.bound} y2={s.bound} stroke={COLOR.danger} strokeWidth={1.5} strokeDasharray="2 3" />
-                    <text x={l.innerWidth - 4} y={s.bound - 5} textAnchor="end" fontSize={FONT.tick} fill={COLOR.danger} stroke={COLOR.bg} strokeWidth={4} paintOrder="stroke">
-                      {t('act.bound', { bound: formatBound(dfMax, lang) })}
+                    <text x={l.innerWidth - 4} y={s.bound - 5} textAnchor="end" fontSize={font.tick} fill={COLOR.danger} stroke={COLOR.bg} strokeWidth={4} paintOrder="stroke">
+                      {boundText}
                     </text>
                   </g>
                 )}
               </g>
             ))}
             <g transform={`translate(0,${bottom.top + bottom.height})`}>
-              <AxisBottom ticks={l.xTicks} width={l.innerWidth} label={t('viz.layerAxis')} />
+              <AxisBottom ticks={l.xTicks} width={l.innerWidth} label={t('viz.layerAxis')} labelOffset={l.xLabelOffset} font={font} />
             </g>
           </g>
         </svg>
       </div>
-      <div style={{ display: 'flex', flexWrap: 'wrap', gap: '4px 18px', fontSize: FONT.label, paddingLeft: STATS_MARGIN.left }}>
+      <div style={{ display: 'flex', flexWrap: 'wrap', gap: '4px 18px', fontSize: FONT.label, paddingLeft: m.left }}>
         {entries.map(({ arch: a }) => (
           <span key={a}>
             <LegendSwatch color={ARCH_STYLE[a].color} marker={ARCH_STYLE[a].marker} /> {t(`viz.arch.${a}`)}
