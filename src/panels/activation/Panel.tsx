@@ -21,7 +21,9 @@ import { formatBound, formatNumber, formatPercent } from '../../viz/format';
 import { LegendSwatch } from '../../viz/LegendSwatch';
 import { ARCH_STYLE, COLOR, FONT } from '../../viz/theme';
 import { measured, type SizedProps } from '../../viz/measured';
-import { ACT_MARGIN, CURVE_HEIGHT, HIST_HEIGHT, activationLayout } from './layout';
+import { useApp } from '../../state/store';
+import { chartFont } from '../../viz/chartFont';
+import { CURVE_HEIGHT, HIST_HEIGHT, activationLayout } from './layout';
 
 export interface ActivationPanelProps {
   report: Report;
@@ -34,12 +36,16 @@ export interface ActivationPanelProps {
 /** Colour of the f′ curve (not an architecture colour). Okabe–Ito reddish purple by default. */
 const DF_COLOR = 'var(--fprime, #CC79A7)';
 const DF_DASH = '9 4';
+const selectPresent = (s: { ui: { present: boolean } }) => s.ui.present;
 
 function ActivationPanelBody({ report, config, lang, layer, onLayerChange, size }: SizedProps<ActivationPanelProps>) {
   const t = (k: string, v?: Record<string, string | number>) => translate(lang, k, v);
   const { ref, width } = size;
   const act = config.act;
-  const l = useMemo(() => activationLayout(report, act, layer, width, lang), [report, act, layer, width, lang]);
+  // Presentation mode draws chart text at 20 px (present-fit.css): margins and ticks follow it.
+  const font = chartFont(useApp(selectPresent));
+  const l = useMemo(() => activationLayout(report, act, layer, width, lang, font), [report, act, layer, width, lang, font]);
+  const m = l.margin;
   const clipId = useId();
   const sliderId = useId();
   const maxLayer = Math.max(0, report.config.depth - 1);
@@ -82,11 +88,11 @@ function ActivationPanelBody({ report, config, lang, layer, onLayerChange, size 
               <rect width={l.innerWidth} height={CURVE_HEIGHT} />
             </clipPath>
           </defs>
-          <g transform={`translate(${ACT_MARGIN.left},${ACT_MARGIN.top})`}>
+          <g transform={`translate(${m.left},${m.top})`}>
             {l.saturated.map(([x0, x1]) => (
               <rect key={x0} data-role="saturated" x={x0} width={Math.max(1, x1 - x0)} y={0} height={l.histTop + HIST_HEIGHT} fill={COLOR.danger} fillOpacity={0.08} />
             ))}
-            <AxisLeft ticks={l.yTicks} gridLength={l.innerWidth} height={CURVE_HEIGHT} />
+            <AxisLeft ticks={l.yTicks} gridLength={l.innerWidth} height={CURVE_HEIGHT} font={font} />
             <g clipPath={`url(#${clipId})`} fill="none" strokeLinejoin="round">
               <path d={l.fPath} stroke={COLOR.fg} strokeWidth={3} data-role="f" />
               <path d={l.dfPath} stroke={DF_COLOR} strokeWidth={3} strokeDasharray={DF_DASH} data-role="df" />
@@ -94,13 +100,13 @@ function ActivationPanelBody({ report, config, lang, layer, onLayerChange, size 
             {l.bound && (
               <g data-role="bound">
                 <line x2={l.innerWidth} y1={l.bound.y} y2={l.bound.y} stroke={COLOR.danger} strokeWidth={1.5} strokeDasharray="2 3" />
-                <text x={l.innerWidth - 4} y={l.bound.y - 6} textAnchor="end" fontSize={FONT.label} fontWeight={600} fill={COLOR.danger} stroke={COLOR.bg} strokeWidth={4} paintOrder="stroke">
+                <text x={l.innerWidth - 4} y={l.bound.y - 6} textAnchor="end" fontSize={font.label} fontWeight={600} fill={COLOR.danger} stroke={COLOR.bg} strokeWidth={4} paintOrder="stroke">
                   {bound}
                 </text>
               </g>
             )}
-            <AxisLeft ticks={l.histTicks} gridLength={l.innerWidth} height={0} />
-            <text transform={`translate(${-46},${l.histTop + HIST_HEIGHT / 2}) rotate(-90)`} textAnchor="middle" fontSize={FONT.tick} fill={COLOR.muted}>
+            <AxisLeft ticks={l.histTicks} gridLength={l.innerWidth} height={0} font={font} />
+            <text transform={`translate(${-l.yLabelOffset},${l.histTop + HIST_HEIGHT / 2}) rotate(-90)`} textAnchor="middle" fontSize={font.label} fill={COLOR.muted}>
               {t('act.density')}
             </text>
             <g transform={`translate(0,${l.histTop})`}>
@@ -110,12 +116,12 @@ function ActivationPanelBody({ report, config, lang, layer, onLayerChange, size 
               <path key={h.arch} d={h.path} fill={ARCH_STYLE[h.arch].color} fillOpacity={0.22} stroke={ARCH_STYLE[h.arch].color} strokeWidth={2} data-role="hist" data-arch={h.arch} />
             ))}
             <g transform={`translate(0,${l.histTop + HIST_HEIGHT})`}>
-              <AxisBottom ticks={l.xTicks} width={l.innerWidth} label={t('act.zAxis')} />
+              <AxisBottom ticks={l.xTicks} width={l.innerWidth} label={t('act.zAxis')} labelOffset={l.xLabelOffset} font={font} />
             </g>
           </g>
         </svg>
       </div>
-      <div style={{ display: 'flex', flexWrap: 'wrap', gap: '4px 18px', fontSize: FONT.label, paddingLeft: ACT_MARGIN.left }}>
+      <div style={{ display: 'flex', flexWrap: 'wrap', gap: '4px 18px', fontSize: FONT.label, paddingLeft: m.left }}>
         <span>
           <LegendSwatch color={COLOR.fg} /> {t('act.f')}
         </span>
@@ -131,7 +137,7 @@ function ActivationPanelBody({ report, config, lang, layer, onLayerChange, size 
           </span>
         )}
       </div>
-      <div aria-live="polite" style={{ minHeight: `${Math.max(1, l.hist.length) * 1.5}em`, fontSize: FONT.label, lineHeight: 1.5, marginTop: 6, paddingLeft: ACT_MARGIN.left }}>
+      <div aria-live="polite" style={{ minHeight: `${Math.max(1, l.hist.length) * 1.5}em`, fontSize: FONT.label, lineHeight: 1.5, marginTop: 6, paddingLeft: m.left }}>
         {l.hist.map((h) => (
           <div key={h.arch} data-role="saturation" data-arch={h.arch}>
             {t(satKey, { arch: t(`viz.arch.${h.arch}`), pct: formatPercent(h.saturated, lang), i: l.layer })}

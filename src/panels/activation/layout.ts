@@ -13,8 +13,10 @@ import type { Lang } from '../../state/i18n';
 import type { Tick } from '../../viz/Axes';
 import { formatNumber } from '../../viz/format';
 import { tickCount } from '../../viz/ticks';
+import { ASCENT, DESCENT, PAGE_CHART_FONT, bottomAxisRoom, clearCorner, leftAxisRoom, textWidth, thinBottomTicks, thinLeftTicks, type ChartFont } from '../../viz/chartFont';
 import { linePath } from '../flow/layout';
 
+/** The page's margins; larger type (presentation mode) or wide tick labels widen them (activationLayout). */
 export const ACT_MARGIN = { top: 14, right: 24, bottom: 50, left: 60 } as const;
 export const CURVE_HEIGHT = 210;
 export const HIST_GAP = 30;
@@ -113,6 +115,10 @@ export interface ActivationLayout {
   width: number;
   height: number;
   innerWidth: number;
+  margin: { top: number; right: number; bottom: number; left: number };
+  /** the density title's baseline left of the axis, the z title's below it */
+  yLabelOffset: number;
+  xLabelOffset: number;
   zDomain: [number, number];
   xTicks: Tick[];
   yTicks: Tick[];
@@ -130,17 +136,19 @@ export interface ActivationLayout {
 }
 
 /** Lay out the activation panel for `act` at `layer` (clamped to 0…L−1). */
-export function activationLayout(report: Report, act: Activation, layer: number, width: number, lang: Lang = 'en'): ActivationLayout {
-  const m = ACT_MARGIN;
-  const innerWidth = Math.max(40, width - m.left - m.right);
+export function activationLayout(report: Report, act: Activation, layer: number, width: number, lang: Lang = 'en', font: ChartFont = PAGE_CHART_FONT): ActivationLayout {
+  const fmt = (v: number) => formatNumber(v, lang, 3);
   const L = clampLayer(layer, report.config.depth);
   const fns = ACTIVATION_FNS[act];
   const zDomain = zRange(report, L);
-  const x = scaleLinear().domain(zDomain).range([0, innerWidth]);
   const f = sampleCurve(fns.f, zDomain[0], zDomain[1]);
   const df = sampleCurve(fns.df, zDomain[0], zDomain[1]);
   const [fLo, fHi] = extent([...f.v, ...df.v, 0, Number.isFinite(fns.dfMax) ? fns.dfMax * 1.1 : 1]) as [number, number];
   const y = scaleLinear().domain([Math.max(fLo, -Y_CAP), Math.min(fHi, Y_CAP)]).range([CURVE_HEIGHT, 0]).nice();
+  const yTicks = thinLeftTicks(
+    y.ticks(5).map((v) => ({ pos: y(v), label: fmt(v) })),
+    font,
+  );
   const zs = Array.from(f.z);
   const path = (v: Float64Array) => linePath(v, (k) => x(zs[k]), (u) => y(u));
 
@@ -150,8 +158,19 @@ export function activationLayout(report: Report, act: Activation, layer: number,
     const h = r.stats.zHist;
     if (L < h.counts.length) dMax = Math.max(dMax, maxDensity(h.counts[L], h.lo[L], h.hi[L]));
   }
-  const histTop = CURVE_HEIGHT + HIST_GAP;
+  // The curve's lowest tick label and the histogram's highest must not touch: at least a label's height apart.
+  const histTop = CURVE_HEIGHT + Math.max(HIST_GAP, Math.ceil((ASCENT + DESCENT) * font.tick + 6));
   const yh = scaleLinear().domain([0, dMax || 1]).range([histTop + HIST_HEIGHT, histTop]).nice();
+  const histTicks = thinLeftTicks(
+    yh.ticks(3).map((v) => ({ pos: yh(v), label: fmt(v) })),
+    font,
+  );
+  // The margins hold the widest y label and the density title at the chart's type.
+  const left = leftAxisRoom([...yTicks, ...histTicks].map((t) => t.label), font);
+  const bottom = bottomAxisRoom(font);
+  const m = { top: ACT_MARGIN.top, right: ACT_MARGIN.right, bottom: Math.max(ACT_MARGIN.bottom, bottom.margin), left: Math.max(ACT_MARGIN.left, left.margin) };
+  const innerWidth = Math.max(40, width - m.left - m.right);
+  const x = scaleLinear().domain(zDomain).range([0, innerWidth]);
   const hist: HistSeries[] = entries.flatMap(({ arch: a, r }) => {
     const h = r.stats.zHist;
     if (L >= h.counts.length || !Number.isFinite(h.lo[L]) || !Number.isFinite(h.hi[L])) return [];
@@ -160,15 +179,24 @@ export function activationLayout(report: Report, act: Activation, layer: number,
 
   const [y0, y1] = y.domain();
   const bound = Number.isFinite(fns.dfMax) && fns.dfMax >= y0 && fns.dfMax <= y1 ? { value: fns.dfMax, y: y(fns.dfMax) } : null;
-  const fmt = (v: number) => formatNumber(v, lang, 3);
+  // Room per x tick: the widest end label and an em and a half, at least 70 px.
+  const perTick = Math.max(70, Math.max(...zDomain.map((z) => textWidth(fmt(Math.round(z)), font.tick, font.weight))) + 1.5 * font.tick);
+  const xTicks = thinBottomTicks(
+    x.ticks(tickCount(innerWidth, perTick)).map((v) => ({ pos: x(v), label: fmt(v) })),
+    font,
+  );
   return {
     width,
     height: m.top + histTop + HIST_HEIGHT + m.bottom,
     innerWidth,
+    margin: m,
+    yLabelOffset: left.labelOffset,
+    xLabelOffset: Math.max(40, bottom.labelOffset),
     zDomain,
-    xTicks: x.ticks(tickCount(innerWidth, 70)).map((v) => ({ pos: x(v), label: fmt(v) })),
-    yTicks: y.ticks(5).map((v) => ({ pos: y(v), label: fmt(v) })),
-    histTicks: yh.ticks(3).map((v) => ({ pos: yh(v), label: fmt(v) })),
+    xTicks,
+    yTicks,
+    // A density of 0 at the corner gives way to the z axis's first label.
+    histTicks: clearCorner(histTicks, histTop + HIST_HEIGHT, xTicks[0], font),
     histTop,
     fPath: path(f.v),
     dfPath: path(df.v),
