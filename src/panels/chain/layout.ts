@@ -6,6 +6,8 @@
 import type { Arch } from '../../core/config';
 import { archEntries, type ArchReport, type Report } from '../../core/report';
 import { gainColor } from './color';
+import { PAGE_CHART_FONT, textWidth, type ChartFont } from '../../viz/chartFont';
+import { subscript } from '../../viz/format';
 
 export const CHAIN_MARGIN = { left: 104, right: 64, top: 8 } as const;
 /** Below this width the architecture name moves above its row and the left margin shrinks to NARROW_LEFT. */
@@ -134,12 +136,52 @@ function edgeColor(p: LogProduct): string {
   return gainColor(Number.isNaN(p.log10) ? NaN : 10 ** Math.max(-300, Math.min(300, p.log10)));
 }
 
+/** The words the chain draws beside its nodes, and the type it draws them at (the page's by default). */
+export interface ChainText {
+  font?: ChartFont;
+  /** an architecture's name, left of its row */
+  arch?: (arch: Arch) => string;
+  /** the name under the loss node */
+  loss?: string;
+  /** an edge's number (its width decides whether it fits on the edge) */
+  edge?: (e: { logGain: LogProduct; logFactor: LogProduct | null }) => string;
+}
+
+/**
+ * Which edges carry their number, from the numbers' widths: an ellipsis edge first (its product of the hidden steps
+ * is the one number a deep chain cannot show otherwise), wherever it clears the row's ends; then a single step whose
+ * number fits on its own edge. No two numbers touch.
+ */
+function labelEdges(edges: ChainEdge[], text: NonNullable<ChainText['edge']>, font: ChartFont, unitPx: number, lo: number, hi: number): void {
+  const boxes = edges.map((e) => {
+    const half = textWidth(text(e), font.tick, font.weight) / 2 + 4;
+    const mid = (e.x1 + e.x2) / 2;
+    return [mid - half, mid + half] as const;
+  });
+  const order = edges.map((_, k) => k).sort((a, b) => Number(edges[b].steps > 1) - Number(edges[a].steps > 1) || a - b);
+  const shown: (readonly [number, number])[] = [];
+  for (const k of order) {
+    const e = edges[k];
+    const [a, b] = boxes[k];
+    const fits = e.steps > 1 || (unitPx >= EDGE_LABEL_PX && b - a <= unitPx);
+    e.showLabel = fits && a >= lo && b <= hi && shown.every(([c, d]) => b <= c || a >= d);
+    if (e.showLabel) shown.push(boxes[k]);
+  }
+}
+
 /** Lay out every architecture's chain at the given width; `highlightEdge` i (h_i ← h_{i+1}) is kept visible. */
-export function chainLayout(report: Report, width: number, highlightEdge?: number): ChainLayout {
+export function chainLayout(report: Report, width: number, highlightEdge?: number, text: ChainText = {}): ChainLayout {
+  const font = text.font ?? PAGE_CHART_FONT;
   const depth = report.config.depth;
   const narrow = width < NARROW_WIDTH;
-  const left = narrow ? NARROW_LEFT : CHAIN_MARGIN.left;
-  const inner = Math.max(40, width - left - CHAIN_MARGIN.right);
+  // Node labels h_i are tick-sized; the widest is the top layer's. The architecture's name (bold, label-sized)
+  // ends before h_0's label starts; the loss node's name clears the top node's label.
+  const nodeLabelW = textWidth(`h${subscript(depth)}`, font.tick, font.weight);
+  const archW = Math.max(0, ...archEntries(report).map(({ arch }) => textWidth(text.arch?.(arch) ?? arch, font.label, 700)));
+  const lossW = textWidth(text.loss ?? 'loss', font.tick, font.weight);
+  const left = narrow ? NARROW_LEFT : Math.max(CHAIN_MARGIN.left, Math.ceil(8 + archW + 6 + nodeLabelW / 2));
+  const right = Math.max(CHAIN_MARGIN.right, Math.ceil(lossW + nodeLabelW + 12), 24 + 2 * 12);
+  const inner = Math.max(40, width - left - right);
   const maxNodes = Math.max(5, Math.min(MAX_NODES, Math.floor(inner / MIN_STEP_PX) + 1));
   const keep = highlightEdge !== undefined ? [highlightEdge, highlightEdge + 1] : [];
   const idx = visibleNodes(depth, maxNodes, keep);
@@ -149,14 +191,17 @@ export function chainLayout(report: Report, width: number, highlightEdge?: numbe
   const xs: number[] = [left];
   for (let k = 1; k < idx.length; k++) xs.push(xs[k - 1] + (idx[k] - idx[k - 1] > 1 ? 2 : 1) * unitPx);
   const nodeRadius = Math.min(9, Math.max(3, unitPx * 0.2));
-  const digits = String(depth).length;
-  const labelEvery = Math.max(1, Math.ceil(((digits + 1) * 9 + 4) / unitPx));
+  // Every labelEvery-th node is labelled, so two labels are at least a label's width and a gap apart.
+  const labelGap = nodeLabelW + Math.max(4, font.tick / 3);
+  const labelEvery = Math.max(1, Math.ceil(labelGap / unitPx));
+  const lastX = xs[xs.length - 1];
   const entries = archEntries(report);
   const scalarLabels = entries.some((e) => e.r.scalar !== null);
 
   const rows: ChainRow[] = entries.map(({ arch, r: a }, row) => {
     const factors = scalarFactors(a, report.config.alpha);
-    const nodes = idx.map((i, k) => ({ i, x: xs[k], showLabel: k % labelEvery === 0 || k === idx.length - 1 }));
+    // The top node is always labelled; a label too close to it gives way.
+    const nodes = idx.map((i, k) => ({ i, x: xs[k], showLabel: k === idx.length - 1 || (k % labelEvery === 0 && lastX - xs[k] >= labelGap) }));
     const edges: ChainEdge[] = [];
     for (let k = 1; k < idx.length; k++) {
       const to = idx[k - 1];
@@ -179,6 +224,7 @@ export function chainLayout(report: Report, width: number, highlightEdge?: numbe
         showLabel: (steps > 1 ? 2 : 1) * unitPx >= EDGE_LABEL_PX,
       });
     }
+    if (text.edge) labelEdges(edges, text.edge, font, unitPx, left - nodeRadius, width - right / 2 - 14);
     let minGain = Infinity;
     let maxGain = -Infinity;
     for (const g of a.gain) {
@@ -192,7 +238,7 @@ export function chainLayout(report: Report, width: number, highlightEdge?: numbe
     width,
     height: CHAIN_MARGIN.top + ROW_HEIGHT * rows.length + 8,
     nodeRadius,
-    lossX: width - CHAIN_MARGIN.right / 2,
+    lossX: width - right / 2,
     rows,
     scalarLabels,
     archLabel: narrow ? { x: 4, dy: -30 } : { x: 8, dy: 5 },
