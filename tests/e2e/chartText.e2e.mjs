@@ -1,0 +1,116 @@
+/**
+ * Chart text in a real browser: every tick label, axis title and line label of the Spectrum, Activation, Layer
+ * statistics and Chain panels lies inside its svg and apart from the others — in presentation mode, whose chart
+ * text is 20 px bold (scenes 3, 6, 9 and 11 answered, at 1024×768 and 1280×800, English and Chinese), and on the
+ * normal page at 1280, 375 and 320 px. The Spectrum's line labels (σ = 1 and the mean-field √E[σ²]) also keep off
+ * the data lines. Screenshots: test-results/chart-text-<case>-<panel>.png.
+ */
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { open, until } from './_share.mjs';
+import { chartTextProblems, showPanel } from './_chartText.mjs';
+
+const PANELS = ['spectrum', 'activation', 'stats', 'chain'];
+const SPECTRUM = '[data-panel="spectrum"]';
+
+async function panelProblems(page, panel) {
+  const sel = `[data-panel="${panel}"]`;
+  await showPanel(page, sel);
+  if (panel === 'spectrum') await page.locator(`${sel} [data-role="reading"]`).waitFor({ timeout: 60_000 });
+  await page.waitForTimeout(150);
+  return (await chartTextProblems(page, sel)).map((p) => `${panel}: ${p}`);
+}
+
+async function presenterCharts({ page, baseUrl, resultsDir }, w, h) {
+  await page.setViewportSize({ width: w, height: h });
+  const problems = [];
+  for (const lang of ['en', 'zh'])
+    for (const scene of [3, 6, 9, 11]) {
+      // Some scenes' first line is empty (the chain left float64): wait for the page, not for a line.
+      await page.goto(`${baseUrl}?present=1&scene=${scene}&lang=${lang}`);
+      await page.locator('.app[data-settled="true"]').waitFor({ timeout: 20_000 });
+      await page.keyboard.press('PageDown');
+      await until(() => page.locator('[data-role="truth"]').count(), (n) => n === 1, `scene ${scene}'s answer`, 30_000);
+      for (const panel of PANELS) {
+        problems.push(...(await panelProblems(page, panel)).map((p) => `${w}×${h} ${lang} scene ${scene} ${p}`));
+        if (scene === 11) await page.locator(`[data-panel="${panel}"]`).screenshot({ path: join(resultsDir, `chart-text-present-${w}-${lang}-s11-${panel}.png`) });
+      }
+    }
+  assert.deepEqual(problems, [], 'every chart text inside its chart, no two overlapping');
+}
+
+export async function presenterChartTextFitsAt1024x768(ctx) {
+  await presenterCharts(ctx, 1024, 768);
+}
+presenterChartTextFitsAt1024x768.timeoutMs = 300_000;
+
+export async function presenterChartTextFitsAt1280x800(ctx) {
+  await presenterCharts(ctx, 1280, 800);
+}
+presenterChartTextFitsAt1280x800.timeoutMs = 300_000;
+
+export async function pageChartTextFitsAtThreeWidths({ page, baseUrl }) {
+  const problems = [];
+  for (const [w, h] of [
+    [1280, 800],
+    [375, 812],
+    [320, 700],
+  ])
+    for (const lang of ['en', 'zh']) {
+      await page.setViewportSize({ width: w, height: h });
+      await open(page, baseUrl, `?lang=${lang}`);
+      for (const panel of PANELS) problems.push(...(await panelProblems(page, panel)).map((p) => `${w} ${lang} ${p}`));
+    }
+  assert.deepEqual(problems, [], 'every chart text inside its chart, no two overlapping');
+}
+pageChartTextFitsAtThreeWidths.timeoutMs = 240_000;
+
+/** Label boxes that a data line passes through (points every 2 px along each path, the stroke's half width added). */
+function labelsOnData(page) {
+  return page.evaluate((sel) => {
+    const root = document.querySelector(sel);
+    const labels = [...root.querySelectorAll('[data-role="line-label"]')].map((t) => ({ text: t.textContent, b: t.getBBox() }));
+    const hits = [];
+    for (const path of root.querySelectorAll('path[data-arch]')) {
+      const half = parseFloat(getComputedStyle(path).strokeWidth) / 2;
+      const n = path.getTotalLength();
+      for (let s = 0; s <= n; s += 2) {
+        const p = path.getPointAtLength(s);
+        for (const { text, b } of labels)
+          if (p.x >= b.x - half && p.x <= b.x + b.width + half && p.y >= b.y - half && p.y <= b.y + b.height + half) hits.push(`"${text}" lies on the ${path.dataset.arch} line at (${Math.round(p.x)}, ${Math.round(p.y)})`);
+      }
+    }
+    return [...new Set(hits)];
+  }, SPECTRUM);
+}
+
+export async function spectrumLineLabelsKeepOffTheDataAndEachOther({ page, baseUrl, screenshot }) {
+  // tanh at depth 20: the residual spectrum runs along σ = 1 at the top, where its mean-field line is.
+  for (const [w, h] of [
+    [1280, 800],
+    [375, 812],
+    [320, 700],
+  ])
+    for (const q of ['act=tanh&init=xavier&depth=20&width=32&arch=plain,residual', 'arch=plain,residual', 'present=1&act=tanh&init=orthogonal&depth=1000&width=16']) {
+      await page.setViewportSize({ width: w, height: h });
+      await page.goto(`${baseUrl}?${q}`);
+      await page.locator('.app[data-settled="true"]').waitFor({ timeout: 20_000 });
+      const problems = await panelProblems(page, 'spectrum');
+      assert.deepEqual(problems, [], `${w} ${q}: spectrum text inside and apart`);
+      assert.deepEqual(await labelsOnData(page), [], `${w} ${q}: no line label on a data line`);
+      // Every line has its label, in the chart or in the line legend under it.
+      const n = await page.evaluate((sel) => {
+        const root = document.querySelector(sel);
+        return {
+          lines: root.querySelectorAll('[data-role="theory"]').length + root.querySelectorAll('[data-role="isometry"]').length,
+          labels: root.querySelectorAll('[data-role="line-label"]').length + root.querySelectorAll('[data-role="line-legend"] [data-key]').length,
+        };
+      }, SPECTRUM);
+      assert.equal(n.labels, n.lines, `${w} ${q}: one label per line`);
+      if (q.startsWith('act=tanh')) {
+        await page.evaluate((sel) => document.querySelector(`${sel} svg[role="img"]`).scrollIntoView({ block: 'center' }), SPECTRUM);
+        await screenshot(`chart-text-spectrum-labels-${w}`);
+      }
+    }
+}
+spectrumLineLabelsKeepOffTheDataAndEachOther.timeoutMs = 240_000;
