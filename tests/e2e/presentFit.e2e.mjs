@@ -1,9 +1,11 @@
 /**
- * Presentation mode on a projector (issue 18): at 1024×768 and 1280×720 every scene, its question, the revealed
- * answer, the big numbers, the chart and the essential controls fit one screen without scrolling; PageDown is a
+ * Presentation mode on a projector (issue 18): at 1024×768, 1280×720 and 1280×800 (in English and Chinese) every
+ * scene, its question, the revealed answer, the big numbers, the chart and the essential controls fit one screen
+ * without scrolling, the page's or the scene card's (no answer line hidden below the card's scrollbar); the
+ * header's title is whole at 1024 px; PageDown is a
  * clicker step (reveal, then next scene) and PageUp goes back, even with a just-dragged slider focused; chart text
  * is at least 20 px with thick lines and no text outside the chart; no scene shows the "this would take about N s"
- * gate. Screenshots: test-results/present-fit-<w>x<h>-<theme>-scene<k>.png.
+ * gate. Screenshots: test-results/present-fit-<w>x<h>-<lang|theme>-scene<k>.png.
  */
 import assert from 'node:assert/strict';
 import { LINE, open, queryOf, until } from './_share.mjs';
@@ -28,6 +30,11 @@ function measure(page) {
       scrollY,
       scrollWidth: document.documentElement.scrollWidth,
       story: box('.story-bar'),
+      // The scene's column must show all of it: no answer line hidden below a scrollbar inside the card.
+      storyHidden: (() => {
+        const e = document.querySelector('.story-bar');
+        return e ? e.scrollHeight - e.clientHeight : 0;
+      })(),
       truth: box('[data-role="truth"]'),
       callouts: box('.callouts'),
       chart: box('[data-panel="flow"] svg'),
@@ -48,17 +55,17 @@ function assertFits(m, label) {
     assert.ok(m[k].top >= 0 && m[k].bottom <= m.vh + 0.5, `${label}: ${k} within the screen (${Math.round(m[k].top)}–${Math.round(m[k].bottom)} of ${m.vh})`);
     assert.ok(m[k].left >= 0 && m[k].right <= m.vw + 0.5, `${label}: ${k} within the width`);
   }
-  // A long scene scrolls inside its own column; the answer is scrolled into that column's view.
   assert.ok(m.truth.top >= m.story.top - 0.5 && m.truth.bottom <= m.story.bottom + 0.5, `${label}: the answer shows inside the scene's column`);
+  assert.ok(m.storyHidden <= 1, `${label}: the scene's card shows all its text, none hidden below its own scrollbar (${m.storyHidden} px hidden)`);
   // The scene on the left, the chart on the right: side by side, not on top of each other.
   assert.ok(m.story.right <= m.chart.left, `${label}: the scene and the chart do not overlap`);
   assert.ok(m.chart.bottom - m.chart.top >= 200, `${label}: the chart keeps a useful height (${Math.round(m.chart.bottom - m.chart.top)} px)`);
   assert.ok(!m.gate, `${label}: no "this would take about N s" gate`);
 }
 
-async function walkAllScenes({ page, baseUrl, screenshot, log }, w, h) {
+async function walkAllScenes({ page, baseUrl, screenshot, log }, w, h, lang = 'en') {
   await page.setViewportSize({ width: w, height: h });
-  await open(page, baseUrl, '?present=1&scene=1');
+  await open(page, baseUrl, `?present=1&scene=1&lang=${lang}`);
   for (let k = 1; k <= LAST; k++) {
     await until(() => scene(page), (s) => s === k, `scene ${k}`);
     assert.equal(await revealed(page), 0, `scene ${k} starts with its question open`);
@@ -69,11 +76,11 @@ async function walkAllScenes({ page, baseUrl, screenshot, log }, w, h) {
     assert.equal(scene(page), k, 'the first PageDown stays on the scene');
     await page.waitForTimeout(400); // the chart's present height settles after the reveal
     const m = await measure(page);
-    assertFits(m, `${w}×${h} scene ${k}`);
-    if (k === 1 || k === 3 || k === 6 || k === 9 || k === LAST) await screenshot(`present-fit-${w}x${h}-light-scene${k}`);
+    assertFits(m, `${w}×${h} ${lang} scene ${k}`);
+    if (k === 1 || k === 3 || k === 6 || k === 9 || k === LAST) await screenshot(`present-fit-${w}x${h}-${lang}-light-scene${k}`);
     if (k < LAST) await page.keyboard.press('PageDown');
   }
-  log(`${w}×${h}: all ${LAST} scenes fit with their answers`);
+  log(`${w}×${h} ${lang}: all ${LAST} scenes fit with their answers`);
 }
 
 export async function everySceneFitsAt1024x768(ctx) {
@@ -82,6 +89,32 @@ export async function everySceneFitsAt1024x768(ctx) {
 
 export async function everySceneFitsAt1280x720(ctx) {
   await walkAllScenes(ctx, 1280, 720);
+}
+
+export async function everySceneFitsAt1280x800(ctx) {
+  await walkAllScenes(ctx, 1280, 800);
+}
+
+export async function everySceneFitsInChineseAt1024x768(ctx) {
+  await walkAllScenes(ctx, 1024, 768, 'zh');
+}
+
+export async function everySceneFitsInChineseAt1280x800(ctx) {
+  await walkAllScenes(ctx, 1280, 800, 'zh');
+}
+
+/** The header's one line keeps the app's title whole at 1024 px (the help button shrinks to "?"). */
+export async function headerTitleIsWholeAt1024({ page, baseUrl }) {
+  await page.setViewportSize({ width: 1024, height: 768 });
+  for (const lang of ['en', 'zh']) {
+    await open(page, baseUrl, `?present=1&scene=1&lang=${lang}`);
+    const cut = await page.evaluate(() => {
+      const h1 = document.querySelector('.site-title h1');
+      return h1.scrollWidth - h1.clientWidth;
+    });
+    assert.ok(cut <= 0, `${lang}: the title is not cut (${cut} px hidden)`);
+    assert.equal(await page.getByRole('button', { name: lang === 'en' ? 'Keyboard shortcuts (?)' : '键盘快捷键（?）' }).count(), 1, 'the help button keeps its name');
+  }
 }
 
 export async function clickerStepsEvenWithASliderFocused({ page, baseUrl }) {

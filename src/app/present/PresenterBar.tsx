@@ -10,8 +10,14 @@ export function PresenterBar() {
   const t = useT();
   return (
     <nav className="presenter-bar" aria-label={t('share.present')}>
-      <button type="button" className="button" onClick={() => run('help')}>
-        {t('share.help')}
+      {/* On a 1024 px projector the header's one line keeps the app's title whole: the help button shrinks to "?". */}
+      <button type="button" className="button presenter-help" aria-label={t('share.help')} title={t('share.help')} onClick={() => run('help')}>
+        <span className="presenter-help-long" aria-hidden="true">
+          {t('share.help')}
+        </span>
+        <span className="presenter-help-short" aria-hidden="true">
+          ?
+        </span>
       </button>
       <button type="button" className="button" onClick={() => run('exit')}>
         {t('present.exit')}

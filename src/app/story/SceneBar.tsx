@@ -18,6 +18,7 @@ import { useGuesses } from './guessState';
 import { Prediction } from './Prediction';
 import { StoryStart } from './StoryStart';
 import { storyVars } from './storyVars';
+import { useStoryFit } from './storyFit';
 import { formatNumber } from '../../viz/format';
 
 /** Keys that a focused field uses itself (PageUp/PageDown move a slider by a big step, scroll a list…). */
@@ -69,6 +70,9 @@ export function SceneBar() {
   useSceneKeys(k, ui.present);
   // Every scene starts its backward pass from the loss.
   useEffect(() => resetStepper(), [k]);
+  const revealedHere = guesses[k] !== undefined;
+  // Presentation mode: a long revealed scene folds its setup away, then takes a smaller type, to fit its column.
+  const fit = useStoryFit<HTMLElement>(ui.present && revealedHere, `${k}|${lang}`);
 
   // The App shows StoryStart itself at scene 0 (this bar's code loads only when a scene opens); kept for safety.
   if (!scene) return ui.embed ? null : <StoryStart />;
@@ -83,7 +87,7 @@ export function SceneBar() {
   const title = (n: number) => t(`story.${SCENES[n - 1].id}.title`);
 
   return (
-    <section className="story-bar" aria-label={t('story.region')} data-scene={k} data-concealed={revealed ? undefined : 'true'}>
+    <section ref={fit.ref} className="story-bar" aria-label={t('story.region')} data-scene={k} data-concealed={revealed ? undefined : 'true'} data-fit={fit.level || undefined}>
       <div className="story-head">
         <span className="story-counter" data-role="scene-counter">
           {t('story.counter', { k, n: SCENES.length })}
