@@ -1,38 +1,74 @@
 /**
  * Chart text in a real browser: every tick label, axis title and line label of the Spectrum, Activation, Layer
- * statistics and Chain panels lies inside its svg and apart from the others — in presentation mode, whose chart
- * text is 20 px bold (scenes 3, 6, 9 and 11 answered, at 1024×768 and 1280×800, English and Chinese), and on the
- * normal page at 1280, 375 and 320 px. The Spectrum's line labels (σ = 1 and the mean-field √E[σ²]) also keep off
- * the data lines. Screenshots: test-results/chart-text-<case>-<panel>.png.
+ * statistics, Chain and Phase panels lies inside its svg and apart from the others — in presentation mode, whose
+ * chart text is 20 px bold (scenes 3, 6, 9 and 11 answered, and the phase map's own scene 10, the edge of chaos, at
+ * 1024×768 and 1280×800, English and Chinese), and on the normal page at 1280, 375 and 320 px. The phase map is
+ * checked with every key on each axis (log and linear: scale, bias, depth, alpha, width). The Spectrum's line labels
+ * (σ = 1 and the mean-field √E[σ²]) also keep off the data lines. Screenshots:
+ * test-results/chart-text-<case>-<panel>.png.
  */
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { open, until } from './_share.mjs';
 import { chartTextProblems, showPanel } from './_chartText.mjs';
 
-const PANELS = ['spectrum', 'activation', 'stats', 'chain'];
+const PANELS = ['spectrum', 'activation', 'stats', 'chain', 'phase'];
 const SPECTRUM = '[data-panel="spectrum"]';
+const PHASE = '[data-panel="phase"]';
+/** The edge of chaos (src/state/scenes.ts: 'edge'), the scene whose text is about the phase map. */
+const EDGE_SCENE = 10;
+/**
+ * Phase-map axes (x, y) putting every key on each axis once, log (scale, depth, width) and linear (bias, alpha);
+ * in this order each x is free while the previous y is still set (an axis's picker leaves out the other's key).
+ */
+const PHASE_AXES = [
+  ['scale', 'depth'],
+  ['bias', 'alpha'],
+  ['depth', 'width'],
+  ['alpha', 'scale'],
+  ['width', 'bias'],
+];
 
 async function panelProblems(page, panel) {
   const sel = `[data-panel="${panel}"]`;
   await showPanel(page, sel);
   if (panel === 'spectrum') await page.locator(`${sel} [data-role="reading"]`).waitFor({ timeout: 60_000 });
+  if (panel === 'phase') await page.locator(`${sel} svg[role="img"]`).waitFor({ timeout: 30_000 });
   await page.waitForTimeout(150);
   return (await chartTextProblems(page, sel)).map((p) => `${panel}: ${p}`);
+}
+
+/** The phase map's text problems with each pair of PHASE_AXES (ending on the default scale × depth). */
+async function phaseAxesProblems(page, shot) {
+  const problems = [];
+  await showPanel(page, PHASE);
+  for (const [x, y] of [...PHASE_AXES.slice(1), PHASE_AXES[0]]) {
+    await page.locator(`${PHASE} [data-role="axis-x"]`).selectOption(x);
+    await page.locator(`${PHASE} [data-role="axis-y"]`).selectOption(y);
+    problems.push(...(await panelProblems(page, 'phase')).map((p) => `${x} × ${y} ${p}`));
+    if (shot) await page.locator(PHASE).screenshot({ path: `${shot}-${x}-${y}.png` });
+  }
+  return problems;
 }
 
 async function presenterCharts({ page, baseUrl, resultsDir }, w, h) {
   await page.setViewportSize({ width: w, height: h });
   const problems = [];
   for (const lang of ['en', 'zh'])
-    for (const scene of [3, 6, 9, 11]) {
+    for (const scene of [3, 6, 9, EDGE_SCENE, 11]) {
       // Some scenes' first line is empty (the chain left float64): wait for the page, not for a line.
       await page.goto(`${baseUrl}?present=1&scene=${scene}&lang=${lang}`);
       await page.locator('.app[data-settled="true"]').waitFor({ timeout: 20_000 });
       await page.keyboard.press('PageDown');
       await until(() => page.locator('[data-role="truth"]').count(), (n) => n === 1, `scene ${scene}'s answer`, 30_000);
+      // The edge of chaos is the phase map's scene: there it is checked with every key on each axis.
+      const where = `${w}×${h} ${lang} scene ${scene}`;
+      if (scene === EDGE_SCENE) {
+        problems.push(...(await phaseAxesProblems(page, join(resultsDir, `chart-text-present-${w}-${lang}-s${scene}-phase`))).map((p) => `${where} ${p}`));
+        continue;
+      }
       for (const panel of PANELS) {
-        problems.push(...(await panelProblems(page, panel)).map((p) => `${w}×${h} ${lang} scene ${scene} ${p}`));
+        problems.push(...(await panelProblems(page, panel)).map((p) => `${where} ${p}`));
         if (scene === 11) await page.locator(`[data-panel="${panel}"]`).screenshot({ path: join(resultsDir, `chart-text-present-${w}-${lang}-s11-${panel}.png`) });
       }
     }
@@ -64,6 +100,25 @@ export async function pageChartTextFitsAtThreeWidths({ page, baseUrl }) {
   assert.deepEqual(problems, [], 'every chart text inside its chart, no two overlapping');
 }
 pageChartTextFitsAtThreeWidths.timeoutMs = 240_000;
+
+export async function pagePhaseMapTextFitsEveryAxisAtThreeWidths({ page, baseUrl, resultsDir }) {
+  const problems = [];
+  for (const [w, h] of [
+    [1280, 800],
+    [375, 812],
+    [320, 700],
+  ])
+    for (const lang of ['en', 'zh']) {
+      await page.setViewportSize({ width: w, height: h });
+      // No flow panel to wait for (open() waits for its line): the page is settled once its panels are mounted.
+      await page.goto(`${baseUrl}?panels=phase&lang=${lang}`);
+      await page.locator('.app[data-settled="true"]').waitFor({ timeout: 20_000 });
+      const shot = w === 375 ? join(resultsDir, `chart-text-page-${w}-${lang}-phase`) : null;
+      problems.push(...(await phaseAxesProblems(page, shot)).map((p) => `${w} ${lang} ${p}`));
+    }
+  assert.deepEqual(problems, [], 'every phase-map text inside its chart, no two overlapping');
+}
+pagePhaseMapTextFitsEveryAxisAtThreeWidths.timeoutMs = 240_000;
 
 /** Label boxes that a data line passes through (points every 2 px along each path, the stroke's half width added). */
 function labelsOnData(page) {
