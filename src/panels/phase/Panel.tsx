@@ -13,11 +13,13 @@ import { held } from '../../core/report';
 import { phaseReportCSV, phaseReportJSON } from '../../core/phase/report';
 import { translate, type Lang } from '../../state/i18n';
 import type { PhaseResponse } from '../../worker/phaseProtocol';
+import { useApp } from '../../state/store';
 import { AxisBottom, AxisLeft } from '../../viz/Axes';
+import { chartFont } from '../../viz/chartFont';
 import { downloadBlob } from '../../viz/exportDownload';
 import { measured, type SizedProps } from '../../viz/measured';
 import { COLOR, FONT } from '../../viz/theme';
-import { AXIS_PRESETS, PHASE_MARGIN, crosshairAt, decadeColor, phaseLayout, residualEdgeReading, type PhaseCell } from './layout';
+import { AXIS_PRESETS, crosshairAt, decadeColor, phaseLayout, residualEdgeReading, type PhaseCell } from './layout';
 import { usePhasePort } from './phasePort';
 
 /**
@@ -50,6 +52,8 @@ interface Sampling {
   total: number;
   state: 'running' | 'done' | 'cancelled';
 }
+
+const selectPresent = (s: { ui: { present: boolean } }) => s.ui.present;
 
 const axisOf = (key: PhaseKey): PhaseAxis => ({ key, ...AXIS_PRESETS[key] });
 
@@ -155,6 +159,8 @@ function PhasePanelBody({ config, lang, onPick, size }: SizedProps<PhasePanelPro
   };
 
   const { ref, width } = size;
+  // Presentation mode draws chart text at 20 px (present-fit.css): the margins, title offsets and ticks follow it.
+  const font = chartFont(useApp(selectPresent));
   const current = theory && theory.xs.length === x.n && theory.ys.length === y.n ? theory : null;
   const grid = current?.grids[shownArch] ?? null;
   const base = useMemo(
@@ -173,9 +179,10 @@ function PhasePanelBody({ config, lang, onPick, size }: SizedProps<PhasePanelPro
               here: { x: NaN, y: NaN },
             },
             width,
+            font,
           )
         : null,
-    [current, grid, sampling, shownArch, x, y, width],
+    [current, grid, sampling, shownArch, x, y, width, font],
   );
   const hereX = config[x.key];
   const hereY = config[y.key];
@@ -189,8 +196,8 @@ function PhasePanelBody({ config, lang, onPick, size }: SizedProps<PhasePanelPro
   const onClick = (e: MouseEvent<SVGSVGElement>) => {
     if (!l) return;
     const box = e.currentTarget.getBoundingClientRect();
-    const px = e.clientX - box.left - PHASE_MARGIN.left;
-    const py = e.clientY - box.top - PHASE_MARGIN.top;
+    const px = e.clientX - box.left - l.margin.left;
+    const py = e.clientY - box.top - l.margin.top;
     const ix = Math.floor(px / (l.innerWidth / x.n));
     const iy = y.n - 1 - Math.floor(py / (l.innerHeight / y.n));
     if (ix < 0 || ix >= x.n || iy < 0 || iy >= y.n) return;
@@ -343,7 +350,7 @@ function PhasePanelBody({ config, lang, onPick, size }: SizedProps<PhasePanelPro
             style={{ display: 'block', cursor: 'crosshair' }}
             onClick={onClick}
           >
-            <g transform={`translate(${PHASE_MARGIN.left},${PHASE_MARGIN.top})`}>
+            <g transform={`translate(${l.margin.left},${l.margin.top})`}>
               <HeatCells cells={l.cells} nx={x.n} />
               {l.criticalPath && <path d={l.criticalPath} fill="none" stroke={MAP_HALO} strokeWidth={3} data-role="critical" />}
               {l.criticalPath && <path d={l.criticalPath} fill="none" stroke={MAP_INK} strokeWidth={1.5} strokeDasharray="4 3" data-role="critical-dash" />}
@@ -356,9 +363,9 @@ function PhasePanelBody({ config, lang, onPick, size }: SizedProps<PhasePanelPro
               ))}
               {focusCell && <rect x={focusCell.x} y={focusCell.y} width={focusCell.w} height={focusCell.h} fill="none" stroke={MAP_INK} strokeWidth={2.5} data-role="focus" />}
               <g transform={`translate(0,${l.innerHeight})`}>
-                <AxisBottom ticks={l.xTicks} width={l.innerWidth} label={keyName(x.key)} />
+                <AxisBottom ticks={l.xTicks} width={l.innerWidth} label={keyName(x.key)} labelOffset={l.xLabelOffset} font={font} />
               </g>
-              <AxisLeft ticks={l.yTicks} height={l.innerHeight} label={keyName(y.key)} />
+              <AxisLeft ticks={l.yTicks} height={l.innerHeight} label={keyName(y.key)} labelOffset={l.yLabelOffset} font={font} />
             </g>
           </svg>
         )}

@@ -1,7 +1,8 @@
 /**
  * The Phase panel's pure layout: grid values and a size in, cell rectangles and colours, axis ticks, the critical
  * curve's path, the crosshair and the legend out. Cells sit at their axis values, spaced uniformly in the axis's
- * own scale (log or linear), so the index of a cell and the position of a value share one map.
+ * own scale (log or linear), so the index of a cell and the position of a value share one map. Margins, axis-title
+ * offsets and tick spacing follow the type the chart is drawn at (a ChartFont: the page's, or presentation mode's).
  */
 import { scaleLinear, scaleLog } from 'd3-scale';
 import type { PhaseAxis } from '../../core/phase/axes';
@@ -9,8 +10,15 @@ import { RESIDUAL_EDGE_DECADES } from '../../core/phase/critical';
 import { interpolatePuOr } from '../../viz/puor';
 import { COLOR } from '../../viz/theme';
 import type { Tick } from '../../viz/Axes';
+import { PAGE_CHART_FONT, bottomAxisRoom, clearCorner, leftAxisRoom, textWidth, thinBottomTicks, thinLeftTicks, type ChartFont } from '../../viz/chartFont';
 
+/**
+ * The page's margins: the least the map takes, so the page keeps its look; a bigger type (presentation mode) takes
+ * more, as much as its tick labels and titles need (phaseLayout).
+ */
 export const PHASE_MARGIN = { top: 12, right: 16, bottom: 44, left: 68 };
+/** The page's distances of the axis titles' baselines from their axes (Axes.tsx's defaults), px; likewise a floor. */
+export const PHASE_LABEL_OFFSET = { x: 40, y: 52 };
 
 /** Sampling and theory "disagree" in a cell when they differ by more than this many decades (see {@link cellsDisagree}). */
 export const DISAGREE_DECADES = 1;
@@ -96,6 +104,10 @@ export interface PhaseLayout {
   height: number;
   innerWidth: number;
   innerHeight: number;
+  margin: { top: number; right: number; bottom: number; left: number };
+  /** distance of the x title's baseline below the axis, and of the rotated y title's baseline left of it */
+  xLabelOffset: number;
+  yLabelOffset: number;
   cells: PhaseCell[];
   xTicks: Tick[];
   yTicks: Tick[];
@@ -124,9 +136,28 @@ function ticksOf(a: PhaseAxis, length: number, flip: boolean): Tick[] {
   return vals.map((v) => ({ pos: toPx(v), label: fmt(v) }));
 }
 
-/** Cell width of n cells centred on positions spaced 1/(n−1) apart over `length` pixels, with half-cells at the ends. */
-export function phaseLayout(inp: PhaseLayoutInput, width: number): PhaseLayout {
-  const innerWidth = Math.max(40, width - PHASE_MARGIN.left - PHASE_MARGIN.right);
+/**
+ * The map `width` px wide with its text at `font`. Cells of n values are centred on positions spaced 1/(n−1) apart,
+ * with half-cells at the ends. The left margin holds the widest y label and the y title, the bottom one the x labels
+ * and the x title, the right one half the last x label (never less than the page's PHASE_MARGIN); ticks are thinned
+ * so no two labels touch.
+ */
+export function phaseLayout(inp: PhaseLayoutInput, width: number, font: ChartFont = PAGE_CHART_FONT): PhaseLayout {
+  // The y labels do not depend on the plot's size, so the left margin is known before it.
+  const yLabels = ticksOf(inp.y, 1, true).map((t) => t.label);
+  const xLabels = ticksOf(inp.x, 1, false).map((t) => t.label);
+  const left = leftAxisRoom(yLabels, font);
+  const bottom = bottomAxisRoom(font);
+  // Past the page's offsets by as much as the font needs; the margin beyond a title's baseline holds its glyphs.
+  const yLabelOffset = Math.max(PHASE_LABEL_OFFSET.y, left.labelOffset);
+  const xLabelOffset = Math.max(PHASE_LABEL_OFFSET.x, bottom.labelOffset);
+  const margin = {
+    top: PHASE_MARGIN.top,
+    right: Math.max(PHASE_MARGIN.right, Math.ceil(textWidth(xLabels[xLabels.length - 1] ?? '', font.tick, font.weight) / 2 + 2)),
+    bottom: Math.max(PHASE_MARGIN.bottom, xLabelOffset + bottom.margin - bottom.labelOffset),
+    left: Math.max(PHASE_MARGIN.left, yLabelOffset + left.margin - left.labelOffset),
+  };
+  const innerWidth = Math.max(40, width - margin.left - margin.right);
   const innerHeight = Math.round(Math.min(360, Math.max(160, innerWidth * 0.62)));
   const nx = inp.xs.length;
   const ny = inp.ys.length;
@@ -157,14 +188,19 @@ export function phaseLayout(inp: PhaseLayoutInput, width: number): PhaseLayout {
   const path = pts.length === 1 ? tick(pts[0]) : pts.map((p) => ({ X: px(p.x), Y: py(p.y) }));
   const criticalPath = pts.length >= 1 ? 'M' + path.map((q) => `${q.X.toFixed(1)},${q.Y.toFixed(1)}`).join('L') : '';
   const { crossX: hx, crossY: hy } = crosshairAt(inp.x, inp.y, innerWidth, innerHeight, inp.here);
+  const xTicks = thinBottomTicks(ticksOf(inp.x, innerWidth - cw, false).map((t) => ({ ...t, pos: t.pos + cw / 2 })), font);
+  const yTicks = thinLeftTicks(ticksOf(inp.y, innerHeight - ch, true).map((t) => ({ ...t, pos: t.pos + ch / 2 })), font);
   return {
-    width: innerWidth + PHASE_MARGIN.left + PHASE_MARGIN.right,
-    height: innerHeight + PHASE_MARGIN.top + PHASE_MARGIN.bottom,
+    width: innerWidth + margin.left + margin.right,
+    height: innerHeight + margin.top + margin.bottom,
     innerWidth,
     innerHeight,
+    margin,
+    xLabelOffset,
+    yLabelOffset,
     cells,
-    xTicks: ticksOf(inp.x, innerWidth - cw, false).map((t) => ({ ...t, pos: t.pos + cw / 2 })),
-    yTicks: ticksOf(inp.y, innerHeight - ch, true).map((t) => ({ ...t, pos: t.pos + ch / 2 })),
+    xTicks,
+    yTicks: clearCorner(yTicks, innerHeight, xTicks[0], font),
     criticalPath,
     crossX: hx,
     crossY: hy,

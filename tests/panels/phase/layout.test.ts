@@ -3,7 +3,9 @@ import { decodeConfig, queryToRecord } from '../../../src/core/config';
 import { parseAxis } from '../../../src/core/phase';
 import { phaseGrid, phaseSampled, phaseTheory } from '../../../src/core/phase/grid';
 import { residualEdgeCurve } from '../../../src/core/phase/critical';
-import { cellsDisagree, decadeColor, legendDecades, phaseLayout, PHASE_MARGIN, residualEdgeReading } from '../../../src/panels/phase/layout';
+import { AXIS_PRESETS, cellsDisagree, decadeColor, legendDecades, phaseLayout, PHASE_LABEL_OFFSET, PHASE_MARGIN, residualEdgeReading } from '../../../src/panels/phase/layout';
+import { PHASE_KEYS, type PhaseAxis } from '../../../src/core/phase/axes';
+import { ASCENT, DESCENT, PAGE_CHART_FONT, PRESENT_CHART_FONT, textWidth } from '../../../src/viz/chartFont';
 import { phaseEn } from '../../../src/state/i18n/phase';
 import { phaseZh } from '../../../src/state/i18n/phase.zh';
 import { spectrumLayout, spectrumReading } from '../../../src/panels/spectrum/layout';
@@ -41,7 +43,7 @@ describe('phase layout', () => {
     const cw = l.innerWidth / 5;
     const ch = l.innerHeight / 3;
     expect(l.width).toBe(500);
-    expect(PHASE_MARGIN.left + l.innerWidth + PHASE_MARGIN.right).toBe(500);
+    expect(l.margin.left + l.innerWidth + l.margin.right).toBe(500);
     // scale 1 is the middle column, depth 30 the middle row.
     expect(l.crossX).toBeCloseTo(2.5 * cw, 9);
     expect(l.crossY).toBeCloseTo(l.innerHeight - 1.5 * ch, 9);
@@ -70,6 +72,65 @@ describe('phase layout', () => {
     expect(l.cells[6].value).toBe(-1); // not sampled yet: the theory
     expect(l.cells.filter((c) => c.disagree).map((c) => c.ix + 5 * c.iy)).toEqual([3, 4]);
     expect(l.disagreeCount).toBe(2);
+  });
+});
+
+describe('phase map text at the chart font', () => {
+  const axis = (key: PhaseAxis['key']): PhaseAxis => ({ key, ...AXIS_PRESETS[key] });
+  const values = (a: PhaseAxis) => Array.from({ length: a.n }, (_, k) => (a.log ? a.min * (a.max / a.min) ** (k / (a.n - 1)) : a.min + ((a.max - a.min) * k) / (a.n - 1)));
+  const mapOf = (xk: PhaseAxis['key'], yk: PhaseAxis['key']) => {
+    const [x, y] = [axis(xk), axis(yk)];
+    return { x, y, xs: values(x), ys: values(y), theory: null, sampled: null, sampledCount: 0, critical: null, here: { x: NaN, y: NaN } };
+  };
+  const pairs = PHASE_KEYS.flatMap((a) => PHASE_KEYS.filter((b) => b !== a).map((b) => [a, b] as const));
+
+  it('the page keeps its margins and title offsets: 68 px left, the y title 52 px left of the axis; 16 px right unless the last x label needs more', () => {
+    const f = PAGE_CHART_FONT;
+    for (const [a, b] of pairs) {
+      const l = phaseLayout(mapOf(a, b), 500, f);
+      expect([l.margin.left, l.margin.top, l.yLabelOffset]).toEqual([PHASE_MARGIN.left, PHASE_MARGIN.top, PHASE_LABEL_OFFSET.y]);
+      expect(l.margin.right).toBe(Math.max(PHASE_MARGIN.right, Math.ceil(textWidth(l.xTicks[l.xTicks.length - 1].label, f.tick, f.weight) / 2 + 2)));
+      expect(l.xLabelOffset).toBeGreaterThanOrEqual(PHASE_LABEL_OFFSET.x);
+      expect(l.margin.bottom).toBeGreaterThanOrEqual(PHASE_MARGIN.bottom);
+    }
+  });
+
+  // Axes.tsx: y labels end 8 px left of the axis, centred on their tick; x labels hang from 8 px below it (dy 0.71 em).
+  for (const font of [PAGE_CHART_FONT, PRESENT_CHART_FONT])
+    it(`at ${font.tick} px (weight ${font.weight}), every key on each axis and 280–900 px wide: the titles clear the labels and stay in the svg, no two labels touch`, () => {
+      const w = (s: string) => textWidth(s, font.tick, font.weight);
+      for (const [a, b] of pairs)
+        for (const width of [280, 480, 900]) {
+          const l = phaseLayout(mapOf(a, b), width, font);
+          const at = `${a} × ${b} at ${width} px`;
+          expect(l.width, at).toBe(width);
+          expect(l.xTicks.length, at).toBeGreaterThanOrEqual(2);
+          expect(l.yTicks.length, at).toBeGreaterThanOrEqual(2);
+          // The rotated y title: its descent right of the baseline stays left of the widest y label, its ascent in the svg.
+          const widestY = Math.max(...l.yTicks.map((t) => w(t.label)));
+          expect(-l.yLabelOffset + DESCENT * font.label, at).toBeLessThan(-8 - widestY);
+          expect(l.yLabelOffset + ASCENT * font.label, at).toBeLessThanOrEqual(l.margin.left);
+          // The x title's top below the x labels' bottom; its descent inside the svg.
+          expect(l.xLabelOffset - ASCENT * font.label, at).toBeGreaterThan(8 + (0.71 + DESCENT) * font.tick);
+          expect(l.xLabelOffset + DESCENT * font.label, at).toBeLessThanOrEqual(l.margin.bottom);
+          // x labels inside the svg and a quarter em apart at least; y labels a line apart.
+          for (const t of l.xTicks) {
+            expect(t.pos - w(t.label) / 2, at).toBeGreaterThanOrEqual(-l.margin.left);
+            expect(t.pos + w(t.label) / 2, at).toBeLessThanOrEqual(l.innerWidth + l.margin.right);
+          }
+          l.xTicks.slice(1).forEach((t, k) => expect(t.pos - l.xTicks[k].pos, at).toBeGreaterThanOrEqual((w(t.label) + w(l.xTicks[k].label)) / 2));
+          l.yTicks.slice(1).forEach((t, k) => expect(Math.abs(t.pos - l.yTicks[k].pos), at).toBeGreaterThanOrEqual((ASCENT + DESCENT) * font.tick));
+        }
+    });
+
+  it('the titles, English and Chinese, fit along their axes at presentation mode\'s 20 px bold on a 280 px map', () => {
+    const f = PRESENT_CHART_FONT;
+    for (const cat of [phaseEn, phaseZh])
+      for (const [a, b] of pairs) {
+        const l = phaseLayout(mapOf(a, b), 280, f);
+        expect(textWidth(cat[`phase.key.${a}`], f.label, f.weight)).toBeLessThanOrEqual(l.width);
+        expect(textWidth(cat[`phase.key.${b}`], f.label, f.weight)).toBeLessThanOrEqual(l.innerHeight);
+      }
   });
 });
 
