@@ -9,7 +9,7 @@
  *     data-fuzz, no iframe or javascript: link, and `window.__fuzzed` (what every payload sets) stays unset;
  *   - every request goes to the app's own origin (or is a data:/blob: URL).
  * Every query is a real page load (page.goto), two pages in parallel; the cost per query is the app's own start-up
- * (script evaluation and the first render of every panel). `npm test` loads a sample of 150 seeded from the commit,
+ * (script evaluation and the first render of every panel). `npm test` loads a sample of 120 seeded from the commit,
  * so each commit covers different cases; `npm run test:fuzz` loads all 2,000 of the fixed seed. The queries run in 4
  * batches (one test each); the first prints the seed (GCV_FUZZ_SEED=… replays it), the last the totals and timing.
  */
@@ -17,10 +17,10 @@ import assert from 'node:assert/strict';
 import { fuzzPlan, fuzzQueries, isHeavyDraw } from '../../scripts/fuzz-queries.mjs';
 
 /**
- * 150 queries seeded from the commit in `npm test` (and CI); `npm run test:fuzz` loads the full 2,000 from the fixed
+ * 120 queries seeded from the commit in `npm test` (and CI); `npm run test:fuzz` loads the full 2,000 from the fixed
  * seed (scripts/fuzz-queries.mjs, fuzzPlan). The batches shrink with N; their count stays.
  */
-const { n: N, seed: SEED } = fuzzPlan(150);
+const { n: N, seed: SEED } = fuzzPlan(120);
 const BATCHES = 4;
 const QUERIES = fuzzQueries(N, SEED);
 const totals = { loads: 0, ms: 0, panels: 0, messages: 0, guard: 0, worker: 0, heavy: 0, requests: 0, slowest: [] };
