@@ -70,17 +70,20 @@ export function sigText(v: number): string {
  */
 export function spectrumReadingMessage(r: SpectrumReading): { key: string; vars: Record<string, string | number> } {
   const rest = r.W - r.nonFinite - r.zeros; // finite and positive: the drawn ones
+  // A residual chain's shortcut keeps every column of I + α·W_i·D_i, so units with f′ = 0 block no direction there:
+  // its zeros come from underflow alone, and its sentences do not list the other cause.
+  const own = r.arch === 'residual' ? 'Residual' : '';
   switch (r.kind) {
     case 'forward':
       return { key: 'spectrum.readingForward', vars: {} };
     case 'nonfinite':
       return r.zeros > 0
-        ? { key: 'spectrum.readingNonFiniteZero', vars: { count: r.nonFinite, zeros: r.zeros, W: r.W, rest } }
+        ? { key: `spectrum.readingNonFiniteZero${own}`, vars: { count: r.nonFinite, zeros: r.zeros, W: r.W, rest } }
         : { key: 'spectrum.readingNonFinite', vars: { count: r.nonFinite, W: r.W, rest } };
     case 'allZero':
-      return { key: 'spectrum.readingAllZero', vars: { W: r.W } };
+      return { key: `spectrum.readingAllZero${own}`, vars: { W: r.W } };
     case 'zero':
-      return { key: 'spectrum.readingZero', vars: { zeros: r.zeros, W: r.W, max: sigText(r.max) } };
+      return { key: `spectrum.readingZero${own}`, vars: { zeros: r.zeros, W: r.W, max: sigText(r.max) } };
     case 'all':
       return { key: 'spectrum.readingAll', vars: { W: r.W, spread: r.spread.toFixed(1) } };
     default:

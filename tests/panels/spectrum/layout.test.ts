@@ -78,6 +78,22 @@ describe('spectrum reading: the sentence says what the draw has', () => {
     expect(phaseZh['spectrum.readingZero']).not.toMatch(/比最大值小 10⁻³⁰⁸ 以上/);
   });
 
+  it('residual: its zeros are underflow alone (the shortcut keeps every column), so no sentence names f′ = 0', () => {
+    const cases: [Float64Array, string][] = [
+      [Float64Array.of(2, 1, 0, 0), 'spectrum.readingZeroResidual'],
+      [Float64Array.of(0, 0, 0, 0), 'spectrum.readingAllZeroResidual'],
+      [Float64Array.of(Infinity, 1, 0, 0), 'spectrum.readingNonFiniteZeroResidual'],
+    ];
+    for (const [sv, key] of cases) {
+      const m = spectrumReadingMessage(spectrumReading('residual', sv));
+      expect(m.key).toBe(key);
+      expect((phaseEn as Record<string, string>)[key]).not.toMatch(/block them|blocked by/);
+      expect((phaseZh as Record<string, string>)[key]).not.toMatch(/挡住/);
+      // The plain chain keeps the cause: there a unit with f′ = 0 zeroes a column of W_i·D_i.
+      expect(spectrumReadingMessage(spectrumReading('plain', sv)).key).toBe(key.replace('Residual', ''));
+    }
+  });
+
   it('linear, scale 100, depth 1000, seed 1: 12 σ are ∞ and 4 are 0 (344+ decades below the largest); none is drawn', () => {
     const { m, en } = readingOf('act=linear&scale=100&depth=1000&arch=plain&seed=1');
     expect(m.key).toBe('spectrum.readingNonFiniteZero');
