@@ -53,6 +53,13 @@ async function phaseAxesProblems(page, shot) {
   return problems;
 }
 
+/** Page widths: a laptop and two phones. */
+const PAGE_SIZES = [
+  [1280, 800],
+  [375, 812],
+  [320, 700],
+];
+
 /** Presenter sizes: each answered scene is loaded once and checked at both (the page re-lays out on resize). */
 const PRESENT_SIZES = [
   [1024, 768],
@@ -73,40 +80,36 @@ export async function presenterChartTextFitsAt1024x768And1280x800({ page, baseUr
   // and 9 in one language, alternating with the commit (GCV_E2E_FULL=1: both).
   const cases = [3, 6, 9, EDGE_SCENE, 11].flatMap((scene, k) => ([3, 6, 9].includes(scene) ? pageLangs(k) : ['en', 'zh']).map((lang) => [lang, scene]));
   for (const [lang, scene] of cases) {
-      await page.setViewportSize({ width: PRESENT_SIZES[0][0], height: PRESENT_SIZES[0][1] });
-      // Some scenes' first line is empty (the chain left float64): wait for the page, not for a line.
-      await page.goto(`${baseUrl}?present=1&scene=${scene}&lang=${lang}`);
-      await page.locator('.app[data-settled="true"]').waitFor({ timeout: 20_000 });
-      await page.keyboard.press('PageDown');
-      await until(() => page.locator('[data-role="truth"]').count(), (n) => n === 1, `scene ${scene}'s answer`, 30_000);
-      for (const [w, h] of PRESENT_SIZES) {
-        if (w !== PRESENT_SIZES[0][0]) {
-          await page.setViewportSize({ width: w, height: h });
-          await page.waitForTimeout(300); // the panels' ResizeObservers lay out again
-        }
-        // The edge of chaos is the phase map's scene: there it is checked with every key on each axis.
-        const where = `${w}×${h} ${lang} scene ${scene}`;
-        if (scene === EDGE_SCENE) {
-          problems.push(...(await phaseAxesProblems(page, join(resultsDir, `chart-text-present-${w}-${lang}-s${scene}-phase`))).map((p) => `${where} ${p}`));
-          continue;
-        }
-        for (const panel of PANELS) {
-          problems.push(...(await panelProblems(page, panel)).map((p) => `${where} ${p}`));
-          if (scene === 11) await page.locator(`[data-panel="${panel}"]`).screenshot({ path: join(resultsDir, `chart-text-present-${w}-${lang}-s11-${panel}.png`) });
-        }
+    await page.setViewportSize({ width: PRESENT_SIZES[0][0], height: PRESENT_SIZES[0][1] });
+    // Some scenes' first line is empty (the chain left float64): wait for the page, not for a line.
+    await page.goto(`${baseUrl}?present=1&scene=${scene}&lang=${lang}`);
+    await page.locator('.app[data-settled="true"]').waitFor({ timeout: 20_000 });
+    await page.keyboard.press('PageDown');
+    await until(() => page.locator('[data-role="truth"]').count(), (n) => n === 1, `scene ${scene}'s answer`, 30_000);
+    for (const [w, h] of PRESENT_SIZES) {
+      if (w !== PRESENT_SIZES[0][0]) {
+        await page.setViewportSize({ width: w, height: h });
+        await page.waitForTimeout(300); // the panels' ResizeObservers lay out again
+      }
+      // The edge of chaos is the phase map's scene: there it is checked with every key on each axis.
+      const where = `${w}×${h} ${lang} scene ${scene}`;
+      if (scene === EDGE_SCENE) {
+        problems.push(...(await phaseAxesProblems(page, join(resultsDir, `chart-text-present-${w}-${lang}-s${scene}-phase`))).map((p) => `${where} ${p}`));
+        continue;
+      }
+      for (const panel of PANELS) {
+        problems.push(...(await panelProblems(page, panel)).map((p) => `${where} ${p}`));
+        if (scene === 11) await page.locator(`[data-panel="${panel}"]`).screenshot({ path: join(resultsDir, `chart-text-present-${w}-${lang}-s11-${panel}.png`) });
       }
     }
+  }
   assert.deepEqual(problems, [], 'every chart text inside its chart, no two overlapping');
 }
 presenterChartTextFitsAt1024x768And1280x800.timeoutMs = 400_000;
 
 export async function pageChartTextFitsAtThreeWidths({ page, baseUrl }) {
   const problems = [];
-  for (const [k, [w, h]] of [
-    [1280, 800],
-    [375, 812],
-    [320, 700],
-  ].entries())
+  for (const [k, [w, h]] of PAGE_SIZES.entries())
     for (const lang of pageLangs(k)) {
       await page.setViewportSize({ width: w, height: h });
       await open(page, baseUrl, `?lang=${lang}`);
@@ -118,11 +121,7 @@ pageChartTextFitsAtThreeWidths.timeoutMs = 240_000;
 
 export async function pagePhaseMapTextFitsEveryAxisAtThreeWidths({ page, baseUrl, resultsDir }) {
   const problems = [];
-  for (const [k, [w, h]] of [
-    [1280, 800],
-    [375, 812],
-    [320, 700],
-  ].entries())
+  for (const [k, [w, h]] of PAGE_SIZES.entries())
     for (const lang of pageLangs(k + 1)) {
       await page.setViewportSize({ width: w, height: h });
       // No flow panel to wait for (open() waits for its line): the page is settled once its panels are mounted.
@@ -158,15 +157,11 @@ export async function spectrumLineLabelsKeepOffTheDataAndEachOther({ page, baseU
   // tanh at depth 20: the residual spectrum runs along σ = 1 at the top, where its mean-field line is. Each query is
   // loaded once and checked at the three widths (the panel lays out again on resize).
   for (const q of ['act=tanh&init=xavier&depth=20&width=32&arch=plain,residual', 'arch=plain,residual', 'present=1&act=tanh&init=orthogonal&depth=1000&width=16']) {
-    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.setViewportSize({ width: PAGE_SIZES[0][0], height: PAGE_SIZES[0][1] });
     await page.goto(`${baseUrl}?${q}`);
     await page.locator('.app[data-settled="true"]').waitFor({ timeout: 20_000 });
-    for (const [w, h] of [
-      [1280, 800],
-      [375, 812],
-      [320, 700],
-    ]) {
-      if (w !== 1280) {
+    for (const [w, h] of PAGE_SIZES) {
+      if (w !== PAGE_SIZES[0][0]) {
         await page.setViewportSize({ width: w, height: h });
         await page.waitForTimeout(300);
       }

@@ -19,16 +19,9 @@ import { chartFont } from '../../viz/chartFont';
 import { downloadBlob } from '../../viz/exportDownload';
 import { measured, type SizedProps } from '../../viz/measured';
 import { COLOR, FONT } from '../../viz/theme';
-import { AXIS_PRESETS, crosshairAt, decadeColor, phaseLayout, residualEdgeReading, type PhaseCell } from './layout';
+import { AXIS_PRESETS, crosshairAt, phaseLayout, residualEdgeReading, type PhaseCell } from './layout';
+import { DecadeScale, MapMarks } from './MapMarks';
 import { usePhasePort } from './phasePort';
-
-/**
- * Marks drawn on the heatmap (the χ = 1 line, the crosshair, the focused cell): dark ink on a white halo in both
- * themes, since the map's colours do not change with the theme (its middle is near white), so the page's own
- * foreground colour (light in the dark theme) would vanish on the pale band.
- */
-const MAP_INK = '#1a1a1a';
-const MAP_HALO = '#ffffff';
 
 export interface PhasePanelProps {
   config: Config;
@@ -352,16 +345,7 @@ function PhasePanelBody({ config, lang, onPick, size }: SizedProps<PhasePanelPro
           >
             <g transform={`translate(${l.margin.left},${l.margin.top})`}>
               <HeatCells cells={l.cells} nx={x.n} />
-              {l.criticalPath && <path d={l.criticalPath} fill="none" stroke={MAP_HALO} strokeWidth={3} data-role="critical" />}
-              {l.criticalPath && <path d={l.criticalPath} fill="none" stroke={MAP_INK} strokeWidth={1.5} strokeDasharray="4 3" data-role="critical-dash" />}
-              {[MAP_HALO, MAP_INK].map((stroke, k) => (
-                <g key={stroke} data-role={k === 0 ? 'crosshair-halo' : 'crosshair'} stroke={stroke} strokeWidth={k === 0 ? 3.5 : 1.5} fill="none">
-                  {l.crossX !== null && <line x1={l.crossX} x2={l.crossX} y1={0} y2={l.innerHeight} />}
-                  {l.crossY !== null && <line x1={0} x2={l.innerWidth} y1={l.crossY} y2={l.crossY} />}
-                  {l.crossX !== null && l.crossY !== null && <circle cx={l.crossX} cy={l.crossY} r={5} />}
-                </g>
-              ))}
-              {focusCell && <rect x={focusCell.x} y={focusCell.y} width={focusCell.w} height={focusCell.h} fill="none" stroke={MAP_INK} strokeWidth={2.5} data-role="focus" />}
+              <MapMarks criticalPath={l.criticalPath} crossX={l.crossX} crossY={l.crossY} width={l.innerWidth} height={l.innerHeight} focus={focusCell} />
               <g transform={`translate(0,${l.innerHeight})`}>
                 <AxisBottom ticks={l.xTicks} width={l.innerWidth} label={keyName(x.key)} labelOffset={l.xLabelOffset} font={font} />
               </g>
@@ -373,23 +357,7 @@ function PhasePanelBody({ config, lang, onPick, size }: SizedProps<PhasePanelPro
       {l && (
         <div style={{ fontSize: FONT.label, marginTop: 6 }}>
           <div style={{ display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: 6, whiteSpace: 'nowrap' }} data-role="legend">
-            {/* The scale and its two ends stay on one line (the bar gives way on a phone); the note may wrap. */}
-            <span style={{ display: 'flex', alignItems: 'center', gap: 6, flex: '0 1 auto', minWidth: 0 }} data-role="legend-scale">
-              <span>{t('phase.legendLow')}</span>
-              <span>≤ −{l.D}</span>
-              <span
-                aria-hidden="true"
-                style={{
-                  display: 'inline-block',
-                  flex: '0 1 160px',
-                  minWidth: 40,
-                  height: 10,
-                  background: `linear-gradient(to right, ${[-1, -0.5, 0, 0.5, 1].map((f) => decadeColor(f * l.D, l.D)).join(', ')})`,
-                }}
-              />
-              <span>≥ +{l.D}</span>
-              <span>{t('phase.legendHigh')}</span>
-            </span>
+            <DecadeScale D={l.D} low={t('phase.legendLow')} high={t('phase.legendHigh')} />
             <span style={{ color: COLOR.muted }}>· 0 = {t('phase.legendMid')}</span>
           </div>
           <div style={{ color: COLOR.muted }}>{t('phase.legend')}</div>
