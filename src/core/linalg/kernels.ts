@@ -36,54 +36,56 @@ export interface Kernels {
   lowerProduct(acc: Float64Array, n: number, k: number, L: Float64Array, s: number, kk: number, row: Float64Array): number;
 }
 
-/** The TypeScript loops: the reference each wasm kernel is pinned to. */
+/** The TypeScript loops: the reference each wasm kernel is pinned to (one object: they hold no state). */
 export function tsKernels(): Kernels {
-  return {
-    kind: 'ts',
-    take: (n) => new Float64Array(n),
-    matmul: matmulInto,
-    projectOut: projectOutRows,
-    axpy(y, yo, x, xo, al, len) {
-      for (let i = 0; i < len; i++) y[yo + i] += al * x[xo + i];
-    },
-    dot(x, xo, y, yo, len) {
-      let s = 0;
-      for (let i = 0; i < len; i++) s += x[xo + i] * y[yo + i];
-      return s;
-    },
-    rotate(x, po, qo, len, cs, u, w) {
-      for (let i = 0; i < len; i++) {
-        const yp = x[po + i];
-        const yq = x[qo + i];
-        x[po + i] = cs * yp - u * yq;
-        x[qo + i] = w * yp + cs * yq;
-      }
-    },
-    lowerProduct(acc, n, k, L, s, kk, row) {
-      let amax = 0;
-      for (let r = 0; r < n; r++) {
-        const or = r * n;
-        const jMax = Math.min(r, k - 1);
-        const cMax = Math.min(r, kk - 1);
-        row.fill(0, 0, cMax + 1);
-        for (let j = 0; j <= jMax; j++) {
-          const a = acc[or + j];
-          if (a === 0) continue;
-          const oj = j * s;
-          const cEnd = Math.min(j, kk - 1);
-          for (let c = 0; c <= cEnd; c++) row[c] += a * L[oj + c];
-        }
-        for (let c = 0; c <= cMax; c++) {
-          acc[or + c] = row[c];
-          const m = Math.abs(row[c]);
-          if (m > amax || m !== m) amax = m;
-        }
-        acc.fill(0, or + cMax + 1, or + k);
-      }
-      return amax;
-    },
-  };
+  return TS_KERNELS;
 }
+
+const TS_KERNELS: Kernels = {
+  kind: 'ts',
+  take: (n) => new Float64Array(n),
+  matmul: matmulInto,
+  projectOut: projectOutRows,
+  axpy(y, yo, x, xo, al, len) {
+    for (let i = 0; i < len; i++) y[yo + i] += al * x[xo + i];
+  },
+  dot(x, xo, y, yo, len) {
+    let s = 0;
+    for (let i = 0; i < len; i++) s += x[xo + i] * y[yo + i];
+    return s;
+  },
+  rotate(x, po, qo, len, cs, u, w) {
+    for (let i = 0; i < len; i++) {
+      const yp = x[po + i];
+      const yq = x[qo + i];
+      x[po + i] = cs * yp - u * yq;
+      x[qo + i] = w * yp + cs * yq;
+    }
+  },
+  lowerProduct(acc, n, k, L, s, kk, row) {
+    let amax = 0;
+    for (let r = 0; r < n; r++) {
+      const or = r * n;
+      const jMax = Math.min(r, k - 1);
+      const cMax = Math.min(r, kk - 1);
+      row.fill(0, 0, cMax + 1);
+      for (let j = 0; j <= jMax; j++) {
+        const a = acc[or + j];
+        if (a === 0) continue;
+        const oj = j * s;
+        const cEnd = Math.min(j, kk - 1);
+        for (let c = 0; c <= cEnd; c++) row[c] += a * L[oj + c];
+      }
+      for (let c = 0; c <= cMax; c++) {
+        acc[or + c] = row[c];
+        const m = Math.abs(row[c]);
+        if (m > amax || m !== m) amax = m;
+      }
+      acc.fill(0, or + cMax + 1, or + k);
+    }
+    return amax;
+  },
+};
 
 interface Exports {
   mem: WebAssembly.Memory;

@@ -5,7 +5,7 @@
  * with either set of loops, to the plain path.
  */
 import type { Arch, Config } from '../../config';
-import { denseSpectrum, prepareSpectrum, zeroBeyondRank } from '../jacobian';
+import { denseSpectrum, prepareSpectrum } from '../jacobian';
 import { linalgKernels } from '../../linalg/kernels';
 import { chainFactorFast, productFloats, productSingularValuesFast } from './product';
 import { singularValuesFast } from './jacobi';
@@ -31,5 +31,6 @@ export function jacobianSpectrumFast(config: Config, arch: Arch, onLayer?: (done
   if (arch === 'dense') return denseSpectrum(c, p, D, (A, n) => singularValuesFast(A, n, 0, undefined, false, n, kernels));
   const progress = onLayer && ((done: number) => onLayer(done, c.depth));
   const K = linalgKernels(productFloats(c.width), kernels);
-  return zeroBeyondRank(productSingularValuesFast(c.width, c.depth, chainFactorFast(c, arch, p, D, K), K, progress), arch, D, c.width);
+  // The σ past the rank (the fewest live units) come out exactly 0: the product leaves dead units out (./product.ts).
+  return productSingularValuesFast(c.width, c.depth, chainFactorFast(c, arch, p, D, K), K, progress);
 }

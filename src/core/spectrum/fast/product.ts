@@ -55,9 +55,10 @@ export function chainFactorFast(c: Config, arch: Arch, p: ChainParams, D: Float6
   const residual = arch === 'residual';
   const al = c.alpha;
   const live: Int32Array[] = [];
+  const all = residual ? allUnits(W) : null; // every layer's, shared (never written)
   for (let i = 0; i < c.depth; i++) {
-    if (residual) {
-      live.push(allUnits(W));
+    if (all) {
+      live.push(all);
       continue;
     }
     let s = 0;
