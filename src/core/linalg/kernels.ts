@@ -1,7 +1,7 @@
 /**
  * The inner loops of the Jacobian spectrum's fast path (spectrum/fast/), in two implementations behind one
- * interface: WebAssembly SIMD (./kernels.wat, 4.8× the TypeScript matmul and 5.3× its Householder updates at
- * W = 512, docs/perf.md 2026-12-07) and the TypeScript loops they are twins of, used where WebAssembly is missing or
+ * interface: WebAssembly SIMD (./kernels.wat, 5.3× the TypeScript Householder updates at W = 512,
+ * docs/perf.md 2026-12-07) and the TypeScript loops they are twins of, used where WebAssembly is missing or
  * not allowed (a page whose Content-Security-Policy lacks 'wasm-unsafe-eval'). tests/core/linalg/kernels.test.ts
  * pins each kernel to its TypeScript loop: the same doubles, except `dot` (two lanes), to rounding.
  *
@@ -9,7 +9,6 @@
  * reserving the total at the start ({@link linalgKernels}): growing the memory later would detach the arrays
  * taken before.
  */
-import { matmulInto } from '../autograd/ops-matmul';
 import { projectOutRows } from '../numerics/rowProject';
 import { KERNELS_WASM_BASE64 } from './kernelsBytes';
 
@@ -18,8 +17,6 @@ export interface Kernels {
   readonly kind: 'wasm' | 'ts';
   /** A zeroed array of n floats for this computation (within the reserve). */
   take(n: number): Float64Array;
-  /** C = A·B (m × k times k × n, row-major, at offsets): autograd/ops-matmul.ts matmulInto, the same doubles. */
-  matmul(a: Float64Array, ao: number, b: Float64Array, bo: number, c: Float64Array, co: number, m: number, k: number, n: number): void;
   /** numerics/rowProject.ts projectOutRows, the same doubles. */
   projectOut(x: Float64Array, stride: number, r0: number, r1: number, v: Float64Array, vo: number, from: number, to: number, scale: number): void;
   /** y[yo + i] += α·x[xo + i], i < len. */
@@ -44,7 +41,6 @@ export function tsKernels(): Kernels {
 const TS_KERNELS: Kernels = {
   kind: 'ts',
   take: (n) => new Float64Array(n),
-  matmul: matmulInto,
   projectOut: projectOutRows,
   axpy(y, yo, x, xo, al, len) {
     for (let i = 0; i < len; i++) y[yo + i] += al * x[xo + i];
@@ -89,7 +85,6 @@ const TS_KERNELS: Kernels = {
 
 interface Exports {
   mem: WebAssembly.Memory;
-  matmul(a: number, b: number, c: number, m: number, k: number, n: number): void;
   projectOut(x: number, stride: number, r0: number, r1: number, v: number, from: number, to: number, scale: number): void;
   axpy(y: number, x: number, al: number, len: number): void;
   dot(x: number, y: number, len: number): number;
@@ -166,7 +161,6 @@ export function linalgKernels(floats: number, prefer: 'wasm' | 'ts' = 'wasm'): K
       used += (n * 8 + 15) & ~15;
       return x;
     },
-    matmul: (a, ao, b, bo, c, co, m, k, n) => ex.matmul(at(a, ao), at(b, bo), at(c, co), m, k, n),
     projectOut: (x, stride, r0, r1, v, vo, from, to, scale) => ex.projectOut(at(x, 0), stride, r0, r1, at(v, vo), from, to, scale),
     axpy: (y, yo, x, xo, al, len) => ex.axpy(at(y, yo), at(x, xo), al, len),
     dot: (x, xo, y, yo, len) => ex.dot(at(x, xo), at(y, yo), len),

@@ -5,7 +5,7 @@ import { allowWasmKernels, linalgKernels, tsKernels, type Kernels } from '../../
 import { kernelsModuleText } from '../../../scripts/wasm.mjs';
 
 // Each wasm kernel against the TypeScript loop it is the twin of: bit for bit where the order of operations is the
-// same (matmul, projectOut, axpy, rotate), to rounding for `dot` (two lanes).
+// same (projectOut, axpy, rotate, lowerProduct), to rounding for `dot` (two lanes).
 const ts = tsKernels();
 const EPS = 2 ** -52;
 
@@ -37,23 +37,6 @@ describe('wasm kernels', () => {
     allowWasmKernels(false);
     expect(linalgKernels(16).kind).toBe('ts');
     allowWasmKernels(true);
-  });
-
-  it('matmul: C = A·B, the same doubles as matmulInto, for every remainder of the 4 × 4 blocks', () => {
-    const shapes: [number, number, number][] = [];
-    for (const m of [1, 3, 4, 5, 8, 13]) for (const k of [1, 2, 4, 7, 9]) for (const n of [1, 3, 4, 6, 11]) shapes.push([m, k, n]);
-    shapes.push([64, 64, 64], [33, 70, 29]);
-    for (const [m, k, n] of shapes) {
-      const K = linalgKernels(m * k + k * n + m * n + 64);
-      const [a, a2] = pair(K, m * k, m + 7 * k);
-      const [b, b2] = pair(K, k * n, n + 11 * k);
-      const c = K.take(m * n);
-      c.fill(9); // overwritten, not added to
-      const ref = new Float64Array(m * n);
-      K.matmul(a, 0, b, 0, c, 0, m, k, n);
-      ts.matmul(a2, 0, b2, 0, ref, 0, m, k, n);
-      expect(Array.from(c)).toEqual(Array.from(ref));
-    }
   });
 
   it('axpy and rotate: the same doubles as the loops, at odd and even lengths and offsets', () => {

@@ -3,10 +3,10 @@
  * the same algorithm (the product carried as acc·2^exp2·Q, each factor folded into Q and split again by a
  * Householder LQ), with the loops arranged for speed and run by the kernels K (../../linalg/kernels.ts:
  * WebAssembly SIMD in the worker and the CLI, else their TypeScript twins):
- *   - C = Q·W_i by a register-blocked matmul (the autograd's grouping of terms), not a row-times-matrix loop that
- *     streams all of W_i once per row of Q (W = 512: 2 MB per row, out of cache);
- *   - the LQ's reflector updates and the build of Q take four rows per pass over the reflector, so each load of
- *     v feeds four multiply-adds; the triangular accumulation acc·L_i is one kernel call per layer;
+ *   - Q is never formed: C = Q·M_i is M_iᵀ with the last split's reflectors applied from the right, transposed
+ *     (2·W³ flops, as many as the product with a formed Q, and the 4/3·W³ of forming Q are saved);
+ *   - the LQ's and those reflector updates take four rows per pass over the reflector, so each load of v feeds
+ *     four multiply-adds; the triangular accumulation acc·L_i is one kernel call per layer;
  *   - reflectors are kept in units of their row's largest entry, so rows hundreds of decades below the first do
  *     not underflow vᵀv/2 (the plain LQ squares unscaled entries there);
  *   - dead units are left out. A unit with f′ = 0 (ReLU's z ≤ 0) makes a zero column of W_i·D_i, so the product's
@@ -30,12 +30,13 @@ export function productFloats(n: number): number {
 /**
  * The chain's factors M_i for the product, restricted to live units. `live[i]`: the units of layer i whose column
  * of M_i is not identically zero, ascending (the columns of the factor); the rows are layer i−1's live units (all
- * n for i = 0). `apply(i, Q, k, C, qIsIdentity)` writes C (k × s_i, row stride s_i) = Q (k × s_{i−1}, stride
- * s_{i−1}) times M_i's block; `qIsIdentity`: Q is still I (the first factor), so the product may be skipped.
+ * n for i = 0). `apply(i, V, vn, k, C, first)` writes C (k × s_i, row stride s_i) = Q·(M_i's block), Q (k ×
+ * s_{i−1}) the orthonormal factor of the last LQ split, given by its reflectors (./lqFast's V and vn, row stride
+ * s_{i−1}): Q is never formed. `first`: there is no Q yet (C is M_0 itself).
  */
 export interface ChainFactors {
   live: Int32Array[];
-  apply: (i: number, Q: Float64Array, k: number, C: Float64Array, qIsIdentity: boolean) => void;
+  apply: (i: number, V: Float64Array, vn: Float64Array, k: number, C: Float64Array, first: boolean) => void;
 }
 
 /** Every unit, 0 … n−1. */
@@ -48,7 +49,8 @@ function allUnits(n: number): Int32Array {
 /**
  * The plain (M_i = W_i·D_i) or residual (M_i = I + α·W_i·D_i) chain's factors. Plain: a unit is dead where
  * D_i = 0 exactly (a NaN slope stays live, so a blown-up chain still gives NaN); residual: none is (the shortcut
- * keeps every column). C = Q·(W_i's live block) by the blocked kernel, then ·D_i, as the plain path's (Q·W_i)·D_i.
+ * keeps every column). The block's entries are w·d (residual: δ + α·(w·d)); the plain path rounds (Q·W_i)·D_i
+ * (residual: Q + α·((Q·W_i)·D_i)) instead, so the two agree to rounding, not bit for bit.
  */
 export function chainFactorFast(c: Config, arch: Arch, p: ChainParams, D: Float64Array, K: Kernels): ChainFactors {
   const W = c.width;
@@ -68,31 +70,33 @@ export function chainFactorFast(c: Config, arch: Arch, p: ChainParams, D: Float6
     for (let m = 0; m < W; m++) if (D[i * W + m] !== 0) idx[s++] = m;
     live.push(idx);
   }
-  const G = K.take(W * W); // W_i's block: rows of layer i−1's live units, columns of layer i's (in the kernels' memory)
-  const apply = (i: number, Q: Float64Array, k: number, C: Float64Array, qIsIdentity: boolean): void => {
+  // Mᵀ: M_i's block transposed, s_i × s_{i−1} (row stride s_{i−1}), in the kernels' memory.
+  const Y = K.take(W * W);
+  const apply = (i: number, V: Float64Array, vn: Float64Array, k: number, C: Float64Array, first: boolean): void => {
     const wo = weightOffset(p, i);
     const out = live[i];
     const s = out.length;
     const rowsIn = i === 0 ? null : live[i - 1];
     const sIn = rowsIn ? rowsIn.length : W;
-    if (qIsIdentity) {
-      // I·W_i is W_i exactly (each entry 1·w plus zeros): the first factor skips its W³ product.
-      for (let r = 0; r < W; r++) for (let b = 0; b < s; b++) C[r * s + b] = p.data[wo + r * W + out[b]];
-    } else {
-      if (sIn === W && s === W) G.set(p.data.subarray(wo, wo + W * W));
-      else
-        for (let a = 0; a < sIn; a++) {
-          const o = wo + (rowsIn ? rowsIn[a] : a) * W;
-          for (let b = 0; b < s; b++) G[a * s + b] = p.data[o + out[b]];
-        }
-      K.matmul(Q, 0, G, 0, C, 0, k, sIn, s);
-    }
     const di = i * W;
-    for (let r = 0; r < k; r++) {
-      const cr = r * s;
-      if (residual) for (let m = 0; m < W; m++) C[cr + m] = Q[cr + m] + al * (C[cr + m] * D[di + m]);
-      else for (let b = 0; b < s; b++) C[cr + b] *= D[di + out[b]];
+    // Entry (a, b) of the block: plain w·d, residual δ_ab + α·(w·d), w = W_i[row a, unit b], d = D_i[unit b].
+    const X = first ? C : Y;
+    for (let a = 0; a < sIn; a++) {
+      const o = wo + (rowsIn ? rowsIn[a] : a) * W;
+      for (let b = 0; b < s; b++) {
+        const ub = out[b];
+        const wd = p.data[o + ub] * D[di + ub];
+        const m = residual ? (a === b ? 1 : 0) + al * wd : wd;
+        if (first) X[a * s + b] = m;
+        else X[b * sIn + a] = m;
+      }
     }
+    if (first) return;
+    // Q = the first k rows of H_{k−1}⋯H_0, so (Q·M)ᵀ = the first k columns of Mᵀ·H_0⋯H_{k−1}: each reflector is one
+    // projectOut pass over Mᵀ's rows. That is ~2·W³ flops, the product with a formed Q as many, and forming Q
+    // (4/3·W³) is saved.
+    for (let r = 0; r < k; r++) if (vn[r] !== 0) K.projectOut(Y, sIn, 0, s, V, r * sIn, r, sIn, vn[r]);
+    for (let r = 0; r < k; r++) for (let b = 0; b < s; b++) C[r * s + b] = Y[b * sIn + r];
   };
   return { live, apply };
 }
@@ -103,7 +107,7 @@ export function chainFactorFast(c: Config, arch: Arch, p: ChainParams, D: Float6
  * holds Q (row stride s). v (m × s, stride s) and vn (m) are scratch: row k of v is reflector k in columns k…s−1,
  * vn[k] its vᵀv/2 (0: none). Square (m = s = n) it is the plain path's lqInPlace with the loops rearranged.
  */
-export function lqFast(C: Float64Array, q: Float64Array, m: number, s: number, v: Float64Array, vn: Float64Array, K: Kernels): void {
+export function lqFast(C: Float64Array, q: Float64Array | null, m: number, s: number, v: Float64Array, vn: Float64Array, K: Kernels): void {
   const kk = Math.min(m, s);
   for (let k = 0; k < kk; k++) {
     const rk = k * s;
@@ -129,6 +133,7 @@ export function lqFast(C: Float64Array, q: Float64Array, m: number, s: number, v
     for (let c = k + 1; c < s; c++) C[rk + c] = 0;
     K.projectOut(C, s, k + 1, m, v, rk, k, s, half);
   }
+  if (!q) return; // the product applies the reflectors instead (ChainFactors.apply)
   // Q's first kk rows: I·H_{kk−1}⋯H_0; H_k touches only rows and columns ≥ k of what is built so far.
   q.fill(0, 0, kk * s);
   for (let r = 0; r < kk; r++) q[r * s + r] = 1;
@@ -142,23 +147,19 @@ export function lqFast(C: Float64Array, q: Float64Array, m: number, s: number, v
  * layer) are exactly 0.
  */
 export function productSingularValuesFast(n: number, L: number, f: ChainFactors, K: Kernels, onLayer?: (done: number) => void): Float64Array {
-  const Q = K.take(n * n);
   const C = K.take(n * n);
   const V = K.take(n * n);
   const vn = new Float64Array(n);
   const acc = K.take(n * n); // n × k, row stride n, lower trapezoidal
   const row = K.take(n);
-  for (let r = 0; r < n; r++) {
-    Q[r * n + r] = 1;
-    acc[r * n + r] = 1;
-  }
-  let k = n; // the rank so far: Q is k × s_{i−1}, acc is n × k
+  for (let r = 0; r < n; r++) acc[r * n + r] = 1;
+  let k = n; // the rank so far: Q (as reflectors in V) is k × s_{i−1}, acc is n × k
   let exp2 = 0;
   for (let i = 0; i < L; i++) {
     const s = f.live[i].length;
     if (s === 0) return new Float64Array(n); // every unit dead: the product is exactly 0
-    f.apply(i, Q, k, C, i === 0);
-    lqFast(C, Q, k, s, V, vn, K);
+    f.apply(i, V, vn, k, C, i === 0);
+    lqFast(C, null, k, s, V, vn, K);
     const kk = Math.min(k, s);
     // acc ← acc·L_i (n × k times k × kk, both lower trapezoidal), row by row.
     const amax = K.lowerProduct(acc, n, k, C, s, kk, row);
