@@ -1,18 +1,18 @@
 /**
- * Singular values of a square matrix by Golub–Kahan: Householder bidiagonalisation, then implicitly shifted QR on
- * the bidiagonal (Golub & Reinsch 1970, values only). About (4/3)·n³ multiply-adds once, where one-sided Jacobi
- * takes ~1.5·n³ per sweep and 6–10 sweeps on an unstructured matrix. The price: the transforms from the right and
- * the QR's deflation test are normwise, so every σ carries an error of about ε·σ_max, i.e. a relative error of
- * ε·κ. The caller (./jacobi.ts) uses this only when κ is small enough for that to be invisible.
+ * Golub–Kahan: Householder bidiagonalisation, then implicitly shifted QR on the bidiagonal (Golub & Reinsch 1970,
+ * values only). About (4/3)·n³ multiply-adds once, where one-sided Jacobi takes ~1.5·n³ per sweep and 6–10 sweeps
+ * on an unstructured matrix. The QR's deflation test is normwise, so every σ it gives carries an error of about
+ * ε·σ_max, a relative error of ε·κ: the caller (./jacobi.ts) uses it only when κ is small enough for that to be
+ * invisible, and otherwise takes the bidiagonal's values by bisection (./bisection.ts), relative to each σ.
  */
 import type { Kernels } from '../../linalg/kernels';
 
 /**
- * Singular values of the n × n row-major A, unsorted; A is overwritten. false if the QR did not converge. A comes
- * from K's memory: the reflectors' row updates are its axpy and dot kernels.
+ * Householder bidiagonalisation of the n × n row-major A (overwritten; from K's memory: the reflectors' row
+ * updates are its axpy and dot kernels): the diagonal into w, the superdiagonal into e (e[i] between i − 1 and i;
+ * e[0] = 0). Returns max |w[i]| + |e[i]|.
  */
-export function golubKahanValues(a: Float64Array, n: number, w: Float64Array, K: Kernels): boolean {
-  const rv1 = K.take(n);
+export function bidiagonalize(a: Float64Array, n: number, w: Float64Array, rv1: Float64Array, K: Kernels): number {
   const s = K.take(n);
   let g = 0;
   let scale = 0;
@@ -73,6 +73,11 @@ export function golubKahanValues(a: Float64Array, n: number, w: Float64Array, K:
     }
     anorm = Math.max(anorm, Math.abs(w[i]) + Math.abs(rv1[i]));
   }
+  return anorm;
+}
+
+/** Singular values of the bidiagonal (w, e as bidiagonalize's) into w, by implicitly shifted QR; false: no convergence. */
+export function bidiagonalQR(w: Float64Array, rv1: Float64Array, n: number, anorm: number): boolean {
   // Diagonalise the bidiagonal (w on the diagonal, rv1 above it), from the bottom.
   const eps = 2 ** -52;
   for (let k = n - 1; k >= 0; k--) {

@@ -1,6 +1,7 @@
 /**
- * The fast twin of ../jacobian.ts `jacobianSpectrum` (same draw, same product algorithm, faster loops and a
- * preconditioned final SVD; see ./product.ts and ./jacobi.ts), its inner loops in WebAssembly where that may run
+ * The fast twin of ../jacobian.ts `jacobianSpectrum` (same draw, the same product in fewer flops, and a final SVD
+ * by bidiagonal bisection where the plain path runs Jacobi; see ./product.ts and ./jacobi.ts), its inner loops in
+ * WebAssembly where that may run
  * (linalg/kernels.ts). The app's worker and the CLI call this one; tests/core/spectrum/fast.test.ts pins it,
  * with either set of loops, to the plain path.
  */
@@ -10,7 +11,7 @@ import { linalgKernels } from '../../linalg/kernels';
 import { chainFactorFast, productFloats, productSingularValuesFast } from './product';
 import { singularValuesFast } from './jacobi';
 
-export { singularValuesFast, GK_MAX_COND } from './jacobi';
+export { singularValuesFast, GK_MAX_COND, type SvdStats } from './jacobi';
 export { productSingularValuesFast, lqFast } from './product';
 export type { Kernels } from '../../linalg/kernels';
 

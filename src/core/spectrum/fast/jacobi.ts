@@ -1,25 +1,35 @@
 /**
- * The fast twin of ../svd.ts `singularValues`: the same one-sided Jacobi method (accurate relative to each singular
- * value for a column-graded matrix B·D, Demmel & Veselić 1992), preconditioned as in LAPACK's DGEJSV (Drmač &
- * Veselić 2008) so that it needs a few sweeps instead of ten or more:
+ * The fast twin of ../svd.ts `singularValues` (one-sided Jacobi, accurate relative to each singular value for a
+ * column-graded matrix B·D, Demmel & Veselić 1992). Same values, other route:
  *   1. a Householder QR with column pivoting, A·P = Q·R (transforms from the left act on each column alike, so the
- *      column grading survives: the computed R is R̂·D with R̂ as well conditioned as B);
- *   2. one-sided Jacobi on the columns of Rᵀ (the rows of R). R's rows fall off quickly in norm and Rᵀ's columns
- *      are nearly orthogonal already, so the rotations are small and converge in 2–5 sweeps.
- * Why not a bidiagonalisation + implicit QR (Golub–Kahan), which is faster: its transforms from the right mix the
- * big columns into the small ones, so a singular value far below the largest gets an error of ε·σ_max, not ε·σ —
- * on a log axis spanning tens of decades (a Gaussian chain at depth 50) that is the difference between the true
- * tail and rounding noise. Why not the eigenvalues of AᵀA: squaring loses every σ below √ε·σ_max (8 decades).
+ *      column grading survives; R's rows then fall off in norm);
+ *   2. R bidiagonalised by Householder transforms (./bidiag.ts), whose values are then found by
+ *      - implicit QR when κ ≤ 1e10 (error ε·κ·σ at worst: invisible there), or else
+ *      - bisection on Sturm counts (./bisection.ts), accurate relative to each σ. Measured against Jacobi on R,
+ *        every σ of the chain's products agrees to 6e-14 or better over spans up to 117 decades (docs/perf.md,
+ *        2026-12-07): the error of ε·σ_max once seen in this route's tail came from the QR's normwise deflation,
+ *        not from the bidiagonalisation of the pivoted R;
+ *   3. one-sided Jacobi on the rows of R where the values span more than bisection's squares hold (~1e144): each
+ *      row is kept as 2^E·y, so rows hundreds of decades apart still meet. It takes 8–9 sweeps at W = 512, about
+ *      three times steps 2's cost.
+ * Why not the eigenvalues of AᵀA: squaring loses every σ below √ε·σ_max (8 decades).
  * Speed: the loops run over contiguous rows; four rows share each load in the Householder updates; the Jacobi
  * pairs skip the leading zeros of R's rows while they last; its convergence test is |⟨x_p, x_q⟩| ≤ n·ε·‖x_p‖·‖x_q‖
  * (LAPACK's), with ε = 2^-53. Nothing allocates inside the loops.
  */
 import { log } from '../../numerics/libm';
 import { linalgKernels, type Kernels } from '../../linalg/kernels';
-import { golubKahanValues } from './bidiag';
+import { bidiagonalize, bidiagonalQR } from './bidiag';
+import { bidiagonalValues } from './bisection';
 
 const EPS = 2 ** -53;
-/** The largest estimated condition number that goes to Golub–Kahan (see singularValuesFast). */
+/** What singularValuesFast did: the method that gave the values, and Jacobi's sweeps (0 for the others). */
+export interface SvdStats {
+  sweeps: number;
+  method?: 'qr' | 'bisection' | 'jacobi';
+}
+
+/** The largest estimated condition number that goes to the bidiagonal's QR (see singularValuesFast). */
 export const GK_MAX_COND = 1e10;
 
 /**
@@ -31,7 +41,7 @@ export function singularValuesFast(
   A: Float64Array,
   n: number,
   exp2 = 0,
-  stats?: { sweeps: number },
+  stats?: SvdStats,
   jacobiOnly = false,
   m = n,
   kernels: Kernels | 'wasm' | 'ts' = 'wasm',
@@ -53,17 +63,27 @@ export function singularValuesFast(
   scaleRange(X, 0, m * n, -e);
   const R = pivotedQR(X, m, n, K);
   const sv = new Float64Array(n); // past m: exactly 0
-  // κ(A) estimated by R's diagonal (pivoted: |r_00| ≥ |r_11| ≥ …). Small: Golub–Kahan, whose error ε·κ·σ is then
-  // invisible (κ ≤ 1e6: below 1e-8 relative, measured 1e-12 or better); else the graded case, by Jacobi.
+  // κ(A) estimated by R's diagonal (pivoted: |r_00| ≥ |r_11| ≥ …). R is bidiagonalised (Householder; R's rows fall
+  // off in norm after the pivoting, and the transforms keep each σ to rounding relative to itself: measured against
+  // Jacobi down to 1e-115 of the largest, docs/perf.md). Small κ: the bidiagonal's implicit QR, whose error ε·κ·σ
+  // is then invisible (κ ≤ 1e10: measured 1e-12 or better). Larger: bisection, accurate relative to each σ
+  // (./bisection.ts), unless the values span more than float64's squares allow; then Jacobi on R.
   const kappa = Math.abs(R[0]) / Math.abs(R[m * m - 1]);
-  if (!jacobiOnly && kappa <= GK_MAX_COND) {
+  if (!jacobiOnly) {
     const w = sv.subarray(0, m);
-    if (golubKahanValues(R, m, w, K)) {
-      for (let k = 0; k < m; k++) w[k] = scalePow2(w[k], e + exp2);
-      if (stats) stats.sweeps = 0;
+    const e2 = K.take(m);
+    const anorm = bidiagonalize(R, m, w, e2, K);
+    const qr = kappa <= GK_MAX_COND;
+    const done = qr ? bidiagonalQR(w, e2, m, anorm) : bidiagonalValues(w, e2, m, w);
+    if (done) {
+      for (let k = 0; k < m; k++) w[k] = scalePow2(Math.abs(w[k]), e + exp2);
+      if (stats) {
+        stats.sweeps = 0;
+        stats.method = qr ? 'qr' : 'bisection';
+      }
       return sv.sort().reverse();
     }
-    // No convergence (never seen): start again on the Jacobi path.
+    // QR without convergence (never seen) or values too far apart for bisection: start again on the Jacobi path.
     return singularValuesFast(A, n, exp2, stats, true, m, K);
   }
   const E = new Int32Array(m);
@@ -181,7 +201,7 @@ function swapRows(X: Float64Array, n: number, a: number, b: number): void {
  * `from[k]`: row k's first entry that may be non-zero (k at the start; a rotation of rows p < q gives both the
  * smaller), so early pairs skip R's zeros. Returns ‖y_k‖ and writes E.
  */
-function jacobiRows(R: Float64Array, n: number, E: Int32Array, K: Kernels, stats?: { sweeps: number }): Float64Array {
+function jacobiRows(R: Float64Array, n: number, E: Int32Array, K: Kernels, stats?: SvdStats): Float64Array {
   const tol = n * EPS;
   const nrm = new Float64Array(n); // ‖y_k‖²
   const from = new Int32Array(n);
@@ -244,7 +264,10 @@ function jacobiRows(R: Float64Array, n: number, E: Int32Array, K: Kernels, stats
     }
     if (!rotated) break;
   }
-  if (stats) stats.sweeps = sweep + 1;
+  if (stats) {
+    stats.sweeps = sweep + 1;
+    stats.method = 'jacobi';
+  }
   const sv = new Float64Array(n);
   for (let k = 0; k < n; k++) {
     renormalize(R, n, k, from[k], E, nrm, K);
