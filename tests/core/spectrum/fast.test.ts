@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaultConfig, type Arch, type Config } from '../../../src/core/config';
 import { jacobianSpectrum } from '../../../src/core/spectrum';
-import { jacobianSpectrumFast, singularValuesFast, type SvdStats } from '../../../src/core/spectrum/fast';
+import { jacobianSpectrumFast, jacobianSpectrumJoin, jacobianSpectrumPart, singularValuesFast, type SvdStats } from '../../../src/core/spectrum/fast';
 import { singularValues } from '../../../src/core/spectrum/svd';
 import { prepareSpectrum } from '../../../src/core/spectrum/jacobian';
 
@@ -108,6 +108,31 @@ describe('jacobianSpectrumFast ≡ jacobianSpectrum', () => {
       expect(Math.log10(ref[0] / ref[n - 1])).toBeGreaterThan(decades - 3);
       // Below 1e-140 of the largest the plain path's squares underflow (as in the pin test above): not compared.
       for (let k = 0; k < n; k++) if (ref[k] >= 1e-140 * ref[0]) expect(Math.abs(fast[k] / ref[k] - 1)).toBeLessThan(1e-12);
+    }
+  });
+
+  // The app's worker computes a big spectrum in two halves on two cores and joins them: the same values as the
+  // plain path wherever the chain is cut, with dead units on either side of the cut (the ReLU cases), a rank that
+  // drops to 1 and a product that is exactly 0.
+  const splits: [Arch, Partial<Config>][] = [
+    ['plain', { act: 'tanh', init: 'xavier', depth: 9, width: 12 }],
+    ['plain', { act: 'relu', init: 'he', depth: 12, width: 20, seed: 9 }],
+    ['plain', { act: 'relu', init: 'he', depth: 6, width: 3, seed: 3 }],
+    ['plain', { act: 'relu', init: 'he', depth: 6, width: 2, seed: 1 }],
+    ['residual', { act: 'gelu', init: 'he', depth: 7, width: 10, alpha: 0.5 }],
+  ];
+  it.each(splits.flatMap(([a, o]) => (['wasm', 'ts'] as const).map((loops) => [a, o, loops] as const)))('two parts joined: %s %o cut after every layer, %s loops', (arch, over, loops) => {
+    const c: Config = { ...defaultConfig(), arch: [arch], seed: 4, ...over };
+    const ref = jacobianSpectrum(c, arch)!;
+    for (let m = 1; m < c.depth; m++) {
+      const top = jacobianSpectrumPart(c, arch as 'plain' | 'residual', 0, m, undefined, loops)!;
+      const bottom = jacobianSpectrumPart(c, arch as 'plain' | 'residual', m, c.depth, undefined, loops)!;
+      const sv = jacobianSpectrumJoin(top, bottom, loops);
+      expect(sv).toHaveLength(ref.length);
+      for (let k = 0; k < ref.length; k++) {
+        if (ref[k] === 0) expect(sv[k]).toBe(0);
+        else expect(Math.abs(sv[k] / ref[k] - 1)).toBeLessThan(1e-9);
+      }
     }
   });
 

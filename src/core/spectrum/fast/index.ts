@@ -8,11 +8,11 @@
 import type { Arch, Config } from '../../config';
 import { denseSpectrum, prepareSpectrum } from '../jacobian';
 import { linalgKernels } from '../../linalg/kernels';
-import { chainFactorFast, productFloats, productSingularValuesFast } from './product';
+import { chainFactorFast, detachPart, joinFloats, joinParts, partSingularValues, productFloats, productPartFast, type ProductPart } from './product';
 import { singularValuesFast } from './jacobi';
 
 export { singularValuesFast, GK_MAX_COND, type SvdStats } from './jacobi';
-export { productSingularValuesFast, lqFast } from './product';
+export { lqFast, type ProductPart } from './product';
 export type { Kernels } from '../../linalg/kernels';
 
 /** The L·W³ from which the wasm kernels run (W = 64 at L = 8: ~10 ms in the TypeScript loops). */
@@ -33,5 +33,29 @@ export function jacobianSpectrumFast(config: Config, arch: Arch, onLayer?: (done
   const progress = onLayer && ((done: number) => onLayer(done, c.depth));
   const K = linalgKernels(productFloats(c.width), kernels);
   // The σ past the rank (the fewest live units) come out exactly 0: the product leaves dead units out (./product.ts).
-  return productSingularValuesFast(c.width, c.depth, chainFactorFast(c, arch, p, D, K), K, progress);
+  return partSingularValues(productPartFast(c.width, c.width, 0, c.depth, chainFactorFast(c, arch, p, D, K), K, progress), K);
+}
+
+/**
+ * Factors from … to−1 of the plain or residual chain's product, as a part with arrays of its own (to post to
+ * another worker): the app's worker splits a big spectrum in two, computes the halves on two cores and joins
+ * them ({@link jacobianSpectrumJoin}). Draws the chain and runs sample 0's forward pass as jacobianSpectrumFast;
+ * null with a normalization. `onLayer(done, of)`: after each factor of this part.
+ */
+export function jacobianSpectrumPart(config: Config, arch: 'plain' | 'residual', from: number, to: number, onLayer?: (done: number, of: number) => void, loops: 'auto' | 'wasm' | 'ts' = 'auto'): ProductPart | null {
+  const s = prepareSpectrum(config, arch);
+  if (!s) return null;
+  const { c, p, D } = s;
+  if (!(from >= 0 && from < to && to <= c.depth)) throw new RangeError(`layers ${from}…${to} outside 0…${c.depth}`);
+  const kernels = loops === 'auto' ? ((to - from) * c.width ** 3 >= WASM_MIN_WORK ? 'wasm' : 'ts') : loops;
+  const K = linalgKernels(productFloats(c.width), kernels);
+  const f = chainFactorFast(c, arch, p, D, K);
+  const rows = from === 0 ? c.width : f.live[from - 1].length;
+  const progress = onLayer && ((done: number) => onLayer(done, to - from));
+  return detachPart(productPartFast(c.width, rows, from, to, f, K, progress));
+}
+
+/** Singular values of the chain from two adjacent parts (top: layers 0…m−1, bottom: m…L−1), largest first. */
+export function jacobianSpectrumJoin(top: ProductPart, bottom: ProductPart, loops: 'wasm' | 'ts' = 'wasm'): Float64Array {
+  return joinParts(top, bottom, linalgKernels(joinFloats(top.n), loops));
 }

@@ -22,9 +22,14 @@ import { weightOffset, type ChainParams } from '../../chain/params';
 import type { Kernels } from '../../linalg/kernels';
 import { exponentOf, scaleRange, singularValuesFast, svdFloats } from './jacobi';
 
-/** Floats the product takes from its kernels' memory at width n, the final SVD included. */
+/** Floats a product part and its final SVD take from their kernels' memory at width n. */
 export function productFloats(n: number): number {
   return 5 * n * n + n + svdFloats(n);
+}
+
+/** Floats joinParts takes from its kernels' memory at width n, the final SVD included. */
+export function joinFloats(n: number): number {
+  return 4 * n * n + n + svdFloats(n);
 }
 
 /**
@@ -141,36 +146,102 @@ export function lqFast(C: Float64Array, q: Float64Array | null, m: number, s: nu
 }
 
 /**
- * Singular values of M_0·M_1 ⋯ M_{L−1} (n × n factors given by `f`), largest first; `onLayer(done)` hears after
- * each factor (the worker's progress: at W = 512 a full factor takes a quarter second). A product that overflows
- * gives NaN, one that is exactly 0 gives 0 (as the plain path); the σ past the rank (the fewest live units of any
- * layer) are exactly 0.
+ * The product of a run of the chain's factors, M_from ⋯ M_{to−1}, as 2^exp2·acc·Q: acc n × k lower trapezoidal
+ * (row stride n; n = the first factor's rows), Q k × s with orthonormal rows (s = the last factor's columns), kept
+ * as the reflectors of its LQ split (rows of V, stride s; vn[r] = vᵀv/2, 0 for none), never formed. `zero`: the
+ * product is exactly 0 (a layer with every unit dead, or a triangle that rounds to 0); `nan`: it overflowed or
+ * met a NaN. The whole chain is one part; the app's worker may split it in two and join them (joinParts).
  */
-export function productSingularValuesFast(n: number, L: number, f: ChainFactors, K: Kernels, onLayer?: (done: number) => void): Float64Array {
-  const C = K.take(n * n);
-  const V = K.take(n * n);
-  const vn = new Float64Array(n);
+export interface ProductPart {
+  n: number;
+  k: number;
+  s: number;
+  exp2: number;
+  acc: Float64Array;
+  V: Float64Array;
+  vn: Float64Array;
+  state: 'ok' | 'zero' | 'nan';
+}
+
+/**
+ * The product of factors from … to−1 of `f` at width W (n: the rows of factor `from`, W at layer 0, else layer
+ * from−1's live units); `onLayer(done)` hears after each factor (the worker's progress: at W = 512 a factor takes ~60 ms). The
+ * arrays are K's: copy them before K's next computation.
+ */
+export function productPartFast(W: number, n: number, from: number, to: number, f: ChainFactors, K: Kernels, onLayer?: (done: number) => void): ProductPart {
+  // C and V hold up to n × W (a part that starts after a layer with dead units has fewer rows than columns).
+  const C = K.take(W * W);
+  const V = K.take(W * W);
+  const vn = new Float64Array(W);
   const acc = K.take(n * n); // n × k, row stride n, lower trapezoidal
-  const row = K.take(n);
+  const row = K.take(W);
   for (let r = 0; r < n; r++) acc[r * n + r] = 1;
   let k = n; // the rank so far: Q (as reflectors in V) is k × s_{i−1}, acc is n × k
+  let s = n;
   let exp2 = 0;
-  for (let i = 0; i < L; i++) {
-    const s = f.live[i].length;
-    if (s === 0) return new Float64Array(n); // every unit dead: the product is exactly 0
-    f.apply(i, V, vn, k, C, i === 0);
+  const part = (state: ProductPart['state']): ProductPart => ({ n, k, s, exp2, acc, V, vn, state });
+  for (let i = from; i < to; i++) {
+    s = f.live[i].length;
+    if (s === 0) return part('zero'); // every unit dead: the product is exactly 0
+    f.apply(i, V, vn, k, C, i === from);
     lqFast(C, null, k, s, V, vn, K);
     const kk = Math.min(k, s);
     // acc ← acc·L_i (n × k times k × kk, both lower trapezoidal), row by row.
     const amax = K.lowerProduct(acc, n, k, C, s, kk, row);
-    if (!(amax > 0) || !Number.isFinite(amax)) return new Float64Array(n).fill(amax === 0 ? 0 : NaN);
+    k = kk;
+    if (!(amax > 0) || !Number.isFinite(amax)) return part(amax === 0 ? 'zero' : 'nan');
     const e = exponentOf(amax);
     if (e !== 0) {
       scaleRange(acc, 0, n * n, -e);
       exp2 += e;
     }
-    k = kk;
-    onLayer?.(i + 1);
+    onLayer?.(i + 1 - from);
   }
-  return singularValuesFast(acc, n, exp2, undefined, false, k, K);
+  return part('ok');
+}
+
+/** The part with arrays of its own (a part's arrays are its kernels' memory, which the next computation reuses). */
+export function detachPart(part: ProductPart): ProductPart {
+  const { n, k, s } = part;
+  return { ...part, acc: part.acc.slice(0, n * n), V: part.V.slice(0, k * s), vn: part.vn.slice(0, k) };
+}
+
+/** Singular values of a whole product (one part), largest first, length W (= part.n). */
+export function partSingularValues(part: ProductPart, K: Kernels): Float64Array {
+  if (part.state !== 'ok') return new Float64Array(part.n).fill(part.state === 'zero' ? 0 : NaN);
+  return singularValuesFast(part.acc, part.n, part.exp2, undefined, false, part.k, K);
+}
+
+/**
+ * Singular values of top·bottom, two adjacent parts (bottom starts where top ends: bottom.n = top.s), largest
+ * first, length top.n. top·bottom = 2^(e_t + e_b)·acc_t·(Q_t·acc_b)·Q_b, and Q_b (orthonormal rows) drops out:
+ * Q_t·acc_b is one more factor, split by an LQ and folded into acc_t like any other. The same values as the
+ * whole chain in one part, to rounding (tests/core/spectrum/fast.test.ts). The parts' arrays may be anywhere;
+ * they are copied into K's memory (which must hold 4·n² + n floats beyond the final SVD's, productFloats(n)).
+ */
+export function joinParts(top: ProductPart, bottom: ProductPart, K: Kernels): Float64Array {
+  const n = top.n;
+  if (top.state === 'nan' || bottom.state === 'nan') return new Float64Array(n).fill(NaN);
+  if (top.state === 'zero' || bottom.state === 'zero') return new Float64Array(n);
+  const nb = bottom.n; // = top.s: the rows of bottom's first factor are top's last factor's live units
+  const kt = top.k;
+  const kb = bottom.k;
+  const acc = K.take(n * n);
+  acc.set(top.acc.subarray(0, n * n));
+  const V = K.take(n * n);
+  V.set(top.V.subarray(0, kt * top.s));
+  // Y = acc_bᵀ (kb × nb), then Y·H_0⋯H_{kt−1}: its first kt columns are (Q_t·acc_b)ᵀ (as ChainFactors.apply).
+  const Y = K.take(n * n);
+  for (let r = 0; r < nb; r++) for (let c = 0; c < kb; c++) Y[c * nb + r] = bottom.acc[r * nb + c];
+  for (let r = 0; r < kt; r++) if (top.vn[r] !== 0) K.projectOut(Y, nb, 0, kb, V, r * nb, r, nb, top.vn[r]);
+  const C = K.take(n * n);
+  for (let r = 0; r < kt; r++) for (let c = 0; c < kb; c++) C[r * kb + c] = Y[c * nb + r];
+  const vn = new Float64Array(n);
+  lqFast(C, null, kt, kb, V, vn, K);
+  const kk = Math.min(kt, kb);
+  const amax = K.lowerProduct(acc, n, kt, C, kb, kk, K.take(n));
+  if (!(amax > 0) || !Number.isFinite(amax)) return new Float64Array(n).fill(amax === 0 ? 0 : NaN);
+  const e = exponentOf(amax);
+  scaleRange(acc, 0, n * n, -e);
+  return singularValuesFast(acc, n, top.exp2 + bottom.exp2 + e, undefined, false, kk, K);
 }
