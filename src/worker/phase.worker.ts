@@ -10,7 +10,7 @@ declare const self: DedicatedWorkerGlobalScope;
 const scope = self;
 
 const handler = createPhaseHandler({
-  post: (msg) => scope.postMessage(msg),
+  post: (msg, transfer) => scope.postMessage(msg, transfer ?? []),
   now: () => performance.now(),
   // A macrotask, so a cancel (or a newer request) queued during a chunk is delivered before the next chunk.
   yieldToEvents: () => new Promise((resolve) => setTimeout(resolve, 0)),

@@ -3,17 +3,20 @@
  * and yield injected, so tests and the no-Worker fallback run it on the main thread). Imports only core and the
  * analysis protocol's error helper.
  *
- * main → worker: theory {id, config, x, y} · sample {id, config, x, y} · cancel {id} · spectrum {id, config}
+ * main → worker: theory {id, config, x, y} · sample {id, config, x, y} · cancel {id} · spectrum {id, config, archs?}
+ *                · spectrumPart {id, config, arch, from, to} · spectrumJoin {id, config, arch, top, bottom}
  * worker → main: theory {grids, xs, ys, critical} · cells {done, total, from, values} (progressive) ·
  *                sampled (all cells done) · cancelled · spectrum {sv per arch} (after spectrumProgress {arch, done,
- *                total, ms} for a long one) · error
+ *                total, ms} for a long one) · spectrumPart {arch, part} · error
+ * A spectrum's architectures (`archs`: a subset of config.arch) and a chain's halves (parts, then a join) let the
+ * Spectrum panel spread one request over two workers (panels/spectrum/spectrumPool.ts).
  * Every answer carries the id of its request. A newer sample (or a cancel) stops an older one between cells: the
  * newest request wins. Sampling yields to the event loop after each ~30 ms of cells, so a theory request or a
  * cancel is answered while a long sampling runs.
  */
 import type { Arch, Config } from '../core/config';
 import { criticalCurves, phaseGrid, phaseTheory, sampleCell, checkAxis, type PhaseAxis } from '../core/phase';
-import { jacobianSpectrumFast as jacobianSpectrum } from '../core/spectrum/fast';
+import { jacobianSpectrumFast as jacobianSpectrum, jacobianSpectrumJoin, jacobianSpectrumPart, type ProductPart } from '../core/spectrum/fast';
 import { spectrumTheory, type SpectrumTheory } from '../core/spectrum';
 import { held } from '../core/report';
 import { errorToPlain, type PlainError } from './protocol';
@@ -22,7 +25,9 @@ export type PhaseRequest =
   | { type: 'theory'; id: number; config: Config; x: PhaseAxis; y: PhaseAxis }
   | { type: 'sample'; id: number; config: Config; x: PhaseAxis; y: PhaseAxis }
   | { type: 'cancel'; id: number }
-  | { type: 'spectrum'; id: number; config: Config };
+  | { type: 'spectrum'; id: number; config: Config; archs?: Arch[] }
+  | { type: 'spectrumPart'; id: number; config: Config; arch: 'plain' | 'residual'; from: number; to: number }
+  | { type: 'spectrumJoin'; id: number; config: Config; arch: 'plain' | 'residual'; top: ProductPart; bottom: ProductPart };
 
 export type PhaseResponse =
   | { type: 'theory'; id: number; xs: number[]; ys: number[]; grids: Partial<Record<Arch, Float64Array | null>>; critical: Partial<Record<Arch, { x: number; y: number }[] | null>> | null }
@@ -31,12 +36,14 @@ export type PhaseResponse =
   | { type: 'sampled'; id: number; total: number }
   | { type: 'cancelled'; id: number; done: number }
   | { type: 'spectrum'; id: number; sv: Partial<Record<Arch, Float64Array | null>>; theory: Partial<Record<Arch, SpectrumTheory>> }
-  /** a long spectrum's progress: layers done of the architecture being computed, ms since the request */
+  /** a long spectrum's progress: layers done of the architecture being computed (of a part's), ms since the request */
   | { type: 'spectrumProgress'; id: number; arch: Arch; done: number; total: number; ms: number }
+  | { type: 'spectrumPart'; id: number; arch: 'plain' | 'residual'; from: number; part: ProductPart | null }
   | { type: 'error'; id: number; request: PhaseRequest['type']; error: PlainError };
 
 export interface PhaseHandlerEnv {
-  post(msg: PhaseResponse): void;
+  /** `transfer`: buffers the message hands over (a spectrum part's arrays) rather than copies */
+  post(msg: PhaseResponse, transfer?: Transferable[]): void;
   now(): number;
   /** resolve after pending messages (a cancel, a newer request) have been delivered */
   yieldToEvents(): Promise<void>;
@@ -56,22 +63,27 @@ export function createPhaseHandler(env: PhaseHandlerEnv): { handle(msg: PhaseReq
       sampling = -1;
       return;
     }
-    if (msg.type === 'spectrum') {
+    if (msg.type === 'spectrum' || msg.type === 'spectrumPart' || msg.type === 'spectrumJoin') {
       try {
-        const sv: Partial<Record<Arch, Float64Array | null>> = {};
-        const theory: Partial<Record<Arch, SpectrumTheory>> = {};
         const t0 = env.now();
         let said = t0;
-        for (const a of msg.config.arch) {
-          // Every ~250 ms at most (a W = 512 layer takes about that long): the panel says how far it is.
-          sv[a] = jacobianSpectrum(msg.config, a, (done, total) => {
-            const now = env.now();
-            if (now - said < PROGRESS_MS) return;
-            said = now;
-            env.post({ type: 'spectrumProgress', id: msg.id, arch: a, done, total, ms: now - t0 });
-          });
-          theory[a] = spectrumTheory(msg.config, a);
+        // Every ~250 ms at most (a W = 512 layer takes ~60 ms): the panel says how far it is.
+        const progress = (a: Arch) => (done: number, total: number) => {
+          const now = env.now();
+          if (now - said < PROGRESS_MS) return;
+          said = now;
+          env.post({ type: 'spectrumProgress', id: msg.id, arch: a, done, total, ms: now - t0 });
+        };
+        if (msg.type === 'spectrumPart') {
+          const part = jacobianSpectrumPart(msg.config, msg.arch, msg.from, msg.to, progress(msg.arch));
+          env.post({ type: 'spectrumPart', id: msg.id, arch: msg.arch, from: msg.from, part }, part ? [part.acc.buffer, part.V.buffer, part.vn.buffer] : []);
+          return;
         }
+        const sv: Partial<Record<Arch, Float64Array | null>> = {};
+        const theory: Partial<Record<Arch, SpectrumTheory>> = {};
+        if (msg.type === 'spectrumJoin') sv[msg.arch] = jacobianSpectrumJoin(msg.top, msg.bottom);
+        else for (const a of msg.archs ?? msg.config.arch) sv[a] = jacobianSpectrum(msg.config, a, progress(a));
+        for (const a of Object.keys(sv) as Arch[]) theory[a] = spectrumTheory(msg.config, a);
         env.post({ type: 'spectrum', id: msg.id, sv, theory });
       } catch (e) {
         fail(e);

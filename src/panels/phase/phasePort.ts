@@ -8,13 +8,14 @@ import { useCallback, useEffect, useMemo, useRef } from 'react';
 import { createPhaseHandler, type PhaseRequest, type PhaseResponse } from '../../worker/phaseProtocol';
 
 export interface PhasePort {
-  postMessage(msg: PhaseRequest): void;
+  postMessage(msg: PhaseRequest, transfer?: Transferable[]): void;
   terminate(): void;
   onmessage: ((e: MessageEvent<PhaseResponse>) => void) | null;
   onerror: ((e: ErrorEvent) => void) | null;
 }
 
-function createWorkerPort(): PhasePort | null {
+/** A phase worker, or null where none may be created. */
+export function createWorkerPort(): PhasePort | null {
   if (typeof Worker === 'undefined') return null;
   try {
     return new Worker(new URL('../../worker/phase.worker.ts', import.meta.url), { type: 'module' });
@@ -24,7 +25,8 @@ function createWorkerPort(): PhasePort | null {
   }
 }
 
-function createInlinePort(): PhasePort {
+/** The phase handler on the main thread, behind a worker's interface (asynchronous like one). */
+export function createInlinePort(): PhasePort {
   let stopped = false;
   const port: PhasePort = {
     onmessage: null,
@@ -45,12 +47,16 @@ function createInlinePort(): PhasePort {
   return port;
 }
 
+function defaultPort(): PhasePort {
+  return createWorkerPort() ?? createInlinePort();
+}
+
 /**
  * A send function for requests; `onMessage` receives every answer (the latest callback is used). The port is
  * created on the first send. `reset()` terminates the worker (a long spectrum cannot be interrupted otherwise), so
  * the next send starts a fresh one.
  */
-export function usePhasePort(onMessage: (msg: PhaseResponse) => void): { send: (msg: PhaseRequest) => void; reset: () => void } {
+export function usePhasePort(onMessage: (msg: PhaseResponse) => void, createPort: () => PhasePort = defaultPort): { send: (msg: PhaseRequest) => void; reset: () => void } {
   const port = useRef<PhasePort | null>(null);
   const handler = useRef(onMessage);
   useEffect(() => {
@@ -65,13 +71,13 @@ export function usePhasePort(onMessage: (msg: PhaseResponse) => void): { send: (
   );
   const send = useCallback((msg: PhaseRequest) => {
     if (!port.current) {
-      const p = createWorkerPort() ?? createInlinePort();
+      const p = createPort();
       p.onmessage = (e) => handler.current(e.data);
       p.onerror = (e) => handler.current({ type: 'error', id: -1, request: 'theory', error: { name: 'Error', message: e.message || 'worker error' } });
       port.current = p;
     }
     port.current.postMessage(msg);
-  }, []);
+  }, [createPort]);
   const reset = useCallback(() => {
     port.current?.terminate();
     port.current = null;

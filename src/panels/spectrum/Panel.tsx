@@ -1,6 +1,7 @@
 /**
  * SpectrumPanel — the singular values of ∂h_L/∂h_0 for sample 0, sorted, on a log axis, one line per architecture,
- * with the isometry line σ = 1 and a reading computed from the values. Computed in the panel's own worker.
+ * with the isometry line σ = 1 and a reading computed from the values. Computed in the panel's own workers (two
+ * where the machine has two cores: ./spectrumPool.ts).
  *
  * Props: `config` (the computed config), `lang`. Measures its own width.
  */
@@ -16,6 +17,7 @@ import { downloadBlob } from '../../viz/exportDownload';
 import { measured, type SizedProps } from '../../viz/measured';
 import { ARCH_STYLE, COLOR, FONT } from '../../viz/theme';
 import { usePhasePort } from '../phase/phasePort';
+import { makeSpectrumPort } from './spectrumPool';
 import { spectrumLayout, spectrumReading, spectrumReadingMessage, type SpectrumReading } from './layout';
 
 const selectPresent = (s: { ui: { present: boolean } }) => s.ui.present;
@@ -33,6 +35,7 @@ function SpectrumPanelBody({ config, lang, size }: SizedProps<SpectrumPanelProps
   const pending = useRef(false);
   const key = JSON.stringify(config);
   const [progress, setProgress] = useState<{ id: number; arch: Arch; done: number; total: number; ms: number } | null>(null);
+  // Two workers where the machine has two cores: a big spectrum is split between them (./spectrumPool.ts).
   const { send, reset } = usePhasePort((m: PhaseResponse) => {
     if (m.id !== want.current && m.id !== -1) return;
     if (m.type === 'spectrumProgress') {
@@ -45,7 +48,7 @@ function SpectrumPanelBody({ config, lang, size }: SizedProps<SpectrumPanelProps
       setResult({ key, sv: m.sv, theory: m.theory });
       setError(null);
     } else if (m.type === 'error') setError(m.error.message);
-  });
+  }, makeSpectrumPort);
   useEffect(() => {
     // The newest config wins: a spectrum still computing for an older one is abandoned with its worker.
     if (pending.current) reset();

@@ -1,0 +1,150 @@
+/**
+ * The Spectrum panel's port: two phase workers behind one PhasePort, so a big spectrum uses two cores. A spectrum
+ * request is planned ({@link splitPlan}):
+ *   - two or more architectures: each worker computes some of them whole, and their answers are merged;
+ *   - one plain or residual chain: each worker computes one half of the product (layers 0…m−1 and m…L−1), the
+ *     halves come back as parts (transferred, not copied), and the first worker joins them and answers
+ *     (core/spectrum/fast: jacobianSpectrumPart, jacobianSpectrumJoin; the same values as in one piece);
+ *   - small work, one core, or no second worker: the first worker alone, as before.
+ * Every other request goes to the first worker. Answers for an older id are dropped, as the panel drops them.
+ * No core math here: only who computes which piece.
+ */
+import type { Arch, Config } from '../../core/config';
+import type { ProductPart } from '../../core/spectrum/fast';
+import type { PhaseRequest, PhaseResponse } from '../../worker/phaseProtocol';
+import { createInlinePort, createWorkerPort, type PhasePort } from '../phase/phasePort';
+
+/** The L·W³ (summed over architectures) from which a spectrum is split: below it (~0.1 s) a second worker's start-up costs more than it saves. */
+export const SPLIT_MIN_WORK = 2e8;
+
+export type SplitPlan = { kind: 'one' } | { kind: 'archs'; first: Arch[]; second: Arch[] } | { kind: 'halves'; arch: 'plain' | 'residual'; mid: number };
+
+/** How a spectrum request is spread over two workers (`cores`: the machine's, navigator.hardwareConcurrency). */
+export function splitPlan(config: Config, cores: number, minWork = SPLIT_MIN_WORK): SplitPlan {
+  const archs = config.arch;
+  const work = archs.length * config.depth * config.width ** 3;
+  if (cores < 2 || config.norm !== 'none' || work < minWork) return { kind: 'one' };
+  if (archs.length >= 2) return { kind: 'archs', first: archs.filter((_, i) => i % 2 === 0), second: archs.filter((_, i) => i % 2 === 1) };
+  const a = archs[0];
+  if ((a === 'plain' || a === 'residual') && config.depth >= 2) return { kind: 'halves', arch: a, mid: Math.floor(config.depth / 2) };
+  return { kind: 'one' };
+}
+
+/**
+ * A PhasePort over `first` (created now) and a second port made by `makeSecond` on the first split (null: none may
+ * be made, and nothing is split).
+ */
+export function createSpectrumPool(first: PhasePort, makeSecond: () => PhasePort | null, cores: number, minWork = SPLIT_MIN_WORK): PhasePort {
+  let second: PhasePort | null | undefined; // undefined: not made yet
+  let current = -1; // the split request being gathered; −1 none
+  let gather: ((from: 'first' | 'second', m: PhaseResponse) => void) | null = null;
+
+  const pool: PhasePort = {
+    onmessage: null,
+    onerror: null,
+    postMessage(msg, transfer) {
+      if (msg.type === 'spectrum') {
+        current = -1;
+        gather = null;
+        const plan = splitPlan(msg.config, cores, minWork);
+        if (plan.kind !== 'one' && second === undefined) second = wire(makeSecond(), 'second');
+        if (plan.kind !== 'one' && second) {
+          start(msg, plan, second);
+          return;
+        }
+      }
+      first.postMessage(msg, transfer);
+    },
+    terminate() {
+      first.terminate();
+      second?.terminate();
+    },
+  };
+
+  const emit = (m: PhaseResponse) => pool.onmessage?.({ data: m } as MessageEvent<PhaseResponse>);
+
+  function wire(port: PhasePort | null, which: 'first' | 'second'): PhasePort | null {
+    if (!port) return null;
+    port.onmessage = (e) => {
+      const m = e.data;
+      if (gather && m.id === current) gather(which, m);
+      else if (which === 'first') emit(m);
+    };
+    port.onerror = (e) => pool.onerror?.(e);
+    return port;
+  }
+  wire(first, 'first');
+
+  function start(msg: Extract<PhaseRequest, { type: 'spectrum' }>, plan: Exclude<SplitPlan, { kind: 'one' }>, other: PhasePort): void {
+    const { id, config } = msg;
+    current = id;
+    const fail = (m: PhaseResponse) => {
+      gather = null;
+      current = -1;
+      emit(m);
+    };
+    if (plan.kind === 'archs') {
+      const sv: Extract<PhaseResponse, { type: 'spectrum' }>['sv'] = {};
+      const theory: Extract<PhaseResponse, { type: 'spectrum' }>['theory'] = {};
+      let answers = 0;
+      gather = (_, m) => {
+        if (m.type === 'error') return fail(m);
+        if (m.type === 'spectrumProgress') return emit(m);
+        if (m.type !== 'spectrum') return;
+        Object.assign(sv, m.sv);
+        Object.assign(theory, m.theory);
+        if (++answers < 2) return;
+        gather = null;
+        current = -1;
+        // In the config's order of architectures, as one worker would have answered.
+        const ordered = (o: Record<string, unknown>) => Object.fromEntries(config.arch.filter((a) => a in o).map((a) => [a, o[a]]));
+        emit({ type: 'spectrum', id, sv: ordered(sv) as typeof sv, theory: ordered(theory) as typeof theory });
+      };
+      first.postMessage({ type: 'spectrum', id, config, archs: plan.first });
+      other.postMessage({ type: 'spectrum', id, config, archs: plan.second });
+      return;
+    }
+    const { arch, mid } = plan;
+    const parts: { top?: ProductPart | null; bottom?: ProductPart | null } = {};
+    const done = { first: 0, second: 0 };
+    let joining = false;
+    gather = (from, m) => {
+      if (m.type === 'error') return fail(m);
+      if (m.type === 'spectrumProgress') {
+        // The two halves' layers together, of the whole chain.
+        done[from] = m.done;
+        return emit({ ...m, done: done.first + done.second, total: config.depth });
+      }
+      if (m.type === 'spectrum' && joining) {
+        gather = null;
+        current = -1;
+        return emit(m);
+      }
+      if (m.type !== 'spectrumPart') return;
+      if (m.from === 0) parts.top = m.part;
+      else parts.bottom = m.part;
+      if (parts.top === undefined || parts.bottom === undefined) return;
+      const { top, bottom } = parts;
+      if (!top || !bottom) {
+        // No product (a normalization): the plain request gives its answer (null) and theory.
+        joining = true;
+        first.postMessage({ type: 'spectrum', id, config });
+        return;
+      }
+      joining = true;
+      first.postMessage({ type: 'spectrumJoin', id, config, arch, top, bottom }, [top.acc.buffer, top.V.buffer, top.vn.buffer, bottom.acc.buffer, bottom.V.buffer, bottom.vn.buffer]);
+    };
+    first.postMessage({ type: 'spectrumPart', id, config, arch, from: 0, to: mid });
+    other.postMessage({ type: 'spectrumPart', id, config, arch, from: mid, to: config.depth });
+  }
+
+  return pool;
+}
+
+/** The Spectrum panel's port: a pool over two phase workers, or the inline handler where no worker may run. */
+export function makeSpectrumPort(): PhasePort {
+  const first = createWorkerPort();
+  if (!first) return createInlinePort();
+  const cores = typeof navigator === 'undefined' ? 1 : (navigator.hardwareConcurrency ?? 1);
+  return createSpectrumPool(first, createWorkerPort, cores);
+}

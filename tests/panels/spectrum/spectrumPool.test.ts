@@ -1,0 +1,116 @@
+import { describe, expect, it } from 'vitest';
+import { defaultConfig, type Config } from '../../../src/core/config';
+import { jacobianSpectrumFast } from '../../../src/core/spectrum/fast';
+import { createInlinePort, type PhasePort } from '../../../src/panels/phase/phasePort';
+import { createSpectrumPool, splitPlan } from '../../../src/panels/spectrum/spectrumPool';
+import type { PhaseRequest, PhaseResponse } from '../../../src/worker/phaseProtocol';
+
+/** An inline phase handler (the real protocol, on this thread) that records what it was asked. */
+function recordingPort(): PhasePort & { asked: PhaseRequest[] } {
+  const port = createInlinePort();
+  const asked: PhaseRequest[] = [];
+  const post = port.postMessage.bind(port);
+  return Object.assign(port, {
+    asked,
+    postMessage(msg: PhaseRequest, transfer?: Transferable[]) {
+      asked.push(msg);
+      post(msg, transfer);
+    },
+  });
+}
+
+/** Send requests to a pool over two recording ports; resolve with everything it answered once `until` holds. */
+function run(config: Config, ids: number[], until: (got: PhaseResponse[]) => boolean) {
+  const a = recordingPort();
+  const b = recordingPort();
+  const pool = createSpectrumPool(a, () => b, 2, 1); // split from any work
+  const got: PhaseResponse[] = [];
+  return new Promise<{ got: PhaseResponse[]; a: typeof a; b: typeof b }>((resolve) => {
+    pool.onmessage = (e) => {
+      got.push(e.data);
+      if (until(got)) resolve({ got, a, b });
+    };
+    for (const id of ids) pool.postMessage({ type: 'spectrum', id, config });
+  });
+}
+
+const rel = (x: Float64Array, y: Float64Array) => Math.max(...Array.from(x, (v, k) => (v === y[k] ? 0 : Math.abs(v / y[k] - 1))));
+
+describe('the Spectrum panel spreads a big spectrum over two workers', () => {
+  const base: Config = { ...defaultConfig(), act: 'tanh', width: 24, depth: 9, seed: 5 };
+
+  it('plans: halves for one chain, architectures apart for several, one worker for small work, one core or a norm', () => {
+    const big = { ...base, width: 512, depth: 20 };
+    expect(splitPlan({ ...big, arch: ['plain'] }, 2)).toEqual({ kind: 'halves', arch: 'plain', mid: 10 });
+    expect(splitPlan({ ...big, arch: ['plain', 'residual'] }, 2)).toEqual({ kind: 'archs', first: ['plain'], second: ['residual'] });
+    expect(splitPlan({ ...big, arch: ['plain', 'residual', 'dense'] }, 4)).toEqual({ kind: 'archs', first: ['plain', 'dense'], second: ['residual'] });
+    expect(splitPlan({ ...big, arch: ['dense'] }, 2)).toEqual({ kind: 'one' });
+    expect(splitPlan({ ...big, arch: ['plain'] }, 1)).toEqual({ kind: 'one' });
+    expect(splitPlan({ ...big, arch: ['plain'], norm: 'layer' }, 2)).toEqual({ kind: 'one' });
+    expect(splitPlan({ ...base, arch: ['plain'] }, 2)).toEqual({ kind: 'one' }); // 24³·9: milliseconds
+    expect(splitPlan({ ...big, arch: ['plain'], depth: 1 }, 2)).toEqual({ kind: 'one' });
+  });
+
+  it('one chain in two halves: each worker computes one, the first joins them, the values are the whole chain’s', async () => {
+    for (const arch of ['plain', 'residual'] as const) {
+      const config: Config = { ...base, arch: [arch], act: arch === 'plain' ? 'tanh' : 'gelu' };
+      const { got, a, b } = await run(config, [1], (g) => g.some((m) => m.type === 'spectrum'));
+      expect(a.asked.map((m) => m.type)).toEqual(['spectrumPart', 'spectrumJoin']);
+      expect(b.asked.map((m) => m.type)).toEqual(['spectrumPart']);
+      expect(b.asked[0]).toMatchObject({ from: 4, to: 9 });
+      const answer = got.find((m) => m.type === 'spectrum')!;
+      expect(answer.type === 'spectrum' && answer.id).toBe(1);
+      if (answer.type !== 'spectrum') return;
+      expect(rel(answer.sv[arch]!, jacobianSpectrumFast(config, arch)!)).toBeLessThan(1e-9);
+      expect(answer.theory[arch]).toBeDefined();
+    }
+  });
+
+  it('two architectures: one each, merged in the config’s order', async () => {
+    const config: Config = { ...base, arch: ['residual', 'plain'] };
+    const { got, a, b } = await run(config, [3], (g) => g.some((m) => m.type === 'spectrum'));
+    expect(a.asked).toMatchObject([{ type: 'spectrum', archs: ['residual'] }]);
+    expect(b.asked).toMatchObject([{ type: 'spectrum', archs: ['plain'] }]);
+    const answer = got.find((m) => m.type === 'spectrum')!;
+    if (answer.type !== 'spectrum') throw new Error('no spectrum');
+    expect(Object.keys(answer.sv)).toEqual(['residual', 'plain']);
+    for (const arch of ['plain', 'residual'] as const) expect(rel(answer.sv[arch]!, jacobianSpectrumFast(config, arch)!)).toBeLessThan(1e-12);
+  });
+
+  it('a newer request wins: the older one’s pieces are not gathered into it', async () => {
+    const config: Config = { ...base, arch: ['plain'] };
+    const { got } = await run(config, [1, 2], (g) => g.some((m) => m.type === 'spectrum' && m.id === 2));
+    const answers = got.filter((m) => m.type === 'spectrum');
+    expect(answers.map((m) => m.id)).toContain(2);
+    const two = answers.find((m) => m.id === 2)!;
+    if (two.type === 'spectrum') expect(rel(two.sv.plain!, jacobianSpectrumFast(config, 'plain')!)).toBeLessThan(1e-9);
+  });
+
+  it('a failing piece gives one error for the request', async () => {
+    const config: Config = { ...base, arch: ['plain'], seed: -1 }; // both halves refuse it (seeds are 0 … 2³²−1)
+    const a = recordingPort();
+    const pool = createSpectrumPool(a, () => recordingPort(), 2, 0);
+    const got: PhaseResponse[] = [];
+    await new Promise<void>((resolve) => {
+      pool.onmessage = (e) => {
+        got.push(e.data);
+        setTimeout(resolve, 20); // time for a second error, had there been one
+      };
+      pool.postMessage({ type: 'spectrum', id: 7, config });
+    });
+    expect(got.filter((m) => m.type === 'error')).toHaveLength(1);
+    expect(got[0]).toMatchObject({ type: 'error', id: 7 });
+  });
+
+  it('no second worker: the first answers alone', async () => {
+    const a = recordingPort();
+    const pool = createSpectrumPool(a, () => null, 2, 1);
+    const config: Config = { ...base, arch: ['plain'] };
+    const answer = await new Promise<PhaseResponse>((resolve) => {
+      pool.onmessage = (e) => e.data.type === 'spectrum' && resolve(e.data);
+      pool.postMessage({ type: 'spectrum', id: 1, config });
+    });
+    expect(a.asked.map((m) => m.type)).toEqual(['spectrum']);
+    if (answer.type === 'spectrum') expect(rel(answer.sv.plain!, jacobianSpectrumFast(config, 'plain')!)).toBeLessThan(1e-15);
+  });
+});
