@@ -158,15 +158,31 @@ function drawWeight(w: Float64Array, next: () => number, init: InitScheme, scale
   } else fillNormal(w, next, initStd(init, scale, fanIn, fanOut));
 }
 
-/** Draw x, W_0 … W_{L−1}, b_0 … b_{L−1}, y (in that order, which is also their order in `data`) from `config.seed`. */
-export function drawParams(config: Config, arch: Arch): ChainParams {
+/**
+ * Draw x, W_0 … W_{L−1}, b_0 … b_{L−1}, y (in that order, which is also their order in `data`) from `config.seed`.
+ * `layers` < L: only x, W_0 … W_{layers−1} and b are wanted (the first half of a split Jacobian spectrum). The later
+ * weights are then drawn only to move the stream on to b, unscaled and never orthonormalised, and not at all when
+ * bias = 0 (b is then 0 whatever is drawn, so it stays +0 where a full draw gives 0·(a negative draw) = −0); y is
+ * left 0. The wanted entries are the full draw's values.
+ */
+export function drawParams(config: Config, arch: Arch, layers = config.depth): ChainParams {
   const { depth: L, width, batch, init, scale, bias: biasStd, seed } = config;
   const next = normalStream(seed);
   const p = zeroParams(L, width, batch, arch === 'dense');
   fillNormal(p.x, next);
-  for (let i = 0; i < L; i++) drawWeight(weight(p, i), next, init, scale, weightRows(p, i), width);
+  const whole = layers >= L;
+  if (!whole && biasStd === 0) {
+    for (let i = 0; i < layers; i++) drawWeight(weight(p, i), next, init, scale, weightRows(p, i), width);
+    return p;
+  }
+  // Every init takes one normal per weight ('uniform' maps it through Φ): a skipped layer's plain fill moves the
+  // stream as far as its draw would.
+  for (let i = 0; i < L; i++) {
+    if (i < layers) drawWeight(weight(p, i), next, init, scale, weightRows(p, i), width);
+    else fillNormal(weight(p, i), next);
+  }
   // b is drawn even when bias = 0, so y is the same for every bias std: b_0 … b_{L−1} are contiguous.
   fillNormal(p.data.subarray(biasOffset(p, 0), biasOffset(p, L)), next, biasStd);
-  fillNormal(p.y, next);
+  if (whole) fillNormal(p.y, next);
   return p;
 }

@@ -22,8 +22,11 @@ import { productSingularValues, singularValues } from './svd';
 /** The largest L·W³ the spectrum takes on (plain/residual ~4·L·W³ flops: about 20 s at this bound in Node). */
 export const MAX_SPECTRUM_WORK = 2e10;
 
-/** f′(z_i) of sample 0 for every layer, [L][W] row-major, from a forward pass of sample 0 alone (rows are independent without a norm). */
-export function sampleDerivatives(c: Config, arch: Arch, p: ChainParams): Float64Array {
+/**
+ * f′(z_i) of sample 0 for every layer, [L][W] row-major, from a forward pass of sample 0 alone (rows are independent
+ * without a norm); `layers` < L: only the first ones (the rest stay 0).
+ */
+export function sampleDerivatives(c: Config, arch: Arch, p: ChainParams, layers = c.depth): Float64Array {
   const W = c.width;
   const L = c.depth;
   const { f, df } = ACTIVATION_FNS[c.act];
@@ -32,7 +35,7 @@ export function sampleDerivatives(c: Config, arch: Arch, p: ChainParams): Float6
   const hs = new Float64Array((L + 1) * W);
   for (let k = 0; k < W; k++) hs[k] = p.x[k];
   const z = new Float64Array(W);
-  for (let i = 0; i < L; i++) {
+  for (let i = 0; i < Math.min(L, layers); i++) {
     const rows = weightRows(p, i);
     const wo = weightOffset(p, i);
     const bo = biasOffset(p, i);
@@ -87,9 +90,10 @@ export function zeroBeyondRank(sv: Float64Array, arch: Arch, D: Float64Array, W:
 
 /**
  * The checks and the draw shared by the plain path and its fast twin: the validated config, sample 0's parameters
- * and its f′(z_i); null with a normalization. Throws ConfigError beyond the work or memory bound.
+ * and its f′(z_i); null with a normalization. Throws ConfigError beyond the work or memory bound. `layers`: only
+ * the first ones are drawn and run forward (drawParams), for the first half of a split spectrum.
  */
-export function prepareSpectrum(config: Config, arch: Arch): { c: Config; p: ChainParams; D: Float64Array } | null {
+export function prepareSpectrum(config: Config, arch: Arch, layers = Infinity): { c: Config; p: ChainParams; D: Float64Array } | null {
   const c = validateConfig(config);
   if (c.norm !== 'none') return null;
   const W = c.width;
@@ -100,8 +104,8 @@ export function prepareSpectrum(config: Config, arch: Arch): { c: Config; p: Cha
     throw new ConfigError('depth', L, `at most ${maxL} layers at width ${W} for the ${arch} Jacobian spectrum (time)`);
   }
   if (chainFootprint(chainShape(c, arch)) > MAX_CHAIN_FLOATS) throw new ConfigError('depth', L, `a smaller chain: ${arch} at this size exceeds the memory bound`);
-  const p = drawParams(c, arch);
-  return { c, p, D: sampleDerivatives(c, arch, p) };
+  const p = drawParams(c, arch, Math.min(layers, L));
+  return { c, p, D: sampleDerivatives(c, arch, p, Math.min(layers, L)) };
 }
 
 /**

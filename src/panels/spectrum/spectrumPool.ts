@@ -26,8 +26,24 @@ export function splitPlan(config: Config, cores: number, minWork = SPLIT_MIN_WOR
   if (cores < 2 || config.norm !== 'none' || work < minWork) return { kind: 'one' };
   if (archs.length >= 2) return { kind: 'archs', first: archs.filter((_, i) => i % 2 === 0), second: archs.filter((_, i) => i % 2 === 1) };
   const a = archs[0];
-  if ((a === 'plain' || a === 'residual') && config.depth >= 2) return { kind: 'halves', arch: a, mid: Math.floor(config.depth / 2) };
+  if ((a === 'plain' || a === 'residual') && config.depth >= 2) return { kind: 'halves', arch: a, mid: splitLayer(config) };
   return { kind: 'one' };
+}
+
+/**
+ * Where to cut one chain so that both halves end together. Per layer the product costs c (∝ W³), the draw d (∝ W²)
+ * and the orthogonal init's orthonormalisation o (∝ W³): measured at W = 512, c ≈ 55 ms, d ≈ 8 ms, o ≈ 30 ms
+ * (docs/perf.md). The second half draws every layer (its forward pass starts at h_0); the first draws only its own
+ * m, and with a bias also the rest of the stream, unorthonormalised (core/chain/params.ts drawParams). So
+ *   first: m·(c + d + o), or L·d + m·(c + o) with a bias;   second: L·(d + o) + (L − m)·c,
+ * equal at m = L·(1 + ρ)/(2 + ρ), ρ = (d + o)/c (with a bias: ρ = o/c).
+ */
+export function splitLayer(config: Config): number {
+  const L = config.depth;
+  const draw = 0.15 * (512 / config.width); // d/c
+  const ortho = config.init === 'orthogonal' ? 0.55 : 0; // o/c
+  const rho = ortho + (config.bias === 0 ? draw : 0);
+  return Math.min(L - 1, Math.max(1, Math.round((L * (1 + rho)) / (2 + rho))));
 }
 
 /**

@@ -4,8 +4,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { randomLcg, randomNormal } from 'd3-random';
-import { decodeConfig, type Arch, type Config } from '../../../src/core/config';
-import { biasOffset, drawParams, orthonormalize, paramViews, weightOffset } from '../../../src/core/chain/params';
+import { decodeConfig, defaultConfig, INITS, type Arch, type Config } from '../../../src/core/config';
+import { biasOffset, drawParams, orthonormalize, paramViews, weight, weightOffset, type ChainParams } from '../../../src/core/chain/params';
 
 /** drawParams with its W_i, b_i as write-through views (the packed ChainParams plus arrays of arrays). */
 const draw = (c: Config, arch: Arch) => {
@@ -150,5 +150,20 @@ describe('init schemes', () => {
         for (let c = 0; c < 4; c++) dot += m[a * 4 + c] * m[b * 4 + c];
         expect(dot).toBeCloseTo(a === b ? 1 : 0, 12);
       }
+  });
+});
+
+describe('drawParams(config, arch, layers): only the first layers, as the first half of a split spectrum wants', () => {
+  it.each(INITS.flatMap((init) => [0, 0.3].map((bias) => [init, bias] as const)))('%s, bias %s: x, W_0 … W_{k−1} and b are the full draw’s', (init, bias) => {
+    const c: Config = { ...defaultConfig(), init, bias, depth: 5, width: 6, batch: 3, seed: 11 };
+    const full = drawParams(c, 'plain');
+    for (const k of [1, 3]) {
+      const part = drawParams(c, 'plain', k);
+      expect(Array.from(part.x)).toEqual(Array.from(full.x));
+      for (let i = 0; i < k; i++) expect(Array.from(weight(part, i))).toEqual(Array.from(weight(full, i)));
+      // b: the same values (with bias 0 a skipped draw leaves +0 where the full one may hold −0; == equates them).
+      const b = (p: ChainParams) => Array.from(p.data.subarray(biasOffset(p, 0), biasOffset(p, c.depth)));
+      b(part).forEach((v, j) => expect(v === b(full)[j]).toBe(true));
+    }
   });
 });

@@ -120,6 +120,10 @@ describe('jacobianSpectrumFast ≡ jacobianSpectrum', () => {
     ['plain', { act: 'relu', init: 'he', depth: 6, width: 3, seed: 3 }],
     ['plain', { act: 'relu', init: 'he', depth: 6, width: 2, seed: 1 }],
     ['residual', { act: 'gelu', init: 'he', depth: 7, width: 10, alpha: 0.5 }],
+    // The first half draws only its own layers (and, with a bias, the stream up to b): every init, a bias or none.
+    ['plain', { act: 'tanh', init: 'orthogonal', depth: 6, width: 9, bias: 0.2 }],
+    ['plain', { act: 'tanh', init: 'orthogonal', depth: 6, width: 9 }],
+    ['residual', { act: 'silu', init: 'uniform', depth: 5, width: 8, bias: 0.5 }],
   ];
   it.each(splits.flatMap(([a, o]) => (['wasm', 'ts'] as const).map((loops) => [a, o, loops] as const)))('two parts joined: %s %o cut after every layer, %s loops', (arch, over, loops) => {
     const c: Config = { ...defaultConfig(), arch: [arch], seed: 4, ...over };

@@ -41,7 +41,10 @@ describe('the Spectrum panel spreads a big spectrum over two workers', () => {
 
   it('plans: halves for one chain, architectures apart for several, one worker for small work, one core or a norm', () => {
     const big = { ...base, width: 512, depth: 20 };
-    expect(splitPlan({ ...big, arch: ['plain'] }, 2)).toEqual({ kind: 'halves', arch: 'plain', mid: 10 });
+    // The first half also draws less, so it takes more layers: 11 of 20 (13 with the orthogonal init's costly draw).
+    expect(splitPlan({ ...big, arch: ['plain'] }, 2)).toEqual({ kind: 'halves', arch: 'plain', mid: 11 });
+    expect(splitPlan({ ...big, arch: ['plain'], init: 'orthogonal' }, 2)).toEqual({ kind: 'halves', arch: 'plain', mid: 13 });
+    expect(splitPlan({ ...big, arch: ['plain'], bias: 0.1 }, 2)).toEqual({ kind: 'halves', arch: 'plain', mid: 10 });
     expect(splitPlan({ ...big, arch: ['plain', 'residual'] }, 2)).toEqual({ kind: 'archs', first: ['plain'], second: ['residual'] });
     expect(splitPlan({ ...big, arch: ['plain', 'residual', 'dense'] }, 4)).toEqual({ kind: 'archs', first: ['plain', 'dense'], second: ['residual'] });
     expect(splitPlan({ ...big, arch: ['dense'] }, 2)).toEqual({ kind: 'one' });
@@ -57,7 +60,8 @@ describe('the Spectrum panel spreads a big spectrum over two workers', () => {
       const { got, a, b } = await run(config, [1], (g) => g.some((m) => m.type === 'spectrum'));
       expect(a.asked.map((m) => m.type)).toEqual(['spectrumPart', 'spectrumJoin']);
       expect(b.asked.map((m) => m.type)).toEqual(['spectrumPart']);
-      expect(b.asked[0]).toMatchObject({ from: 4, to: 9 });
+      expect(b.asked[0]).toMatchObject({ to: 9 });
+      expect((b.asked[0] as { from: number }).from).toBeGreaterThan(3);
       const answer = got.find((m) => m.type === 'spectrum')!;
       expect(answer.type === 'spectrum' && answer.id).toBe(1);
       if (answer.type !== 'spectrum') return;

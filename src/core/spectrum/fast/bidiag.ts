@@ -63,11 +63,8 @@ export function bidiagonalize(a: Float64Array, n: number, w: Float64Array, rv1: 
         g = f >= 0 ? -Math.sqrt(ss) : Math.sqrt(ss);
         const h = f * g - ss;
         a[oi + l] = f - g;
-        for (let k = l; k < n; k++) rv1[k] = a[oi + k] / h;
-        for (let j = l; j < n; j++) {
-          const d = K.dot(a, j * n + l, a, oi + l, n - l);
-          if (d !== 0) K.axpy(a, j * n + l, rv1, l, d, n - l); // a[j][k] += d·rv1[k]
-        }
+        // Rows j > i: a_j ← a_j + ((a_j·v)/h)·v, v = row i from column l (h = −vᵀv/2): one pass, four rows per load of v.
+        K.projectOut(a, n, l, n, a, oi, l, n, -h);
         for (let k = l; k < n; k++) a[oi + k] *= scale;
       }
     }

@@ -43,7 +43,8 @@ export function jacobianSpectrumFast(config: Config, arch: Arch, onLayer?: (done
  * null with a normalization. `onLayer(done, of)`: after each factor of this part.
  */
 export function jacobianSpectrumPart(config: Config, arch: 'plain' | 'residual', from: number, to: number, onLayer?: (done: number, of: number) => void, loops: 'auto' | 'wasm' | 'ts' = 'auto'): ProductPart | null {
-  const s = prepareSpectrum(config, arch);
+  // Only the layers before `to` are drawn and run forward: the first half skips the second's draw.
+  const s = prepareSpectrum(config, arch, to);
   if (!s) return null;
   const { c, p, D } = s;
   if (!(from >= 0 && from < to && to <= c.depth)) throw new RangeError(`layers ${from}…${to} outside 0…${c.depth}`);
