@@ -47,15 +47,24 @@ export function bidiagonalValues(d: Float64Array, e: Float64Array, n: number, ou
   if (counts[0] > 0) return false;
   const lo = new Float64Array(LANES);
   const hi = new Float64Array(LANES);
-  let below = lo0; // a lower bound for the values still to find: the last one's final lo (ascending)
+  // Every count is kept for the values still to find: count(x) = c says values 0 … c−1 lie below x and values
+  // c … n−1 at or above it. atLeast[c]: the largest such x for c; below[c]: the smallest.
+  const atLeast = new Float64Array(n + 1).fill(lo0);
+  const below = new Float64Array(n + 1).fill(hi0);
   // Values k … k+3 at a time (four independent recurrences keep the divider busy); each interval [lo, hi] holds
   // value k (counts below lo ≤ k < counts below hi) and halves until it is two ulps wide: geometrically while
-  // hi/lo > 2 (the values span tens of decades), then arithmetically.
+  // hi/lo > 2 (the values span tens of decades), then arithmetically. It starts from the narrowest bounds the
+  // counts so far give, which for a dense spectrum are a few halvings from its neighbours'.
   for (let k0 = 0; k0 < n; k0 += LANES) {
     const lanes = Math.min(LANES, n - k0);
     for (let l = 0; l < LANES; l++) {
-      lo[l] = below;
-      hi[l] = hi0;
+      const k = Math.min(k0 + l, n - 1);
+      let a = lo0;
+      for (let c = 0; c <= k; c++) if (atLeast[c] > a) a = atLeast[c];
+      let z = hi0;
+      for (let c = k + 1; c <= n; c++) if (below[c] < z) z = below[c];
+      lo[l] = a;
+      hi[l] = z;
     }
     for (let step = 0; step < 300; step++) {
       let active = false;
@@ -69,6 +78,11 @@ export function bidiagonalValues(d: Float64Array, e: Float64Array, n: number, ou
       }
       if (!active) break;
       countBelow(b2, m, n, xs, counts);
+      for (let l = 0; l < LANES; l++) {
+        const c = counts[l];
+        if (xs[l] > atLeast[c]) atLeast[c] = xs[l];
+        if (xs[l] < below[c]) below[c] = xs[l];
+      }
       for (let l = 0; l < lanes; l++) {
         const x = xs[l];
         if (x <= lo[l] || x >= hi[l]) continue;
@@ -77,7 +91,6 @@ export function bidiagonalValues(d: Float64Array, e: Float64Array, n: number, ou
       }
     }
     for (let l = 0; l < lanes; l++) out[k0 + l] = 0.5 * lo[l] + 0.5 * hi[l];
-    below = lo[lanes - 1];
   }
   for (let k = 0; k < n; k++) out[k] *= unit;
   return true;

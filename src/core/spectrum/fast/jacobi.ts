@@ -138,19 +138,20 @@ function bits2(e: number): number {
 function pivotedQR(X: Float64Array, m: number, n: number, K: Kernels): Float64Array {
   const R = K.take(m * m);
   const v = K.take(n);
+  // The remaining norms of X's rows, downdated after each step as LAPACK's DLAQP2 does (‖x_j‖² loses r_kj²) and
+  // recomputed when the downdate has cancelled past √ε of the last computed norm (vn2), so drift stays below it.
+  const vn1 = new Float64Array(m);
+  const vn2 = new Float64Array(m);
+  for (let j = 0; j < m; j++) vn1[j] = vn2[j] = Math.sqrt(K.dot(X, j * n, X, j * n, n));
+  const tol3z = Math.sqrt(2 ** -52);
   for (let k = 0; k < m; k++) {
-    // Pivot: the row of X (column of A) with the largest remaining norm (recomputed: no downdating drift).
+    // Pivot: the row of X (column of A) with the largest remaining norm.
     let best = k;
-    let bestN = -1;
-    for (let j = k; j < m; j++) {
-      const s = K.dot(X, j * n + k, X, j * n + k, n - k);
-      if (s > bestN) {
-        bestN = s;
-        best = j;
-      }
-    }
+    for (let j = k + 1; j < m; j++) if (vn1[j] > vn1[best]) best = j;
     if (best !== k) {
       swapRows(X, n, k, best);
+      vn1[best] = vn1[k];
+      vn2[best] = vn2[k];
       // R's rows above k hold these two columns' entries already: swap them too (A·P, P a permutation).
       for (let i = 0; i < k; i++) {
         const t = R[i * m + k];
@@ -179,7 +180,14 @@ function pivotedQR(X: Float64Array, m: number, n: number, K: Kernels): Float64Ar
     R[k * m + k] = bs * xm;
     // Rows j > k: x_j ← x_j − (x_j·v / half)·v (four rows share each load of v); R[k][j] is then x_j's entry k.
     K.projectOut(X, n, k + 1, m, v, 0, k, n, half);
-    for (let j = k + 1; j < m; j++) R[k * m + j] = X[j * n + k];
+    for (let j = k + 1; j < m; j++) {
+      const r = X[j * n + k];
+      R[k * m + j] = r;
+      if (vn1[j] === 0) continue;
+      const t = Math.max(0, 1 - (Math.abs(r) / vn1[j]) ** 2);
+      if (t * (vn1[j] / vn2[j]) ** 2 <= tol3z) vn1[j] = vn2[j] = Math.sqrt(K.dot(X, j * n + k + 1, X, j * n + k + 1, n - k - 1));
+      else vn1[j] *= Math.sqrt(t);
+    }
   }
   return R;
 }
