@@ -4,19 +4,30 @@
  * analysis protocol's error helper.
  *
  * main → worker: theory {id, config, x, y} · sample {id, config, x, y} · cancel {id} · spectrum {id, config, archs?}
- *                · spectrumPart {id, config, arch, from, to} · spectrumJoin {id, config, arch, top, bottom}
+ *                · spectrumPart {id, config, arch, from, to} · spectrumCut {id, cut} · spectrumJoin {id, config,
+ *                arch, top, bottom}
  * worker → main: theory {grids, xs, ys, critical} · cells {done, total, from, values} (progressive) ·
  *                sampled (all cells done) · cancelled · spectrum {sv per arch} (after spectrumProgress {arch, done,
- *                total, ms} for a long one) · spectrumPart {arch, part} · error
+ *                total, ms} for a long one) · spectrumCut {cut} · spectrumPart {arch, from, part} · error
  * A spectrum's architectures (`archs`: a subset of config.arch) and a chain's halves (parts, then a join) let the
- * Spectrum panel spread one request over two workers (panels/spectrum/spectrumPool.ts).
+ * Spectrum panel spread one request over two workers (panels/spectrum/spectrumPool.ts). A first half (from = 0)
+ * posts its cut (sample 0 entering layer `to`) as soon as its forward pass is done; a second half draws its own
+ * layers, then waits for a spectrumCut request with its id before its forward pass and product.
  * Every answer carries the id of its request. A newer sample (or a cancel) stops an older one between cells: the
  * newest request wins. Sampling yields to the event loop after each ~30 ms of cells, so a theory request or a
  * cancel is answered while a long sampling runs.
  */
 import type { Arch, Config } from '../core/config';
 import { criticalCurves, phaseGrid, phaseTheory, sampleCell, checkAxis, type PhaseAxis } from '../core/phase';
-import { jacobianSpectrumFast as jacobianSpectrum, jacobianSpectrumJoin, jacobianSpectrumPart, type ProductPart } from '../core/spectrum/fast';
+import {
+  jacobianSpectrumFast as jacobianSpectrum,
+  jacobianSpectrumJoin,
+  spectrumPartDraw,
+  spectrumPartForward,
+  spectrumPartProduct,
+  type ProductPart,
+  type SpectrumCut,
+} from '../core/spectrum/fast';
 import { spectrumTheory, type SpectrumTheory } from '../core/spectrum';
 import { held } from '../core/report';
 import { errorToPlain, type PlainError } from './protocol';
@@ -27,6 +38,7 @@ export type PhaseRequest =
   | { type: 'cancel'; id: number }
   | { type: 'spectrum'; id: number; config: Config; archs?: Arch[] }
   | { type: 'spectrumPart'; id: number; config: Config; arch: 'plain' | 'residual'; from: number; to: number }
+  | { type: 'spectrumCut'; id: number; cut: SpectrumCut }
   | { type: 'spectrumJoin'; id: number; config: Config; arch: 'plain' | 'residual'; top: ProductPart; bottom: ProductPart };
 
 export type PhaseResponse =
@@ -39,6 +51,7 @@ export type PhaseResponse =
   /** a long spectrum's progress: layers done of the architecture being computed (of a part's), ms since the request */
   | { type: 'spectrumProgress'; id: number; arch: Arch; done: number; total: number; ms: number }
   | { type: 'spectrumPart'; id: number; arch: 'plain' | 'residual'; from: number; part: ProductPart | null }
+  | { type: 'spectrumCut'; id: number; cut: SpectrumCut }
   | { type: 'error'; id: number; request: PhaseRequest['type']; error: PlainError };
 
 export interface PhaseHandlerEnv {
@@ -57,10 +70,27 @@ const CHUNK_MS = 30;
 
 export function createPhaseHandler(env: PhaseHandlerEnv): { handle(msg: PhaseRequest): Promise<void> } {
   let sampling = -1; // id of the sampling that may continue; −1 none
+  // Cuts for second halves, by request id: a waiting half's resolver, or a cut that came first.
+  const cutWaits = new Map<number, (cut: SpectrumCut) => void>();
+  const cutsIn = new Map<number, SpectrumCut>();
+  const cutFor = (id: number) =>
+    new Promise<SpectrumCut>((resolve) => {
+      const early = cutsIn.get(id);
+      cutsIn.delete(id);
+      if (early) resolve(early);
+      else cutWaits.set(id, resolve);
+    });
   const handle = async (msg: PhaseRequest): Promise<void> => {
     const fail = (e: unknown) => env.post({ type: 'error', id: msg.id, request: msg.type, error: errorToPlain(e) });
     if (msg.type === 'cancel') {
       sampling = -1;
+      return;
+    }
+    if (msg.type === 'spectrumCut') {
+      const wait = cutWaits.get(msg.id);
+      cutWaits.delete(msg.id);
+      if (wait) wait(msg.cut);
+      else cutsIn.set(msg.id, msg.cut);
       return;
     }
     if (msg.type === 'spectrum' || msg.type === 'spectrumPart' || msg.type === 'spectrumJoin') {
@@ -75,8 +105,17 @@ export function createPhaseHandler(env: PhaseHandlerEnv): { handle(msg: PhaseReq
           env.post({ type: 'spectrumProgress', id: msg.id, arch: a, done, total, ms: now - t0 });
         };
         if (msg.type === 'spectrumPart') {
-          const part = jacobianSpectrumPart(msg.config, msg.arch, msg.from, msg.to, progress(msg.arch));
-          env.post({ type: 'spectrumPart', id: msg.id, arch: msg.arch, from: msg.from, part }, part ? [part.acc.buffer, part.V.buffer, part.vn.buffer] : []);
+          const d = spectrumPartDraw(msg.config, msg.arch, msg.from, msg.to);
+          if (!d) {
+            env.post({ type: 'spectrumPart', id: msg.id, arch: msg.arch, from: msg.from, part: null });
+            return;
+          }
+          if (msg.from === 0) {
+            const cut = spectrumPartForward(d);
+            env.post({ type: 'spectrumCut', id: msg.id, cut });
+          } else spectrumPartForward(d, await cutFor(msg.id));
+          const part = spectrumPartProduct(d, progress(msg.arch));
+          env.post({ type: 'spectrumPart', id: msg.id, arch: msg.arch, from: msg.from, part }, [part.acc.buffer, part.V.buffer, part.vn.buffer]);
           return;
         }
         const sv: Partial<Record<Arch, Float64Array | null>> = {};

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { defaultConfig } from '../../src/core/config';
 import { parseAxis, phaseGrid, sampleCell } from '../../src/core/phase';
 import { createPhaseHandler, type PhaseResponse } from '../../src/worker/phaseProtocol';
+import { jacobianSpectrumFast } from '../../src/core/spectrum/fast';
 
 /** The handler with a fake clock that advances 10 ms per call (so every 4th cell closes a 30 ms chunk). */
 function harness() {
@@ -112,5 +113,30 @@ describe('phase worker handler', () => {
     const ms = progress.map((p) => (p.type === 'spectrumProgress' ? p.ms : NaN));
     for (let k = 1; k < ms.length; k++) expect(ms[k] - ms[k - 1]).toBeGreaterThanOrEqual(250);
     expect(progress.map((p) => (p.type === 'spectrumProgress' ? p.arch : ''))).toEqual(expect.arrayContaining(['plain', 'residual']));
+  });
+
+  it('a split spectrum: the first half posts its cut, the second waits for it (or finds it waiting), and the join gives the whole', async () => {
+    const c = { ...config, act: 'tanh' as const, width: 6, depth: 6, arch: ['plain' as const] };
+    const first = harness();
+    await first.h.handle({ type: 'spectrumPart', id: 9, config: c, arch: 'plain', from: 0, to: 3 });
+    const cut = first.out.find((m) => m.type === 'spectrumCut');
+    const top = first.out.find((m) => m.type === 'spectrumPart');
+    if (cut?.type !== 'spectrumCut' || top?.type !== 'spectrumPart') throw new Error('no cut or part');
+    for (const cutFirst of [false, true]) {
+      const second = harness();
+      if (cutFirst) await second.h.handle({ type: 'spectrumCut', id: 9, cut: cut.cut });
+      const part = second.h.handle({ type: 'spectrumPart', id: 9, config: c, arch: 'plain', from: 3, to: 6 });
+      await new Promise((r) => setTimeout(r, 0));
+      expect(second.out.some((m) => m.type === 'spectrumPart')).toBe(cutFirst); // waits for the cut unless it had it
+      if (!cutFirst) await second.h.handle({ type: 'spectrumCut', id: 9, cut: cut.cut });
+      await part;
+      const bottom = second.out.find((m) => m.type === 'spectrumPart');
+      if (bottom?.type !== 'spectrumPart') throw new Error('no part');
+      await first.h.handle({ type: 'spectrumJoin', id: 9, config: c, arch: 'plain', top: top.part!, bottom: bottom.part! });
+      const joined = first.out.filter((m) => m.type === 'spectrum').pop();
+      if (joined?.type !== 'spectrum') throw new Error('no spectrum');
+      const whole = jacobianSpectrumFast(c, 'plain')!;
+      joined.sv.plain!.forEach((v, k) => expect(Math.abs(v / whole[k] - 1)).toBeLessThan(1e-12));
+    }
   });
 });

@@ -9,7 +9,7 @@
  */
 import { normalCdf } from '../numerics/activations';
 import type { Arch, Config, InitScheme } from '../config';
-import { fillNormal, normalStream } from '../numerics/rng';
+import { fillNormal, normalStream, skipNormal } from '../numerics/rng';
 import { orthonormalizeFast } from './fast/orthonormalize';
 import { gramVectors, putGramVectors } from './gramVectors';
 
@@ -160,27 +160,28 @@ function drawWeight(w: Float64Array, next: () => number, init: InitScheme, scale
 
 /**
  * Draw x, W_0 … W_{L−1}, b_0 … b_{L−1}, y (in that order, which is also their order in `data`) from `config.seed`.
- * `layers` < L: only x, W_0 … W_{layers−1} and b are wanted (the first half of a split Jacobian spectrum). The later
- * weights are then drawn only to move the stream on to b, unscaled and never orthonormalised, and not at all when
- * bias = 0 (b is then 0 whatever is drawn, so it stays +0 where a full draw gives 0·(a negative draw) = −0); y is
- * left 0. The wanted entries are the full draw's values.
+ * Only W_from … W_{to−1} (from > 0 or to < L: one half of a split Jacobian spectrum): the other weights are not
+ * computed and stay 0, the stream only moved past them (skipNormal: no logarithms), and not even that past W_{to−1}
+ * when bias = 0 (b is then 0 whatever is drawn, so it stays +0 where a full draw gives 0·(a negative draw) = −0);
+ * y is left 0. x, b and the drawn weights are the full draw's values.
  */
-export function drawParams(config: Config, arch: Arch, layers = config.depth): ChainParams {
+export function drawParams(config: Config, arch: Arch, to = config.depth, from = 0): ChainParams {
   const { depth: L, width, batch, init, scale, bias: biasStd, seed } = config;
   const next = normalStream(seed);
   const p = zeroParams(L, width, batch, arch === 'dense');
   fillNormal(p.x, next);
-  const whole = layers >= L;
+  const whole = from <= 0 && to >= L;
+  // Every init takes one normal per weight ('uniform' maps it through Φ), so a skipped layer moves the stream as far
+  // as its draw would.
+  const layer = (i: number) => {
+    if (i >= from && i < to) drawWeight(weight(p, i), next, init, scale, weightRows(p, i), width);
+    else skipNormal(next, weightRows(p, i) * width);
+  };
   if (!whole && biasStd === 0) {
-    for (let i = 0; i < layers; i++) drawWeight(weight(p, i), next, init, scale, weightRows(p, i), width);
+    for (let i = 0; i < Math.min(to, L); i++) layer(i);
     return p;
   }
-  // Every init takes one normal per weight ('uniform' maps it through Φ): a skipped layer's plain fill moves the
-  // stream as far as its draw would.
-  for (let i = 0; i < L; i++) {
-    if (i < layers) drawWeight(weight(p, i), next, init, scale, weightRows(p, i), width);
-    else fillNormal(weight(p, i), next);
-  }
+  for (let i = 0; i < L; i++) layer(i);
   // b is drawn even when bias = 0, so y is the same for every bias std: b_0 … b_{L−1} are contiguous.
   fillNormal(p.data.subarray(biasOffset(p, 0), biasOffset(p, L)), next, biasStd);
   if (whole) fillNormal(p.y, next);

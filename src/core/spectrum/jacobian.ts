@@ -24,18 +24,24 @@ export const MAX_SPECTRUM_WORK = 2e10;
 
 /**
  * f′(z_i) of sample 0 for every layer, [L][W] row-major, from a forward pass of sample 0 alone (rows are independent
- * without a norm); `layers` < L: only the first ones (the rest stay 0).
+ * without a norm). One half of a split spectrum runs only layers from … to−1 (the rest stay 0): from h_from
+ * (`cut.h`, sample 0's activation entering layer `from`; x when from = 0), with `cut.d` the f′ of layer from−1
+ * written in (its zeros say which units of that layer are live); `out`, if given, receives h_to and f′ of layer
+ * to−1, the next half's cut. Plain and residual only past layer 0 (dense reads every earlier h_j).
  */
-export function sampleDerivatives(c: Config, arch: Arch, p: ChainParams, layers = c.depth): Float64Array {
+export function sampleDerivatives(c: Config, arch: Arch, p: ChainParams, to = c.depth, from = 0, cut?: SpectrumCut, out?: SpectrumCut): Float64Array {
   const W = c.width;
   const L = c.depth;
+  const end = Math.min(L, to);
+  if (from > 0 && (arch === 'dense' || !cut)) throw new RangeError('a forward pass from a later layer needs its input, and a plain or residual chain');
   const { f, df } = ACTIVATION_FNS[c.act];
   const d = new Float64Array(L * W);
   // Dense reads every earlier h_j: keep them all (concatenated, as the dense layer's input row).
   const hs = new Float64Array((L + 1) * W);
-  for (let k = 0; k < W; k++) hs[k] = p.x[k];
+  for (let k = 0; k < W; k++) hs[from * W + k] = cut ? cut.h[k] : p.x[k];
+  if (cut && from > 0) d.set(cut.d.subarray(0, W), (from - 1) * W);
   const z = new Float64Array(W);
-  for (let i = 0; i < Math.min(L, layers); i++) {
+  for (let i = from; i < end; i++) {
     const rows = weightRows(p, i);
     const wo = weightOffset(p, i);
     const bo = biasOffset(p, i);
@@ -47,16 +53,26 @@ export function sampleDerivatives(c: Config, arch: Arch, p: ChainParams, layers 
       const o = wo + r * W;
       for (let k = 0; k < W; k++) z[k] += h * p.data[o + k];
     }
-    const out = (i + 1) * W;
+    const next = (i + 1) * W;
     for (let k = 0; k < W; k++) {
       // A NaN pre-activation (Inf − Inf: the forward pass left float64) stands for a z of unknown size and sign, so
       // its slope is unknown (NaN), except linear's, which is 1 everywhere. The ReLU family would still give one
       // (NaN > 0 is false: 0 or 0.01), and the spectrum of that made-up chain would look finite.
       d[i * W + k] = z[k] === z[k] || c.act === 'linear' ? df(z[k]) : NaN;
-      hs[out + k] = arch === 'residual' ? hs[i * W + k] + c.alpha * f(z[k]) : f(z[k]);
+      hs[next + k] = arch === 'residual' ? hs[i * W + k] + c.alpha * f(z[k]) : f(z[k]);
     }
   }
+  if (out && end > from) {
+    out.h.set(hs.subarray(end * W, end * W + W));
+    out.d.set(d.subarray((end - 1) * W, end * W));
+  }
   return d;
+}
+
+/** Sample 0 where a split chain is cut: h entering the next layer, and f′ of the layer before it (W each). */
+export interface SpectrumCut {
+  h: Float64Array;
+  d: Float64Array;
 }
 
 /**
@@ -94,6 +110,15 @@ export function zeroBeyondRank(sv: Float64Array, arch: Arch, D: Float64Array, W:
  * the first ones are drawn and run forward (drawParams), for the first half of a split spectrum.
  */
 export function prepareSpectrum(config: Config, arch: Arch, layers = Infinity): { c: Config; p: ChainParams; D: Float64Array } | null {
+  const c = checkSpectrum(config, arch);
+  if (!c) return null;
+  const to = Math.min(layers, c.depth);
+  const p = drawParams(c, arch, to);
+  return { c, p, D: sampleDerivatives(c, arch, p, to) };
+}
+
+/** The validated config, or null with a normalization; throws ConfigError beyond the work or memory bound. */
+export function checkSpectrum(config: Config, arch: Arch): Config | null {
   const c = validateConfig(config);
   if (c.norm !== 'none') return null;
   const W = c.width;
@@ -104,8 +129,7 @@ export function prepareSpectrum(config: Config, arch: Arch, layers = Infinity): 
     throw new ConfigError('depth', L, `at most ${maxL} layers at width ${W} for the ${arch} Jacobian spectrum (time)`);
   }
   if (chainFootprint(chainShape(c, arch)) > MAX_CHAIN_FLOATS) throw new ConfigError('depth', L, `a smaller chain: ${arch} at this size exceeds the memory bound`);
-  const p = drawParams(c, arch, Math.min(layers, L));
-  return { c, p, D: sampleDerivatives(c, arch, p, Math.min(layers, L)) };
+  return c;
 }
 
 /**

@@ -2,9 +2,10 @@
  * The Spectrum panel's port: two phase workers behind one PhasePort, so a big spectrum uses two cores. A spectrum
  * request is planned ({@link splitPlan}):
  *   - two or more architectures: each worker computes some of them whole, and their answers are merged;
- *   - one plain or residual chain: each worker computes one half of the product (layers 0…m−1 and m…L−1), the
- *     halves come back as parts (transferred, not copied), and the first worker joins them and answers
- *     (core/spectrum/fast: jacobianSpectrumPart, jacobianSpectrumJoin; the same values as in one piece);
+ *   - one plain or residual chain: each worker computes one half of the product (layers 0…m−1 and m…L−1). The
+ *     second draws only its own layers and gets sample 0's activation at the cut from the first (relayed here);
+ *     the halves come back as parts (transferred, not copied), and the first worker joins them and answers
+ *     (core/spectrum/fast: spectrumPartDraw/Forward/Product, jacobianSpectrumJoin; the same values as in one piece);
  *   - small work, one core, or no second worker: the first worker alone, as before.
  * Every other request goes to the first worker. Answers for an older id are dropped, as the panel drops them.
  * No core math here: only who computes which piece.
@@ -31,19 +32,13 @@ export function splitPlan(config: Config, cores: number, minWork = SPLIT_MIN_WOR
 }
 
 /**
- * Where to cut one chain so that both halves end together. Per layer the product costs c (∝ W³), the draw d (∝ W²)
- * and the orthogonal init's orthonormalisation o (∝ W³): measured at W = 512, c ≈ 55 ms, d ≈ 8 ms, o ≈ 30 ms
- * (docs/perf.md). The second half draws every layer (its forward pass starts at h_0); the first draws only its own
- * m, and with a bias also the rest of the stream, unorthonormalised (core/chain/params.ts drawParams). So
- *   first: m·(c + d + o), or L·d + m·(c + o) with a bias;   second: L·(d + o) + (L − m)·c,
- * equal at m = L·(1 + ρ)/(2 + ρ), ρ = (d + o)/c (with a bias: ρ = o/c).
+ * Where to cut one chain: in the middle. Each half draws only its own layers (the other's are skipped at about a
+ * fifth of the cost, core/chain/params.ts drawParams), the orthogonal init's orthonormalisation included, and the
+ * second half's forward pass starts from the first's cut, which arrives when the first has drawn its layers, as
+ * the second is done drawing its own. So the two halves cost the same but for the skips (~3 % at W = 512).
  */
 export function splitLayer(config: Config): number {
-  const L = config.depth;
-  const draw = 0.15 * (512 / config.width); // d/c
-  const ortho = config.init === 'orthogonal' ? 0.55 : 0; // o/c
-  const rho = ortho + (config.bias === 0 ? draw : 0);
-  return Math.min(L - 1, Math.max(1, Math.round((L * (1 + rho)) / (2 + rho))));
+  return Math.floor(config.depth / 2);
 }
 
 /**
@@ -131,6 +126,7 @@ export function createSpectrumPool(first: PhasePort, makeSecond: () => PhasePort
         done[from] = m.done;
         return emit({ ...m, done: done.first + done.second, total: config.depth });
       }
+      if (m.type === 'spectrumCut') return other.postMessage(m); // the first half's cut, to the second
       if (m.type === 'spectrum' && joining) {
         gather = null;
         current = -1;

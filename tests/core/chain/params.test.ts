@@ -153,7 +153,7 @@ describe('init schemes', () => {
   });
 });
 
-describe('drawParams(config, arch, layers): only the first layers, as the first half of a split spectrum wants', () => {
+describe('drawParams(config, arch, to, from): only some layers, as a half of a split spectrum wants', () => {
   it.each(INITS.flatMap((init) => [0, 0.3].map((bias) => [init, bias] as const)))('%s, bias %s: x, W_0 … W_{k−1} and b are the full draw’s', (init, bias) => {
     const c: Config = { ...defaultConfig(), init, bias, depth: 5, width: 6, batch: 3, seed: 11 };
     const full = drawParams(c, 'plain');
@@ -165,5 +165,9 @@ describe('drawParams(config, arch, layers): only the first layers, as the first 
       const b = (p: ChainParams) => Array.from(p.data.subarray(biasOffset(p, 0), biasOffset(p, c.depth)));
       b(part).forEach((v, j) => expect(v === b(full)[j]).toBe(true));
     }
+    // The second half: W_2 … W_4 drawn after skipping W_0, W_1 (left 0); x and b as the full draw's.
+    const second = drawParams(c, 'plain', 5, 2);
+    for (let i = 0; i < 5; i++) expect(Array.from(weight(second, i))).toEqual(i < 2 ? new Array(36).fill(0) : Array.from(weight(full, i)));
+    expect(Array.from(second.x)).toEqual(Array.from(full.x));
   });
 });

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { randomLcg, randomNormal } from 'd3-random';
-import { fillNormal, normalStream, polarNormal } from '../../../src/core/numerics/rng';
+import { fillNormal, normalStream, polarNormal, skipNormal } from '../../../src/core/numerics/rng';
 
 /** A uniform source that replays `values` in order. */
 const script = (values: number[]) => {
@@ -72,5 +72,26 @@ describe('normalStream and fillNormal', () => {
       const b = fillNormal(new Float64Array(len), slow, std);
       for (let k = 0; k < len; k++) if (!same(a[k], b[k])) expect({ len, k, v: a[k] }).toEqual({ len, k, v: b[k] });
     }
+  });
+});
+
+describe('skipNormal', () => {
+  it('moves the stream on exactly as that many draws: what follows is the same, from an even or odd place', () => {
+    for (const before of [0, 1, 2, 7]) // draws taken first (an odd count leaves a spare)
+      for (const skip of [0, 1, 2, 3, 10, 11]) {
+        const a = normalStream(42);
+        const b = normalStream(42);
+        fillNormal(new Float64Array(before), a);
+        fillNormal(new Float64Array(before), b);
+        const ref = fillNormal(new Float64Array(skip + 9), a).subarray(skip);
+        skipNormal(b, skip);
+        expect(Array.from(fillNormal(new Float64Array(9), b))).toEqual(Array.from(ref));
+      }
+  });
+
+  it('a stream that is not a normalStream is called that many times', () => {
+    let calls = 0;
+    skipNormal(() => ++calls, 5);
+    expect(calls).toBe(5);
   });
 });

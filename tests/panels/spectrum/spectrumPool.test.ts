@@ -41,10 +41,8 @@ describe('the Spectrum panel spreads a big spectrum over two workers', () => {
 
   it('plans: halves for one chain, architectures apart for several, one worker for small work, one core or a norm', () => {
     const big = { ...base, width: 512, depth: 20 };
-    // The first half also draws less, so it takes more layers: 11 of 20 (13 with the orthogonal init's costly draw).
-    expect(splitPlan({ ...big, arch: ['plain'] }, 2)).toEqual({ kind: 'halves', arch: 'plain', mid: 11 });
-    expect(splitPlan({ ...big, arch: ['plain'], init: 'orthogonal' }, 2)).toEqual({ kind: 'halves', arch: 'plain', mid: 13 });
-    expect(splitPlan({ ...big, arch: ['plain'], bias: 0.1 }, 2)).toEqual({ kind: 'halves', arch: 'plain', mid: 10 });
+    expect(splitPlan({ ...big, arch: ['plain'] }, 2)).toEqual({ kind: 'halves', arch: 'plain', mid: 10 });
+    expect(splitPlan({ ...big, arch: ['residual'], depth: 7 }, 2)).toEqual({ kind: 'halves', arch: 'residual', mid: 3 });
     expect(splitPlan({ ...big, arch: ['plain', 'residual'] }, 2)).toEqual({ kind: 'archs', first: ['plain'], second: ['residual'] });
     expect(splitPlan({ ...big, arch: ['plain', 'residual', 'dense'] }, 4)).toEqual({ kind: 'archs', first: ['plain', 'dense'], second: ['residual'] });
     expect(splitPlan({ ...big, arch: ['dense'] }, 2)).toEqual({ kind: 'one' });
@@ -59,9 +57,9 @@ describe('the Spectrum panel spreads a big spectrum over two workers', () => {
       const config: Config = { ...base, arch: [arch], act: arch === 'plain' ? 'tanh' : 'gelu' };
       const { got, a, b } = await run(config, [1], (g) => g.some((m) => m.type === 'spectrum'));
       expect(a.asked.map((m) => m.type)).toEqual(['spectrumPart', 'spectrumJoin']);
-      expect(b.asked.map((m) => m.type)).toEqual(['spectrumPart']);
-      expect(b.asked[0]).toMatchObject({ to: 9 });
-      expect((b.asked[0] as { from: number }).from).toBeGreaterThan(3);
+      // The second half gets the first's cut (sample 0 entering layer 4), relayed by the pool.
+      expect(b.asked.map((m) => m.type)).toEqual(['spectrumPart', 'spectrumCut']);
+      expect(b.asked[0]).toMatchObject({ from: 4, to: 9 });
       const answer = got.find((m) => m.type === 'spectrum')!;
       expect(answer.type === 'spectrum' && answer.id).toBe(1);
       if (answer.type !== 'spectrum') return;

@@ -6,7 +6,8 @@
  * with either set of loops, to the plain path.
  */
 import type { Arch, Config } from '../../config';
-import { denseSpectrum, prepareSpectrum } from '../jacobian';
+import { checkSpectrum, denseSpectrum, prepareSpectrum, sampleDerivatives, type SpectrumCut } from '../jacobian';
+import { drawParams, type ChainParams } from '../../chain/params';
 import { linalgKernels } from '../../linalg/kernels';
 import { chainFactorFast, detachPart, joinFloats, joinParts, partSingularValues, productFloats, productPartFast, type ProductPart } from './product';
 import { singularValuesFast } from './jacobi';
@@ -14,6 +15,7 @@ import { singularValuesFast } from './jacobi';
 export { singularValuesFast, GK_MAX_COND, type SvdStats } from './jacobi';
 export { lqFast, type ProductPart } from './product';
 export type { Kernels } from '../../linalg/kernels';
+export type { SpectrumCut } from '../jacobian';
 
 /** The L·W³ from which the wasm kernels run (W = 64 at L = 8: ~10 ms in the TypeScript loops). */
 export const WASM_MIN_WORK = 2e6;
@@ -37,23 +39,62 @@ export function jacobianSpectrumFast(config: Config, arch: Arch, onLayer?: (done
 }
 
 /**
- * Factors from … to−1 of the plain or residual chain's product, as a part with arrays of its own (to post to
- * another worker): the app's worker splits a big spectrum in two, computes the halves on two cores and joins
- * them ({@link jacobianSpectrumJoin}). Draws the chain and runs sample 0's forward pass as jacobianSpectrumFast;
- * null with a normalization. `onLayer(done, of)`: after each factor of this part.
+ * One half of a split spectrum (the app's worker computes the halves of a big one on two cores and joins them,
+ * {@link jacobianSpectrumJoin}), in three steps so that the second half need not run the first half's layers:
+ *   1. spectrumPartDraw: validate and draw layers from … to−1 (the earlier ones are skipped, the stream moved on);
+ *   2. spectrumPartForward: sample 0's forward pass through them, from the cut the first half hands over (nothing
+ *      for the first half, which starts at x); returns this half's own cut (h_to and f′ of layer to−1);
+ *   3. spectrumPartProduct: the product of its factors, as a part with arrays of its own (to post).
  */
-export function jacobianSpectrumPart(config: Config, arch: 'plain' | 'residual', from: number, to: number, onLayer?: (done: number, of: number) => void, loops: 'auto' | 'wasm' | 'ts' = 'auto'): ProductPart | null {
-  // Only the layers before `to` are drawn and run forward: the first half skips the second's draw.
-  const s = prepareSpectrum(config, arch, to);
-  if (!s) return null;
-  const { c, p, D } = s;
-  if (!(from >= 0 && from < to && to <= c.depth)) throw new RangeError(`layers ${from}…${to} outside 0…${c.depth}`);
+export interface PartDraw {
+  c: Config;
+  arch: 'plain' | 'residual';
+  from: number;
+  to: number;
+  p: ChainParams;
+  D: Float64Array | null;
+}
+
+/** Step 1; null with a normalization. Throws ConfigError as jacobianSpectrum, RangeError for layers outside the chain. */
+export function spectrumPartDraw(config: Config, arch: 'plain' | 'residual', from: number, to: number): PartDraw | null {
+  const c = checkSpectrum(config, arch);
+  if (!c) return null;
+  if (!(Number.isInteger(from) && Number.isInteger(to) && from >= 0 && from < to && to <= c.depth)) throw new RangeError(`layers ${from}…${to} outside 0…${c.depth}`);
+  return { c, arch, from, to, p: drawParams(c, arch, to, from), D: null };
+}
+
+/** Step 2: needs `cut` from the half before unless from = 0; returns this half's cut. */
+export function spectrumPartForward(d: PartDraw, cut?: SpectrumCut): SpectrumCut {
+  const W = d.c.width;
+  const out = { h: new Float64Array(W), d: new Float64Array(W) };
+  d.D = sampleDerivatives(d.c, d.arch, d.p, d.to, d.from, cut, out);
+  return out;
+}
+
+/** Step 3. `onLayer(done, of)`: after each factor of this part. */
+export function spectrumPartProduct(d: PartDraw, onLayer?: (done: number, of: number) => void, loops: 'auto' | 'wasm' | 'ts' = 'auto'): ProductPart {
+  const { c, arch, from, to, p, D } = d;
+  if (!D) throw new Error('spectrumPartProduct before spectrumPartForward');
   const kernels = loops === 'auto' ? ((to - from) * c.width ** 3 >= WASM_MIN_WORK ? 'wasm' : 'ts') : loops;
   const K = linalgKernels(productFloats(c.width), kernels);
   const f = chainFactorFast(c, arch, p, D, K);
   const rows = from === 0 ? c.width : f.live[from - 1].length;
   const progress = onLayer && ((done: number) => onLayer(done, to - from));
   return detachPart(productPartFast(c.width, rows, from, to, f, K, progress));
+}
+
+/** The three steps at once, for layers from … to−1 (from > 0: the layers before are run first for the cut). */
+export function jacobianSpectrumPart(config: Config, arch: 'plain' | 'residual', from: number, to: number, onLayer?: (done: number, of: number) => void, loops: 'auto' | 'wasm' | 'ts' = 'auto'): ProductPart | null {
+  let cut: SpectrumCut | undefined;
+  if (from > 0) {
+    const before = spectrumPartDraw(config, arch, 0, from);
+    if (!before) return null;
+    cut = spectrumPartForward(before);
+  }
+  const d = spectrumPartDraw(config, arch, from, to);
+  if (!d) return null;
+  spectrumPartForward(d, cut);
+  return spectrumPartProduct(d, onLayer, loops);
 }
 
 /** Singular values of the chain from two adjacent parts (top: layers 0…m−1, bottom: m…L−1), largest first. */
