@@ -221,3 +221,7 @@ export async function everyPanelSitsInsideItsErrorBoundary({ page, baseUrl }) {
   assert.ok(frames.length >= 5, `panels on screen: ${JSON.stringify(frames)}`);
   assert.deepEqual(frames.filter((f) => !f.boundary), [], 'panels without an error boundary');
 }
+// Times the main thread (long tasks) or the machine: run alone, after the tests that run two at a time.
+hugeNetworkIsRefusedWithWaysBackAndTheLargestComputes.serial = true;
+// Times the main thread (long tasks) or the machine: run alone, after the tests that run two at a time.
+longComputationAsksFirstAndAStepBackAbandonsIt.serial = true;

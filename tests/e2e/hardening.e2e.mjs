@@ -99,3 +99,5 @@ export async function theSnippetSandboxLetsTheFullViewLinkOpen({ page, context, 
   assert.notEqual(await popup.evaluate(() => self.origin), 'null');
   await popup.close();
 }
+// Times the main thread (long tasks) or the machine: run alone, after the tests that run two at a time.
+aFloodOfTenThousandMessagesSettlesWithOneNoticePerKey.serial = true;

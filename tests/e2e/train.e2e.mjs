@@ -99,3 +99,5 @@ export async function defaultRunReproducesDegradation({ page, baseUrl, resultsDi
     'the lab passes an axe scan with its results on screen',
   );
 }
+// Times the main thread (long tasks) or the machine: run alone, after the tests that run two at a time.
+runStreamsProgressAndCurvesThenCancels.serial = true;

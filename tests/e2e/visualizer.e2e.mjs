@@ -219,3 +219,5 @@ export async function screenshots({ page, baseUrl, screenshot }) {
     if (axeLabel) await axeClean(page, axeLabel);
   }
 }
+// Times the main thread (long tasks) or the machine: run alone, after the tests that run two at a time.
+theMainThreadIsNeverBlocked.serial = true;

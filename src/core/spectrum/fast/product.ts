@@ -14,8 +14,8 @@
  *     carries those zeros through every n × n step and sets the σ past that rank to 0 at the end; here Q is
  *     k × s_i (k the rank so far, s_i layer i's live count) and acc n × k, so a ReLU chain with half its units
  *     dead does about an eighth of the work per layer. The σ past the rank are exactly 0 here as there.
- * The final SVD is ./jacobi.ts (pivoted QR, then Golub–Kahan or Jacobi). Pinned to the plain path by
- * tests/core/spectrum/fast.test.ts.
+ * The final SVD is ./jacobi.ts (pivoted QR and bidiagonalisation, then QR or bisection; Jacobi past ~1e144 of
+ * spread). Pinned to the plain path by tests/core/spectrum/fast.test.ts.
  */
 import type { Arch, Config } from '../../config';
 import { weightOffset, type ChainParams } from '../../chain/params';
