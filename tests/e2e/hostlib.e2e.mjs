@@ -8,8 +8,6 @@ import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
 import { LINE, until } from './_share.mjs';
 
-/** The host origin's port: next to the harness's own (E2E_PORT + 10), so parallel runs on other ports do not clash. */
-const HOST_PORT = Number(process.env.E2E_HOST_PORT ?? Number(process.env.E2E_PORT ?? 4173) + 10);
 
 function hostPage(appBase) {
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>host</title><link rel="icon" href="data:,">
@@ -37,9 +35,10 @@ async function serveHost(appBase) {
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
     res.end(hostPage(appBase));
   });
-  await new Promise((r, j) => server.once('error', j).listen(HOST_PORT, '127.0.0.1', r));
+  // A free port of the OS's choosing: two tests of this file may run at once (scripts/e2e.mjs runs two at a time).
+  await new Promise((r, j) => server.once('error', j).listen(0, '127.0.0.1', r));
   return {
-    url: `http://localhost:${HOST_PORT}/host.html`,
+    url: `http://localhost:${server.address().port}/host.html`,
     close: () => new Promise((r) => {
       server.close(r);
       server.closeAllConnections();
