@@ -16,12 +16,22 @@ export function useStoryFit<T extends HTMLElement>(active: boolean, key: string)
   const [screen, setScreen] = useState(() => (typeof window === 'undefined' ? '' : `${innerWidth}x${innerHeight}`));
   const full = `${key}|${screen}`;
   const [fit, setFit] = useState({ key: full, level: 0 });
+  const [, setBoxes] = useState(0);
   const level = active && fit.key === full ? fit.level : 0;
   useEffect(() => {
     if (!active) return;
     const onResize = () => setScreen(`${innerWidth}x${innerHeight}`);
     window.addEventListener('resize', onResize);
     return () => window.removeEventListener('resize', onResize);
+  }, [active]);
+  // The column can also shrink with no render of its own (the chart beside it settles its height a frame later, later
+  // still on a busy machine): a change of its box renders again, so the check below runs then too.
+  useEffect(() => {
+    const el = ref.current;
+    if (!active || !el || typeof ResizeObserver === 'undefined') return;
+    const ro = new ResizeObserver(() => setBoxes((n) => n + 1));
+    ro.observe(el);
+    return () => ro.disconnect();
   }, [active]);
   // After every render (the answer's text may arrive with a later report): one step more while it still runs over,
   // applied before the browser paints.
