@@ -5,7 +5,7 @@ import { allowWasmKernels, linalgKernels, tsKernels, type Kernels } from '../../
 import { kernelsModuleText } from '../../../scripts/wasm.mjs';
 
 // Each wasm kernel against the TypeScript loop it is the twin of: bit for bit where the order of operations is the
-// same (projectOut, axpy, rotate, lowerProduct), to rounding for `dot` (two lanes).
+// same (projectOut, projectOutPairs, axpy, rotate, lowerProduct), to rounding for `dot` (two lanes).
 const ts = tsKernels();
 const EPS = 2 ** -52;
 
@@ -72,6 +72,23 @@ describe('wasm kernels', () => {
       K.projectOut(X, len, 1, rows, v, 0, from, len, 1.7);
       ts.projectOut(X2, len, 1, rows, v2, 0, from, len, 1.7);
       expect(Array.from(X)).toEqual(Array.from(X2)); // rows 1–4 in the four-row pass, 5–6 one by one; row 0 untouched
+    }
+  });
+
+  it('projectOutPairs: the same doubles as its loop (two-lane dots), and projectOut to rounding, at odd and even lengths and offsets', () => {
+    for (const len of [1, 2, 3, 4, 5, 64, 513]) {
+      for (const from of len > 2 ? [0, 1, 2] : [0]) {
+        const rows = 7;
+        const K = linalgKernels(3 * rows * len + 2 * len + 64);
+        const [X, X2] = pair(K, rows * len, 31 + len + from);
+        const X3 = X2.slice();
+        const [v, v2] = pair(K, len, 37 + len);
+        K.projectOutPairs(X, len, 1, rows, v, 0, from, len, 1.3);
+        ts.projectOutPairs(X2, len, 1, rows, v2, 0, from, len, 1.3);
+        expect(Array.from(X)).toEqual(Array.from(X2)); // rows 1–4 four at a time, 5–6 one by one; row 0 untouched
+        ts.projectOut(X3, len, 1, rows, v2, 0, from, len, 1.3);
+        for (let i = 0; i < X.length; i++) expect(Math.abs(X[i] - X3[i])).toBeLessThanOrEqual(8 * len * EPS);
+      }
     }
   });
 

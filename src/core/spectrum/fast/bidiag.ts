@@ -64,7 +64,7 @@ export function bidiagonalize(a: Float64Array, n: number, w: Float64Array, rv1: 
         const h = f * g - ss;
         a[oi + l] = f - g;
         // Rows j > i: a_j ← a_j + ((a_j·v)/h)·v, v = row i from column l (h = −vᵀv/2): one pass, four rows per load of v.
-        K.projectOut(a, n, l, n, a, oi, l, n, -h);
+        K.projectOutPairs(a, n, l, n, a, oi, l, n, -h);
         for (let k = l; k < n; k++) a[oi + k] *= scale;
       }
     }

@@ -179,7 +179,7 @@ function pivotedQR(X: Float64Array, m: number, n: number, K: Kernels): Float64Ar
     const half = sg * (sg + Math.abs(x0));
     R[k * m + k] = bs * xm;
     // Rows j > k: x_j ← x_j − (x_j·v / half)·v (four rows share each load of v); R[k][j] is then x_j's entry k.
-    K.projectOut(X, n, k + 1, m, v, 0, k, n, half);
+    K.projectOutPairs(X, n, k + 1, m, v, 0, k, n, half);
     for (let j = k + 1; j < m; j++) {
       const r = X[j * n + k];
       R[k * m + j] = r;

@@ -100,7 +100,7 @@ export function chainFactorFast(c: Config, arch: Arch, p: ChainParams, D: Float6
     // Q = the first k rows of H_{k−1}⋯H_0, so (Q·M)ᵀ = the first k columns of Mᵀ·H_0⋯H_{k−1}: each reflector is one
     // projectOut pass over Mᵀ's rows. That is ~2·W³ flops, the product with a formed Q as many, and forming Q
     // (4/3·W³) is saved.
-    for (let r = 0; r < k; r++) if (vn[r] !== 0) K.projectOut(Y, sIn, 0, s, V, r * sIn, r, sIn, vn[r]);
+    for (let r = 0; r < k; r++) if (vn[r] !== 0) K.projectOutPairs(Y, sIn, 0, s, V, r * sIn, r, sIn, vn[r]);
     for (let r = 0; r < k; r++) for (let b = 0; b < s; b++) C[r * s + b] = Y[b * sIn + r];
   };
   return { live, apply };
@@ -136,13 +136,13 @@ export function lqFast(C: Float64Array, q: Float64Array | null, m: number, s: nu
     vn[k] = half;
     C[rk + k] = bs * amax;
     for (let c = k + 1; c < s; c++) C[rk + c] = 0;
-    K.projectOut(C, s, k + 1, m, v, rk, k, s, half);
+    K.projectOutPairs(C, s, k + 1, m, v, rk, k, s, half);
   }
   if (!q) return; // the product applies the reflectors instead (ChainFactors.apply)
   // Q's first kk rows: I·H_{kk−1}⋯H_0; H_k touches only rows and columns ≥ k of what is built so far.
   q.fill(0, 0, kk * s);
   for (let r = 0; r < kk; r++) q[r * s + r] = 1;
-  for (let k = kk - 1; k >= 0; k--) if (vn[k] !== 0) K.projectOut(q, s, k, kk, v, k * s, k, s, vn[k]);
+  for (let k = kk - 1; k >= 0; k--) if (vn[k] !== 0) K.projectOutPairs(q, s, k, kk, v, k * s, k, s, vn[k]);
 }
 
 /**
@@ -233,7 +233,7 @@ export function joinParts(top: ProductPart, bottom: ProductPart, K: Kernels): Fl
   // Y = acc_bᵀ (kb × nb), then Y·H_0⋯H_{kt−1}: its first kt columns are (Q_t·acc_b)ᵀ (as ChainFactors.apply).
   const Y = K.take(n * n);
   for (let r = 0; r < nb; r++) for (let c = 0; c < kb; c++) Y[c * nb + r] = bottom.acc[r * nb + c];
-  for (let r = 0; r < kt; r++) if (top.vn[r] !== 0) K.projectOut(Y, nb, 0, kb, V, r * nb, r, nb, top.vn[r]);
+  for (let r = 0; r < kt; r++) if (top.vn[r] !== 0) K.projectOutPairs(Y, nb, 0, kb, V, r * nb, r, nb, top.vn[r]);
   const C = K.take(n * n);
   for (let r = 0; r < kt; r++) for (let c = 0; c < kb; c++) C[r * kb + c] = Y[c * nb + r];
   const vn = new Float64Array(n);
