@@ -25,6 +25,13 @@ export interface Kernels {
    * which need no bit-for-bit twin (the orthogonal draw keeps projectOut).
    */
   projectOutPairs(x: Float64Array, stride: number, r0: number, r1: number, v: Float64Array, vo: number, from: number, to: number, scale: number): void;
+  /**
+   * Two Householder reflectors in one pass over rows r0 … r1−1 (row stride `stride`): x ← x·H1·H2 with
+   * H_j = I − v_j·v_jᵀ/h_j, v1 = v[o1 + c] on columns from … to−1, v2 = v[o2 + c] on from+1 … to−1 (its entry
+   * `from` is not read), c12 = v1·v2. The same as two projectOut passes to rounding; each row is loaded and stored
+   * once for both.
+   */
+  reflect2(x: Float64Array, stride: number, r0: number, r1: number, v: Float64Array, o1: number, o2: number, from: number, to: number, h1: number, h2: number, c12: number): void;
   /** y[yo + i] += α·x[xo + i], i < len. */
   axpy(y: Float64Array, yo: number, x: Float64Array, xo: number, al: number, len: number): void;
   /** Σ x[xo + i]·y[yo + i], i < len (the wasm one in two lanes). */
@@ -62,6 +69,33 @@ const TS_KERNELS: Kernels = {
       if (last < to) d += x[o + last] * v[vo + last];
       const sc = d / scale;
       for (let c = from; c < to; c++) x[o + c] -= sc * v[vo + c];
+    }
+  },
+  reflect2(x, stride, r0, r1, v, o1, o2, from, to, h1, h2, c12) {
+    const last = from + 1 + ((to - from - 1) & ~1);
+    const f1 = v[o1 + from];
+    for (let r = r0; r < r1; r++) {
+      const o = r * stride;
+      let e1 = 0;
+      let g1 = 0;
+      let e2 = 0;
+      let g2 = 0;
+      for (let c = from + 1; c < last; c += 2) {
+        e1 += x[o + c] * v[o1 + c];
+        g1 += x[o + c + 1] * v[o1 + c + 1];
+        e2 += x[o + c] * v[o2 + c];
+        g2 += x[o + c + 1] * v[o2 + c + 1];
+      }
+      let d1 = e1 + g1;
+      let d2 = e2 + g2;
+      if (last < to) {
+        d1 += x[o + last] * v[o1 + last];
+        d2 += x[o + last] * v[o2 + last];
+      }
+      const a = (d1 + x[o + from] * f1) / h1;
+      const b = (d2 - a * c12) / h2;
+      x[o + from] -= a * f1;
+      for (let c = from + 1; c < to; c++) x[o + c] = x[o + c] - a * v[o1 + c] - b * v[o2 + c];
     }
   },
   axpy(y, yo, x, xo, al, len) {
@@ -109,6 +143,7 @@ interface Exports {
   mem: WebAssembly.Memory;
   projectOut(x: number, stride: number, r0: number, r1: number, v: number, from: number, to: number, scale: number): void;
   projectOutPairs(x: number, stride: number, r0: number, r1: number, v: number, from: number, to: number, scale: number): void;
+  reflect2(x: number, stride: number, r0: number, r1: number, v1: number, v2: number, from: number, to: number, h1: number, h2: number, c12: number): void;
   axpy(y: number, x: number, al: number, len: number): void;
   dot(x: number, y: number, len: number): number;
   rotate(p: number, q: number, len: number, cs: number, u: number, w: number): void;
@@ -186,6 +221,7 @@ export function linalgKernels(floats: number, prefer: 'wasm' | 'ts' = 'wasm'): K
     },
     projectOut: (x, stride, r0, r1, v, vo, from, to, scale) => ex.projectOut(at(x, 0), stride, r0, r1, at(v, vo), from, to, scale),
     projectOutPairs: (x, stride, r0, r1, v, vo, from, to, scale) => ex.projectOutPairs(at(x, 0), stride, r0, r1, at(v, vo), from, to, scale),
+    reflect2: (x, stride, r0, r1, v, o1, o2, from, to, h1, h2, c12) => ex.reflect2(at(x, 0), stride, r0, r1, at(v, o1 + from), at(v, o2 + from), from, to, h1, h2, c12),
     axpy: (y, yo, x, xo, al, len) => ex.axpy(at(y, yo), at(x, xo), al, len),
     dot: (x, xo, y, yo, len) => ex.dot(at(x, xo), at(y, yo), len),
     rotate: (x, po, qo, len, cs, u, w) => ex.rotate(at(x, po), at(x, qo), len, cs, u, w),

@@ -5,7 +5,7 @@ import { allowWasmKernels, linalgKernels, tsKernels, type Kernels } from '../../
 import { kernelsModuleText } from '../../../scripts/wasm.mjs';
 
 // Each wasm kernel against the TypeScript loop it is the twin of: bit for bit where the order of operations is the
-// same (projectOut, projectOutPairs, axpy, rotate, lowerProduct), to rounding for `dot` (two lanes).
+// same (projectOut, projectOutPairs, reflect2, axpy, rotate, lowerProduct), to rounding for `dot` (two lanes).
 const ts = tsKernels();
 const EPS = 2 ** -52;
 
@@ -88,6 +88,38 @@ describe('wasm kernels', () => {
         expect(Array.from(X)).toEqual(Array.from(X2)); // rows 1–4 four at a time, 5–6 one by one; row 0 untouched
         ts.projectOut(X3, len, 1, rows, v2, 0, from, len, 1.3);
         for (let i = 0; i < X.length; i++) expect(Math.abs(X[i] - X3[i])).toBeLessThanOrEqual(8 * len * EPS);
+      }
+    }
+  });
+
+  it('reflect2: the same doubles as its loop, and two projectOut passes (H1 then H2) to rounding', () => {
+    for (const len of [1, 2, 3, 4, 5, 6, 64, 513]) {
+      for (const from of len > 2 ? [0, 1, 2] : [0]) {
+        const rows = 7;
+        const K = linalgKernels(3 * rows * len + 2 * len + 64);
+        const [X, X2] = pair(K, rows * len, 41 + len + from);
+        const X3 = X2.slice();
+        // Two reflectors as an LQ makes them: v1 on from…len−1, v2 on from+1…len−1 (entry `from` of v2's row is
+        // garbage here on purpose: not read), h_j = v_jᵀv_j/2, c12 = v1·v2.
+        const V = K.take(2 * len);
+        fill(V, 43 + len);
+        const V2 = V.slice();
+        let h1 = 0;
+        let h2 = 0;
+        let c12 = 0;
+        for (let c = from; c < len; c++) h1 += V[c] * V[c];
+        for (let c = from + 1; c < len; c++) {
+          h2 += V[len + c] * V[len + c];
+          c12 += V[c] * V[len + c];
+        }
+        h1 /= 2;
+        h2 = h2 / 2 || 1;
+        K.reflect2(X, len, 1, rows, V, 0, len, from, len, h1, h2, c12);
+        ts.reflect2(X2, len, 1, rows, V2, 0, len, from, len, h1, h2, c12);
+        expect(Array.from(X)).toEqual(Array.from(X2)); // rows 1–4 four at a time, 5–6 one by one; row 0 untouched
+        ts.projectOut(X3, len, 1, rows, V2, 0, from, len, h1);
+        if (from + 1 < len) ts.projectOut(X3, len, 1, rows, V2, len, from + 1, len, h2);
+        for (let i = 0; i < X.length; i++) expect(Math.abs(X[i] - X3[i])).toBeLessThanOrEqual(64 * len * EPS);
       }
     }
   });
