@@ -55,6 +55,58 @@ const TS_KERNELS: Kernels = {
   kind: 'ts',
   take: (n) => new Float64Array(n),
   projectOut: projectOutRows,
+  // In TypeScript the four-row loop is faster than the pair kernels' own loops (PAIR_LOOPS): the same to rounding.
+  projectOutPairs: projectOutRows,
+  reflect2(x, stride, r0, r1, v, o1, o2, from, to, h1, h2) {
+    projectOutRows(x, stride, r0, r1, v, o1, from, to, h1);
+    if (from + 1 < to) projectOutRows(x, stride, r0, r1, v, o2, from + 1, to, h2);
+  },
+  axpy(y, yo, x, xo, al, len) {
+    for (let i = 0; i < len; i++) y[yo + i] += al * x[xo + i];
+  },
+  dot(x, xo, y, yo, len) {
+    let s = 0;
+    for (let i = 0; i < len; i++) s += x[xo + i] * y[yo + i];
+    return s;
+  },
+  rotate(x, po, qo, len, cs, u, w) {
+    for (let i = 0; i < len; i++) {
+      const yp = x[po + i];
+      const yq = x[qo + i];
+      x[po + i] = cs * yp - u * yq;
+      x[qo + i] = w * yp + cs * yq;
+    }
+  },
+  lowerProduct(acc, n, k, L, s, kk, row) {
+    let amax = 0;
+    for (let r = 0; r < n; r++) {
+      const or = r * n;
+      const jMax = Math.min(r, k - 1);
+      const cMax = Math.min(r, kk - 1);
+      row.fill(0, 0, cMax + 1);
+      for (let j = 0; j <= jMax; j++) {
+        const a = acc[or + j];
+        if (a === 0) continue;
+        const oj = j * s;
+        const cEnd = Math.min(j, kk - 1);
+        for (let c = 0; c <= cEnd; c++) row[c] += a * L[oj + c];
+      }
+      for (let c = 0; c <= cMax; c++) {
+        acc[or + c] = row[c];
+        const m = Math.abs(row[c]);
+        if (m > amax || m !== m) amax = m;
+      }
+      acc.fill(0, or + cMax + 1, or + k);
+    }
+    return amax;
+  },
+};
+
+/**
+ * The scalar loops the wasm pair kernels (projectOutPairs, reflect2) are twins of, the same doubles
+ * (tests/core/linalg/kernels.test.ts): their dot products in two lanes, even and odd columns.
+ */
+export const PAIR_LOOPS: Pick<Kernels, 'projectOutPairs' | 'reflect2'> = {
   projectOutPairs(x, stride, r0, r1, v, vo, from, to, scale) {
     const last = from + ((to - from) & ~1);
     for (let r = r0; r < r1; r++) {
@@ -97,45 +149,6 @@ const TS_KERNELS: Kernels = {
       x[o + from] -= a * f1;
       for (let c = from + 1; c < to; c++) x[o + c] = x[o + c] - a * v[o1 + c] - b * v[o2 + c];
     }
-  },
-  axpy(y, yo, x, xo, al, len) {
-    for (let i = 0; i < len; i++) y[yo + i] += al * x[xo + i];
-  },
-  dot(x, xo, y, yo, len) {
-    let s = 0;
-    for (let i = 0; i < len; i++) s += x[xo + i] * y[yo + i];
-    return s;
-  },
-  rotate(x, po, qo, len, cs, u, w) {
-    for (let i = 0; i < len; i++) {
-      const yp = x[po + i];
-      const yq = x[qo + i];
-      x[po + i] = cs * yp - u * yq;
-      x[qo + i] = w * yp + cs * yq;
-    }
-  },
-  lowerProduct(acc, n, k, L, s, kk, row) {
-    let amax = 0;
-    for (let r = 0; r < n; r++) {
-      const or = r * n;
-      const jMax = Math.min(r, k - 1);
-      const cMax = Math.min(r, kk - 1);
-      row.fill(0, 0, cMax + 1);
-      for (let j = 0; j <= jMax; j++) {
-        const a = acc[or + j];
-        if (a === 0) continue;
-        const oj = j * s;
-        const cEnd = Math.min(j, kk - 1);
-        for (let c = 0; c <= cEnd; c++) row[c] += a * L[oj + c];
-      }
-      for (let c = 0; c <= cMax; c++) {
-        acc[or + c] = row[c];
-        const m = Math.abs(row[c]);
-        if (m > amax || m !== m) amax = m;
-      }
-      acc.fill(0, or + cMax + 1, or + k);
-    }
-    return amax;
   },
 };
 

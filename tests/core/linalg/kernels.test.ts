@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { allowWasmKernels, linalgKernels, tsKernels, type Kernels } from '../../../src/core/linalg/kernels';
+import { allowWasmKernels, linalgKernels, PAIR_LOOPS, tsKernels, type Kernels } from '../../../src/core/linalg/kernels';
 // @ts-expect-error: a plain .mjs script without types
 import { kernelsModuleText } from '../../../scripts/wasm.mjs';
 
@@ -75,7 +75,7 @@ describe('wasm kernels', () => {
     }
   });
 
-  it('projectOutPairs: the same doubles as its loop (two-lane dots), and projectOut to rounding, at odd and even lengths and offsets', () => {
+  it('projectOutPairs: the same doubles as its loop (PAIR_LOOPS: two-lane dots), and projectOut to rounding, at odd and even lengths and offsets', () => {
     for (const len of [1, 2, 3, 4, 5, 64, 513]) {
       for (const from of len > 2 ? [0, 1, 2] : [0]) {
         const rows = 7;
@@ -84,7 +84,7 @@ describe('wasm kernels', () => {
         const X3 = X2.slice();
         const [v, v2] = pair(K, len, 37 + len);
         K.projectOutPairs(X, len, 1, rows, v, 0, from, len, 1.3);
-        ts.projectOutPairs(X2, len, 1, rows, v2, 0, from, len, 1.3);
+        PAIR_LOOPS.projectOutPairs(X2, len, 1, rows, v2, 0, from, len, 1.3);
         expect(Array.from(X)).toEqual(Array.from(X2)); // rows 1–4 four at a time, 5–6 one by one; row 0 untouched
         ts.projectOut(X3, len, 1, rows, v2, 0, from, len, 1.3);
         for (let i = 0; i < X.length; i++) expect(Math.abs(X[i] - X3[i])).toBeLessThanOrEqual(8 * len * EPS);
@@ -92,7 +92,7 @@ describe('wasm kernels', () => {
     }
   });
 
-  it('reflect2: the same doubles as its loop, and two projectOut passes (H1 then H2) to rounding', () => {
+  it('reflect2: the same doubles as its loop (PAIR_LOOPS), and two projectOut passes (H1 then H2, the TypeScript set) to rounding', () => {
     for (const len of [1, 2, 3, 4, 5, 6, 64, 513]) {
       for (const from of len > 2 ? [0, 1, 2] : [0]) {
         const rows = 7;
@@ -115,11 +115,14 @@ describe('wasm kernels', () => {
         h1 /= 2;
         h2 = h2 / 2 || 1;
         K.reflect2(X, len, 1, rows, V, 0, len, from, len, h1, h2, c12);
-        ts.reflect2(X2, len, 1, rows, V2, 0, len, from, len, h1, h2, c12);
+        PAIR_LOOPS.reflect2(X2, len, 1, rows, V2, 0, len, from, len, h1, h2, c12);
         expect(Array.from(X)).toEqual(Array.from(X2)); // rows 1–4 four at a time, 5–6 one by one; row 0 untouched
+        const X4 = X3.slice();
         ts.projectOut(X3, len, 1, rows, V2, 0, from, len, h1);
         if (from + 1 < len) ts.projectOut(X3, len, 1, rows, V2, len, from + 1, len, h2);
         for (let i = 0; i < X.length; i++) expect(Math.abs(X[i] - X3[i])).toBeLessThanOrEqual(64 * len * EPS);
+        ts.reflect2(X4, len, 1, rows, V2, 0, len, from, len, h1, h2, c12); // the TypeScript set: two passes
+        expect(Array.from(X4)).toEqual(Array.from(X3));
       }
     }
   });
