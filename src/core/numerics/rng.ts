@@ -82,26 +82,14 @@ class PolarLcg {
       out[k++] = std * (0 + 1 * this.spare * this.factor);
       this.hasSpare = false;
     }
-    // d3-random's randomLcg: state ← 0x19660D·state + 0x3C6EF35F mod 2³², uniform draw 2⁻³²·(state as unsigned).
-    // d3 computes the product in doubles (exact: < 2⁵³) before `| 0`; Math.imul gives the same low 32 bits. The
-    // constants are bound here, not at module level, so the JIT embeds them (see libm-fdlibm.ts).
-    const MUL = 0x19660d;
-    const INC = 0x3c6ef35f;
-    const EPS = 1 / 0x100000000;
     let s = this.lcg;
+    const p = PAIR;
     while (k < n) {
-      let x: number;
-      let y: number;
-      let r: number;
-      do {
-        s = (Math.imul(MUL, s) + INC) | 0;
-        x = EPS * (s >>> 0) * 2 - 1;
-        s = (Math.imul(MUL, s) + INC) | 0;
-        y = EPS * (s >>> 0) * 2 - 1;
-        r = x * x + y * y;
-      } while (!r || r > 1);
+      s = polarPair(s);
+      const x = p[0];
+      const r = p[2];
       const f = Math.sqrt((-2 * log(r)) / r);
-      out[k++] = std * (0 + 1 * y * f);
+      out[k++] = std * (0 + 1 * p[1] * f);
       if (k < n) out[k++] = std * (0 + 1 * x * f);
       else {
         this.spare = x;
@@ -123,24 +111,13 @@ class PolarLcg {
       this.hasSpare = false;
       c--;
     }
-    const MUL = 0x19660d;
-    const INC = 0x3c6ef35f;
-    const EPS = 1 / 0x100000000;
     let s = this.lcg;
     while (c > 0) {
-      let x: number;
-      let y: number;
-      let r: number;
-      do {
-        s = (Math.imul(MUL, s) + INC) | 0;
-        x = EPS * (s >>> 0) * 2 - 1;
-        s = (Math.imul(MUL, s) + INC) | 0;
-        y = EPS * (s >>> 0) * 2 - 1;
-        r = x * x + y * y;
-      } while (!r || r > 1);
+      s = polarPair(s);
       if (c >= 2) c -= 2;
       else {
-        this.spare = x;
+        const r = PAIR[2];
+        this.spare = PAIR[0];
         this.factor = Math.sqrt((-2 * log(r)) / r);
         this.hasSpare = true;
         c = 0;
@@ -151,6 +128,37 @@ class PolarLcg {
 }
 
 const SCRATCH1 = new Float64Array(1);
+
+/** The pair polarPair accepted last: x, y, r = x² + y². */
+const PAIR = new Float64Array(3);
+
+/**
+ * From LCG state s, the polar method's next accepted pair (x, y uniform on the unit disc, r = x² + y² in (0, 1]) into
+ * PAIR; returns the new state. d3-random's randomLcg: state ← 0x19660D·state + 0x3C6EF35F mod 2³², uniform draw
+ * 2⁻³²·(state as unsigned); d3 computes the product in doubles (exact: < 2⁵³) before `| 0`, and Math.imul gives the
+ * same low 32 bits. The constants are bound here, not at module level, so the JIT embeds them (see libm-fdlibm.ts).
+ * Shared by fill and skip, which must move the stream alike.
+ */
+function polarPair(state: number): number {
+  const MUL = 0x19660d;
+  const INC = 0x3c6ef35f;
+  const EPS = 1 / 0x100000000;
+  let s = state;
+  let x: number;
+  let y: number;
+  let r: number;
+  do {
+    s = (Math.imul(MUL, s) + INC) | 0;
+    x = EPS * (s >>> 0) * 2 - 1;
+    s = (Math.imul(MUL, s) + INC) | 0;
+    y = EPS * (s >>> 0) * 2 - 1;
+    r = x * x + y * y;
+  } while (!r || r > 1);
+  PAIR[0] = x;
+  PAIR[1] = y;
+  PAIR[2] = r;
+  return s;
+}
 /** Which stream functions are backed by a PolarLcg (for {@link fillNormal}'s fast path). */
 const STREAMS = new WeakMap<() => number, PolarLcg>();
 
