@@ -106,15 +106,13 @@ export function zeroBeyondRank(sv: Float64Array, arch: Arch, D: Float64Array, W:
 
 /**
  * The checks and the draw shared by the plain path and its fast twin: the validated config, sample 0's parameters
- * and its f′(z_i); null with a normalization. Throws ConfigError beyond the work or memory bound. `layers`: only
- * the first ones are drawn and run forward (drawParams), for the first half of a split spectrum.
+ * and its f′(z_i); null with a normalization. Throws ConfigError beyond the work or memory bound.
  */
-export function prepareSpectrum(config: Config, arch: Arch, layers = Infinity): { c: Config; p: ChainParams; D: Float64Array } | null {
+export function prepareSpectrum(config: Config, arch: Arch): { c: Config; p: ChainParams; D: Float64Array } | null {
   const c = checkSpectrum(config, arch);
   if (!c) return null;
-  const to = Math.min(layers, c.depth);
-  const p = drawParams(c, arch, to);
-  return { c, p, D: sampleDerivatives(c, arch, p, to) };
+  const p = drawParams(c, arch);
+  return { c, p, D: sampleDerivatives(c, arch, p) };
 }
 
 /** The validated config, or null with a normalization; throws ConfigError beyond the work or memory bound. */

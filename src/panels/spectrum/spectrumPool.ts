@@ -37,7 +37,7 @@ export function splitPlan(config: Config, cores: number, minWork = SPLIT_MIN_WOR
  * second half's forward pass starts from the first's cut, which arrives when the first has drawn its layers, as
  * the second is done drawing its own. So the two halves cost the same but for the skips (~3 % at W = 512).
  */
-export function splitLayer(config: Config): number {
+function splitLayer(config: Config): number {
   return Math.floor(config.depth / 2);
 }
 

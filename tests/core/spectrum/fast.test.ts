@@ -1,9 +1,31 @@
 import { describe, expect, it } from 'vitest';
 import { defaultConfig, type Arch, type Config } from '../../../src/core/config';
 import { jacobianSpectrum } from '../../../src/core/spectrum';
-import { jacobianSpectrumFast, jacobianSpectrumJoin, jacobianSpectrumPart, singularValuesFast, type SvdStats } from '../../../src/core/spectrum/fast';
+import {
+  jacobianSpectrumFast,
+  jacobianSpectrumJoin,
+  singularValuesFast,
+  spectrumPartDraw,
+  spectrumPartForward,
+  spectrumPartProduct,
+  type ProductPart,
+  type SpectrumCut,
+  type SvdStats,
+} from '../../../src/core/spectrum/fast';
 import { singularValues } from '../../../src/core/spectrum/svd';
 import { prepareSpectrum } from '../../../src/core/spectrum/jacobian';
+
+/**
+ * Layers from … to−1 of the chain as a part, the way the app's two workers make them: the half before runs first and
+ * hands over its cut, and this half draws only its own layers.
+ */
+function partOf(c: Config, arch: 'plain' | 'residual', from: number, to: number, loops: 'wasm' | 'ts'): ProductPart {
+  let cut: SpectrumCut | undefined;
+  if (from > 0) cut = spectrumPartForward(spectrumPartDraw(c, arch, 0, from)!);
+  const d = spectrumPartDraw(c, arch, from, to)!;
+  spectrumPartForward(d, cut);
+  return spectrumPartProduct(d, undefined, loops);
+}
 
 /** Live units (f′ ≠ 0) per layer of sample 0: the fewest, and whether a count ever rises after falling below W. */
 function liveRange(c: Config): { min: number; width: number; rises: boolean } {
@@ -129,8 +151,8 @@ describe('jacobianSpectrumFast ≡ jacobianSpectrum', () => {
     const c: Config = { ...defaultConfig(), arch: [arch], seed: 4, ...over };
     const ref = jacobianSpectrum(c, arch)!;
     for (let m = 1; m < c.depth; m++) {
-      const top = jacobianSpectrumPart(c, arch as 'plain' | 'residual', 0, m, undefined, loops)!;
-      const bottom = jacobianSpectrumPart(c, arch as 'plain' | 'residual', m, c.depth, undefined, loops)!;
+      const top = partOf(c, arch as 'plain' | 'residual', 0, m, loops);
+      const bottom = partOf(c, arch as 'plain' | 'residual', m, c.depth, loops);
       const sv = jacobianSpectrumJoin(top, bottom, loops);
       expect(sv).toHaveLength(ref.length);
       for (let k = 0; k < ref.length; k++) {

@@ -13,7 +13,7 @@ import { chainFactorFast, detachPart, joinFloats, joinParts, partSingularValues,
 import { singularValuesFast } from './jacobi';
 
 export { singularValuesFast, GK_MAX_COND, type SvdStats } from './jacobi';
-export { lqFast, type ProductPart } from './product';
+export type { ProductPart } from './product';
 export type { Kernels } from '../../linalg/kernels';
 export type { SpectrumCut } from '../jacobian';
 
@@ -81,20 +81,6 @@ export function spectrumPartProduct(d: PartDraw, onLayer?: (done: number, of: nu
   const rows = from === 0 ? c.width : f.live[from - 1].length;
   const progress = onLayer && ((done: number) => onLayer(done, to - from));
   return detachPart(productPartFast(c.width, rows, from, to, f, K, progress));
-}
-
-/** The three steps at once, for layers from … to−1 (from > 0: the layers before are run first for the cut). */
-export function jacobianSpectrumPart(config: Config, arch: 'plain' | 'residual', from: number, to: number, onLayer?: (done: number, of: number) => void, loops: 'auto' | 'wasm' | 'ts' = 'auto'): ProductPart | null {
-  let cut: SpectrumCut | undefined;
-  if (from > 0) {
-    const before = spectrumPartDraw(config, arch, 0, from);
-    if (!before) return null;
-    cut = spectrumPartForward(before);
-  }
-  const d = spectrumPartDraw(config, arch, from, to);
-  if (!d) return null;
-  spectrumPartForward(d, cut);
-  return spectrumPartProduct(d, onLayer, loops);
 }
 
 /** Singular values of the chain from two adjacent parts (top: layers 0…m−1, bottom: m…L−1), largest first. */

@@ -153,7 +153,7 @@ export function lqFast(C: Float64Array, m: number, s: number, v: Float64Array, v
  * vn[k] its vᵀv/2, 0 for none), two at a time where both exist (reflect2: each row loaded and stored once for the
  * pair; 512 reflectors over 512 rows, 26–31 → 19–20 ms), else one at a time.
  */
-export function reflectRows(X: Float64Array, s: number, r0: number, r1: number, v: Float64Array, vn: Float64Array, k0: number, k1: number, K: Kernels): void {
+function reflectRows(X: Float64Array, s: number, r0: number, r1: number, v: Float64Array, vn: Float64Array, k0: number, k1: number, K: Kernels): void {
   if (r0 >= r1) return;
   for (let k = k0; k < k1; k += 2) {
     const h1 = vn[k];
