@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 /**
- * `npm run wasm`: compiles src/core/linalg/kernels.wat (the source) into kernelsBytes.ts (base64 of the
+ * `npm run wasm`: compiles src/core/linalg/kernels.wat (the source; its `;; @include reflectors.wat` line is
+ * replaced by that file's text, the row-reflector kernels) into kernelsBytes.ts (base64 of the
  * module, imported by kernels.ts), with wabt's wat2wasm. `--check` compiles and exits 1 if kernelsBytes.ts differs
  * (tests/core/linalg/kernels.test.ts does the same check).
  */
@@ -14,7 +15,9 @@ const DIR = join(fileURLToPath(new URL('..', import.meta.url)), 'src', 'core', '
 /** The text of kernelsBytes.ts for the current kernels.wat. */
 export async function kernelsModuleText() {
   const wabt = await initWabt();
-  const mod = wabt.parseWat('kernels.wat', readFileSync(join(DIR, 'kernels.wat'), 'utf8'), { simd: true });
+  const source = readFileSync(join(DIR, 'kernels.wat'), 'utf8').replace(/^ *;; @include reflectors\.wat$/m, () => readFileSync(join(DIR, 'reflectors.wat'), 'utf8'));
+  if (!source.includes('$reflect2')) throw new Error('kernels.wat: the include line of reflectors.wat is missing');
+  const mod = wabt.parseWat('kernels.wat', source, { simd: true });
   try {
     mod.validate();
     const { buffer } = mod.toBinary({});
