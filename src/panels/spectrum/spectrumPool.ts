@@ -89,7 +89,8 @@ export function createSpectrumPool(first: PhasePort, makeSecond: () => PhasePort
   function start(msg: Extract<PhaseRequest, { type: 'spectrum' }>, plan: Exclude<SplitPlan, { kind: 'one' }>, other: PhasePort): void {
     const { id, config } = msg;
     current = id;
-    const fail = (m: PhaseResponse) => {
+    // The request's last message (its answer or its error): nothing more is gathered for it.
+    const finish = (m: PhaseResponse) => {
       gather = null;
       current = -1;
       emit(m);
@@ -99,17 +100,15 @@ export function createSpectrumPool(first: PhasePort, makeSecond: () => PhasePort
       const theory: Extract<PhaseResponse, { type: 'spectrum' }>['theory'] = {};
       let answers = 0;
       gather = (_, m) => {
-        if (m.type === 'error') return fail(m);
+        if (m.type === 'error') return finish(m);
         if (m.type === 'spectrumProgress') return emit(m);
         if (m.type !== 'spectrum') return;
         Object.assign(sv, m.sv);
         Object.assign(theory, m.theory);
         if (++answers < 2) return;
-        gather = null;
-        current = -1;
         // In the config's order of architectures, as one worker would have answered.
         const ordered = (o: Record<string, unknown>) => Object.fromEntries(config.arch.filter((a) => a in o).map((a) => [a, o[a]]));
-        emit({ type: 'spectrum', id, sv: ordered(sv) as typeof sv, theory: ordered(theory) as typeof theory });
+        finish({ type: 'spectrum', id, sv: ordered(sv) as typeof sv, theory: ordered(theory) as typeof theory });
       };
       first.postMessage({ type: 'spectrum', id, config, archs: plan.first });
       other.postMessage({ type: 'spectrum', id, config, archs: plan.second });
@@ -117,21 +116,17 @@ export function createSpectrumPool(first: PhasePort, makeSecond: () => PhasePort
     }
     const { arch, mid } = plan;
     const parts: { top?: ProductPart | null; bottom?: ProductPart | null } = {};
-    const done = { first: 0, second: 0 };
+    const layers = { first: 0, second: 0 };
     let joining = false;
     gather = (from, m) => {
-      if (m.type === 'error') return fail(m);
+      if (m.type === 'error') return finish(m);
       if (m.type === 'spectrumProgress') {
         // The two halves' layers together, of the whole chain.
-        done[from] = m.done;
-        return emit({ ...m, done: done.first + done.second, total: config.depth });
+        layers[from] = m.done;
+        return emit({ ...m, done: layers.first + layers.second, total: config.depth });
       }
       if (m.type === 'spectrumCut') return other.postMessage(m); // the first half's cut, to the second
-      if (m.type === 'spectrum' && joining) {
-        gather = null;
-        current = -1;
-        return emit(m);
-      }
+      if (m.type === 'spectrum' && joining) return finish(m);
       if (m.type !== 'spectrumPart') return;
       if (m.from === 0) parts.top = m.part;
       else parts.bottom = m.part;
