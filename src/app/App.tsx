@@ -64,6 +64,9 @@ function useFirstResultDeferred(result: ResultState, panelsReady: boolean): Resu
   return deferred;
 }
 
+/** How many controls an embed shows above its panels in a narrow frame; with more, they follow the panels. */
+const EMBED_CONTROLS_ON_TOP = 3;
+
 export function App() {
   const t = useT();
   const ui = useApp(selectUi);
@@ -79,6 +82,11 @@ export function App() {
   const settled = usePageSettled();
   useDocumentAttrs(ui.theme, ui.lang, ui.present, t('app.title'));
   const showControls = ui.controls.length > 0;
+  // An embed with more than a few controls (every control when the link has no `controls=`) puts them after its
+  // panels: in a fixed-height frame narrower than the sidebar and chart side by side, a dozen controls on top pushed
+  // the chart below the fold. A few stay on top, beside what they change (embed/embed.css places both orders).
+  const controlsAfter = ui.embed && ui.controls.length > EMBED_CONTROLS_ON_TOP;
+  const sidebar = showControls ? <Sidebar /> : null;
   return (
     <div
       className="app"
@@ -91,10 +99,8 @@ export function App() {
         {t('app.skip')}
       </a>
       {!ui.embed && <Header />}
-      <div className={showControls ? 'layout' : 'layout layout-full'}>
-        {showControls && (
-          <Sidebar />
-        )}
+      <div className={!showControls ? 'layout layout-full' : controlsAfter ? 'layout layout-controls-after' : 'layout'}>
+        {!controlsAfter && sidebar}
         {/* An embed's main landmark has a name of its own: on a page that shows the app and an embed of it (the embed
             dialog's preview) two mains named alike are one landmark twice to a screen reader (axe landmark-unique). */}
         <main id="charts" className="main" tabIndex={-1} aria-label={t(ui.embed ? 'app.panels.embed' : 'app.panels')} aria-busy={busy}>
@@ -115,6 +121,7 @@ export function App() {
               result arrives (the engine chunk or the worker answers after the first paint). */}
           {!ui.embed && !ui.present && ((result.report && settled) || result.error) && <TrainSection lab={TrainLab} />}
         </main>
+        {controlsAfter && sidebar}
       </div>
       <PresentMode />
       <EmbedBridge />

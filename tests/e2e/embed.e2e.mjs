@@ -1,7 +1,8 @@
 /**
  * Embedding in a real browser: the example host page (two frames, one sandboxed with allow-scripts only) renders,
  * the frames report their height and the host resizes them, the host's gcv:set message changes both; the URL picks
- * panels and controls; a 320×240 frame has no horizontal overflow and shows the chart; messages from anyone but the
+ * panels and controls; a 320×240 frame has no horizontal overflow and shows the chart (also with every control, which
+ * then follows it, and at 600×400); messages from anyone but the
  * parent window are ignored and bad values are clamped; an old (v0) link still opens; axe finds nothing in embed mode.
  */
 import assert from 'node:assert/strict';
@@ -72,15 +73,19 @@ export async function examplePageFramesRenderResizeAndObeyTheHost({ page, baseUr
 }
 
 export async function tinyFrameHasNoHorizontalOverflowAndShowsTheChart({ page, baseUrl, screenshot }) {
-  for (const [query, name] of [
+  // Without `controls=` an embed shows every control: they follow the chart, which must still open the frame.
+  for (const [query, name, [w, h] = [320, 240]] of [
     ['?embed=1&panels=flow&controls=&arch=plain,residual&bg=transparent', 'embed-320x240'],
     ['?embed=1&panels=flow,chain&controls=depth,act&lang=zh', 'embed-320x240-controls-zh'],
+    ['?embed=1&panels=flow', 'embed-320x240-every-control'],
+    ['?embed=1&panels=spectrum&lang=zh', 'embed-600x400-every-control-zh', [600, 400]],
   ]) {
     await page.setContent(
-      `<!doctype html><title>host</title><body style="margin:0;background:#fff"><iframe sandbox="allow-scripts" title="visualizer" style="display:block;width:320px;height:240px;border:0" src="${baseUrl}${query}"></iframe></body>`,
+      `<!doctype html><title>host</title><body style="margin:0;background:#fff"><iframe sandbox="allow-scripts" title="visualizer" style="display:block;width:${w}px;height:${h}px;border:0" src="${baseUrl}${query}"></iframe></body>`,
     );
     const frame = page.frameLocator('iframe');
-    await frame.locator(LINE).first().waitFor({ timeout: 20_000 });
+    const drawn = query.includes('spectrum') ? '[data-panel="spectrum"] path[data-arch="residual"]' : LINE;
+    await frame.locator(drawn).first().waitFor({ timeout: 30_000 });
     await page.waitForTimeout(300);
     const f = await (await page.$('iframe')).contentFrame();
     const m = await f.evaluate(() => {
@@ -90,25 +95,32 @@ export async function tinyFrameHasNoHorizontalOverflowAndShowsTheChart({ page, b
         // width > 1: visually hidden text (1 px, clipped, margin −1) is not content
         .filter(([, r]) => r.width > 1 && (r.right > doc.clientWidth + 0.5 || r.left < -0.5))
         .map(([e, r]) => `${e.tagName}.${e.getAttribute('class') ?? ''} ${Math.round(r.left)}…${Math.round(r.right)}`);
-      const svg = document.querySelector('[data-panel="flow"] svg[role="img"]').getBoundingClientRect();
+      const svg = document.querySelector('[data-panel] svg[role="img"]').getBoundingClientRect();
+      const aside = document.querySelector('aside');
       return {
         innerWidth,
         scrollWidth: doc.scrollWidth,
         wide: wide.slice(0, 5),
-        svg: { top: svg.top, width: svg.width, right: svg.right, height: svg.height },
+        svg: { top: svg.top, width: svg.width, right: svg.right, height: svg.height, bottom: svg.bottom },
+        controls: document.querySelectorAll('[data-control]').length,
+        asideTop: aside ? aside.getBoundingClientRect().top : null,
         bodyBg: getComputedStyle(document.body).backgroundColor,
         htmlBg: getComputedStyle(doc).backgroundColor,
       };
     });
-    assert.equal(m.innerWidth, 320);
-    assert.ok(m.scrollWidth <= 320, `${query}: the page scrolls sideways (${m.scrollWidth} px)`);
+    assert.equal(m.innerWidth, w);
+    assert.ok(m.scrollWidth <= w, `${query}: the page scrolls sideways (${m.scrollWidth} px)`);
     assert.deepEqual(m.wide, [], `${query}: elements stick out sideways`);
-    assert.ok(m.svg.width >= 250 && m.svg.right <= 320, `${query}: the chart fits the width: ${JSON.stringify(m.svg)}`);
+    assert.ok(m.svg.width >= w - 70 && m.svg.right <= w, `${query}: the chart fits the width: ${JSON.stringify(m.svg)}`);
+    if (!query.includes('controls=')) {
+      assert.ok(m.controls > 3, `${query}: every control is there (${m.controls})`);
+      assert.ok(m.asideTop >= m.svg.bottom, `${query}: the controls follow the chart: ${JSON.stringify(m)}`);
+    }
     // The theme's own opaque background by default (readable on any host page); bg=transparent lets the host show.
     const transparent = query.includes('bg=transparent');
     assert.equal(m.bodyBg === 'rgba(0, 0, 0, 0)', transparent, `body background ${m.bodyBg} for ${query}`);
     assert.equal(m.htmlBg === 'rgba(0, 0, 0, 0)', transparent, `root background ${m.htmlBg} for ${query}`);
-    if (!query.includes('controls=depth')) assert.ok(m.svg.top < 240 * 0.5 && m.svg.height > 100, `the chart is in view: ${JSON.stringify(m.svg)}`);
+    if (!query.includes('controls=depth')) assert.ok(m.svg.top < h * 0.5 && m.svg.height > 100, `the chart is in view: ${JSON.stringify(m.svg)}`);
     await screenshot(name);
   }
 }
