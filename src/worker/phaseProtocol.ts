@@ -43,8 +43,11 @@ export type PhaseRequest =
 
 export type PhaseResponse =
   | { type: 'theory'; id: number; xs: number[]; ys: number[]; grids: Partial<Record<Arch, Float64Array | null>>; critical: Partial<Record<Arch, { x: number; y: number }[] | null>> | null }
-  /** cells [from, from + n) in row-major [y][x] order; values[arch] holds their log10 ratios (NaN: none) */
-  | { type: 'cells'; id: number; done: number; total: number; from: number; values: Partial<Record<Arch, Float64Array>> }
+  /**
+   * cells [from, from + n) in row-major [y][x] order; values[arch] holds their log10 ratios (NaN: none); `refused`:
+   * the cells among them (grid indices) whose config the core refused, with its message (their values are NaN)
+   */
+  | { type: 'cells'; id: number; done: number; total: number; from: number; values: Partial<Record<Arch, Float64Array>>; refused: { index: number; error: string }[] }
   | { type: 'sampled'; id: number; total: number }
   | { type: 'cancelled'; id: number; done: number }
   | { type: 'spectrum'; id: number; sv: Partial<Record<Arch, Float64Array | null>>; theory: Partial<Record<Arch, SpectrumTheory>> }
@@ -158,14 +161,16 @@ export function createPhaseHandler(env: PhaseHandlerEnv): { handle(msg: PhaseReq
         const t0 = env.now();
         const rows: Partial<Record<Arch, number[]>> = {};
         for (const a of msg.config.arch) rows[a] = [];
+        const refused: { index: number; error: string }[] = [];
         do {
           const cell = sampleCell(msg.config, g, done % nx, Math.floor(done / nx));
           for (const { arch, v } of held(rows)) v.push(cell.values[arch] ?? NaN);
+          if (cell.error) refused.push({ index: done, error: cell.error });
           done++;
         } while (done < total && env.now() - t0 < CHUNK_MS);
         const values: Partial<Record<Arch, Float64Array>> = {};
         for (const { arch, v } of held(rows)) values[arch] = Float64Array.from(v);
-        env.post({ type: 'cells', id, done, total, from, values });
+        env.post({ type: 'cells', id, done, total, from, values, refused });
         if (done < total) await env.yieldToEvents();
         if (sampling !== id) {
           env.post({ type: 'cancelled', id, done });

@@ -115,6 +115,24 @@ export async function sampleItFillsCellsProgressivelyAndCancels({ page, baseUrl,
   await screenshot('phase-sampled');
 }
 
+export async function cellsTheCoreRefusesAreNamedNotCalledOverflow({ page, baseUrl }) {
+  // Layer normalization needs width ≥ 2: on a width × bias map the width-1 column (25 cells) is refused. Before, those
+  // cells came back NaN with nothing said, and "All 425 cells sampled" was claimed.
+  await open(page, baseUrl, '?act=tanh&depth=8&width=8&batch=4&arch=plain&norm=layer');
+  await page.locator(PHASE).scrollIntoViewIfNeeded();
+  await phaseReady(page);
+  await page.locator(`${PHASE} select[data-role="axis-y"]`).selectOption('bias');
+  await page.locator(`${PHASE} select[data-role="axis-x"]`).selectOption('width');
+  await page.locator(`${PHASE} button[data-role="sample"]`).click();
+  const text = await until(() => page.locator(`${PHASE} [data-role="sampling"]`).textContent(), (t) => /cells sampled/.test(t), 'sampling done', 120_000);
+  assert.match(text, /400 of 425 cells sampled/);
+  assert.match(text, /25 cells were not sampled \(grey\): invalid norm="layer": allowed layer normalization needs width ≥ 2/);
+  // The keyboard's cell text says so too: the map's first focused cell is its middle; go to the width-1 column.
+  await page.locator(`${PHASE} [data-role="phase-map"]`).focus();
+  for (let k = 0; k < 8; k++) await page.keyboard.press('ArrowLeft');
+  assert.match(await page.locator(`${PHASE} [data-role="focus-text"]`).textContent(), /^width W = 1, bias std = [\d.]+: not finite \(the core refused to sample this chain\)$/);
+}
+
 export async function spectrumDrawsBothArchitecturesWithAReading({ page, baseUrl, screenshot }) {
   await open(page, baseUrl, '?act=tanh&init=orthogonal&depth=50&width=32&arch=plain,residual');
   await page.locator(SPECTRUM).scrollIntoViewIfNeeded();

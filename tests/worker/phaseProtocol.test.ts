@@ -59,6 +59,20 @@ describe('phase worker handler', () => {
     expect(out[out.length - 1]).toEqual({ type: 'sampled', id: 2, total: 6 });
   });
 
+  it('sample: a cell whose chain the core refuses comes back NaN with the refusal, by grid index', async () => {
+    const { out, h, flush } = harness();
+    // Layer normalization needs width ≥ 2: the width-1 column is refused, the width-2 one runs.
+    const c = { ...config, norm: 'layer' as const };
+    const run = h.handle({ type: 'sample', id: 9, config: c, x: parseAxis('width:1:2:2'), y: parseAxis('bias:0:1:2') });
+    await flush();
+    await run;
+    const refused = out.flatMap((m) => (m.type === 'cells' ? m.refused : []));
+    expect(refused.map((r) => r.index)).toEqual([0, 2]);
+    expect(refused[0].error).toMatch(/layer normalization needs width ≥ 2/);
+    const values = out.flatMap((m) => (m.type === 'cells' ? Array.from(m.values.plain!) : []));
+    expect(values.map(Number.isNaN)).toEqual([true, false, true, false]);
+  });
+
   it('a cancel stops the sampling between chunks; a newer sample replaces an older one', async () => {
     const { out, h, flush, pending } = harness();
     const first = h.handle({ type: 'sample', id: 3, config, x, y });

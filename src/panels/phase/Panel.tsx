@@ -44,6 +44,8 @@ interface Sampling {
   count: number;
   total: number;
   state: 'running' | 'done' | 'cancelled';
+  /** cells (grid indices) whose chain the core refused, with its message: they were not sampled */
+  refused: ReadonlyMap<number, string>;
 }
 
 const selectPresent = (s: { ui: { present: boolean } }) => s.ui.present;
@@ -112,7 +114,8 @@ function PhasePanelBody({ config, lang, onPick, size }: SizedProps<PhasePanelPro
           v.set(fresh, m.from);
           values[arch] = v;
         }
-        return { ...s, values, count: m.done };
+        const refused = m.refused.length ? new Map([...s.refused, ...m.refused.map((r) => [r.index, r.error] as const)]) : s.refused;
+        return { ...s, values, count: m.done, refused };
       });
     } else if (m.type === 'sampled' && m.id === want.current.sample) setSampling((s) => (s && s.id === m.id ? { ...s, state: 'done' } : s));
     else if (m.type === 'cancelled' && m.id === want.current.sample) setSampling((s) => (s && s.id === m.id ? { ...s, state: 'cancelled' } : s));
@@ -144,7 +147,7 @@ function PhasePanelBody({ config, lang, onPick, size }: SizedProps<PhasePanelPro
     const total = x.n * y.n;
     const values: Partial<Record<Arch, Float64Array>> = {};
     for (const a of config.arch) values[a] = new Float64Array(total).fill(NaN);
-    setSampling({ id, values, count: 0, total, state: 'running' });
+    setSampling({ id, values, count: 0, total, state: 'running', refused: new Map() });
     send({ type: 'sample', id, config, x, y });
   };
   const cancel = () => {
@@ -168,6 +171,7 @@ function PhasePanelBody({ config, lang, onPick, size }: SizedProps<PhasePanelPro
               theory: grid,
               sampled: sampling?.values[shownArch] ?? null,
               sampledCount: sampling?.count ?? 0,
+              refused: sampling?.refused ?? null,
               critical: current.critical?.[shownArch] ?? null,
               here: { x: NaN, y: NaN },
             },
@@ -233,6 +237,12 @@ function PhasePanelBody({ config, lang, onPick, size }: SizedProps<PhasePanelPro
           : null;
   const archName = t(`viz.arch.${shownArch}`);
   const focusCell = l && focus ? l.cells[focus.iy * x.n + focus.ix] : null;
+  // Cells the core refused to sample (too large for memory) show the theory, and say so.
+  const firstRefusal = sampling && sampling.refused.size > 0 ? sampling.refused.values().next().value! : null;
+  const refusedText =
+    sampling && firstRefusal !== null
+      ? t(grid ? 'phase.refused' : 'phase.refusedBlank', { n: sampling.refused.size, reason: firstRefusal.includes('(memory)') || firstRefusal.includes('memory limit') ? t('phase.refusedMemory') : firstRefusal })
+      : null;
   const valueText = (v: number) => (Number.isFinite(v) ? v.toFixed(1) : t('phase.nonFinite'));
   const hereCell = l && l.crossX !== null && l.crossY !== null ? l.cells.find((c) => l.crossX! >= c.x && l.crossX! < c.x + c.w && l.crossY! >= c.y && l.crossY! < c.y + c.h) : undefined;
   const exportJson = () => {
@@ -242,6 +252,7 @@ function PhasePanelBody({ config, lang, onPick, size }: SizedProps<PhasePanelPro
       grid: { x, y, xs: current.xs, ys: current.ys },
       theory: current.grids,
       sampled: sampling && sampling.state === 'done' ? sampling.values : undefined,
+      errors: sampling && sampling.state === 'done' ? [...sampling.refused].map(([k, error]) => ({ ix: k % x.n, iy: Math.floor(k / x.n), error })) : undefined,
       critical: current.critical,
     });
   };
@@ -311,8 +322,11 @@ function PhasePanelBody({ config, lang, onPick, size }: SizedProps<PhasePanelPro
           {sampling.state === 'running'
             ? t('phase.progress', { done: sampling.count, total: sampling.total })
             : sampling.state === 'done'
-              ? t('phase.sampledAll', { total: sampling.total, seed: config.seed })
+              ? sampling.refused.size > 0
+                ? t('phase.sampledSome', { sampled: sampling.total - sampling.refused.size, total: sampling.total, seed: config.seed })
+                : t('phase.sampledAll', { total: sampling.total, seed: config.seed })
               : t('phase.cancelled', { done: sampling.count, total: sampling.total })}
+          {refusedText && <div data-role="refused">{refusedText}</div>}
         </div>
       )}
       {error && (
@@ -363,12 +377,13 @@ function PhasePanelBody({ config, lang, onPick, size }: SizedProps<PhasePanelPro
           <div style={{ color: COLOR.muted }}>{t('phase.legend')}</div>
           {focusCell && (
             <div data-role="focus-text">
-              {t('phase.cellAria', { x: keyName(x.key), xv: fmt(current!.xs[focusCell.ix]), y: keyName(y.key), yv: fmt(current!.ys[focusCell.iy]), v: valueText(focusCell.value) })}
+              {t(Number.isFinite(focusCell.value) ? 'phase.cellAria' : 'phase.cellAriaNone', { x: keyName(x.key), xv: fmt(current!.xs[focusCell.ix]), y: keyName(y.key), yv: fmt(current!.ys[focusCell.iy]), v: valueText(focusCell.value) })}
+              {focusCell.refused && t(grid ? 'phase.refusedCell' : 'phase.refusedCellBlank')}
             </div>
           )}
           {grid === null && <div>{t('phase.noTheory', { arch: archName })}</div>}
           {criticalText && <div data-role="critical-text">{criticalText}</div>}
-          {sampling && sampling.count > 0 && grid && <div data-role="disagree-text">{l.disagreeCount > 0 ? t('phase.disagree', { n: l.disagreeCount }) : t('phase.agree')}</div>}
+          {sampling && sampling.count > sampling.refused.size && grid && <div data-role="disagree-text">{l.disagreeCount > 0 ? t('phase.disagree', { n: l.disagreeCount }) : t('phase.agree')}</div>}
           <div style={{ color: COLOR.muted }}>{t('phase.keys')}</div>
         </div>
       )}

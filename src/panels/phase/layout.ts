@@ -80,6 +80,8 @@ export interface PhaseCell {
   value: number;
   theory: number;
   sampled: number | undefined;
+  /** the core refused this cell's config when sampling (too large for memory): it shows the theory, as if unsampled */
+  refused: boolean;
   fill: string;
   disagree: boolean;
 }
@@ -94,6 +96,8 @@ export interface PhaseLayoutInput {
   /** [y][x] row-major sampled values; `sampledCount` cells (in row-major order) are filled */
   sampled: Float64Array | null;
   sampledCount: number;
+  /** sampled cells (grid indices) the core refused: their NaN is no measurement and must not read as an overflow */
+  refused?: { has(index: number): boolean } | null;
   critical: { x: number; y: number }[] | null;
   /** the current config's values of the two keys */
   here: { x: number; y: number };
@@ -173,11 +177,12 @@ export function phaseLayout(inp: PhaseLayoutInput, width: number, font: ChartFon
     for (let ix = 0; ix < nx; ix++) {
       const k = iy * nx + ix;
       const theory = inp.theory ? inp.theory[k] : NaN;
-      const sampled = inp.sampled && k < inp.sampledCount ? inp.sampled[k] : undefined;
+      const refused = inp.refused?.has(k) ?? false;
+      const sampled = inp.sampled && k < inp.sampledCount && !refused ? inp.sampled[k] : undefined;
       const value = sampled ?? theory;
       const disagree = sampled !== undefined && inp.theory !== null && cellsDisagree(sampled, theory);
       if (disagree) disagreeCount++;
-      cells.push({ ix, iy, x: ix * cw, y: innerHeight - (iy + 1) * ch, w: cw, h: ch, value, theory, sampled, fill: decadeColor(value, D), disagree });
+      cells.push({ ix, iy, x: ix * cw, y: innerHeight - (iy + 1) * ch, w: cw, h: ch, value, theory, sampled, refused, fill: decadeColor(value, D), disagree });
     }
   const inside = (p: { x: number; y: number }) => p.x >= inp.x.min && p.x <= inp.x.max && p.y >= inp.y.min && p.y <= inp.y.max;
   const pts = (inp.critical ?? []).filter(inside);

@@ -73,6 +73,15 @@ describe('phase layout', () => {
     expect(l.cells.filter((c) => c.disagree).map((c) => c.ix + 5 * c.iy)).toEqual([3, 4]);
     expect(l.disagreeCount).toBe(2);
   });
+
+  it('a cell the core refused to sample shows the theory and is no disagreement: its NaN is no overflow', () => {
+    const theory = input().theory;
+    const sampled = Float64Array.from([-2, -1, 0.5, 2.5, NaN, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+    const l = phaseLayout(input({ theory, sampled, sampledCount: 5, refused: new Set([4]) }), 500);
+    expect(l.cells[4]).toMatchObject({ refused: true, sampled: undefined, value: theory[4], disagree: false });
+    expect(l.cells.filter((c) => c.refused)).toHaveLength(1);
+    expect(l.disagreeCount).toBe(1); // cell 3 alone
+  });
 });
 
 describe('phase map text at the chart font', () => {
