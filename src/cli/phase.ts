@@ -72,7 +72,8 @@ function usage(): string {
     'Usage: npm run -s phase -- --query "<config>" --x KEY:MIN:MAX:N[:log] --y KEY:MIN:MAX:N[:log] [options]',
     '',
     'Prints log10(‖∂L/∂h_0‖ / ‖∂L/∂h_L‖) over a grid of two config keys, from the mean-field theory.',
-    '  KEY is one of scale, bias, depth, alpha, width; N from 2 to 101; :log spaces the values geometrically.',
+    '  KEY is one of scale, bias, depth, alpha, width; N from 2 to 101; :log spaces the values geometrically;',
+    '  depth and width take whole-number ends and at most one point per whole number in range.',
     '  --query STR    the other config keys, as for `npm run analyze` (e.g. "act=tanh&depth=50&arch=plain")',
     '  --sampled      also run the real chain at every cell (the numbers `analyze` gives for that config)',
     '  critical       with a scale axis, per architecture: plain the χ = 1 line; residual (whose per-layer factor',
@@ -81,7 +82,8 @@ function usage(): string {
     '  --spectrum     add archs.<arch>.jacobian = { sample: 0, sv }: singular values of ∂h_L/∂h_0 at the query',
     '  --format json|csv   json (default); csv: arch,grid,<y key>,<x key>,log10_ratio per cell',
     '  --pretty       indent the JSON',
-    'Non-finite cells are null and listed in "nonFinite". Exit codes: 0 ok, 2 bad input, 1 internal error.',
+    'Non-finite cells are null and listed in "nonFinite" (with the reason when the core refused to sample one).',
+    'Exit codes: 0 ok, 2 bad input, 1 internal error.',
     '',
   ].join('\n');
 }

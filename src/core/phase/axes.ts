@@ -1,6 +1,7 @@
 /**
  * The axes of a phase map: which config keys may span a grid axis, parsing `KEY:MIN:MAX:N[:log]`, and the grid
- * values. Integer keys (depth, width) are rounded to integers after spacing, so a log depth axis may repeat a value.
+ * values. Integer keys (depth, width) take whole-number ends and at most as many points as whole numbers in range;
+ * their values are rounded after spacing and kept distinct.
  */
 import { ConfigError, fieldOf, type Config } from '../config';
 import { exp, log } from '../numerics/libm';
@@ -51,6 +52,12 @@ export function checkAxis(a: PhaseAxis, name = 'axis'): PhaseAxis {
   if (a.min < r.min || a.max > r.max) throw new PhaseAxisError(`${name}: ${a.key} must stay within ${r.min}–${r.max} (got ${a.min}–${a.max})`);
   if (!Number.isInteger(a.n) || a.n < PHASE_MIN_N || a.n > PHASE_MAX_N)
     throw new PhaseAxisError(`${name}: N must be an integer from ${PHASE_MIN_N} to ${PHASE_MAX_N} (got ${a.n})`);
+  // An integer key's grid is whole numbers: a fractional end would be silently rounded, and more points than whole
+  // numbers in the range would repeat rows or columns (depth:1:3:10 gave 1, 1, 1, 1, 2, …).
+  if (r.int && (!Number.isInteger(a.min) || !Number.isInteger(a.max)))
+    throw new PhaseAxisError(`${name}: ${a.key} takes whole numbers: MIN and MAX must be integers (got ${a.min}–${a.max})`);
+  if (r.int && a.n > a.max - a.min + 1)
+    throw new PhaseAxisError(`${name}: ${a.key} ${a.min}–${a.max} holds ${a.max - a.min + 1} whole numbers: N must be at most that (got ${a.n})`);
   return a;
 }
 
@@ -85,7 +92,8 @@ export function axisValues(a: PhaseAxis): number[] {
   const l1 = a.log ? log(a.max) : 0;
   // An integer key's values are kept distinct where the range allows (rounding made the default depth axis 2, 3, 3,
   // 4 … and width 1, 1, 2 …: two identical rows): each is at least one above the last, and at most what leaves room
-  // for the ones after it. A range narrower than N (depth:1:3:5) keeps the plain rounding and its repeats.
+  // for the ones after it. A range narrower than N (depth:1:3:5), which checkAxis refuses, would keep the plain
+  // rounding and its repeats.
   const distinct = int && a.max - a.min + 1 >= a.n;
   for (let k = 0; k < a.n; k++) {
     const t = k / (a.n - 1);

@@ -56,6 +56,9 @@ describe('phase axes', () => {
     ['scale:0.001:1:3', /within 0.01–100/],
     ['scale:0.1:1', /expected KEY:MIN:MAX:N/],
     ['scale:a:1:3', /must be decimal numbers/],
+    ['depth:1.5:4:3', /depth takes whole numbers: MIN and MAX must be integers \(got 1\.5–4\)/],
+    ['width:2:8.5:3', /width takes whole numbers/],
+    ['depth:1:3:10:log', /depth 1–3 holds 3 whole numbers: N must be at most that \(got 10\)/],
   ])('rejects %s with a message naming the problem', (spec, msg) => {
     expect(() => parseAxis(spec)).toThrow(PhaseAxisError);
     expect(() => parseAxis(spec)).toThrow(msg);
