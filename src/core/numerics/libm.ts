@@ -5,7 +5,7 @@
  * and safe. Why: engines round the transcendental functions differently in the last bit (Node 20 and Chromium
  * 156 disagree on a few per cent of arguments), which made the CLI's report differ from the browser's export.
  */
-export { exp, expm1, log, log1p } from './libm-fdlibm';
+export { exp, expm1, log, log1p, logArray } from './libm-fdlibm';
 export { tanh } from './libm-tanh';
 
 /**

@@ -3,7 +3,7 @@
  * Every random number of a chain (x, W, b, y) comes from one such stream, in a fixed order, so a seed in a link
  * reproduces the same chain everywhere.
  */
-import { log } from './libm';
+import { log, logArray } from './libm';
 
 /**
  * Normal draws N(mu, sigma²) from the uniform [0, 1) draws of `source` by Marsaglia's polar method, step for step
@@ -74,6 +74,8 @@ class PolarLcg {
   /**
    * out[k] = std · (the next draw), k in index order: the values of `std * next()` per entry, bit for bit (the same
    * mu + sigma·y·f with mu = 0, sigma = 1), with the LCG and the pair loop inlined instead of two closure calls.
+   * Pairs go in blocks: first the accepted pairs of a block, then their logarithms in one logArray pass (5× the
+   * scalar log's speed, see there), then the draws.
    */
   fill(out: Float64Array, std: number): void {
     const n = out.length;
@@ -85,16 +87,24 @@ class PolarLcg {
     let s = this.lcg;
     const p = PAIR;
     while (k < n) {
-      s = polarPair(s);
-      const x = p[0];
-      const r = p[2];
-      const f = Math.sqrt((-2 * log(r)) / r);
-      out[k++] = std * (0 + 1 * p[1] * f);
-      if (k < n) out[k++] = std * (0 + 1 * x * f);
-      else {
-        this.spare = x;
-        this.factor = f;
-        this.hasSpare = true;
+      const pairs = Math.min(BLOCK, Math.ceil((n - k) / 2));
+      for (let j = 0; j < pairs; j++) {
+        s = polarPair(s);
+        BX[j] = p[0];
+        BY[j] = p[1];
+        BR[j] = p[2];
+      }
+      logArray(BR, BR_HI, BL, pairs);
+      for (let j = 0; j < pairs; j++) {
+        const r = BR[j];
+        const f = Math.sqrt((-2 * BL[j]) / r);
+        out[k++] = std * (0 + 1 * BY[j] * f);
+        if (k < n) out[k++] = std * (0 + 1 * BX[j] * f);
+        else {
+          this.spare = BX[j];
+          this.factor = f;
+          this.hasSpare = true;
+        }
       }
     }
     this.lcg = s;
@@ -128,6 +138,14 @@ class PolarLcg {
 }
 
 const SCRATCH1 = new Float64Array(1);
+
+/** fill's block of accepted pairs: x, y, r = x² + y² (and r's words, for logArray), ln r. */
+const BLOCK = 256;
+const BX = new Float64Array(BLOCK);
+const BY = new Float64Array(BLOCK);
+const BR = new Float64Array(BLOCK);
+const BR_HI = new Int32Array(BR.buffer);
+const BL = new Float64Array(BLOCK);
 
 /** The pair polarPair accepted last: x, y, r = x² + y². */
 const PAIR = new Float64Array(3);
