@@ -352,7 +352,7 @@ function PhasePanelBody({ config, lang, onPick, size }: SizedProps<PhasePanelPro
               y: keyName(y.key),
               ymin: fmt(y.min),
               ymax: fmt(y.max),
-              here: hereCell ? valueText(hereCell.value) : '—',
+              here: hereCell ? valueText(hereCell.value) + (hereCell.refused ? t(grid ? 'phase.refusedCell' : 'phase.refusedCellBlank') : '') : '—',
             })}
             style={{ display: 'block', cursor: 'crosshair' }}
             onClick={onClick}
