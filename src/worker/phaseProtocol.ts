@@ -41,13 +41,20 @@ export type PhaseRequest =
   | { type: 'spectrumCut'; id: number; cut: SpectrumCut }
   | { type: 'spectrumJoin'; id: number; config: Config; arch: 'plain' | 'residual'; top: ProductPart; bottom: ProductPart };
 
+/** A sampled cell the core refused: its grid index, the core's message, and whether it was for memory. */
+export interface PhaseRefusal {
+  index: number;
+  error: string;
+  memory: boolean;
+}
+
 export type PhaseResponse =
   | { type: 'theory'; id: number; xs: number[]; ys: number[]; grids: Partial<Record<Arch, Float64Array | null>>; critical: Partial<Record<Arch, { x: number; y: number }[] | null>> | null }
   /**
    * cells [from, from + n) in row-major [y][x] order; values[arch] holds their log10 ratios (NaN: none); `refused`:
-   * the cells among them (grid indices) whose config the core refused, with its message (their values are NaN)
+   * the cells among them whose config the core refused (their values are NaN)
    */
-  | { type: 'cells'; id: number; done: number; total: number; from: number; values: Partial<Record<Arch, Float64Array>>; refused: { index: number; error: string }[] }
+  | { type: 'cells'; id: number; done: number; total: number; from: number; values: Partial<Record<Arch, Float64Array>>; refused: PhaseRefusal[] }
   | { type: 'sampled'; id: number; total: number }
   | { type: 'cancelled'; id: number; done: number }
   | { type: 'spectrum'; id: number; sv: Partial<Record<Arch, Float64Array | null>>; theory: Partial<Record<Arch, SpectrumTheory>> }
@@ -161,11 +168,11 @@ export function createPhaseHandler(env: PhaseHandlerEnv): { handle(msg: PhaseReq
         const t0 = env.now();
         const rows: Partial<Record<Arch, number[]>> = {};
         for (const a of msg.config.arch) rows[a] = [];
-        const refused: { index: number; error: string }[] = [];
+        const refused: PhaseRefusal[] = [];
         do {
           const cell = sampleCell(msg.config, g, done % nx, Math.floor(done / nx));
           for (const { arch, v } of held(rows)) v.push(cell.values[arch] ?? NaN);
-          if (cell.error) refused.push({ index: done, error: cell.error });
+          if (cell.error) refused.push({ index: done, error: cell.error, memory: cell.memory ?? false });
           done++;
         } while (done < total && env.now() - t0 < CHUNK_MS);
         const values: Partial<Record<Arch, Float64Array>> = {};

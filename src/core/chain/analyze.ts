@@ -23,7 +23,10 @@ export const MAX_CHAIN_FLOATS = 1e8;
 // chainFootprint lives in ./footprint (no engine dependencies, for the page's size guard); re-exported here.
 export { chainFootprint };
 
-/** Throw a ConfigError naming the largest depth that fits when a chain would exceed {@link MAX_CHAIN_FLOATS}. */
+/** The ConfigError of a chain too large to hold in memory (the phase map tells its cells apart by it). */
+export class MemoryLimitError extends ConfigError {}
+
+/** Throw a MemoryLimitError naming the largest depth that fits when a chain would exceed {@link MAX_CHAIN_FLOATS}. */
 function checkFootprint(s: ChainShape): void {
   if (chainFootprint(s) <= MAX_CHAIN_FLOATS) return;
   // The largest depth that fits, by bisection (the footprint grows with depth): the message names a depth that runs
@@ -36,7 +39,7 @@ function checkFootprint(s: ChainShape): void {
     else hi = mid;
   }
   const allowed = lo >= 1 ? `at most ${lo} layers for ${s.arch} at width ${s.width}, batch ${s.batch} (memory)` : `a smaller width or batch: even 1 layer of ${s.arch} at width ${s.width}, batch ${s.batch} exceeds the memory limit`;
-  throw new ConfigError('depth', s.depth, allowed);
+  throw new MemoryLimitError('depth', s.depth, allowed);
 }
 
 // One compiled chain per recent shape (plain, residual, dense overlaid), reused across calls; most recent first.

@@ -5,7 +5,7 @@
  * that is not a finite number (overflowed chain, a ratio of 0, a config the core refuses) is null in
  * the CLI's JSON (±Infinity here when the ratio under- or overflowed float64: see {@link log10Ratio}).
  */
-import { analyzeChain } from '../chain/analyze';
+import { analyzeChain, MemoryLimitError } from '../chain/analyze';
 import { ConfigError, type Arch, type Config } from '../config';
 import { log } from '../numerics/libm';
 import { held } from '../report';
@@ -60,6 +60,8 @@ export interface SampledCell {
   values: Partial<Record<Arch, number>>;
   /** set when the core refused the cell's config (e.g. too large for memory): every value is then NaN */
   error?: string;
+  /** the refusal was for memory (the chain is too large to hold) */
+  memory?: boolean;
 }
 
 /** Sample one cell: the real chain of `config` at (xv, yv), all its architectures from one draw (as analyze does). */
@@ -73,7 +75,7 @@ export function sampleCell(config: Config, g: PhaseGrid, ix: number, iy: number)
   } catch (e) {
     if (!(e instanceof ConfigError)) throw e;
     for (const a of c.arch) values[a] = NaN;
-    return { values, error: e.message };
+    return { values, error: e.message, ...(e instanceof MemoryLimitError ? { memory: true } : {}) };
   }
 }
 

@@ -12,7 +12,7 @@ import { PHASE_KEYS, type PhaseAxis, type PhaseKey } from '../../core/phase/axes
 import { held } from '../../core/report';
 import { phaseReportCSV, phaseReportJSON } from '../../core/phase/report';
 import { translate, type Lang } from '../../state/i18n';
-import type { PhaseResponse } from '../../worker/phaseProtocol';
+import type { PhaseRefusal, PhaseResponse } from '../../worker/phaseProtocol';
 import { useApp } from '../../state/store';
 import { AxisBottom, AxisLeft } from '../../viz/Axes';
 import { chartFont } from '../../viz/chartFont';
@@ -44,8 +44,8 @@ interface Sampling {
   count: number;
   total: number;
   state: 'running' | 'done' | 'cancelled';
-  /** cells (grid indices) whose chain the core refused, with its message: they were not sampled */
-  refused: ReadonlyMap<number, string>;
+  /** cells (grid indices) whose chain the core refused: they were not sampled */
+  refused: ReadonlyMap<number, PhaseRefusal>;
 }
 
 const selectPresent = (s: { ui: { present: boolean } }) => s.ui.present;
@@ -114,7 +114,7 @@ function PhasePanelBody({ config, lang, onPick, size }: SizedProps<PhasePanelPro
           v.set(fresh, m.from);
           values[arch] = v;
         }
-        const refused = m.refused.length ? new Map([...s.refused, ...m.refused.map((r) => [r.index, r.error] as const)]) : s.refused;
+        const refused = m.refused.length ? new Map([...s.refused, ...m.refused.map((r) => [r.index, r] as const)]) : s.refused;
         return { ...s, values, count: m.done, refused };
       });
     } else if (m.type === 'sampled' && m.id === want.current.sample) setSampling((s) => (s && s.id === m.id ? { ...s, state: 'done' } : s));
@@ -241,7 +241,7 @@ function PhasePanelBody({ config, lang, onPick, size }: SizedProps<PhasePanelPro
   const firstRefusal = sampling && sampling.refused.size > 0 ? sampling.refused.values().next().value! : null;
   const refusedText =
     sampling && firstRefusal !== null
-      ? t(grid ? 'phase.refused' : 'phase.refusedBlank', { n: sampling.refused.size, reason: firstRefusal.includes('(memory)') || firstRefusal.includes('memory limit') ? t('phase.refusedMemory') : firstRefusal })
+      ? t(grid ? 'phase.refused' : 'phase.refusedBlank', { n: sampling.refused.size, reason: firstRefusal.memory ? t('phase.refusedMemory') : firstRefusal.error })
       : null;
   const valueText = (v: number) => (Number.isFinite(v) ? v.toFixed(1) : t('phase.nonFinite'));
   const hereCell = l && l.crossX !== null && l.crossY !== null ? l.cells.find((c) => l.crossX! >= c.x && l.crossX! < c.x + c.w && l.crossY! >= c.y && l.crossY! < c.y + c.h) : undefined;
@@ -252,7 +252,7 @@ function PhasePanelBody({ config, lang, onPick, size }: SizedProps<PhasePanelPro
       grid: { x, y, xs: current.xs, ys: current.ys },
       theory: current.grids,
       sampled: sampling && sampling.state === 'done' ? sampling.values : undefined,
-      errors: sampling && sampling.state === 'done' ? [...sampling.refused].map(([k, error]) => ({ ix: k % x.n, iy: Math.floor(k / x.n), error })) : undefined,
+      errors: sampling && sampling.state === 'done' ? [...sampling.refused].map(([k, r]) => ({ ix: k % x.n, iy: Math.floor(k / x.n), error: r.error })) : undefined,
       critical: current.critical,
     });
   };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeChain } from '../../../src/core/chain/analyze';
 import { defaultConfig, type Config } from '../../../src/core/config';
-import { axisValues, criticalCurve, criticalCurves, parseAxis, phaseGrid, phaseSampled, phaseTheory, PhaseAxisError, residualEdgeCurve, RESIDUAL_EDGE_DECADES } from '../../../src/core/phase';
+import { axisValues, criticalCurve, criticalCurves, parseAxis, phaseGrid, phaseSampled, phaseTheory, PhaseAxisError, residualEdgeCurve, RESIDUAL_EDGE_DECADES, sampleCell } from '../../../src/core/phase';
 import { meanFieldDh } from '../../../src/core/theory/theory';
 
 function cfg(over: Partial<Config>): Config {
@@ -202,5 +202,18 @@ describe('the residual chain’s edge (its counterpart of the χ = 1 line)', () 
     expect(criticalCurves(c, phaseGrid(parseAxis('bias:0:1:3'), parseAxis('depth:2:50:3')))).toBeNull();
     // ReLU at depth 1000 grows more than a decade already at scale 0.01 (the theory's first cell): no crossing.
     expect(residualEdgeCurve({ ...c, act: 'relu', init: 'he', depth: 1000 }, g)).toEqual([]);
+  });
+});
+
+describe('sampled cells the core refuses', () => {
+  it('a chain too large to hold is refused for memory, before anything is drawn; a layer norm at width 1 for another reason', () => {
+    // Dense at width 128 holds at most 72 layers at batch 16 (the CLI's message names it).
+    const big = sampleCell(cfg({ arch: ['dense'] }), phaseGrid(parseAxis('width:64:128:2'), parseAxis('depth:400:500:2')), 1, 1);
+    expect(big.values.dense).toBeNaN();
+    expect(big.error).toMatch(/at most \d+ layers for dense at width 128, batch 16 \(memory\)/);
+    expect(big.memory).toBe(true);
+    const norm = sampleCell(cfg({ arch: ['plain'], norm: 'layer' }), phaseGrid(parseAxis('width:1:2:2'), parseAxis('bias:0:1:2')), 0, 0);
+    expect(norm.error).toMatch(/layer normalization needs width ≥ 2/);
+    expect(norm.memory).toBeUndefined();
   });
 });
