@@ -18,7 +18,7 @@
  * cancel is answered while a long sampling runs.
  */
 import type { Arch, Config } from '../core/config';
-import { criticalCurves, phaseGrid, phaseTheory, sampleCell, checkAxis, type PhaseAxis } from '../core/phase';
+import { criticalCurves, phaseGrid, phaseTheory, sampleCell, checkAxis, type PhaseAxis, type RefusalKind } from '../core/phase';
 import {
   jacobianSpectrumFast as jacobianSpectrum,
   jacobianSpectrumJoin,
@@ -41,11 +41,11 @@ export type PhaseRequest =
   | { type: 'spectrumCut'; id: number; cut: SpectrumCut }
   | { type: 'spectrumJoin'; id: number; config: Config; arch: 'plain' | 'residual'; top: ProductPart; bottom: ProductPart };
 
-/** A sampled cell the core refused: its grid index, the core's message, and whether it was for memory. */
+/** A sampled cell the core refused: its grid index, the core's message, and what for. */
 export interface PhaseRefusal {
   index: number;
   error: string;
-  memory: boolean;
+  kind: RefusalKind;
 }
 
 export type PhaseResponse =
@@ -172,7 +172,7 @@ export function createPhaseHandler(env: PhaseHandlerEnv): { handle(msg: PhaseReq
         do {
           const cell = sampleCell(msg.config, g, done % nx, Math.floor(done / nx));
           for (const { arch, v } of held(rows)) v.push(cell.values[arch] ?? NaN);
-          if (cell.error) refused.push({ index: done, error: cell.error, memory: cell.memory ?? false });
+          if (cell.error) refused.push({ index: done, error: cell.error, kind: cell.kind ?? 'other' });
           done++;
         } while (done < total && env.now() - t0 < CHUNK_MS);
         const values: Partial<Record<Arch, Float64Array>> = {};

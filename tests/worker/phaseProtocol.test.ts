@@ -69,7 +69,7 @@ describe('phase worker handler', () => {
     const refused = out.flatMap((m) => (m.type === 'cells' ? m.refused : []));
     expect(refused.map((r) => r.index)).toEqual([0, 2]);
     expect(refused[0].error).toMatch(/layer normalization needs width ≥ 2/);
-    expect(refused[0].memory).toBe(false);
+    expect(refused[0].kind).toBe('layer');
     const values = out.flatMap((m) => (m.type === 'cells' ? Array.from(m.values.plain!) : []));
     expect(values.map(Number.isNaN)).toEqual([true, false, true, false]);
   });

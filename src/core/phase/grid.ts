@@ -60,9 +60,12 @@ export interface SampledCell {
   values: Partial<Record<Arch, number>>;
   /** set when the core refused the cell's config (e.g. too large for memory): every value is then NaN */
   error?: string;
-  /** the refusal was for memory (the chain is too large to hold) */
-  memory?: boolean;
+  /** why, for the panel's words: the chain is too large to hold, a normalization its size does not allow, other */
+  kind?: RefusalKind;
 }
+
+/** What a refusal was for: memory (analyze's MemoryLimitError), 'layer' or 'batch' normalization at size 1, other. */
+export type RefusalKind = 'memory' | 'layer' | 'batch' | 'other';
 
 /** Sample one cell: the real chain of `config` at (xv, yv), all its architectures from one draw (as analyze does). */
 export function sampleCell(config: Config, g: PhaseGrid, ix: number, iy: number): SampledCell {
@@ -75,7 +78,8 @@ export function sampleCell(config: Config, g: PhaseGrid, ix: number, iy: number)
   } catch (e) {
     if (!(e instanceof ConfigError)) throw e;
     for (const a of c.arch) values[a] = NaN;
-    return { values, error: e.message, ...(e instanceof MemoryLimitError ? { memory: true } : {}) };
+    const kind: RefusalKind = e instanceof MemoryLimitError ? 'memory' : e.key === 'norm' && (e.value === 'layer' || e.value === 'batch') ? e.value : 'other';
+    return { values, error: e.message, kind };
   }
 }
 

@@ -237,13 +237,17 @@ function PhasePanelBody({ config, lang, onPick, size }: SizedProps<PhasePanelPro
           : null;
   const archName = t(`viz.arch.${shownArch}`);
   const focusCell = l && focus ? l.cells[focus.iy * x.n + focus.ix] : null;
-  // Cells the core refused to sample (too large for memory) show the theory, and say so.
+  // Cells the core refused to sample (too large for memory, a layer norm at width 1) show the theory, and say so.
   const firstRefusal = sampling && sampling.refused.size > 0 ? sampling.refused.values().next().value! : null;
   const refusedText =
     sampling && firstRefusal !== null
-      ? t(grid ? 'phase.refused' : 'phase.refusedBlank', { n: sampling.refused.size, reason: firstRefusal.memory ? t('phase.refusedMemory') : firstRefusal.error })
+      ? t(grid ? 'phase.refused' : 'phase.refusedBlank', { n: sampling.refused.size, reason: firstRefusal.kind === 'other' ? firstRefusal.error : t(`phase.refused.${firstRefusal.kind}`) })
       : null;
   const valueText = (v: number) => (Number.isFinite(v) ? v.toFixed(1) : t('phase.nonFinite'));
+  // A cell's value in words: with no theory (dense, a normalization) a cell not sampled yet has none, which is not
+  // an overflow; a refused one says why.
+  const cellText = (c: PhaseCell) =>
+    grid === null && c.sampled === undefined ? t(c.refused ? 'phase.refusedNone' : 'phase.unsampled') : valueText(c.value) + (c.refused ? t('phase.refusedCell') : '');
   const hereCell = l && l.crossX !== null && l.crossY !== null ? l.cells.find((c) => l.crossX! >= c.x && l.crossX! < c.x + c.w && l.crossY! >= c.y && l.crossY! < c.y + c.h) : undefined;
   const exportJson = () => {
     if (!current) return null;
@@ -352,7 +356,7 @@ function PhasePanelBody({ config, lang, onPick, size }: SizedProps<PhasePanelPro
               y: keyName(y.key),
               ymin: fmt(y.min),
               ymax: fmt(y.max),
-              here: hereCell ? valueText(hereCell.value) + (hereCell.refused ? t(grid ? 'phase.refusedCell' : 'phase.refusedCellBlank') : '') : '—',
+              here: hereCell ? cellText(hereCell) : '—',
             })}
             style={{ display: 'block', cursor: 'crosshair' }}
             onClick={onClick}
@@ -377,8 +381,7 @@ function PhasePanelBody({ config, lang, onPick, size }: SizedProps<PhasePanelPro
           <div style={{ color: COLOR.muted }}>{t('phase.legend')}</div>
           {focusCell && (
             <div data-role="focus-text">
-              {t(Number.isFinite(focusCell.value) ? 'phase.cellAria' : 'phase.cellAriaNone', { x: keyName(x.key), xv: fmt(current!.xs[focusCell.ix]), y: keyName(y.key), yv: fmt(current!.ys[focusCell.iy]), v: valueText(focusCell.value) })}
-              {focusCell.refused && t(grid ? 'phase.refusedCell' : 'phase.refusedCellBlank')}
+              {t(Number.isFinite(focusCell.value) ? 'phase.cellAria' : 'phase.cellAriaNone', { x: keyName(x.key), xv: fmt(current!.xs[focusCell.ix]), y: keyName(y.key), yv: fmt(current!.ys[focusCell.iy]), v: cellText(focusCell) })}
             </div>
           )}
           {grid === null && <div>{t('phase.noTheory', { arch: archName })}</div>}

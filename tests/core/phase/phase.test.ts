@@ -211,9 +211,9 @@ describe('sampled cells the core refuses', () => {
     const big = sampleCell(cfg({ arch: ['dense'] }), phaseGrid(parseAxis('width:64:128:2'), parseAxis('depth:400:500:2')), 1, 1);
     expect(big.values.dense).toBeNaN();
     expect(big.error).toMatch(/at most \d+ layers for dense at width 128, batch 16 \(memory\)/);
-    expect(big.memory).toBe(true);
+    expect(big.kind).toBe('memory');
     const norm = sampleCell(cfg({ arch: ['plain'], norm: 'layer' }), phaseGrid(parseAxis('width:1:2:2'), parseAxis('bias:0:1:2')), 0, 0);
     expect(norm.error).toMatch(/layer normalization needs width ≥ 2/);
-    expect(norm.memory).toBeUndefined();
+    expect(norm.kind).toBe('layer');
   });
 });
