@@ -248,6 +248,13 @@ function PhasePanelBody({ config, lang, onPick, size }: SizedProps<PhasePanelPro
   // an overflow; a refused one says why.
   const cellText = (c: PhaseCell) =>
     grid === null && c.sampled === undefined ? t(c.refused ? 'phase.refusedNone' : 'phase.unsampled') : valueText(c.value) + (c.refused ? t('phase.refusedCell') : '');
+  // The focused cell's sentence: "… = …: v decades" for a number, the words alone otherwise; a refusal after it.
+  const cellSentence = (c: PhaseCell) => {
+    const place = { x: keyName(x.key), xv: fmt(current!.xs[c.ix]), y: keyName(y.key), yv: fmt(current!.ys[c.iy]) };
+    if (grid === null && c.sampled === undefined) return t('phase.cellAriaNone', { ...place, v: cellText(c) });
+    const s = t(Number.isFinite(c.value) ? 'phase.cellAria' : 'phase.cellAriaNone', { ...place, v: valueText(c.value) });
+    return c.refused ? s + t('phase.refusedCell') : s;
+  };
   const hereCell = l && l.crossX !== null && l.crossY !== null ? l.cells.find((c) => l.crossX! >= c.x && l.crossX! < c.x + c.w && l.crossY! >= c.y && l.crossY! < c.y + c.h) : undefined;
   const exportJson = () => {
     if (!current) return null;
@@ -381,7 +388,7 @@ function PhasePanelBody({ config, lang, onPick, size }: SizedProps<PhasePanelPro
           <div style={{ color: COLOR.muted }}>{t('phase.legend')}</div>
           {focusCell && (
             <div data-role="focus-text">
-              {t(Number.isFinite(focusCell.value) ? 'phase.cellAria' : 'phase.cellAriaNone', { x: keyName(x.key), xv: fmt(current!.xs[focusCell.ix]), y: keyName(y.key), yv: fmt(current!.ys[focusCell.iy]), v: cellText(focusCell) })}
+              {cellSentence(focusCell)}
             </div>
           )}
           {grid === null && <div>{t('phase.noTheory', { arch: archName })}</div>}
