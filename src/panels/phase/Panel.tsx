@@ -20,6 +20,7 @@ import { downloadBlob } from '../../viz/exportDownload';
 import { measured, type SizedProps } from '../../viz/measured';
 import { COLOR, FONT } from '../../viz/theme';
 import { AXIS_PRESETS, crosshairAt, phaseLayout, residualEdgeReading, type PhaseCell } from './layout';
+import { cellSentence, cellText, refusedText } from './cellText';
 import { DecadeScale, MapMarks } from './MapMarks';
 import { usePhasePort } from './phasePort';
 
@@ -238,23 +239,7 @@ function PhasePanelBody({ config, lang, onPick, size }: SizedProps<PhasePanelPro
   const archName = t(`viz.arch.${shownArch}`);
   const focusCell = l && focus ? l.cells[focus.iy * x.n + focus.ix] : null;
   // Cells the core refused to sample (too large for memory, a layer norm at width 1) show the theory, and say so.
-  const firstRefusal = sampling && sampling.refused.size > 0 ? sampling.refused.values().next().value! : null;
-  const refusedText =
-    sampling && firstRefusal !== null
-      ? t(grid ? 'phase.refused' : 'phase.refusedBlank', { n: sampling.refused.size, reason: firstRefusal.kind === 'other' ? firstRefusal.error : t(`phase.refused.${firstRefusal.kind}`) })
-      : null;
-  const valueText = (v: number) => (Number.isFinite(v) ? v.toFixed(1) : t('phase.nonFinite'));
-  // A cell's value in words: with no theory (dense, a normalization) a cell not sampled yet has none, which is not
-  // an overflow; a refused one says why.
-  const cellText = (c: PhaseCell) =>
-    grid === null && c.sampled === undefined ? t(c.refused ? 'phase.refusedNone' : 'phase.unsampled') : valueText(c.value) + (c.refused ? t('phase.refusedCell') : '');
-  // The focused cell's sentence: "… = …: v decades" for a number, the words alone otherwise; a refusal after it.
-  const cellSentence = (c: PhaseCell) => {
-    const place = { x: keyName(x.key), xv: fmt(current!.xs[c.ix]), y: keyName(y.key), yv: fmt(current!.ys[c.iy]) };
-    if (grid === null && c.sampled === undefined) return t('phase.cellAriaNone', { ...place, v: cellText(c) });
-    const s = t(Number.isFinite(c.value) ? 'phase.cellAria' : 'phase.cellAriaNone', { ...place, v: valueText(c.value) });
-    return c.refused ? s + t('phase.refusedCell') : s;
-  };
+  const refusals = sampling ? refusedText(t, sampling.refused, grid !== null) : null;
   const hereCell = l && l.crossX !== null && l.crossY !== null ? l.cells.find((c) => l.crossX! >= c.x && l.crossX! < c.x + c.w && l.crossY! >= c.y && l.crossY! < c.y + c.h) : undefined;
   const exportJson = () => {
     if (!current) return null;
@@ -337,7 +322,7 @@ function PhasePanelBody({ config, lang, onPick, size }: SizedProps<PhasePanelPro
                 ? t('phase.sampledSome', { sampled: sampling.total - sampling.refused.size, total: sampling.total, seed: config.seed })
                 : t('phase.sampledAll', { total: sampling.total, seed: config.seed })
               : t('phase.cancelled', { done: sampling.count, total: sampling.total })}
-          {refusedText && <div data-role="refused">{refusedText}</div>}
+          {refusals && <div data-role="refused">{refusals}</div>}
         </div>
       )}
       {error && (
@@ -363,7 +348,7 @@ function PhasePanelBody({ config, lang, onPick, size }: SizedProps<PhasePanelPro
               y: keyName(y.key),
               ymin: fmt(y.min),
               ymax: fmt(y.max),
-              here: hereCell ? cellText(hereCell) : '—',
+              here: hereCell ? cellText(t, hereCell, grid !== null) : '—',
             })}
             style={{ display: 'block', cursor: 'crosshair' }}
             onClick={onClick}
@@ -388,7 +373,7 @@ function PhasePanelBody({ config, lang, onPick, size }: SizedProps<PhasePanelPro
           <div style={{ color: COLOR.muted }}>{t('phase.legend')}</div>
           {focusCell && (
             <div data-role="focus-text">
-              {cellSentence(focusCell)}
+              {cellSentence(t, focusCell, grid !== null, { x: keyName(x.key), xv: fmt(current!.xs[focusCell.ix]), y: keyName(y.key), yv: fmt(current!.ys[focusCell.iy]) })}
             </div>
           )}
           {grid === null && <div>{t('phase.noTheory', { arch: archName })}</div>}

@@ -17,6 +17,8 @@ export const phaseEn = {
   'phase.sampledSome': '{sampled} of {total} cells sampled (seed {seed}).',
   'phase.refused': '{n} cells were not sampled and show the theory: {reason}.',
   'phase.refusedBlank': '{n} cells were not sampled (grey): {reason}.',
+  'phase.refusedOne': '1 cell was not sampled and shows the theory: {reason}.',
+  'phase.refusedBlankOne': '1 cell was not sampled (grey): {reason}.',
   'phase.refused.memory': 'their chains are too large to hold in memory here',
   'phase.refused.layer': 'layer normalization needs width ≥ 2',
   'phase.refused.batch': 'batch normalization needs batch ≥ 2',

@@ -17,6 +17,8 @@ export const phaseZh = {
   'phase.sampledSome': '已采样 {total} 格中的 {sampled} 格（种子 {seed}）。',
   'phase.refused': '有 {n} 格没有采样，显示的是理论值：{reason}。',
   'phase.refusedBlank': '有 {n} 格没有采样（灰色）：{reason}。',
+  'phase.refusedOne': '有 1 格没有采样，显示的是理论值：{reason}。',
+  'phase.refusedBlankOne': '有 1 格没有采样（灰色）：{reason}。',
   'phase.refused.memory': '这些网络太大，这里的内存放不下',
   'phase.refused.layer': '层归一化要求宽度 ≥ 2',
   'phase.refused.batch': '批归一化要求批大小 ≥ 2',
