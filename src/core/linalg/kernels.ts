@@ -39,11 +39,12 @@ export interface Kernels {
   /** Rows at po and qo of x (len entries): p ← cs·p − u·q, q ← w·p + cs·q. */
   rotate(x: Float64Array, po: number, qo: number, len: number, cs: number, u: number, w: number): void;
   /**
-   * acc (n × k, row stride n, lower trapezoidal) ← acc·L (k × kk, row stride s, lower trapezoidal) in place, through
-   * `row` (≥ kk entries); entries past a row's new last column (up to k) become 0. Returns the largest |entry|, NaN
-   * if any is NaN.
+   * acc (n × k, row stride n) ← acc·L (k × kk, row stride s) in place, both lower trapezoidal with exact zeros
+   * above the diagonal (the wasm kernel's blocks read them): entry (r, c) = Σ_{j = c … min(r, k−1)} acc[r, j]·L[j, c]
+   * in ascending j; entries past a row's new last column (up to k) become 0. Returns the largest |entry|, NaN if any
+   * is NaN.
    */
-  lowerProduct(acc: Float64Array, n: number, k: number, L: Float64Array, s: number, kk: number, row: Float64Array): number;
+  lowerProduct(acc: Float64Array, n: number, k: number, L: Float64Array, s: number, kk: number): number;
 }
 
 /** The TypeScript loops: the reference each wasm kernel is pinned to (one object: they hold no state). */
@@ -77,26 +78,21 @@ const TS_KERNELS: Kernels = {
       x[qo + i] = w * yp + cs * yq;
     }
   },
-  lowerProduct(acc, n, k, L, s, kk, row) {
+  lowerProduct(acc, n, k, L, s, kk) {
     let amax = 0;
     for (let r = 0; r < n; r++) {
       const or = r * n;
       const jMax = Math.min(r, k - 1);
-      const cMax = Math.min(r, kk - 1);
-      row.fill(0, 0, cMax + 1);
-      for (let j = 0; j <= jMax; j++) {
-        const a = acc[or + j];
-        if (a === 0) continue;
-        const oj = j * s;
-        const cEnd = Math.min(j, kk - 1);
-        for (let c = 0; c <= cEnd; c++) row[c] += a * L[oj + c];
-      }
-      for (let c = 0; c <= cMax; c++) {
-        acc[or + c] = row[c];
-        const m = Math.abs(row[c]);
+      const cEnd = Math.min(r + 1, kk);
+      // Ascending c: entry c reads the row's entries from c on, none of them overwritten yet.
+      for (let c = 0; c < cEnd; c++) {
+        let sum = 0;
+        for (let j = c; j <= jMax; j++) sum += acc[or + j] * L[j * s + c];
+        acc[or + c] = sum;
+        const m = Math.abs(sum);
         if (m > amax || m !== m) amax = m;
       }
-      acc.fill(0, or + cMax + 1, or + k);
+      acc.fill(0, or + cEnd, or + k);
     }
     return amax;
   },
@@ -160,7 +156,7 @@ interface Exports {
   axpy(y: number, x: number, al: number, len: number): void;
   dot(x: number, y: number, len: number): number;
   rotate(p: number, q: number, len: number, cs: number, u: number, w: number): void;
-  lowerProduct(acc: number, n: number, k: number, l: number, s: number, kk: number, row: number): number;
+  lowerProduct(acc: number, n: number, k: number, l: number, s: number, kk: number): number;
 }
 
 let instance: Exports | null | undefined; // undefined: not tried yet; null: WebAssembly unavailable here
@@ -238,6 +234,6 @@ export function linalgKernels(floats: number, prefer: 'wasm' | 'ts' = 'wasm'): K
     axpy: (y, yo, x, xo, al, len) => ex.axpy(at(y, yo), at(x, xo), al, len),
     dot: (x, xo, y, yo, len) => ex.dot(at(x, xo), at(y, yo), len),
     rotate: (x, po, qo, len, cs, u, w) => ex.rotate(at(x, po), at(x, qo), len, cs, u, w),
-    lowerProduct: (acc, n, k, L, s, kk, row) => ex.lowerProduct(at(acc, 0), n, k, at(L, 0), s, kk, at(row, 0)),
+    lowerProduct: (acc, n, k, L, s, kk) => ex.lowerProduct(at(acc, 0), n, k, at(L, 0), s, kk),
   };
 }

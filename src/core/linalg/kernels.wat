@@ -68,43 +68,114 @@
       (f64.store (local.get $q) (f64.add (f64.mul (local.get $w) (local.get $sp)) (f64.mul (local.get $cs) (local.get $sq))))))
   )
 
-  ;; acc (n × k, row stride n, lower trapezoidal) ← acc·L (k × kk, row stride s, lower trapezoidal), row by row
-  ;; through the scratch row (kk entries); the entries past a row's new last column (up to k) become 0. Returns the
-  ;; largest |entry| (NaN if any is NaN). The twin of tsKernels' lowerProduct loop, the same doubles.
-  (func (export "lowerProduct") (param $acc i32) (param $n i32) (param $k i32) (param $lo i32) (param $s i32) (param $kk i32) (param $row i32) (result f64)
-    (local $r i32) (local $j i32) (local $c i32) (local $jMax i32) (local $cMax i32) (local $or i32) (local $sb i32)
-    (local $a f64) (local $m f64) (local $amax f64)
-    (local.set $sb (i32.shl (local.get $s) (i32.const 3)))
-    (local.set $r (i32.const 0))
+  ;; acc (n × k, row stride n, lower trapezoidal, zeros above) ← acc·L (k × kk, row stride s, lower trapezoidal,
+  ;; zeros above) in place: entry (r, c) = Σ_{j = c … min(r, k−1)} acc[r, j]·L[j, c], j ascending from +0, for c ≤
+  ;; min(r, kk−1); the row's entries after that, up to column k−1, become 0. Returns the largest |entry| (NaN if any is
+  ;; NaN). Main pass: four rows × four columns in registers (eight f64x2 sums), each load of L's four entries feeding
+  ;; four rows; the block's sums start at its first column c0 ≤ c, and the extra terms are exact zeros (acc or L
+  ;; above its diagonal), which leave every sum as it is: the same doubles as kernels.ts's loop. Columns ascend, so
+  ;; an entry is overwritten only after every entry of its row that reads it.
+  (func $lowerProduct (export "lowerProduct") (param $acc i32) (param $n i32) (param $k i32) (param $lo i32) (param $s i32) (param $kk i32) (result f64)
+    (local $r0 i32) (local $n4 i32) (local $kk4 i32) (local $c0 i32) (local $j i32) (local $jMax i32) (local $sa i32) (local $sl i32)
+    (local $ap i32) (local $lp i32) (local $cp i32) (local $r i32) (local $cEnd i32) (local $c i32) (local $amax f64) (local $m f64)
+    (local $c0a v128) (local $c0b v128) (local $c1a v128) (local $c1b v128)
+    (local $c2a v128) (local $c2b v128) (local $c3a v128) (local $c3b v128)
+    (local $b0 v128) (local $b1 v128) (local $x v128)
+    (local.set $sa (i32.shl (local.get $n) (i32.const 3)))
+    (local.set $sl (i32.shl (local.get $s) (i32.const 3)))
+    (local.set $n4 (i32.and (local.get $n) (i32.const -4)))
+    (local.set $kk4 (i32.and (local.get $kk) (i32.const -4)))
+    (local.set $r0 (i32.const 0))
     (block $rend (loop $rloop
-      (br_if $rend (i32.ge_s (local.get $r) (local.get $n)))
-      (local.set $or (i32.add (local.get $acc) (i32.shl (i32.mul (local.get $r) (local.get $n)) (i32.const 3))))
-      (local.set $jMax (select (local.get $r) (i32.sub (local.get $k) (i32.const 1)) (i32.lt_s (local.get $r) (i32.sub (local.get $k) (i32.const 1)))))
-      (local.set $cMax (select (local.get $r) (i32.sub (local.get $kk) (i32.const 1)) (i32.lt_s (local.get $r) (i32.sub (local.get $kk) (i32.const 1)))))
-      (memory.fill (local.get $row) (i32.const 0) (i32.shl (i32.add (local.get $cMax) (i32.const 1)) (i32.const 3)))
-      (local.set $j (i32.const 0))
-      (block $jend (loop $jloop
-        (br_if $jend (i32.gt_s (local.get $j) (local.get $jMax)))
-        (local.set $a (f64.load (i32.add (local.get $or) (i32.shl (local.get $j) (i32.const 3)))))
-        (if (f64.ne (local.get $a) (f64.const 0)) (then
-          (call $axpy (local.get $row) (i32.add (local.get $lo) (i32.mul (local.get $j) (local.get $sb))) (local.get $a)
-            (i32.add (select (local.get $j) (i32.sub (local.get $kk) (i32.const 1)) (i32.lt_s (local.get $j) (i32.sub (local.get $kk) (i32.const 1)))) (i32.const 1)))))
-        (local.set $j (i32.add (local.get $j) (i32.const 1)))
-        (br $jloop)))
-      (local.set $c (i32.const 0))
-      (block $cend (loop $cloop
-        (br_if $cend (i32.gt_s (local.get $c) (local.get $cMax)))
-        (local.set $a (f64.load (i32.add (local.get $row) (i32.shl (local.get $c) (i32.const 3)))))
-        (f64.store (i32.add (local.get $or) (i32.shl (local.get $c) (i32.const 3))) (local.get $a))
-        (local.set $m (f64.abs (local.get $a)))
-        (if (i32.or (f64.gt (local.get $m) (local.get $amax)) (f64.ne (local.get $m) (local.get $m))) (then (local.set $amax (local.get $m))))
-        (local.set $c (i32.add (local.get $c) (i32.const 1)))
-        (br $cloop)))
-      (if (i32.gt_s (local.get $k) (i32.add (local.get $cMax) (i32.const 1))) (then
-        (memory.fill (i32.add (local.get $or) (i32.shl (i32.add (local.get $cMax) (i32.const 1)) (i32.const 3))) (i32.const 0)
-          (i32.shl (i32.sub (local.get $k) (i32.add (local.get $cMax) (i32.const 1))) (i32.const 3)))))
-      (local.set $r (i32.add (local.get $r) (i32.const 1)))
+      (br_if $rend (i32.ge_s (local.get $r0) (local.get $n)))
+      (local.set $c0 (i32.const 0))
+      (if (i32.lt_s (local.get $r0) (local.get $n4)) (then
+        (local.set $jMax (select (i32.add (local.get $r0) (i32.const 3)) (i32.sub (local.get $k) (i32.const 1))
+          (i32.lt_s (i32.add (local.get $r0) (i32.const 3)) (i32.sub (local.get $k) (i32.const 1)))))
+        (block $cend (loop $cloop
+          (br_if $cend (i32.ge_s (local.get $c0) (local.get $kk4)))
+          (br_if $cend (i32.gt_s (local.get $c0) (i32.add (local.get $r0) (i32.const 3))))
+          (local.set $c0a (v128.const f64x2 0 0)) (local.set $c0b (v128.const f64x2 0 0))
+          (local.set $c1a (v128.const f64x2 0 0)) (local.set $c1b (v128.const f64x2 0 0))
+          (local.set $c2a (v128.const f64x2 0 0)) (local.set $c2b (v128.const f64x2 0 0))
+          (local.set $c3a (v128.const f64x2 0 0)) (local.set $c3b (v128.const f64x2 0 0))
+          (local.set $ap (i32.add (local.get $acc) (i32.add (i32.mul (local.get $r0) (local.get $sa)) (i32.shl (local.get $c0) (i32.const 3)))))
+          (local.set $lp (i32.add (local.get $lo) (i32.add (i32.mul (local.get $c0) (local.get $sl)) (i32.shl (local.get $c0) (i32.const 3)))))
+          (local.set $j (local.get $c0))
+          (block $jend (loop $jloop
+            (br_if $jend (i32.gt_s (local.get $j) (local.get $jMax)))
+            (local.set $b0 (v128.load (local.get $lp)))
+            (local.set $b1 (v128.load offset=16 (local.get $lp)))
+            (local.set $x (v128.load64_splat (local.get $ap)))
+            (local.set $c0a (f64x2.add (local.get $c0a) (f64x2.mul (local.get $x) (local.get $b0))))
+            (local.set $c0b (f64x2.add (local.get $c0b) (f64x2.mul (local.get $x) (local.get $b1))))
+            (local.set $x (v128.load64_splat (i32.add (local.get $ap) (local.get $sa))))
+            (local.set $c1a (f64x2.add (local.get $c1a) (f64x2.mul (local.get $x) (local.get $b0))))
+            (local.set $c1b (f64x2.add (local.get $c1b) (f64x2.mul (local.get $x) (local.get $b1))))
+            (local.set $x (v128.load64_splat (i32.add (local.get $ap) (i32.shl (local.get $sa) (i32.const 1)))))
+            (local.set $c2a (f64x2.add (local.get $c2a) (f64x2.mul (local.get $x) (local.get $b0))))
+            (local.set $c2b (f64x2.add (local.get $c2b) (f64x2.mul (local.get $x) (local.get $b1))))
+            (local.set $x (v128.load64_splat (i32.add (local.get $ap) (i32.mul (local.get $sa) (i32.const 3)))))
+            (local.set $c3a (f64x2.add (local.get $c3a) (f64x2.mul (local.get $x) (local.get $b0))))
+            (local.set $c3b (f64x2.add (local.get $c3b) (f64x2.mul (local.get $x) (local.get $b1))))
+            (local.set $ap (i32.add (local.get $ap) (i32.const 8)))
+            (local.set $lp (i32.add (local.get $lp) (local.get $sl)))
+            (local.set $j (i32.add (local.get $j) (i32.const 1)))
+            (br $jloop)))
+          (local.set $cp (i32.add (local.get $acc) (i32.add (i32.mul (local.get $r0) (local.get $sa)) (i32.shl (local.get $c0) (i32.const 3)))))
+          (v128.store (local.get $cp) (local.get $c0a)) (v128.store offset=16 (local.get $cp) (local.get $c0b))
+          (local.set $cp (i32.add (local.get $cp) (local.get $sa)))
+          (v128.store (local.get $cp) (local.get $c1a)) (v128.store offset=16 (local.get $cp) (local.get $c1b))
+          (local.set $cp (i32.add (local.get $cp) (local.get $sa)))
+          (v128.store (local.get $cp) (local.get $c2a)) (v128.store offset=16 (local.get $cp) (local.get $c2b))
+          (local.set $cp (i32.add (local.get $cp) (local.get $sa)))
+          (v128.store (local.get $cp) (local.get $c3a)) (v128.store offset=16 (local.get $cp) (local.get $c3b))
+          (local.set $c0 (i32.add (local.get $c0) (i32.const 4)))
+          (br $cloop)))))
+      ;; Each row of the block (or the one row past the blocks): its entries from c0 on, one by one; then zeros to k,
+      ;; and the largest |entry|.
+      (local.set $r (local.get $r0))
+      (local.set $r0 (select (i32.add (local.get $r0) (i32.const 4)) (i32.add (local.get $r0) (i32.const 1)) (i32.lt_s (local.get $r0) (local.get $n4))))
+      (block $eend (loop $eloop
+        (br_if $eend (i32.ge_s (local.get $r) (local.get $r0)))
+        (local.set $cEnd (select (i32.add (local.get $r) (i32.const 1)) (local.get $kk) (i32.lt_s (local.get $r) (local.get $kk))))
+        (call $lowerEntries (local.get $acc) (local.get $n) (local.get $k) (local.get $lo) (local.get $s) (local.get $r) (local.get $c0) (local.get $cEnd))
+        (local.set $ap (i32.add (local.get $acc) (i32.mul (local.get $r) (local.get $sa))))
+        (if (i32.gt_s (local.get $k) (local.get $cEnd)) (then
+          (memory.fill (i32.add (local.get $ap) (i32.shl (local.get $cEnd) (i32.const 3))) (i32.const 0) (i32.shl (i32.sub (local.get $k) (local.get $cEnd)) (i32.const 3)))))
+        (local.set $c (i32.const 0))
+        (block $mend (loop $mloop
+          (br_if $mend (i32.ge_s (local.get $c) (local.get $cEnd)))
+          (local.set $m (f64.abs (f64.load (i32.add (local.get $ap) (i32.shl (local.get $c) (i32.const 3))))))
+          (if (i32.or (f64.gt (local.get $m) (local.get $amax)) (f64.ne (local.get $m) (local.get $m))) (then (local.set $amax (local.get $m))))
+          (local.set $c (i32.add (local.get $c) (i32.const 1)))
+          (br $mloop)))
+        (local.set $r (i32.add (local.get $r) (i32.const 1)))
+        (br $eloop)))
       (br $rloop)))
     (local.get $amax)
+  )
+
+  ;; Entries (r, c0 … cEnd−1) of $lowerProduct's row r, one by one in ascending c, each Σ_{j = c … min(r, k−1)} in
+  ;; ascending j from +0 (in place: entry c reads the row's entries from c on, not yet overwritten).
+  (func $lowerEntries (param $acc i32) (param $n i32) (param $k i32) (param $lo i32) (param $s i32) (param $r i32) (param $c0 i32) (param $cEnd i32)
+    (local $c i32) (local $j i32) (local $jMax i32) (local $ar i32) (local $sum f64)
+    (local.set $ar (i32.add (local.get $acc) (i32.shl (i32.mul (local.get $r) (local.get $n)) (i32.const 3))))
+    (local.set $jMax (select (local.get $r) (i32.sub (local.get $k) (i32.const 1)) (i32.lt_s (local.get $r) (i32.sub (local.get $k) (i32.const 1)))))
+    (local.set $c (local.get $c0))
+    (block $cend (loop $cloop
+      (br_if $cend (i32.ge_s (local.get $c) (local.get $cEnd)))
+      (local.set $sum (f64.const 0))
+      (local.set $j (local.get $c))
+      (block $jend (loop $jloop
+        (br_if $jend (i32.gt_s (local.get $j) (local.get $jMax)))
+        (local.set $sum (f64.add (local.get $sum) (f64.mul
+          (f64.load (i32.add (local.get $ar) (i32.shl (local.get $j) (i32.const 3))))
+          (f64.load (i32.add (local.get $lo) (i32.shl (i32.add (i32.mul (local.get $j) (local.get $s)) (local.get $c)) (i32.const 3)))))))
+        (local.set $j (i32.add (local.get $j) (i32.const 1)))
+        (br $jloop)))
+      (f64.store (i32.add (local.get $ar) (i32.shl (local.get $c) (i32.const 3))) (local.get $sum))
+      (local.set $c (i32.add (local.get $c) (i32.const 1)))
+      (br $cloop)))
   )
 )

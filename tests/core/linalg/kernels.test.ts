@@ -127,19 +127,34 @@ describe('wasm kernels', () => {
     }
   });
 
-  it('lowerProduct: acc·L in place, the same doubles and the same largest |entry| as the loop, NaN included', () => {
-    for (const [n, k, kk, s] of [[1, 1, 1, 1], [5, 5, 5, 5], [7, 4, 4, 6], [9, 6, 3, 3], [12, 12, 7, 9], [33, 20, 17, 20]]) {
+  it('lowerProduct: acc·L in place, the same doubles and the same largest |entry| as the loop (NaN with a NaN factor); the loop is the definition', () => {
+    for (const [n, k, kk, s] of [[1, 1, 1, 1], [5, 5, 5, 5], [7, 4, 4, 6], [9, 6, 3, 3], [12, 12, 7, 9], [33, 20, 17, 20], [40, 37, 37, 37], [64, 64, 64, 64]]) {
       for (const nan of [false, true]) {
-        const K = linalgKernels(n * n + k * s + kk + 64);
+        const K = linalgKernels(n * n + k * s + 64);
         const [acc, acc2] = pair(K, n * n, n + 3 * k);
         const [L, L2] = pair(K, k * s, kk + 5 * s);
-        if (nan) L[L.length >> 1] = L2[L2.length >> 1] = NaN;
-        acc[1] = acc2[1] = 0; // a zero entry is skipped by both
-        const row = K.take(kk);
-        const m = K.lowerProduct(acc, n, k, L, s, kk, row);
-        const m2 = ts.lowerProduct(acc2, n, k, L2, s, kk, new Float64Array(kk));
+        // Lower trapezoidal, exact zeros above the diagonal (as the product's acc and LQ factors), a zero inside.
+        for (let r = 0; r < n; r++) for (let c = r + 1; c < n; c++) acc[r * n + c] = acc2[r * n + c] = 0;
+        for (let j = 0; j < k; j++) for (let c = j + 1; c < s; c++) L[j * s + c] = L2[j * s + c] = 0;
+        if (n > 1) acc[n] = acc2[n] = 0;
+        if (nan) L[(k - 1) * s] = L2[(k - 1) * s] = NaN;
+        const before = acc2.slice();
+        const m = K.lowerProduct(acc, n, k, L, s, kk);
+        const m2 = ts.lowerProduct(acc2, n, k, L2, s, kk);
+        // A NaN in L: both say NaN (the product is then discarded as not finite). The kernel's blocks also multiply
+        // the zeros above acc's diagonal by L's entries, so the NaN may reach other entries than the loop's.
         expect(Object.is(m, m2)).toBe(true);
-        expect(Array.from(acc)).toEqual(Array.from(acc2));
+        if (!nan) expect(Array.from(acc)).toEqual(Array.from(acc2));
+        // The loop against the definition, from the inputs kept aside: the product's entries, then zeros to k.
+        let amax = 0;
+        for (let r = 0; r < n; r++)
+          for (let c = 0; c < k; c++) {
+            let sum = 0;
+            if (c <= Math.min(r, kk - 1)) for (let j = c; j <= Math.min(r, k - 1); j++) sum += before[r * n + j] * L2[j * s + c];
+            expect(Object.is(acc2[r * n + c], sum)).toBe(true);
+            if (c <= Math.min(r, kk - 1)) amax = Math.abs(sum) > amax || sum !== sum ? Math.abs(sum) : amax;
+          }
+        expect(Object.is(m2, amax)).toBe(true);
       }
     }
   });

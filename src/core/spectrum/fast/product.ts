@@ -24,12 +24,12 @@ import { exponentOf, scaleRange, singularValuesFast, svdFloats } from './jacobi'
 
 /** Floats a product part and its final SVD take from their kernels' memory at width n. */
 export function productFloats(n: number): number {
-  return 5 * n * n + n + svdFloats(n);
+  return 5 * n * n + svdFloats(n);
 }
 
 /** Floats joinParts takes from its kernels' memory at width n, the final SVD included. */
 export function joinFloats(n: number): number {
-  return 4 * n * n + n + svdFloats(n);
+  return 4 * n * n + svdFloats(n);
 }
 
 /**
@@ -200,7 +200,6 @@ export function productPartFast(W: number, n: number, from: number, to: number, 
   const V = K.take(W * W);
   const vn = new Float64Array(W);
   const acc = K.take(n * n); // n × k, row stride n, lower trapezoidal
-  const row = K.take(W);
   for (let r = 0; r < n; r++) acc[r * n + r] = 1;
   let k = n; // the rank so far: Q (as reflectors in V) is k × s_{i−1}, acc is n × k
   let s = n;
@@ -213,7 +212,7 @@ export function productPartFast(W: number, n: number, from: number, to: number, 
     lqFast(C, k, s, V, vn, K);
     const kk = Math.min(k, s);
     // acc ← acc·L_i (n × k times k × kk, both lower trapezoidal), row by row.
-    const amax = K.lowerProduct(acc, n, k, C, s, kk, row);
+    const amax = K.lowerProduct(acc, n, k, C, s, kk);
     k = kk;
     if (!(amax > 0) || !Number.isFinite(amax)) return part(amax === 0 ? 'zero' : 'nan');
     const e = exponentOf(amax);
@@ -243,7 +242,7 @@ export function partSingularValues(part: ProductPart, K: Kernels): Float64Array 
  * first, length top.n. top·bottom = 2^(e_t + e_b)·acc_t·(Q_t·acc_b)·Q_b, and Q_b (orthonormal rows) drops out:
  * Q_t·acc_b is one more factor, split by an LQ and folded into acc_t like any other. The same values as the
  * whole chain in one part, to rounding (tests/core/spectrum/fast.test.ts). The parts' arrays may be anywhere;
- * they are copied into K's memory (which must hold 4·n² + n floats beyond the final SVD's, productFloats(n)).
+ * they are copied into K's memory (which must hold 4·n² floats beyond the final SVD's, productFloats(n)).
  */
 export function joinParts(top: ProductPart, bottom: ProductPart, K: Kernels): Float64Array {
   const n = top.n;
@@ -265,7 +264,7 @@ export function joinParts(top: ProductPart, bottom: ProductPart, K: Kernels): Fl
   const vn = new Float64Array(n);
   lqFast(C, kt, kb, V, vn, K);
   const kk = Math.min(kt, kb);
-  const amax = K.lowerProduct(acc, n, kt, C, kb, kk, K.take(n));
+  const amax = K.lowerProduct(acc, n, kt, C, kb, kk);
   if (!(amax > 0) || !Number.isFinite(amax)) return new Float64Array(n).fill(amax === 0 ? 0 : NaN);
   const e = exponentOf(amax);
   scaleRange(acc, 0, n * n, -e);
