@@ -68,6 +68,94 @@
       (f64.store (local.get $q) (f64.add (f64.mul (local.get $w) (local.get $sp)) (f64.mul (local.get $cs) (local.get $sq))))))
   )
 
+  ;; The left reflector's column sums of the bidiagonalisation (spectrum/fast/bidiag.ts): s[l … n) ← Σ_{k = i … n−1}
+  ;; a[k, i]·a[k, l … n) (a n × n row-major; s by byte, indexed like a's columns), each entry from +0 over k ascending,
+  ;; as kernels.ts's loop: the same doubles (for finite a). Four rows per pass over s.
+  (func $colSums (export "colSums") (param $a i32) (param $n i32) (param $i i32) (param $l i32) (param $s i32)
+    (local $k i32) (local $sn i32) (local $len i32) (local $pairs i32) (local $off i32) (local $sp i32)
+    (local $p0 i32) (local $p1 i32) (local $p2 i32) (local $p3 i32)
+    (local $m0 f64) (local $m1 f64) (local $m2 f64) (local $m3 f64)
+    (local $v0 v128) (local $v1 v128) (local $v2 v128) (local $v3 v128) (local $acc v128) (local $x f64)
+    (local.set $sn (i32.shl (local.get $n) (i32.const 3)))
+    (local.set $len (i32.shl (i32.sub (local.get $n) (local.get $l)) (i32.const 3)))
+    (local.set $pairs (i32.and (local.get $len) (i32.const -16)))
+    (local.set $sp (i32.add (local.get $s) (i32.shl (local.get $l) (i32.const 3))))
+    (memory.fill (local.get $sp) (i32.const 0) (local.get $len))
+    (local.set $k (local.get $i))
+    (block $bend (loop $bloop
+      (br_if $bend (i32.gt_s (i32.add (local.get $k) (i32.const 4)) (local.get $n)))
+      (local.set $p0 (i32.add (local.get $a) (i32.shl (i32.add (i32.mul (local.get $k) (local.get $n)) (local.get $l)) (i32.const 3))))
+      (local.set $p1 (i32.add (local.get $p0) (local.get $sn)))
+      (local.set $p2 (i32.add (local.get $p1) (local.get $sn)))
+      (local.set $p3 (i32.add (local.get $p2) (local.get $sn)))
+      ;; a[k + q, i]: row k + q's start + 8·i
+      (local.set $m0 (f64.load (i32.add (i32.sub (local.get $p0) (i32.shl (local.get $l) (i32.const 3))) (i32.shl (local.get $i) (i32.const 3)))))
+      (local.set $m1 (f64.load (i32.add (i32.sub (local.get $p1) (i32.shl (local.get $l) (i32.const 3))) (i32.shl (local.get $i) (i32.const 3)))))
+      (local.set $m2 (f64.load (i32.add (i32.sub (local.get $p2) (i32.shl (local.get $l) (i32.const 3))) (i32.shl (local.get $i) (i32.const 3)))))
+      (local.set $m3 (f64.load (i32.add (i32.sub (local.get $p3) (i32.shl (local.get $l) (i32.const 3))) (i32.shl (local.get $i) (i32.const 3)))))
+      (local.set $v0 (f64x2.splat (local.get $m0)))
+      (local.set $v1 (f64x2.splat (local.get $m1)))
+      (local.set $v2 (f64x2.splat (local.get $m2)))
+      (local.set $v3 (f64x2.splat (local.get $m3)))
+      (local.set $off (i32.const 0))
+      (block $pend (loop $ploop
+        (br_if $pend (i32.ge_s (local.get $off) (local.get $pairs)))
+        (local.set $acc (v128.load (i32.add (local.get $sp) (local.get $off))))
+        (local.set $acc (f64x2.add (local.get $acc) (f64x2.mul (local.get $v0) (v128.load (i32.add (local.get $p0) (local.get $off))))))
+        (local.set $acc (f64x2.add (local.get $acc) (f64x2.mul (local.get $v1) (v128.load (i32.add (local.get $p1) (local.get $off))))))
+        (local.set $acc (f64x2.add (local.get $acc) (f64x2.mul (local.get $v2) (v128.load (i32.add (local.get $p2) (local.get $off))))))
+        (local.set $acc (f64x2.add (local.get $acc) (f64x2.mul (local.get $v3) (v128.load (i32.add (local.get $p3) (local.get $off))))))
+        (v128.store (i32.add (local.get $sp) (local.get $off)) (local.get $acc))
+        (local.set $off (i32.add (local.get $off) (i32.const 16)))
+        (br $ploop)))
+      (if (i32.lt_s (local.get $pairs) (local.get $len)) (then
+        (local.set $x (f64.load (i32.add (local.get $sp) (local.get $off))))
+        (local.set $x (f64.add (local.get $x) (f64.mul (local.get $m0) (f64.load (i32.add (local.get $p0) (local.get $off))))))
+        (local.set $x (f64.add (local.get $x) (f64.mul (local.get $m1) (f64.load (i32.add (local.get $p1) (local.get $off))))))
+        (local.set $x (f64.add (local.get $x) (f64.mul (local.get $m2) (f64.load (i32.add (local.get $p2) (local.get $off))))))
+        (local.set $x (f64.add (local.get $x) (f64.mul (local.get $m3) (f64.load (i32.add (local.get $p3) (local.get $off))))))
+        (f64.store (i32.add (local.get $sp) (local.get $off)) (local.get $x))))
+      (local.set $k (i32.add (local.get $k) (i32.const 4)))
+      (br $bloop)))
+    ;; The 0–3 rows left: s += a[k, i]·row k, one at a time.
+    (block $rend (loop $rloop
+      (br_if $rend (i32.ge_s (local.get $k) (local.get $n)))
+      (local.set $p0 (i32.add (local.get $a) (i32.shl (i32.mul (local.get $k) (local.get $n)) (i32.const 3))))
+      (call $axpy (local.get $sp) (i32.add (local.get $p0) (i32.shl (local.get $l) (i32.const 3)))
+        (f64.load (i32.add (local.get $p0) (i32.shl (local.get $i) (i32.const 3)))) (i32.sub (local.get $n) (local.get $l)))
+      (local.set $k (i32.add (local.get $k) (i32.const 1)))
+      (br $rloop)))
+  )
+
+  ;; Rows k0 … k1−1 of the bidiagonalisation's n × n a, four at a time while they are in cache: first the left
+  ;; reflector's update a[k, l … n) += a[k, i]·s[l … n) (when `left` ≠ 0 and a[k, i] ≠ 0; as axpy), then, when
+  ;; scale ≠ 0, the right reflector's, a[k, l … n) ← a[k] − ((a[k]·v)/scale)·v with v = a[i, l … n) (as
+  ;; projectOutPairs, its dot in two lanes). Each row's operations are those of the two passes: the same doubles.
+  (func $leftRight (export "leftRight") (param $a i32) (param $n i32) (param $i i32) (param $l i32) (param $s i32) (param $k0 i32) (param $k1 i32) (param $left i32) (param $scale f64)
+    (local $k i32) (local $kb i32) (local $ke i32) (local $row i32) (local $m f64)
+    (local.set $kb (local.get $k0))
+    (block $end (loop $loop
+      (br_if $end (i32.ge_s (local.get $kb) (local.get $k1)))
+      (local.set $ke (select (i32.add (local.get $kb) (i32.const 4)) (local.get $k1) (i32.lt_s (i32.add (local.get $kb) (i32.const 4)) (local.get $k1))))
+      (if (i32.ne (local.get $left) (i32.const 0)) (then
+        (local.set $k (local.get $kb))
+        (block $lend (loop $lloop
+          (br_if $lend (i32.ge_s (local.get $k) (local.get $ke)))
+          (local.set $row (i32.add (local.get $a) (i32.shl (i32.mul (local.get $k) (local.get $n)) (i32.const 3))))
+          (local.set $m (f64.load (i32.add (local.get $row) (i32.shl (local.get $i) (i32.const 3)))))
+          (if (f64.ne (local.get $m) (f64.const 0)) (then
+            (call $axpy (i32.add (local.get $row) (i32.shl (local.get $l) (i32.const 3))) (i32.add (local.get $s) (i32.shl (local.get $l) (i32.const 3)))
+              (local.get $m) (i32.sub (local.get $n) (local.get $l)))))
+          (local.set $k (i32.add (local.get $k) (i32.const 1)))
+          (br $lloop)))))
+      (if (f64.ne (local.get $scale) (f64.const 0)) (then
+        (call $projectOutPairs (local.get $a) (local.get $n) (local.get $kb) (local.get $ke)
+          (i32.add (local.get $a) (i32.shl (i32.mul (local.get $i) (local.get $n)) (i32.const 3)))
+          (local.get $l) (local.get $n) (local.get $scale))))
+      (local.set $kb (local.get $ke))
+      (br $loop)))
+  )
+
   ;; acc (n × k, row stride n, lower trapezoidal, zeros above) ← acc·L (k × kk, row stride s, lower trapezoidal,
   ;; zeros above) in place: entry (r, c) = Σ_{j = c … min(r, k−1)} acc[r, j]·L[j, c], j ascending from +0, for c ≤
   ;; min(r, kk−1); the row's entries after that, up to column k−1, become 0. Returns the largest |entry| (NaN if any is

@@ -159,6 +159,43 @@ describe('wasm kernels', () => {
     }
   });
 
+  it('colSums and leftRight (the bidiagonalisation\'s row passes): the same doubles as the loops, at odd and even widths', () => {
+    for (const n of [1, 2, 5, 8, 13, 34]) {
+      for (const i of [0, Math.floor(n / 3), n - 1]) {
+        const l = i + 1;
+        const K = linalgKernels(5 * n * n + 2 * n + 128);
+        const [a, a2] = pair(K, n * n, 7 + n + i);
+        a[((i + 1) % n) * n + i] = a2[((i + 1) % n) * n + i] = 0; // a zero multiplier
+        const s = K.take(n);
+        const s2 = new Float64Array(n);
+        K.colSums(a, n, i, l, s);
+        ts.colSums(a2, n, i, l, s2);
+        expect(Array.from(s)).toEqual(Array.from(s2));
+        // The loop against the definition.
+        for (let j = l; j < n; j++) {
+          let sum = 0;
+          for (let k = i; k < n; k++) sum += a2[k * n + i] * a2[k * n + j];
+          expect(s2[j]).toBe(sum);
+        }
+        for (const [left, scale] of [[true, -1.7], [true, 0], [false, 2.3]] as const) {
+          const b = a.slice();
+          const b2 = a2.slice();
+          const [bw] = pair(K, n * n, 1);
+          bw.set(b);
+          K.leftRight(bw, n, i, l, s, l, n, left, scale);
+          ts.leftRight(b2, n, i, l, s2, l, n, left, scale);
+          expect(Array.from(bw)).toEqual(Array.from(b2));
+          // The loop is axpy then projectOutPairs, row by row.
+          for (let k = l; k < n; k++) {
+            if (left && b[k * n + i] !== 0) ts.axpy(b, k * n + l, s2, l, b[k * n + i], n - l);
+            if (scale !== 0) PAIR_LOOPS.projectOutPairs(b, n, k, k + 1, b, i * n, l, n, scale);
+          }
+          expect(Array.from(b2)).toEqual(Array.from(b));
+        }
+      }
+    }
+  });
+
   it('one computation at a time: a set whose memory a later call took throws instead of reading it', () => {
     const K = linalgKernels(64);
     const x = K.take(8);

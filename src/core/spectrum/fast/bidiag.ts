@@ -9,7 +9,7 @@ import type { Kernels } from '../../linalg/kernels';
 
 /**
  * Householder bidiagonalisation of the n × n row-major A (overwritten; from K's memory: the reflectors' row
- * updates are its axpy and dot kernels): the diagonal into w, the superdiagonal into e (e[i] between i − 1 and i;
+ * updates are its colSums, axpy and leftRight kernels): the diagonal into w, the superdiagonal into e (e[i] between i − 1 and i;
  * e[0] = 0). Returns max |w[i]| + |e[i]|.
  */
 export function bidiagonalize(a: Float64Array, n: number, w: Float64Array, rv1: Float64Array, K: Kernels): number {
@@ -19,39 +19,36 @@ export function bidiagonalize(a: Float64Array, n: number, w: Float64Array, rv1: 
   let anorm = 0;
   for (let i = 0; i < n; i++) {
     const l = i + 1;
+    const oi = i * n;
     rv1[i] = scale * g;
     g = 0;
     scale = 0;
-    // Left reflector on column i, rows i…n−1 (loops run along rows: k outer, j inner).
+    // Left reflector on column i, rows i…n−1: its column sums now, its update of row i now and of the rows below
+    // together with the right reflector's (one pass over them, K.leftRight), then the column's scale.
     for (let k = i; k < n; k++) scale += Math.abs(a[k * n + i]);
+    const leftScale = scale;
     if (scale !== 0) {
       let ss = 0;
       for (let k = i; k < n; k++) {
         const t = (a[k * n + i] /= scale);
         ss += t * t;
       }
-      const f = a[i * n + i];
+      const f = a[oi + i];
       g = f >= 0 ? -Math.sqrt(ss) : Math.sqrt(ss);
       const h = f * g - ss;
-      a[i * n + i] = f - g;
-      s.fill(0, l, n);
-      for (let k = i; k < n; k++) {
-        const aki = a[k * n + i];
-        if (aki !== 0) K.axpy(s, l, a, k * n + l, aki, n - l); // s[j] += aki·a[k][j]
-      }
+      a[oi + i] = f - g;
+      K.colSums(a, n, i, l, s); // s[j] = Σ_k a[k][i]·a[k][j]
       for (let j = l; j < n; j++) s[j] /= h;
-      for (let k = i; k < n; k++) {
-        const aki = a[k * n + i];
-        if (aki !== 0) K.axpy(a, k * n + l, s, l, aki, n - l); // a[k][j] += s[j]·aki
-      }
-      for (let k = i; k < n; k++) a[k * n + i] *= scale;
+      const aii = a[oi + i];
+      if (aii !== 0) K.axpy(a, oi + l, s, l, aii, n - l); // row i: a[i][j] += s[j]·a[i][i]
     }
     w[i] = scale * g;
     g = 0;
     scale = 0;
-    // Right reflector on row i, columns i+1…n−1.
+    // Right reflector on row i, columns i+1…n−1: rows j > i take a_j ← a_j + ((a_j·v)/h)·v, v = row i from column l
+    // (h = −vᵀv/2), after their left update.
+    let rh = 0;
     if (i !== n - 1) {
-      const oi = i * n;
       for (let k = l; k < n; k++) scale += Math.abs(a[oi + k]);
       if (scale !== 0) {
         let ss = 0;
@@ -61,13 +58,13 @@ export function bidiagonalize(a: Float64Array, n: number, w: Float64Array, rv1: 
         }
         const f = a[oi + l];
         g = f >= 0 ? -Math.sqrt(ss) : Math.sqrt(ss);
-        const h = f * g - ss;
+        rh = f * g - ss;
         a[oi + l] = f - g;
-        // Rows j > i: a_j ← a_j + ((a_j·v)/h)·v, v = row i from column l (h = −vᵀv/2): one pass, four rows per load of v.
-        K.projectOutPairs(a, n, l, n, a, oi, l, n, -h);
-        for (let k = l; k < n; k++) a[oi + k] *= scale;
       }
     }
+    K.leftRight(a, n, i, l, s, l, n, leftScale !== 0, -rh);
+    if (leftScale !== 0) for (let k = i; k < n; k++) a[k * n + i] *= leftScale;
+    if (rh !== 0) for (let k = l; k < n; k++) a[oi + k] *= scale;
     anorm = Math.max(anorm, Math.abs(w[i]) + Math.abs(rv1[i]));
   }
   return anorm;
