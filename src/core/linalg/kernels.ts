@@ -43,6 +43,12 @@ export interface Kernels {
    * a[i, l … n). In wasm, four rows at a time while they are in cache (one pass over them instead of two).
    */
   leftRight(a: Float64Array, n: number, i: number, l: number, s: Float64Array, k0: number, k1: number, left: boolean, scale: number): void;
+  /**
+   * Sturm counts of bisection (spectrum/fast/bisection.ts) for eight shifts xs[0 … 8) (> 0) over the m squares b2:
+   * pivots p_0 = −x, p_{j+1} = −x − b2[j]/p_j (a pivot below 2^-1000 in size taken as −2^-1000); out[l] ← 1 + the
+   * number of negative pivots. All three arrays from `take` (wasm).
+   */
+  sturm8(b2: Float64Array, m: number, xs: Float64Array, out: Float64Array): void;
   /** y[yo + i] += α·x[xo + i], i < len. */
   axpy(y: Float64Array, yo: number, x: Float64Array, xo: number, al: number, len: number): void;
   /** Σ x[xo + i]·y[yo + i], i < len (the wasm one in two lanes). */
@@ -72,6 +78,10 @@ const TS_KERNELS: Kernels = {
   reflect2(x, stride, r0, r1, v, o1, o2, from, to, h1, h2) {
     projectOutRows(x, stride, r0, r1, v, o1, from, to, h1);
     if (from + 1 < to) projectOutRows(x, stride, r0, r1, v, o2, from + 1, to, h2);
+  },
+  sturm8(b2, m, xs, out) {
+    sturm4(b2, m, xs, out, 0);
+    sturm4(b2, m, xs, out, 4);
   },
   colSums(a, n, i, l, s) {
     s.fill(0, l, n);
@@ -123,6 +133,33 @@ const TS_KERNELS: Kernels = {
     return amax;
   },
 };
+
+/** sturm8's loop for xs[o … o+4): four independent recurrences, so JavaScript's divisions overlap. */
+function sturm4(b2: Float64Array, m: number, xs: Float64Array, out: Float64Array, o: number): void {
+  const x0 = xs[o], x1 = xs[o + 1], x2 = xs[o + 2], x3 = xs[o + 3]; // prettier-ignore
+  const pivmin = 2 ** -1000;
+  let p0 = -x0, p1 = -x1, p2 = -x2, p3 = -x3; // prettier-ignore
+  let c0 = 1, c1 = 1, c2 = 1, c3 = 1; // prettier-ignore
+  for (let j = 0; j < m; j++) {
+    const t = b2[j];
+    p0 = -x0 - t / p0;
+    p1 = -x1 - t / p1;
+    p2 = -x2 - t / p2;
+    p3 = -x3 - t / p3;
+    if (Math.abs(p0) < pivmin) p0 = -pivmin;
+    if (Math.abs(p1) < pivmin) p1 = -pivmin;
+    if (Math.abs(p2) < pivmin) p2 = -pivmin;
+    if (Math.abs(p3) < pivmin) p3 = -pivmin;
+    if (p0 < 0) c0++;
+    if (p1 < 0) c1++;
+    if (p2 < 0) c2++;
+    if (p3 < 0) c3++;
+  }
+  out[o] = c0;
+  out[o + 1] = c1;
+  out[o + 2] = c2;
+  out[o + 3] = c3;
+}
 
 /**
  * The scalar loops the wasm pair kernels (projectOutPairs, reflect2) are twins of, the same doubles
@@ -181,6 +218,7 @@ interface Exports {
   reflect2(x: number, stride: number, r0: number, r1: number, v1: number, v2: number, from: number, to: number, h1: number, h2: number, c12: number): void;
   axpy(y: number, x: number, al: number, len: number): void;
   colSums(a: number, n: number, i: number, l: number, s: number): void;
+  sturm8(b: number, m: number, xs: number, out: number): void;
   leftRight(a: number, n: number, i: number, l: number, s: number, k0: number, k1: number, left: number, scale: number): void;
   dot(x: number, y: number, len: number): number;
   rotate(p: number, q: number, len: number, cs: number, u: number, w: number): void;
@@ -261,6 +299,7 @@ export function linalgKernels(floats: number, prefer: 'wasm' | 'ts' = 'wasm'): K
     reflect2: (x, stride, r0, r1, v, o1, o2, from, to, h1, h2, c12) => ex.reflect2(at(x, 0), stride, r0, r1, at(v, o1 + from), at(v, o2 + from), from, to, h1, h2, c12),
     axpy: (y, yo, x, xo, al, len) => ex.axpy(at(y, yo), at(x, xo), al, len),
     colSums: (a, n, i, l, s) => ex.colSums(at(a, 0), n, i, l, at(s, 0)),
+    sturm8: (b2, m, xs, out) => ex.sturm8(at(b2, 0), m, at(xs, 0), at(out, 0)),
     leftRight: (a, n, i, l, s, k0, k1, left, scale) => ex.leftRight(at(a, 0), n, i, l, at(s, 0), k0, k1, left ? 1 : 0, scale),
     dot: (x, xo, y, yo, len) => ex.dot(at(x, xo), at(y, yo), len),
     rotate: (x, po, qo, len, cs, u, w) => ex.rotate(at(x, po), at(x, qo), len, cs, u, w),

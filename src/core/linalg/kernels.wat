@@ -156,6 +156,54 @@
       (br $loop)))
   )
 
+  ;; Sturm counts for bisection (spectrum/fast/bisection.ts), eight shifts at once (four f64x2 recurrences, so the
+  ;; divider takes two divisions per instruction): for each x of xs (8 doubles at byte xs), the pivots p_0 = −x,
+  ;; p_{j+1} = −x − b2[j]/p_j over the m squares at byte b, a pivot below 2^-1000 in size taken as −2^-1000; out[l]
+  ;; (8 doubles) ← 1 + the number of negative pivots. The same operations per shift as bisection.ts's countBelow.
+  (func $sturm8 (export "sturm8") (param $b i32) (param $m i32) (param $xs i32) (param $out i32)
+    (local $p i32) (local $end i32) (local $t v128) (local $pm v128) (local $npm v128) (local $zero v128)
+    (local $x0 v128) (local $x1 v128) (local $x2 v128) (local $x3 v128)
+    (local $p0 v128) (local $p1 v128) (local $p2 v128) (local $p3 v128)
+    (local $c0 v128) (local $c1 v128) (local $c2 v128) (local $c3 v128)
+    (local.set $pm (f64x2.splat (f64.const 0x1p-1000)))
+    (local.set $npm (f64x2.splat (f64.const -0x1p-1000)))
+    (local.set $zero (v128.const f64x2 0 0))
+    (local.set $x0 (f64x2.neg (v128.load (local.get $xs))))
+    (local.set $x1 (f64x2.neg (v128.load offset=16 (local.get $xs))))
+    (local.set $x2 (f64x2.neg (v128.load offset=32 (local.get $xs))))
+    (local.set $x3 (f64x2.neg (v128.load offset=48 (local.get $xs))))
+    (local.set $p0 (local.get $x0)) (local.set $p1 (local.get $x1)) (local.set $p2 (local.get $x2)) (local.set $p3 (local.get $x3))
+    (local.set $c0 (i64x2.splat (i64.const 1))) (local.set $c1 (local.get $c0)) (local.set $c2 (local.get $c0)) (local.set $c3 (local.get $c0))
+    (local.set $p (local.get $b))
+    (local.set $end (i32.add (local.get $b) (i32.shl (local.get $m) (i32.const 3))))
+    (block $done (loop $l
+      (br_if $done (i32.ge_u (local.get $p) (local.get $end)))
+      (local.set $t (v128.load64_splat (local.get $p)))
+      (local.set $p0 (f64x2.sub (local.get $x0) (f64x2.div (local.get $t) (local.get $p0))))
+      (local.set $p1 (f64x2.sub (local.get $x1) (f64x2.div (local.get $t) (local.get $p1))))
+      (local.set $p2 (f64x2.sub (local.get $x2) (f64x2.div (local.get $t) (local.get $p2))))
+      (local.set $p3 (f64x2.sub (local.get $x3) (f64x2.div (local.get $t) (local.get $p3))))
+      (local.set $p0 (v128.bitselect (local.get $npm) (local.get $p0) (f64x2.lt (f64x2.abs (local.get $p0)) (local.get $pm))))
+      (local.set $p1 (v128.bitselect (local.get $npm) (local.get $p1) (f64x2.lt (f64x2.abs (local.get $p1)) (local.get $pm))))
+      (local.set $p2 (v128.bitselect (local.get $npm) (local.get $p2) (f64x2.lt (f64x2.abs (local.get $p2)) (local.get $pm))))
+      (local.set $p3 (v128.bitselect (local.get $npm) (local.get $p3) (f64x2.lt (f64x2.abs (local.get $p3)) (local.get $pm))))
+      ;; a true comparison is all ones, −1 as an i64: subtracting it counts
+      (local.set $c0 (i64x2.sub (local.get $c0) (f64x2.lt (local.get $p0) (local.get $zero))))
+      (local.set $c1 (i64x2.sub (local.get $c1) (f64x2.lt (local.get $p1) (local.get $zero))))
+      (local.set $c2 (i64x2.sub (local.get $c2) (f64x2.lt (local.get $p2) (local.get $zero))))
+      (local.set $c3 (i64x2.sub (local.get $c3) (f64x2.lt (local.get $p3) (local.get $zero))))
+      (local.set $p (i32.add (local.get $p) (i32.const 8)))
+      (br $l)))
+    (f64.store offset=0 (local.get $out) (f64.convert_i64_s (i64x2.extract_lane 0 (local.get $c0))))
+    (f64.store offset=8 (local.get $out) (f64.convert_i64_s (i64x2.extract_lane 1 (local.get $c0))))
+    (f64.store offset=16 (local.get $out) (f64.convert_i64_s (i64x2.extract_lane 0 (local.get $c1))))
+    (f64.store offset=24 (local.get $out) (f64.convert_i64_s (i64x2.extract_lane 1 (local.get $c1))))
+    (f64.store offset=32 (local.get $out) (f64.convert_i64_s (i64x2.extract_lane 0 (local.get $c2))))
+    (f64.store offset=40 (local.get $out) (f64.convert_i64_s (i64x2.extract_lane 1 (local.get $c2))))
+    (f64.store offset=48 (local.get $out) (f64.convert_i64_s (i64x2.extract_lane 0 (local.get $c3))))
+    (f64.store offset=56 (local.get $out) (f64.convert_i64_s (i64x2.extract_lane 1 (local.get $c3))))
+  )
+
   ;; acc (n × k, row stride n, lower trapezoidal, zeros above) ← acc·L (k × kk, row stride s, lower trapezoidal,
   ;; zeros above) in place: entry (r, c) = Σ_{j = c … min(r, k−1)} acc[r, j]·L[j, c], j ascending from +0, for c ≤
   ;; min(r, kk−1); the row's entries after that, up to column k−1, become 0. Returns the largest |entry| (NaN if any is

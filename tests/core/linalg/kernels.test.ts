@@ -196,6 +196,32 @@ describe('wasm kernels', () => {
     }
   });
 
+  it('sturm8: the same counts as the loop, which counts the negative pivots of T − x·I', () => {
+    for (const m of [1, 2, 7, 63]) {
+      const K = linalgKernels(m + 16 + 64);
+      const b2 = fill(K.take(m), 17 + m);
+      for (let j = 0; j < m; j++) b2[j] *= b2[j];
+      if (m > 2) b2[1] = 1e-310; // a tiny square: a pivot may round below 2^-1000
+      const xs = K.take(8);
+      [1e-9, 0.01, 0.05, 0.1, 0.2, 0.3, 0.45, 1].forEach((x, l) => (xs[l] = x));
+      const out = K.take(8);
+      const out2 = new Float64Array(8);
+      K.sturm8(b2, m, xs, out);
+      ts.sturm8(b2.slice(), m, xs.slice(), out2);
+      expect(Array.from(out)).toEqual(Array.from(out2));
+      for (let l = 0; l < 8; l++) {
+        let p = -xs[l];
+        let c = 1;
+        for (let j = 0; j < m; j++) {
+          p = -xs[l] - b2[j] / p;
+          if (Math.abs(p) < 2 ** -1000) p = -(2 ** -1000);
+          if (p < 0) c++;
+        }
+        expect(out2[l]).toBe(c);
+      }
+    }
+  });
+
   it('one computation at a time: a set whose memory a later call took throws instead of reading it', () => {
     const K = linalgKernels(64);
     const x = K.take(8);

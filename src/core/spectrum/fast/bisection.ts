@@ -8,7 +8,10 @@
  * Why this and not dqds: a dozen lines, no shifts to get right, and fast enough (W = 512: docs/perf.md).
  */
 
-const LANES = 4;
+import { tsKernels, type Kernels } from '../../linalg/kernels';
+
+/** Values found at once: the counts' eight recurrences (K.sturm8) keep the divider busy. */
+const LANES = 8;
 
 /**
  * Values of the bidiagonal (diagonal d[0…n−1], superdiagonal e[1…n−1], e[i] between i − 1 and i) into out,
@@ -16,9 +19,9 @@ const LANES = 4;
  * non-zero entry or a value more than 2^480 (~1e144) below the largest. The caller then takes a method that keeps
  * exponents apart (./jacobi.ts).
  */
-export function bidiagonalValues(d: Float64Array, e: Float64Array, n: number, out: Float64Array): boolean {
+export function bidiagonalValues(d: Float64Array, e: Float64Array, n: number, out: Float64Array, K: Kernels = tsKernels()): boolean {
   const m = 2 * n - 1;
-  const b2 = new Float64Array(m);
+  const b2 = K.take(m);
   let bmax = 0;
   for (let i = 0; i < n; i++) {
     bmax = Math.max(bmax, Math.abs(d[i]));
@@ -41,9 +44,14 @@ export function bidiagonalValues(d: Float64Array, e: Float64Array, n: number, ou
   // T's eigenvalues lie in [−2, 2] (Gershgorin: two off-diagonals of at most 1 per row); none below lo0 allowed.
   const lo0 = 2 ** -500;
   const hi0 = 2.5;
-  const counts = new Int32Array(LANES);
-  const xs = new Float64Array(LANES);
-  countBelow(b2, m, n, xs.fill(lo0), counts);
+  const counts = K.take(LANES);
+  const xs = K.take(LANES);
+  const countBelow = (): void => {
+    K.sturm8(b2, m, xs, counts);
+    for (let l = 0; l < LANES; l++) counts[l] -= n; // 1 + the negative pivots − n: the values below x
+  };
+  xs.fill(lo0);
+  countBelow();
   if (counts[0] > 0) return false;
   const lo = new Float64Array(LANES);
   const hi = new Float64Array(LANES);
@@ -51,7 +59,7 @@ export function bidiagonalValues(d: Float64Array, e: Float64Array, n: number, ou
   // c … n−1 at or above it. atLeast[c]: the largest such x for c; below[c]: the smallest.
   const atLeast = new Float64Array(n + 1).fill(lo0);
   const below = new Float64Array(n + 1).fill(hi0);
-  // Values k … k+3 at a time (four independent recurrences keep the divider busy); each interval [lo, hi] holds
+  // Values k … k+7 at a time (eight independent recurrences keep the divider busy); each interval [lo, hi] holds
   // value k (counts below lo ≤ k < counts below hi) and halves until it is two ulps wide: geometrically while
   // hi/lo > 2 (the values span tens of decades), then arithmetically. It starts from the narrowest bounds the
   // counts so far give, which for a dense spectrum are a few halvings from its neighbours'.
@@ -77,7 +85,7 @@ export function bidiagonalValues(d: Float64Array, e: Float64Array, n: number, ou
         if (open) active = true;
       }
       if (!active) break;
-      countBelow(b2, m, n, xs, counts);
+      countBelow();
       for (let l = 0; l < LANES; l++) {
         const c = counts[l];
         if (xs[l] > atLeast[c]) atLeast[c] = xs[l];
@@ -94,35 +102,4 @@ export function bidiagonalValues(d: Float64Array, e: Float64Array, n: number, ou
   }
   for (let k = 0; k < n; k++) out[k] *= unit;
   return true;
-}
-
-/**
- * counts[l] = the number of singular values below xs[l] (> 0), for four x at once: T − x·I = L·D·Lᵀ, the pivots
- * p_0 = −x, p_{j+1} = −x − b_j²/p_j, less n. A pivot that rounds to 0 is taken as −2^-1000 (LAPACK's pivmin:
- * the count is then that of a T changed by less than an ulp of its smallest square).
- */
-function countBelow(b2: Float64Array, m: number, n: number, xs: Float64Array, counts: Int32Array): void {
-  const x0 = xs[0], x1 = xs[1], x2 = xs[2], x3 = xs[3]; // prettier-ignore
-  const pivmin = 2 ** -1000;
-  let p0 = -x0, p1 = -x1, p2 = -x2, p3 = -x3; // prettier-ignore
-  let c0 = 1, c1 = 1, c2 = 1, c3 = 1; // prettier-ignore
-  for (let j = 0; j < m; j++) {
-    const t = b2[j];
-    p0 = -x0 - t / p0;
-    p1 = -x1 - t / p1;
-    p2 = -x2 - t / p2;
-    p3 = -x3 - t / p3;
-    if (Math.abs(p0) < pivmin) p0 = -pivmin;
-    if (Math.abs(p1) < pivmin) p1 = -pivmin;
-    if (Math.abs(p2) < pivmin) p2 = -pivmin;
-    if (Math.abs(p3) < pivmin) p3 = -pivmin;
-    if (p0 < 0) c0++;
-    if (p1 < 0) c1++;
-    if (p2 < 0) c2++;
-    if (p3 < 0) c3++;
-  }
-  counts[0] = c0 - n;
-  counts[1] = c1 - n;
-  counts[2] = c2 - n;
-  counts[3] = c3 - n;
 }

@@ -74,7 +74,7 @@ export function singularValuesFast(
     const e2 = K.take(m);
     const anorm = bidiagonalize(R, m, w, e2, K);
     const qr = kappa <= GK_MAX_COND;
-    const done = qr ? bidiagonalQR(w, e2, m, anorm) : bidiagonalValues(w, e2, m, w);
+    const done = qr ? bidiagonalQR(w, e2, m, anorm) : bidiagonalValues(w, e2, m, w, K);
     if (done) {
       for (let k = 0; k < m; k++) w[k] = scalePow2(Math.abs(w[k]), e + exp2);
       if (stats) {
@@ -95,7 +95,7 @@ export function singularValuesFast(
 
 /** Floats singularValuesFast takes from its kernels at width n (twice: a Golub–Kahan that fails starts again). */
 export function svdFloats(n: number): number {
-  return 2 * (2 * n * n + 3 * n + 8);
+  return 2 * (2 * n * n + 4 * n + 32);
 }
 
 /** s·2^e for any integer e, in steps of at most 2^±1000 (0 and Infinity where the result leaves float64). */
