@@ -144,18 +144,72 @@ export function orthonormalize(a: Float64Array, rows: number, cols: number): Flo
   return putGramVectors(q, a, rows, cols);
 }
 
-/** Fill `w` (fanIn × fanOut) with one draw per entry from `next`, by `init` (see the module comment). */
-function drawWeight(w: Float64Array, next: () => number, init: InitScheme, scale: number, fanIn: number, fanOut: number): void {
+/**
+ * Scale the unit draw of W_i (fanIn × fanOut, in place) by `init`: the draws are std 1, or for `orthogonal` already
+ * orthonormalized. Each entry is then what a draw at the init's std gives (std·z for std·(the draw z): the same
+ * double, rng.ts fillNormal).
+ */
+function scaleWeight(w: Float64Array, init: InitScheme, scale: number, fanIn: number, fanOut: number): void {
   if (init === 'orthogonal') {
-    fillNormal(w, next);
-    // The fast twin of orthonormalize below: the same doubles (tests/core/chain/fast/orthonormalize.test.ts).
-    orthonormalizeFast(w, fanIn, fanOut);
     for (let k = 0; k < w.length; k++) w[k] *= scale;
   } else if (init === 'uniform') {
     // Uniform on [−a, a] has variance a²/3; a = √3·std matches the Glorot normal variance.
     const a = Math.sqrt(3) * initStd('uniform', scale, fanIn, fanOut);
-    for (let k = 0; k < w.length; k++) w[k] = a * (2 * normalCdf(next()) - 1);
-  } else fillNormal(w, next, initStd(init, scale, fanIn, fanOut));
+    for (let k = 0; k < w.length; k++) w[k] = a * (2 * normalCdf(w[k]) - 1);
+  } else {
+    const std = initStd(init, scale, fanIn, fanOut);
+    for (let k = 0; k < w.length; k++) w[k] *= std;
+  }
+}
+
+/**
+ * The unit draw behind {@link drawParams}: x, the W_i of from … to−1 (std 1; orthonormalized when `orthogonal`),
+ * b (std 1) and y in their places, the rest 0. It depends on the seed and the shapes, not on the init's scale, the
+ * bias std or the activation, so it is kept for the next call (one draw, up to {@link UNIT_CACHE_FLOATS}): a
+ * student moving the scale or the activation at W = 512, L = 20 redraws nothing (a Gaussian draw ~90 ms, an
+ * orthogonal one ~35 ms a layer, against ~10 ms for the copy and the scaling; docs/perf.md, eighth session).
+ */
+function unitDraw(seed: number, L: number, width: number, batch: number, dense: boolean, orthogonal: boolean, from: number, to: number, withBias: boolean): Float64Array {
+  const key = [seed, L, width, batch, dense, orthogonal, from, to, withBias].join();
+  if (lastUnit?.key === key) return lastUnit.data;
+  unitDraws++;
+  const next = normalStream(seed);
+  const p = zeroParams(L, width, batch, dense);
+  fillNormal(p.x, next);
+  // Every init takes one normal per weight ('uniform' maps it through Φ), so a skipped layer moves the stream as far
+  // as its draw would.
+  const layer = (i: number) => {
+    if (i >= from && i < to) {
+      const w = fillNormal(weight(p, i), next);
+      // The fast twin of orthonormalize below: the same doubles (tests/core/chain/fast/orthonormalize.test.ts).
+      if (orthogonal) orthonormalizeFast(w, weightRows(p, i), width);
+    } else skipNormal(next, weightRows(p, i) * width);
+  };
+  if (!withBias) {
+    for (let i = 0; i < Math.min(to, L); i++) layer(i);
+  } else {
+    for (let i = 0; i < L; i++) layer(i);
+    // b is drawn even when bias = 0, so y is the same for every bias std: b_0 … b_{L−1} are contiguous.
+    fillNormal(p.data.subarray(biasOffset(p, 0), biasOffset(p, L)), next);
+    if (from <= 0 && to >= L) fillNormal(p.y, next);
+  }
+  lastUnit = p.data.length <= UNIT_CACHE_FLOATS ? { key, data: p.data } : null;
+  return p.data;
+}
+
+/** The largest unit draw kept between calls: W = 512, L = 20 (5.3 M floats, 42 MB) fits; deeper ones are redrawn. */
+export const UNIT_CACHE_FLOATS = 6e6;
+let lastUnit: { key: string; data: Float64Array } | null = null;
+let unitDraws = 0;
+
+/** How many unit draws were made so far (tests: a kept one is not drawn again). */
+export function unitDrawCount(): number {
+  return unitDraws;
+}
+
+/** Forget the kept unit draw (tests: a draw from scratch is the reference a kept one must equal). */
+export function clearDrawCache(): void {
+  lastUnit = null;
 }
 
 /**
@@ -167,23 +221,14 @@ function drawWeight(w: Float64Array, next: () => number, init: InitScheme, scale
  */
 export function drawParams(config: Config, arch: Arch, to = config.depth, from = 0): ChainParams {
   const { depth: L, width, batch, init, scale, bias: biasStd, seed } = config;
-  const next = normalStream(seed);
-  const p = zeroParams(L, width, batch, arch === 'dense');
-  fillNormal(p.x, next);
-  const whole = from <= 0 && to >= L;
-  // Every init takes one normal per weight ('uniform' maps it through Φ), so a skipped layer moves the stream as far
-  // as its draw would.
-  const layer = (i: number) => {
-    if (i >= from && i < to) drawWeight(weight(p, i), next, init, scale, weightRows(p, i), width);
-    else skipNormal(next, weightRows(p, i) * width);
-  };
-  if (!whole && biasStd === 0) {
-    for (let i = 0; i < Math.min(to, L); i++) layer(i);
-    return p;
+  const withBias = (from <= 0 && to >= L) || biasStd !== 0;
+  const dense = arch === 'dense';
+  const p = zeroParams(L, width, batch, dense);
+  p.data.set(unitDraw(seed, L, width, batch, dense, init === 'orthogonal', from, to, withBias));
+  for (let i = Math.max(0, from); i < Math.min(to, L); i++) scaleWeight(weight(p, i), init, scale, weightRows(p, i), width);
+  if (withBias) {
+    const b = p.data.subarray(biasOffset(p, 0), biasOffset(p, L));
+    for (let k = 0; k < b.length; k++) b[k] *= biasStd;
   }
-  for (let i = 0; i < L; i++) layer(i);
-  // b is drawn even when bias = 0, so y is the same for every bias std: b_0 … b_{L−1} are contiguous.
-  fillNormal(p.data.subarray(biasOffset(p, 0), biasOffset(p, L)), next, biasStd);
-  if (whole) fillNormal(p.y, next);
   return p;
 }

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { randomLcg, randomNormal } from 'd3-random';
 import { decodeConfig, defaultConfig, INITS, type Arch, type Config } from '../../../src/core/config';
-import { biasOffset, drawParams, orthonormalize, paramViews, weight, weightOffset, type ChainParams } from '../../../src/core/chain/params';
+import { biasOffset, clearDrawCache, drawParams, unitDrawCount, orthonormalize, paramViews, weight, weightOffset, type ChainParams } from '../../../src/core/chain/params';
 
 /** drawParams with its W_i, b_i as write-through views (the packed ChainParams plus arrays of arrays). */
 const draw = (c: Config, arch: Arch) => {
@@ -169,5 +169,47 @@ describe('drawParams(config, arch, to, from): only some layers, as a half of a s
     const second = drawParams(c, 'plain', 5, 2);
     for (let i = 0; i < 5; i++) expect(Array.from(weight(second, i))).toEqual(i < 2 ? new Array(36).fill(0) : Array.from(weight(full, i)));
     expect(Array.from(second.x)).toEqual(Array.from(full.x));
+  });
+});
+
+describe('the kept unit draw', () => {
+  const same = (a: Float64Array, b: Float64Array) => a.length === b.length && a.every((v, k) => Object.is(v, b[k]));
+  /** The same config drawn from scratch (no kept draw): the reference. */
+  const fresh = (c: Config, arch: Arch, to?: number, from?: number) => {
+    clearDrawCache();
+    return drawParams(c, arch, to, from).data;
+  };
+
+  it('a config that differs in the init\'s scale or family, the bias std or the activation gets what a draw from scratch gives, bit for bit', () => {
+    for (const init of INITS)
+      for (const [from, to] of [[0, 6], [0, 3], [3, 6]]) {
+        const base = cfg({ seed: 11, width: 5, depth: 6, batch: 3, init, scale: 1, bias: 0.2 });
+        for (const change of [{ scale: 2.5 }, { bias: 0 }, { bias: 0.7 }, { act: 'relu' }, { init: init === 'he' ? 'lecun' : 'he' }]) {
+          const c = { ...base, ...change } as Config;
+          const want = fresh(c, 'plain', to, from);
+          drawParams(base, 'plain', to, from); // kept: base's unit draw (the same one when both are Gaussian-family)
+          expect(same(drawParams(c, 'plain', to, from).data, want)).toBe(true);
+        }
+      }
+  });
+
+  it('is drawn once for configs that differ only there (and again for another seed, width or init family)', () => {
+    const c = cfg({ seed: 5, width: 6, depth: 4, init: 'orthogonal', scale: 1 });
+    clearDrawCache();
+    const n0 = unitDrawCount();
+    drawParams(c, 'plain');
+    drawParams({ ...c, scale: 2, act: 'relu', bias: 0.5 }, 'residual');
+    expect(unitDrawCount()).toBe(n0 + 1);
+    drawParams({ ...c, seed: 6 }, 'plain');
+    drawParams({ ...c, seed: 6, init: 'xavier' }, 'plain');
+    drawParams({ ...c, seed: 6, init: 'xavier', width: 7 }, 'plain');
+    expect(unitDrawCount()).toBe(n0 + 4);
+  });
+
+  it('writing into a returned draw does not reach the kept one', () => {
+    const c = cfg({ seed: 3, width: 4, depth: 3, init: 'orthogonal', scale: 1.3 });
+    const want = fresh(c, 'residual');
+    drawParams(c, 'residual').data.fill(42);
+    expect(same(drawParams(c, 'residual').data, want)).toBe(true);
   });
 });
