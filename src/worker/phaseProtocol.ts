@@ -30,14 +30,15 @@ import {
 } from '../core/spectrum/fast';
 import { spectrumTheory, type SpectrumTheory } from '../core/spectrum';
 import { held } from '../core/report';
+import { keepUnitDraw } from '../core/chain/params';
 import { errorToPlain, type PlainError } from './protocol';
 
 export type PhaseRequest =
   | { type: 'theory'; id: number; config: Config; x: PhaseAxis; y: PhaseAxis }
   | { type: 'sample'; id: number; config: Config; x: PhaseAxis; y: PhaseAxis }
   | { type: 'cancel'; id: number }
-  | { type: 'spectrum'; id: number; config: Config; archs?: Arch[] }
-  | { type: 'spectrumPart'; id: number; config: Config; arch: 'plain' | 'residual'; from: number; to: number }
+  | { type: 'spectrum'; id: number; config: Config; archs?: Arch[]; unit?: Float64Array | null }
+  | { type: 'spectrumPart'; id: number; config: Config; arch: 'plain' | 'residual'; from: number; to: number; unit?: Float64Array | null }
   | { type: 'spectrumCut'; id: number; cut: SpectrumCut }
   | { type: 'spectrumJoin'; id: number; config: Config; arch: 'plain' | 'residual'; top: ProductPart; bottom: ProductPart };
 
@@ -115,6 +116,8 @@ export function createPhaseHandler(env: PhaseHandlerEnv): { handle(msg: PhaseReq
           env.post({ type: 'spectrumProgress', id: msg.id, arch: a, done, total, ms: now - t0 });
         };
         if (msg.type === 'spectrumPart') {
+          // The analysis worker's draw of these layers, when the pool got it (state/unitDraws.ts): nothing to draw.
+          if (msg.unit) keepUnitDraw(msg.config, msg.arch, msg.unit, msg.to, msg.from);
           const d = spectrumPartDraw(msg.config, msg.arch, msg.from, msg.to);
           if (!d) {
             env.post({ type: 'spectrumPart', id: msg.id, arch: msg.arch, from: msg.from, part: null });
@@ -131,7 +134,11 @@ export function createPhaseHandler(env: PhaseHandlerEnv): { handle(msg: PhaseReq
         const sv: Partial<Record<Arch, Float64Array | null>> = {};
         const theory: Partial<Record<Arch, SpectrumTheory>> = {};
         if (msg.type === 'spectrumJoin') sv[msg.arch] = jacobianSpectrumJoin(msg.top, msg.bottom);
-        else for (const a of msg.archs ?? msg.config.arch) sv[a] = jacobianSpectrum(msg.config, a, progress(a));
+        else {
+          const archs = msg.archs ?? msg.config.arch;
+          if (msg.type === 'spectrum' && msg.unit && archs.length > 0) keepUnitDraw(msg.config, archs[0], msg.unit);
+          for (const a of archs) sv[a] = jacobianSpectrum(msg.config, a, progress(a));
+        }
         for (const a of Object.keys(sv) as Arch[]) theory[a] = spectrumTheory(msg.config, a);
         env.post({ type: 'spectrum', id: msg.id, sv, theory });
       } catch (e) {

@@ -2,7 +2,7 @@
  * Messages between the main thread and the analysis worker. Requests carry an id; the main thread shows only the
  * answer to its latest id (see src/state/compute.ts). Imports only core.
  */
-import type { Config } from '../core/config';
+import type { Arch, Config } from '../core/config';
 import type { Report } from '../core/report';
 
 /**
@@ -26,6 +26,40 @@ export interface AnalyzeRequest {
   type: 'analyze';
   id: number;
   config: Config;
+}
+
+/**
+ * Main → analysis worker, first of all: a port of its own for {@link UnitDrawRequest}s, which come from the
+ * Spectrum panel's workers' side and must not queue behind the analyses the page is waiting for.
+ */
+export interface UnitDrawPortMessage {
+  type: 'unitDrawPort';
+  port: MessagePort;
+}
+
+/** Layers from … to−1 of one architecture's chain: a part a phase worker draws (core/spectrum/fast). */
+export interface UnitDrawPart {
+  arch: Arch;
+  from: number;
+  to: number;
+}
+
+/**
+ * Main → analysis worker, on its unit draw port: each part's unit draw, cut from the draw the worker kept when it
+ * analysed `config` (core/chain/params.ts partUnitDraw), so the Spectrum panel's workers need not draw it again.
+ */
+export interface UnitDrawRequest {
+  type: 'unitDraw';
+  id: number;
+  config: Config;
+  parts: UnitDrawPart[];
+}
+
+/** Analysis worker → main: the parts' unit draws (transferred), null for a part the worker has not kept. */
+export interface UnitDrawResponse {
+  type: 'unitDraw';
+  id: number;
+  data: (Float64Array | null)[];
 }
 
 /**

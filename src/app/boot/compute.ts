@@ -10,6 +10,7 @@ import type { Config } from '../../core/config';
 import type { Report } from '../../core/report';
 import { createScheduler, type WorkerPort } from '../../state/compute';
 import { connectCompute } from '../../state/computeSync';
+import { connectUnitDraws } from '../../state/unitDraws';
 import type { AppState } from '../../state/store';
 import { errorToPlain } from '../../worker/protocol';
 import { afterNextPaint } from '../../viz/useSettled';
@@ -17,7 +18,10 @@ import { onFirstReach } from './firstReach';
 
 function createWorker(): WorkerPort | null {
   if (typeof Worker === 'undefined') return null;
-  return new Worker(new URL('../../worker/analyze.worker.ts', import.meta.url), { type: 'module' });
+  const w = new Worker(new URL('../../worker/analyze.worker.ts', import.meta.url), { type: 'module' });
+  // The Spectrum panel's workers take their weights' draw from this worker's (state/unitDraws.ts).
+  connectUnitDraws(w);
+  return w;
 }
 
 /** The chunks could not load (offline, blocked): say so where the charts would be. */

@@ -170,7 +170,7 @@ function scaleWeight(w: Float64Array, init: InitScheme, scale: number, fanIn: nu
  * orthogonal one ~35 ms a layer, against ~10 ms for the copy and the scaling; docs/perf.md, eighth session).
  */
 function unitDraw(seed: number, L: number, width: number, batch: number, dense: boolean, orthogonal: boolean, from: number, to: number, withBias: boolean): Float64Array {
-  const key = [seed, L, width, batch, dense, orthogonal, from, to, withBias].join();
+  const key = unitKey(seed, L, width, batch, dense, orthogonal, from, to, withBias);
   if (lastUnit?.key === key) return lastUnit.data;
   unitDraws++;
   const next = normalStream(seed);
@@ -205,6 +205,49 @@ let unitDraws = 0;
 /** How many unit draws were made so far (tests: a kept one is not drawn again). */
 export function unitDrawCount(): number {
   return unitDraws;
+}
+
+function unitKey(seed: number, L: number, width: number, batch: number, dense: boolean, orthogonal: boolean, from: number, to: number, withBias: boolean): string {
+  return [seed, L, width, batch, dense, orthogonal, from, to, withBias].join();
+}
+
+/** The key of the unit draw {@link drawParams}(config, arch, to, from) takes, and what decides it. */
+function partKey(config: Config, arch: Arch, to: number, from: number): string {
+  const { depth: L, width, batch, init, bias: biasStd, seed } = config;
+  const withBias = (from <= 0 && to >= L) || biasStd !== 0;
+  return unitKey(seed, L, width, batch, arch === 'dense', init === 'orthogonal', from, to, withBias);
+}
+
+/**
+ * The unit draw that drawParams(config, arch, to, from) would make, cut from the kept one when that is this chain's
+ * whole draw (the analysis worker's, after analysing the config): x, W_from … W_{to−1}, b when that part draws it,
+ * y for the whole chain; null when the kept draw is another one. A new array, to post to another worker, which
+ * keeps it with {@link keepUnitDraw} and then draws nothing.
+ */
+export function partUnitDraw(config: Config, arch: Arch, to = config.depth, from = 0): Float64Array | null {
+  if (lastUnit?.key !== partKey(config, arch, config.depth, 0)) return null;
+  const whole = lastUnit.data;
+  const { depth: L, width, batch } = config;
+  const p = zeroParams(L, width, batch, arch === 'dense');
+  if (p.data.length !== whole.length) return null;
+  const out = p.data;
+  out.set(whole.subarray(0, batch * width)); // x
+  out.set(whole.subarray(weightOffset(p, from), weightOffset(p, to)), weightOffset(p, from));
+  const withBias = (from <= 0 && to >= L) || config.bias !== 0;
+  if (withBias) out.set(whole.subarray(biasOffset(p, 0), biasOffset(p, L)), biasOffset(p, 0));
+  if (from <= 0 && to >= L) out.set(whole.subarray(whole.length - batch * width), out.length - batch * width); // y
+  return out;
+}
+
+/**
+ * Keep `data` as the unit draw of drawParams(config, arch, to, from) (one that {@link partUnitDraw} cut in another
+ * realm: the same doubles as this realm's own draw would be). False, and nothing kept, when its length is not that
+ * draw's or it is larger than the kept draws may be.
+ */
+export function keepUnitDraw(config: Config, arch: Arch, data: Float64Array, to = config.depth, from = 0): boolean {
+  if (data.length !== paramLength(config.depth, config.width, config.batch, arch === 'dense') || data.length > UNIT_CACHE_FLOATS) return false;
+  lastUnit = { key: partKey(config, arch, to, from), data };
+  return true;
 }
 
 /** Forget the kept unit draw (tests: a draw from scratch is the reference a kept one must equal). */

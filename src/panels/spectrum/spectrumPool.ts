@@ -13,10 +13,15 @@
 import type { Arch, Config } from '../../core/config';
 import type { ProductPart } from '../../core/spectrum/fast';
 import type { PhaseRequest, PhaseResponse } from '../../worker/phaseProtocol';
+import type { UnitDrawPart } from '../../worker/protocol';
+import { requestUnitDraws } from '../../state/unitDraws';
 import { createInlinePort, createWorkerPort, type PhasePort } from '../phase/phasePort';
 
 /** The L·W³ (summed over architectures) from which a spectrum is split: below it (~0.1 s) a second worker's start-up costs more than it saves. */
 export const SPLIT_MIN_WORK = 2e8;
+
+/** How long a split spectrum waits for the analysis worker's draw before its workers draw their own. */
+export const UNIT_DRAW_WAIT_MS = 150;
 
 export type SplitPlan = { kind: 'one' } | { kind: 'archs'; first: Arch[]; second: Arch[] } | { kind: 'halves'; arch: 'plain' | 'residual'; mid: number };
 
@@ -42,10 +47,16 @@ function splitLayer(config: Config): number {
 }
 
 /**
+ * Where the two workers' unit draws may come from (state/unitDraws.ts requestUnitDraws: the analysis worker's draw of
+ * the same chain), one per part, in the order asked; null for none.
+ */
+export type UnitDraws = (config: Config, parts: UnitDrawPart[]) => Promise<(Float64Array | null)[] | null>;
+
+/**
  * A PhasePort over `first` (created now) and a second port made by `makeSecond` on the first split (null: none may
  * be made, and nothing is split).
  */
-export function createSpectrumPool(first: PhasePort, makeSecond: () => PhasePort | null, cores: number, minWork = SPLIT_MIN_WORK): PhasePort {
+export function createSpectrumPool(first: PhasePort, makeSecond: () => PhasePort | null, cores: number, minWork = SPLIT_MIN_WORK, unitDraws?: UnitDraws): PhasePort {
   let second: PhasePort | null | undefined; // undefined: not made yet
   let current = -1; // the split request being gathered; −1 none
   let gather: ((from: 'first' | 'second', m: PhaseResponse) => void) | null = null;
@@ -110,8 +121,11 @@ export function createSpectrumPool(first: PhasePort, makeSecond: () => PhasePort
         const ordered = (o: Record<string, unknown>) => Object.fromEntries(config.arch.filter((a) => a in o).map((a) => [a, o[a]]));
         finish({ type: 'spectrum', id, sv: ordered(sv) as typeof sv, theory: ordered(theory) as typeof theory });
       };
-      first.postMessage({ type: 'spectrum', id, config, archs: plan.first });
-      other.postMessage({ type: 'spectrum', id, config, archs: plan.second });
+      const L = config.depth;
+      send(
+        [first, { type: 'spectrum', id, config, archs: plan.first }, { arch: plan.first[0], from: 0, to: L }],
+        [other, { type: 'spectrum', id, config, archs: plan.second }, { arch: plan.second[0], from: 0, to: L }],
+      );
       return;
     }
     const { arch, mid } = plan;
@@ -141,8 +155,29 @@ export function createSpectrumPool(first: PhasePort, makeSecond: () => PhasePort
       joining = true;
       first.postMessage({ type: 'spectrumJoin', id, config, arch, top, bottom }, [top.acc.buffer, top.V.buffer, top.vn.buffer, bottom.acc.buffer, bottom.V.buffer, bottom.vn.buffer]);
     };
-    first.postMessage({ type: 'spectrumPart', id, config, arch, from: 0, to: mid });
-    other.postMessage({ type: 'spectrumPart', id, config, arch, from: mid, to: config.depth });
+    send(
+      [first, { type: 'spectrumPart', id, config, arch, from: 0, to: mid }, { arch, from: 0, to: mid }],
+      [other, { type: 'spectrumPart', id, config, arch, from: mid, to: config.depth }, { arch, from: mid, to: config.depth }],
+    );
+  }
+
+  /**
+   * Post the two requests of the split request `current`, each with its part's unit draw when `unitDraws` gives it
+   * in time (transferred; the worker then draws nothing), else as they are. A newer request that came meanwhile
+   * has made this one stale: nothing is posted.
+   */
+  function send(...jobs: [PhasePort, Extract<PhaseRequest, { type: 'spectrum' | 'spectrumPart' }>, UnitDrawPart][]): void {
+    const id = current;
+    const post = (units: (Float64Array | null)[] | null) => {
+      if (current !== id) return;
+      jobs.forEach(([port, msg], k) => {
+        const unit = units?.[k] ?? null;
+        if (unit) port.postMessage({ ...msg, unit }, [unit.buffer]);
+        else port.postMessage(msg);
+      });
+    };
+    if (!unitDraws) return post(null);
+    unitDraws(jobs[0][1].config, jobs.map((j) => j[2])).then(post, () => post(null));
   }
 
   return pool;
@@ -153,5 +188,7 @@ export function makeSpectrumPort(): PhasePort {
   const first = createWorkerPort();
   if (!first) return createInlinePort();
   const cores = typeof navigator === 'undefined' ? 1 : (navigator.hardwareConcurrency ?? 1);
-  return createSpectrumPool(first, createWorkerPort, cores);
+  // The analysis worker's draw of the chain, if it answers within UNIT_DRAW_WAIT_MS (it has the draw ready when idle:
+  // it cuts and posts the parts in ~10–40 ms at W = 512).
+  return createSpectrumPool(first, createWorkerPort, cores, SPLIT_MIN_WORK, (c, parts) => requestUnitDraws(c, parts, UNIT_DRAW_WAIT_MS));
 }

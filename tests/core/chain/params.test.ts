@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { randomLcg, randomNormal } from 'd3-random';
 import { decodeConfig, defaultConfig, INITS, type Arch, type Config } from '../../../src/core/config';
-import { biasOffset, clearDrawCache, drawParams, unitDrawCount, orthonormalize, paramViews, weight, weightOffset, type ChainParams } from '../../../src/core/chain/params';
+import { biasOffset, clearDrawCache, drawParams, keepUnitDraw, partUnitDraw, unitDrawCount, orthonormalize, paramViews, weight, weightOffset, type ChainParams } from '../../../src/core/chain/params';
 
 /** drawParams with its W_i, b_i as write-through views (the packed ChainParams plus arrays of arrays). */
 const draw = (c: Config, arch: Arch) => {
@@ -204,6 +204,27 @@ describe('the kept unit draw', () => {
     drawParams({ ...c, seed: 6, init: 'xavier' }, 'plain');
     drawParams({ ...c, seed: 6, init: 'xavier', width: 7 }, 'plain');
     expect(unitDrawCount()).toBe(n0 + 4);
+  });
+
+  it('a part cut from the kept whole draw (partUnitDraw), kept in another realm (keepUnitDraw), draws what that part draws from scratch', () => {
+    for (const init of ['xavier', 'orthogonal'] as const)
+      for (const bias of [0, 0.4])
+        for (const arch of ['plain', 'dense'] as const)
+          for (const [from, to] of arch === 'dense' ? [[0, 5]] : [[0, 5], [0, 2], [2, 5], [4, 5]]) {
+            const c = cfg({ seed: 21, width: 4, depth: 5, batch: 2, init, bias, scale: 1.2 });
+            const want = fresh(c, arch, to, from);
+            clearDrawCache();
+            expect(partUnitDraw(c, arch, to, from)).toBe(null); // nothing kept yet
+            drawParams({ ...c, scale: 0.7 }, arch); // the analysis: the whole chain, another scale
+            const unit = partUnitDraw(c, arch, to, from)!;
+            expect(partUnitDraw({ ...c, seed: 22 }, arch, to, from)).toBe(null); // another chain's
+            clearDrawCache(); // the other realm
+            expect(keepUnitDraw(c, arch, unit, to, from)).toBe(true);
+            const n0 = unitDrawCount();
+            expect(same(drawParams(c, arch, to, from).data, want)).toBe(true);
+            expect(unitDrawCount()).toBe(n0);
+          }
+    expect(keepUnitDraw(cfg({ width: 4, depth: 5 }), 'plain', new Float64Array(3))).toBe(false); // not this shape's
   });
 
   it('writing into a returned draw does not reach the kept one', () => {

@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { defaultConfig, type Config } from '../../../src/core/config';
 import { jacobianSpectrumFast } from '../../../src/core/spectrum/fast';
 import { createInlinePort, type PhasePort } from '../../../src/panels/phase/phasePort';
-import { createSpectrumPool, splitPlan } from '../../../src/panels/spectrum/spectrumPool';
+import { createSpectrumPool, splitPlan, type UnitDraws } from '../../../src/panels/spectrum/spectrumPool';
+import { clearDrawCache, drawParams, partUnitDraw, unitDrawCount } from '../../../src/core/chain/params';
+import type { UnitDrawPart } from '../../../src/worker/protocol';
 import type { PhaseRequest, PhaseResponse } from '../../../src/worker/phaseProtocol';
 
 /** An inline phase handler (the real protocol, on this thread) that records what it was asked. */
@@ -20,10 +22,10 @@ function recordingPort(): PhasePort & { asked: PhaseRequest[] } {
 }
 
 /** Send requests to a pool over two recording ports; resolve with everything it answered once `until` holds. */
-function run(config: Config, ids: number[], until: (got: PhaseResponse[]) => boolean) {
+function run(config: Config, ids: number[], until: (got: PhaseResponse[]) => boolean, unitDraws?: UnitDraws) {
   const a = recordingPort();
   const b = recordingPort();
-  const pool = createSpectrumPool(a, () => b, 2, 1); // split from any work
+  const pool = createSpectrumPool(a, () => b, 2, 1, unitDraws); // split from any work
   const got: PhaseResponse[] = [];
   return new Promise<{ got: PhaseResponse[]; a: typeof a; b: typeof b }>((resolve) => {
     pool.onmessage = (e) => {
@@ -86,6 +88,42 @@ describe('the Spectrum panel spreads a big spectrum over two workers', () => {
     expect(answers.map((m) => m.id)).toContain(2);
     const two = answers.find((m) => m.id === 2)!;
     if (two.type === 'spectrum') expect(rel(two.sv.plain!, jacobianSpectrumFast(config, 'plain')!)).toBeLessThan(1e-9);
+  });
+
+  it('the analysis worker’s draw: each worker gets its part’s, transferred, and the values are the same', async () => {
+    for (const config of [{ ...base, arch: ['plain'] }, { ...base, arch: ['plain', 'residual'], init: 'orthogonal' }] as Config[]) {
+      const asked: UnitDrawPart[][] = [];
+      // The analysis worker's side, in this realm: the whole chain's draw kept, then cut into the parts asked for.
+      const unitDraws: UnitDraws = async (c, parts) => {
+        asked.push(parts);
+        clearDrawCache();
+        drawParams({ ...c, scale: 0.5 }, 'plain');
+        const cut = parts.map((q) => partUnitDraw(c, q.arch, q.to, q.from));
+        clearDrawCache(); // the workers' realm (here the same one) has not kept it
+        return cut;
+      };
+      const n0 = unitDrawCount();
+      const { got, a, b } = await run(config, [1], (g) => g.some((m) => m.type === 'spectrum'), unitDraws);
+      expect(unitDrawCount() - n0).toBe(1); // the analysis worker's: the two workers drew nothing
+      const L = config.depth;
+      expect(asked).toEqual([config.arch.length > 1 ? [{ arch: 'plain', from: 0, to: L }, { arch: 'residual', from: 0, to: L }] : [{ arch: 'plain', from: 0, to: 4 }, { arch: 'plain', from: 4, to: L }]]);
+      for (const port of [a, b]) expect((port.asked[0] as { unit?: Float64Array }).unit).toBeInstanceOf(Float64Array);
+      const answer = got.find((m) => m.type === 'spectrum')!;
+      if (answer.type !== 'spectrum') throw new Error('no spectrum');
+      for (const arch of config.arch) expect(rel(answer.sv[arch]!, jacobianSpectrumFast(config, arch)!)).toBeLessThan(1e-9);
+    }
+  });
+
+  it('no draw from the analysis worker (none kept, or too late): the workers draw their own; a newer request meanwhile wins', async () => {
+    const config: Config = { ...base, arch: ['plain'] };
+    let n = 0;
+    const slowNull: UnitDraws = () => new Promise((r) => setTimeout(() => r(null), ++n === 1 ? 30 : 0));
+    const { got, a } = await run(config, [1, 2], (g) => g.some((m) => m.type === 'spectrum' && m.id === 2), slowNull);
+    expect(a.asked.filter((m) => m.type === 'spectrumPart').map((m) => m.id)).toEqual([2]); // request 1 went stale while waiting
+    expect(got.filter((m) => m.type === 'spectrum').map((m) => m.id)).toEqual([2]);
+    const two = got.find((m) => m.type === 'spectrum')!;
+    if (two.type === 'spectrum') expect(rel(two.sv.plain!, jacobianSpectrumFast(config, 'plain')!)).toBeLessThan(1e-9);
+    expect((a.asked[0] as { unit?: Float64Array }).unit).toBeUndefined();
   });
 
   it('a failing piece gives one error for the request', async () => {
