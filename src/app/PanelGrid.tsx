@@ -3,7 +3,7 @@
  * share a responsive grid. Panels draw `report.config` — the config the report was computed from — so a report
  * and its labels always agree, even while a newer request is still running in the worker.
  */
-import { lazy, memo, startTransition, Suspense, useEffect, useMemo, useState, type ReactElement } from 'react';
+import { memo, startTransition, useEffect, useMemo, useState, type ReactElement } from 'react';
 import type { Config } from '../core/config';
 import type { Report } from '../core/report';
 import { ActivationPanel } from '../panels/activation/Panel';
@@ -12,19 +12,21 @@ import { FormulaStrip } from '../panels/formula/FormulaStrip';
 import { StatsPanel } from '../panels/stats/Panel';
 import { StepperPanel } from '../panels/stepper/Panel';
 import { useStepperEdge } from '../panels/stepper/stepperStore';
-import { ensureArea, type Lang } from '../state/i18n';
+import type { Lang } from '../state/i18n';
 import { selectActions, selectUi, useApp, useAppShallow } from '../state/store';
 import type { PanelId, UiState } from '../state/uiSchema';
 import { FlowWithBand } from './FlowWithBand';
 import { PanelBoundary } from './PanelBoundary';
+import { phasePart, spectrumPart } from './boot/panelParts';
 import { markPageSettled, usePageSettled, useSecondPass } from './boot/secondPass';
 import { PanelExport } from './share/PanelExport';
 import { SETTLE_MS, useStaggered } from '../viz/useSettled';
 import { WhenVisible } from '../viz/WhenVisible';
 
-// The phase map and the spectrum load as their own chunks (with their catalog) when first shown.
-const PhasePanel = lazy(() => Promise.all([import('../panels/phase/Panel'), ensureArea('phase')]).then(([m]) => ({ default: m.PhasePanel })));
-const SpectrumPanel = lazy(() => Promise.all([import('../panels/spectrum/Panel'), ensureArea('phase')]).then(([m]) => ({ default: m.SpectrumPanel })));
+// The phase map and the spectrum load as their own chunks (with their catalog) when first shown, or earlier when
+// the URL opens on them (./boot/panelParts.ts).
+const PhasePanel = phasePart.Part;
+const SpectrumPanel = spectrumPart.Part;
 
 /**
  * A lazy panel's place while its chunk loads. `data-pending` (also on the phase and spectrum panels' "computing"
@@ -63,16 +65,12 @@ const RENDER: Record<PanelId, (e: PanelEnv) => ReactElement> = {
   // embed at once: the frame shows all of its content).
   phase: ({ report, lang, ui, setConfig }) => (
     <WhenVisible eager={ui.embed}>
-      <Suspense fallback={PENDING}>
-        <PhasePanel config={report.config} lang={lang} onPick={setConfig} />
-      </Suspense>
+      <PhasePanel fallback={PENDING} config={report.config} lang={lang} onPick={setConfig} />
     </WhenVisible>
   ),
   spectrum: ({ report, lang, ui }) => (
     <WhenVisible eager={ui.embed}>
-      <Suspense fallback={PENDING}>
-        <SpectrumPanel config={report.config} lang={lang} />
-      </Suspense>
+      <SpectrumPanel fallback={PENDING} config={report.config} lang={lang} />
     </WhenVisible>
   ),
 };

@@ -62,3 +62,37 @@ export async function spectrumAtExtremesDrawsNoGarbage({ page, baseUrl, screensh
     if (q.includes('scale=3')) await screenshot('spectrum-relu-scale3-depth1000');
   }
 }
+
+/**
+ * A URL that opens on the spectrum (`panels=` a subset, or an embed) fetches its code while the first report
+ * computes: mounted from a bare React.lazy after the report, the panel showed its fallback, which React keeps for
+ * 300 ms, so its workers started ~0.3 s late. The full page (every panel) still fetches it only when scrolled near.
+ */
+export async function aUrlThatOpensOnTheSpectrumFetchesItsCodeBeforeTheFirstReport({ page, baseUrl }) {
+  await page.addInitScript(() => {
+    const W = window.Worker;
+    window.Worker = class extends W {
+      constructor(u, o) {
+        super(u, o);
+        this.addEventListener('message', (e) => {
+          if (e.data?.type === 'result' && window.__firstResult === undefined) window.__firstResult = performance.now();
+        });
+      }
+    };
+  });
+  const chunkStart = () =>
+    page.evaluate(() => {
+      const r = performance.getEntriesByType('resource').find((e) => /\/phasePort-[^/]*\.js$/.test(e.name));
+      return r ? r.startTime : null;
+    });
+  await page.goto(`${baseUrl}?act=tanh&depth=20&width=64&arch=plain&panels=spectrum`);
+  await drawn(page);
+  const [start, result] = [await chunkStart(), await page.evaluate(() => window.__firstResult)];
+  assert.ok(start !== null && result !== undefined, `chunk ${start}, first report ${result}`);
+  assert.ok(start < result, `the spectrum's code was requested at ${start.toFixed(0)} ms, after the first report at ${result.toFixed(0)} ms`);
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.goto(`${baseUrl}?act=tanh&depth=20&width=64&arch=plain`);
+  await page.waitForFunction(() => window.__firstResult !== undefined, null, { timeout: 30_000 });
+  await page.waitForTimeout(500);
+  assert.equal(await chunkStart(), null, 'the full page fetched the spectrum before it was scrolled near');
+}

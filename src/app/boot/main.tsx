@@ -25,6 +25,7 @@ import { chunkFailed, startCompute, startEnsemble } from './compute';
 import { firstReport, keepPrerendered } from './handoff';
 import { guardLangSwitch } from './langSwitch';
 import { panelGrid } from './panelGridPart';
+import { preloadPanelParts } from './panelParts';
 import { whenPageSettled } from './secondPass';
 import { startServiceWorker } from './serviceWorker';
 import '../styles.css';
@@ -48,6 +49,7 @@ const startBand = () => {
 whenPageSettled(startBand);
 setTimeout(startBand, BAND_FALLBACK_MS);
 panelGrid.preload().catch((e: unknown) => chunkFailed(appStore, e));
+preloadPanelParts(appStore.getState().ui);
 
 // The first render as a transition: React renders the page in slices of a few milliseconds and yields between
 // them, instead of one long task (Lighthouse's total blocking time; input stays responsive while the page starts).
