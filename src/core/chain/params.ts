@@ -10,6 +10,7 @@
 import { normalCdf } from '../numerics/activations';
 import type { Arch, Config, InitScheme } from '../config';
 import { fillNormal, normalStream, skipNormal } from '../numerics/rng';
+import { unitDrawKey } from './drawKey';
 import { orthonormalizeFast } from './fast/orthonormalize';
 import { gramVectors, putGramVectors } from './gramVectors';
 
@@ -170,7 +171,7 @@ function scaleWeight(w: Float64Array, init: InitScheme, scale: number, fanIn: nu
  * orthogonal one ~35 ms a layer, against ~10 ms for the copy and the scaling; docs/perf.md, eighth session).
  */
 function unitDraw(seed: number, L: number, width: number, batch: number, dense: boolean, orthogonal: boolean, from: number, to: number, withBias: boolean): Float64Array {
-  const key = unitKey(seed, L, width, batch, dense, orthogonal, from, to, withBias);
+  const key = [seed, L, width, batch, dense, orthogonal, from, to, withBias].join(); // = ./drawKey.ts unitDrawKey
   if (lastUnit?.key === key) return lastUnit.data;
   unitDraws++;
   const next = normalStream(seed);
@@ -207,17 +208,6 @@ export function unitDrawCount(): number {
   return unitDraws;
 }
 
-function unitKey(seed: number, L: number, width: number, batch: number, dense: boolean, orthogonal: boolean, from: number, to: number, withBias: boolean): string {
-  return [seed, L, width, batch, dense, orthogonal, from, to, withBias].join();
-}
-
-/** The key of the unit draw {@link drawParams}(config, arch, to, from) takes, and what decides it. */
-function partKey(config: Config, arch: Arch, to: number, from: number): string {
-  const { depth: L, width, batch, init, bias: biasStd, seed } = config;
-  const withBias = (from <= 0 && to >= L) || biasStd !== 0;
-  return unitKey(seed, L, width, batch, arch === 'dense', init === 'orthogonal', from, to, withBias);
-}
-
 /**
  * The unit draw that drawParams(config, arch, to, from) would make, cut from the kept one when that is this chain's
  * whole draw (the analysis worker's, after analysing the config): x, W_from … W_{to−1}, b when that part draws it,
@@ -225,7 +215,7 @@ function partKey(config: Config, arch: Arch, to: number, from: number): string {
  * keeps it with {@link keepUnitDraw} and then draws nothing.
  */
 export function partUnitDraw(config: Config, arch: Arch, to = config.depth, from = 0): Float64Array | null {
-  if (lastUnit?.key !== partKey(config, arch, config.depth, 0)) return null;
+  if (lastUnit?.key !== unitDrawKey(config, arch, config.depth, 0)) return null;
   const whole = lastUnit.data;
   const { depth: L, width, batch } = config;
   const p = zeroParams(L, width, batch, arch === 'dense');
@@ -246,7 +236,7 @@ export function partUnitDraw(config: Config, arch: Arch, to = config.depth, from
  */
 export function keepUnitDraw(config: Config, arch: Arch, data: Float64Array, to = config.depth, from = 0): boolean {
   if (data.length !== paramLength(config.depth, config.width, config.batch, arch === 'dense') || data.length > UNIT_CACHE_FLOATS) return false;
-  lastUnit = { key: partKey(config, arch, to, from), data };
+  lastUnit = { key: unitDrawKey(config, arch, to, from), data };
   return true;
 }
 

@@ -15,6 +15,7 @@ import type { ProductPart } from '../../core/spectrum/fast';
 import type { PhaseRequest, PhaseResponse } from '../../worker/phaseProtocol';
 import type { UnitDrawPart } from '../../worker/protocol';
 import { requestUnitDraws } from '../../state/unitDraws';
+import { unitDrawKey } from '../../core/chain/drawKey';
 import { createInlinePort, createWorkerPort, type PhasePort } from '../phase/phasePort';
 
 /** The L·W³ (summed over architectures) from which a spectrum is split: below it (~0.1 s) a second worker's start-up costs more than it saves. */
@@ -60,6 +61,8 @@ export function createSpectrumPool(first: PhasePort, makeSecond: () => PhasePort
   let second: PhasePort | null | undefined; // undefined: not made yet
   let current = -1; // the split request being gathered; −1 none
   let gather: ((from: 'first' | 'second', m: PhaseResponse) => void) | null = null;
+  /** The unit draw each worker kept with its last split request (core/chain/drawKey.ts). */
+  const held = new Map<PhasePort, string>();
 
   const pool: PhasePort = {
     onmessage: null,
@@ -168,15 +171,22 @@ export function createSpectrumPool(first: PhasePort, makeSecond: () => PhasePort
    */
   function send(...jobs: [PhasePort, Extract<PhaseRequest, { type: 'spectrum' | 'spectrumPart' }>, UnitDrawPart][]): void {
     const id = current;
+    // The draw each worker needs first (its part's), and the one it keeps after (its last architecture's). Only a
+    // hint: a worker always draws what it lacks itself, so a wrong guess costs time, never a value.
+    const needed = jobs.map(([, msg, part]) => unitDrawKey(msg.config, part.arch, part.to, part.from));
+    const after = jobs.map(([, msg, part], k) => (msg.type === 'spectrum' ? unitDrawKey(msg.config, (msg.archs ?? msg.config.arch).at(-1)!, part.to, part.from) : needed[k]));
     const post = (units: (Float64Array | null)[] | null) => {
       if (current !== id) return;
       jobs.forEach(([port, msg], k) => {
         const unit = units?.[k] ?? null;
+        held.set(port, after[k]);
         if (unit) port.postMessage({ ...msg, unit }, [unit.buffer]);
         else port.postMessage(msg);
       });
     };
-    if (!unitDraws) return post(null);
+    // After a change of scale or activation both workers hold this draw already: asking the analysis worker would
+    // only cost its copy and the wait.
+    if (!unitDraws || jobs.every(([port], k) => held.get(port) === needed[k])) return post(null);
     unitDraws(jobs[0][1].config, jobs.map((j) => j[2])).then(post, () => post(null));
   }
 

@@ -114,6 +114,27 @@ describe('the Spectrum panel spreads a big spectrum over two workers', () => {
     }
   });
 
+  it('asks the analysis worker only when its workers do not hold the draw already (a new seed, not a new scale)', async () => {
+    const a = recordingPort();
+    const b = recordingPort();
+    const asked: number[] = [];
+    const pool = createSpectrumPool(a, () => b, 2, 1, async () => {
+      asked.push(asked.length);
+      return null;
+    });
+    const config: Config = { ...base, arch: ['plain'] };
+    const answer = (id: number) =>
+      new Promise<void>((resolve) => {
+        pool.onmessage = (e) => e.data.type === 'spectrum' && e.data.id === id && resolve();
+      });
+    for (const [id, c] of [[1, config], [2, { ...config, scale: 1.4, act: 'gelu' }], [3, { ...config, seed: 6 }]] as const) {
+      const done = answer(id);
+      pool.postMessage({ type: 'spectrum', id, config: c });
+      await done;
+    }
+    expect(asked.length).toBe(2); // requests 1 and 3
+  });
+
   it('no draw from the analysis worker (none kept, or too late): the workers draw their own; a newer request meanwhile wins', async () => {
     const config: Config = { ...base, arch: ['plain'] };
     let n = 0;
