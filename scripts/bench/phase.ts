@@ -6,6 +6,7 @@ import { defaultConfig, type Config } from '../../src/core/config';
 import { parseAxis, phaseGrid, phaseTheory, sampleCell } from '../../src/core/phase';
 import { jacobianSpectrum } from '../../src/core/spectrum';
 import { jacobianSpectrumFast } from '../../src/core/spectrum/fast';
+import { clearDrawCache } from '../../src/core/chain/params';
 import { allowWasmKernels } from '../../src/core/linalg/kernels';
 import { onCpuMs } from './timing';
 
@@ -53,8 +54,9 @@ export function printPhase(): void {
     for (const L of Ls) {
       const s: Config = { ...defaultConfig(), act: 'tanh', init: 'xavier', depth: L, width: W, arch: ['plain'] };
       const reps = L * W ** 3 > 5e8 ? 1 : 3;
-      const fast = med(() => jacobianSpectrumFast(s, 'plain'), reps);
-      const plain = L * W ** 3 > 3e9 ? NaN : med(() => jacobianSpectrum(s, 'plain'), reps);
+      // Each call draws from scratch (a worker's first request), not from the draw kept by the call before.
+      const fast = med(() => (clearDrawCache(), jacobianSpectrumFast(s, 'plain')), reps);
+      const plain = L * W ** 3 > 3e9 ? NaN : med(() => (clearDrawCache(), jacobianSpectrum(s, 'plain')), reps);
       console.log(`    W = ${W}, L = ${L}: ${Number.isNaN(plain) ? '(plain path skipped: > 3e9 L·W³)' : `${plain.toFixed(0)} ms`} → ${fast.toFixed(0)} ms`);
     }
   }
@@ -69,9 +71,9 @@ export function printPhase(): void {
     for (const L of [2, 20]) {
       const s: Config = { ...defaultConfig(), act, init, depth: L, width: 512, arch: ['plain'] };
       allowWasmKernels(false); // the orthogonal draw too
-      const ts = both(() => jacobianSpectrumFast(s, 'plain', undefined, 'ts')).cpu;
+      const ts = both(() => (clearDrawCache(), jacobianSpectrumFast(s, 'plain', undefined, 'ts'))).cpu;
       allowWasmKernels(true);
-      const wasm = both(() => jacobianSpectrumFast(s, 'plain', undefined, 'wasm')).cpu;
+      const wasm = both(() => (clearDrawCache(), jacobianSpectrumFast(s, 'plain', undefined, 'wasm'))).cpu;
       console.log(`    ${act} + ${init}, L = ${L}: ${ts.toFixed(0)} ms → ${wasm.toFixed(0)} ms (${(ts / wasm).toFixed(1)}×)`);
     }
 }
