@@ -11,6 +11,8 @@ import type { UnitDrawPart, UnitDrawPortMessage, UnitDrawRequest, UnitDrawRespon
 
 let port: MessagePort | null = null;
 let nextId = 0;
+/** The worker let a question time out and has not answered since (crashed, or busy for long): do not wait for it. */
+let unresponsive = false;
 const waiting = new Map<number, (data: (Float64Array | null)[] | null) => void>();
 
 /** Give a new analysis worker its unit draw port (before its first analysis), and ask that worker from now on. */
@@ -27,29 +29,39 @@ export function setUnitDrawPort(p: MessagePort | null): void {
   for (const answer of waiting.values()) answer(null);
   waiting.clear();
   port = p;
+  unresponsive = false;
   if (p)
     p.onmessage = (e: MessageEvent<UnitDrawResponse>) => {
+      unresponsive = false;
       const answer = waiting.get(e.data.id);
       waiting.delete(e.data.id);
       answer?.(e.data.data);
     };
 }
 
-/** The parts' unit draws from the analysis worker (null for a part it has not kept), or null: no worker, or late. */
+/**
+ * The parts' unit draws from the analysis worker (null for a part it has not kept), or null: no worker, or late.
+ * After a question timed out, the next ones are still asked but not waited for, until the worker answers again.
+ */
 export function requestUnitDraws(config: Config, parts: UnitDrawPart[], timeoutMs: number): Promise<(Float64Array | null)[] | null> {
   const p = port;
   if (!p) return Promise.resolve(null);
   const id = ++nextId;
+  const msg: UnitDrawRequest = { type: 'unitDraw', id, config, parts };
+  if (unresponsive) {
+    p.postMessage(msg); // its answer, if it comes, says the worker is back
+    return Promise.resolve(null);
+  }
   return new Promise((resolve) => {
     const timer = setTimeout(() => {
       waiting.delete(id);
+      unresponsive = true;
       resolve(null);
     }, timeoutMs);
     waiting.set(id, (data) => {
       clearTimeout(timer);
       resolve(data);
     });
-    const msg: UnitDrawRequest = { type: 'unitDraw', id, config, parts };
     p.postMessage(msg);
   });
 }
