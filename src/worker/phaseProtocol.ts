@@ -22,6 +22,7 @@ import { criticalCurves, phaseGrid, phaseTheory, sampleCell, checkAxis, type Pha
 import {
   jacobianSpectrumFast as jacobianSpectrum,
   jacobianSpectrumJoin,
+  jacobianSpectrumSteps,
   spectrumPartDraw,
   spectrumPartForward,
   spectrumPartProduct,
@@ -71,6 +72,11 @@ export interface PhaseHandlerEnv {
   now(): number;
   /** resolve after pending messages (a cancel, a newer request) have been delivered */
   yieldToEvents(): Promise<void>;
+  /**
+   * On a page's main thread (no worker may run there): a spectrum gives the event loop a turn after about this many
+   * ms of work (between its layers), and stops when a newer spectrum request came meanwhile. A worker's runs whole.
+   */
+  sliceMs?: number;
 }
 
 /** The least time between two progress messages of a spectrum. */
@@ -84,6 +90,18 @@ export function createPhaseHandler(env: PhaseHandlerEnv): { handle(msg: PhaseReq
   // Cuts for second halves, by request id: a waiting half's resolver, or a cut that came first.
   const cutWaits = new Map<number, (cut: SpectrumCut) => void>();
   const cutsIn = new Map<number, SpectrumCut>();
+  let latestSpectrum = -1; // the newest spectrum request (a sliced one stops when it is no longer)
+  /** Run `steps` to its end, yielding every env.sliceMs; null when a newer spectrum request came meanwhile. */
+  const sliced = async <T>(steps: Generator<void, T>, id: number): Promise<{ value: T } | null> => {
+    let t = env.now();
+    for (let r = steps.next(); ; r = steps.next()) {
+      if (r.done) return { value: r.value };
+      if (env.now() - t < env.sliceMs!) continue;
+      await env.yieldToEvents();
+      if (latestSpectrum !== id) return null;
+      t = env.now();
+    }
+  };
   const cutFor = (id: number) =>
     new Promise<SpectrumCut>((resolve) => {
       const early = cutsIn.get(id);
@@ -137,7 +155,16 @@ export function createPhaseHandler(env: PhaseHandlerEnv): { handle(msg: PhaseReq
         else {
           const archs = msg.archs ?? msg.config.arch;
           if (msg.type === 'spectrum' && msg.unit && archs.length > 0) keepUnitDraw(msg.config, archs[0], msg.unit);
-          for (const a of archs) sv[a] = jacobianSpectrum(msg.config, a, progress(a));
+          latestSpectrum = msg.id;
+          for (const a of archs) {
+            if (!env.sliceMs) {
+              sv[a] = jacobianSpectrum(msg.config, a, progress(a));
+              continue;
+            }
+            const out = await sliced(jacobianSpectrumSteps(msg.config, a, progress(a)), msg.id);
+            if (!out) return; // a newer request is being answered
+            sv[a] = out.value;
+          }
         }
         for (const a of Object.keys(sv) as Arch[]) theory[a] = spectrumTheory(msg.config, a);
         env.post({ type: 'spectrum', id: msg.id, sv, theory });

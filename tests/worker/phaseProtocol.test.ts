@@ -5,7 +5,7 @@ import { createPhaseHandler, type PhaseResponse } from '../../src/worker/phasePr
 import { jacobianSpectrumFast } from '../../src/core/spectrum/fast';
 
 /** The handler with a fake clock that advances 10 ms per call (so every 4th cell closes a 30 ms chunk). */
-function harness() {
+function harness(sliceMs?: number) {
   const out: PhaseResponse[] = [];
   let t = 0;
   const pending: (() => void)[] = [];
@@ -13,6 +13,7 @@ function harness() {
     post: (m) => out.push(m),
     now: () => (t += 10),
     yieldToEvents: () => new Promise<void>((r) => pending.push(r)),
+    sliceMs,
   });
   const flush = async () => {
     while (pending.length) {
@@ -128,6 +129,37 @@ describe('phase worker handler', () => {
     const ms = progress.map((p) => (p.type === 'spectrumProgress' ? p.ms : NaN));
     for (let k = 1; k < ms.length; k++) expect(ms[k] - ms[k - 1]).toBeGreaterThanOrEqual(250);
     expect(progress.map((p) => (p.type === 'spectrumProgress' ? p.arch : ''))).toEqual(expect.arrayContaining(['plain', 'residual']));
+  });
+
+  it('on the main thread a spectrum yields between its layers, gives the same values, and stops for a newer request', async () => {
+    const big = { ...config, depth: 12, width: 8, act: 'tanh' as const };
+    const { out, h, pending } = harness(25); // 10 ms a clock reading: a turn every few steps
+    const done = h.handle({ type: 'spectrum', id: 20, config: big });
+    let turns = 0;
+    while (out.every((m) => m.type !== 'spectrum')) {
+      await new Promise((r) => setTimeout(r, 0));
+      if (pending.length) {
+        turns++;
+        pending.shift()!();
+      }
+    }
+    await done;
+    expect(turns).toBeGreaterThanOrEqual(5); // 2 × (draw, 12 layers, SVD) steps
+    const m = out.find((r) => r.type === 'spectrum')!;
+    if (m.type !== 'spectrum') throw new Error(m.type);
+    for (const a of ['plain', 'residual'] as const) expect(Array.from(m.sv[a]!)).toEqual(Array.from(jacobianSpectrumFast(big, a)!));
+
+    // A newer request while one is between slices: the older one posts nothing more.
+    const second = harness(25);
+    const older = second.h.handle({ type: 'spectrum', id: 21, config: big });
+    while (!second.pending.length) await new Promise((r) => setTimeout(r, 0));
+    const newer = second.h.handle({ type: 'spectrum', id: 22, config: { ...big, act: 'relu' } });
+    while (second.out.every((r) => r.type !== 'spectrum')) {
+      await new Promise((r) => setTimeout(r, 0));
+      second.pending.shift()?.();
+    }
+    await Promise.all([older, newer]);
+    expect(second.out.filter((r) => r.type === 'spectrum').map((r) => r.id)).toEqual([22]);
   });
 
   it('a split spectrum: the first half posts its cut, the second waits for it (or finds it waiting), and the join gives the whole', async () => {

@@ -25,6 +25,9 @@ export function createWorkerPort(): PhasePort | null {
   }
 }
 
+/** Work between two turns of the page's event loop when a spectrum runs on the main thread. */
+export const INLINE_SLICE_MS = 30;
+
 /** The phase handler on the main thread, behind a worker's interface (asynchronous like one). */
 export function createInlinePort(): PhasePort {
   let stopped = false;
@@ -43,6 +46,8 @@ export function createInlinePort(): PhasePort {
     },
     now: () => performance.now(),
     yieldToEvents: () => new Promise((r) => setTimeout(r, 0)),
+    // This is the page's main thread: a long spectrum gives input and paint a turn between its layers.
+    sliceMs: INLINE_SLICE_MS,
   });
   return port;
 }

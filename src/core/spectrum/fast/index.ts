@@ -9,7 +9,7 @@ import type { Arch, Config } from '../../config';
 import { checkSpectrum, denseSpectrum, prepareSpectrum, sampleDerivatives, type SpectrumCut } from '../jacobian';
 import { drawParams, type ChainParams } from '../../chain/params';
 import { linalgKernels } from '../../linalg/kernels';
-import { chainFactorFast, detachPart, joinFloats, joinParts, partSingularValues, productFloats, productPartFast, type ProductPart } from './product';
+import { chainFactorFast, detachPart, joinFloats, joinParts, partSingularValues, productFloats, productPartFast, productPartSteps, type ProductPart } from './product';
 import { singularValuesFast } from './jacobi';
 
 export { singularValuesFast, GK_MAX_COND, type SvdStats } from './jacobi';
@@ -26,16 +26,30 @@ export const WASM_MIN_WORK = 2e6;
  * the wasm kernels from {@link WASM_MIN_WORK} on; 'wasm' and 'ts' force a set (tests, benchmarks).
  */
 export function jacobianSpectrumFast(config: Config, arch: Arch, onLayer?: (done: number, total: number) => void, loops: 'auto' | 'wasm' | 'ts' = 'auto'): Float64Array | null {
+  const steps = jacobianSpectrumSteps(config, arch, onLayer, loops);
+  let r = steps.next();
+  while (!r.done) r = steps.next();
+  return r.value;
+}
+
+/**
+ * {@link jacobianSpectrumFast} in steps (a generator): the draw and forward pass, then one step per layer of the
+ * product, then the final SVD. The page's main thread runs a spectrum this way where no worker may run (a frame
+ * sandboxed without allow-same-origin), and gives the event loop a turn between steps.
+ */
+export function* jacobianSpectrumSteps(config: Config, arch: Arch, onLayer?: (done: number, total: number) => void, loops: 'auto' | 'wasm' | 'ts' = 'auto'): Generator<void, Float64Array | null> {
   const s = prepareSpectrum(config, arch);
   if (!s) return null;
   const { c, p, D } = s;
+  yield;
   // Small spectra take milliseconds in the TypeScript loops: no module to compile for them.
   const kernels = loops === 'auto' ? (c.depth * c.width ** 3 >= WASM_MIN_WORK ? 'wasm' : 'ts') : loops;
   if (arch === 'dense') return denseSpectrum(c, p, D, (A, n) => singularValuesFast(A, n, 0, undefined, false, n, kernels));
   const progress = onLayer && ((done: number) => onLayer(done, c.depth));
   const K = linalgKernels(productFloats(c.width), kernels);
   // The σ past the rank (the fewest live units) come out exactly 0: the product leaves dead units out (./product.ts).
-  return partSingularValues(productPartFast(c.width, c.width, 0, c.depth, chainFactorFast(c, arch, p, D, K), K, progress), K);
+  const part = yield* productPartSteps(c.width, c.width, 0, c.depth, chainFactorFast(c, arch, p, D, K), K, progress);
+  return partSingularValues(part, K);
 }
 
 /**

@@ -195,6 +195,17 @@ export interface ProductPart {
  * arrays are K's: copy them before K's next computation.
  */
 export function productPartFast(W: number, n: number, from: number, to: number, f: ChainFactors, K: Kernels, onLayer?: (done: number) => void): ProductPart {
+  const steps = productPartSteps(W, n, from, to, f, K, onLayer);
+  let r = steps.next();
+  while (!r.done) r = steps.next();
+  return r.value;
+}
+
+/**
+ * {@link productPartFast} one factor per step (a generator that pauses after each layer), for a caller that must
+ * give the event loop a turn between them: the spectrum on a page's main thread, where no worker may run.
+ */
+export function* productPartSteps(W: number, n: number, from: number, to: number, f: ChainFactors, K: Kernels, onLayer?: (done: number) => void): Generator<void, ProductPart> {
   // C and V hold up to n × W (a part that starts after a layer with dead units has fewer rows than columns).
   const C = K.take(W * W);
   const V = K.take(W * W);
@@ -221,6 +232,7 @@ export function productPartFast(W: number, n: number, from: number, to: number, 
       exp2 += e;
     }
     onLayer?.(i + 1 - from);
+    yield;
   }
   return part('ok');
 }
