@@ -214,3 +214,27 @@ export async function copyLinkAndTheEmbedDialogSnippetWork({ page, context, base
   assert.equal(await frame.getByRole('spinbutton', { name: 'Depth L, exact value' }).inputValue(), '24');
   assert.equal(await page.locator('iframe[data-gcv]').getAttribute('sandbox'), 'allow-scripts allow-popups allow-popups-to-escape-sandbox');
 }
+
+/**
+ * A 320 × 240 frame of the chain panel shows both architectures' rows: in a narrow embed the panels' titles are
+ * 16 px (embed.css, by the frame's width), where the 20-px title took three lines and pushed the residual row out.
+ */
+export async function narrowChainFrameShowsBothRows({ page, baseUrl, screenshot }) {
+  for (const lang of ['en', 'zh']) {
+    await page.setContent(
+      `<!doctype html><title>host</title><body style="margin:0"><iframe sandbox="allow-scripts" title="visualizer" style="display:block;width:320px;height:240px;border:0" src="${baseUrl}?embed=1&panels=chain&lang=${lang}"></iframe></body>`,
+    );
+    const frame = page.frameLocator('iframe');
+    await frame.locator('[data-panel="chain"] g[data-arch="residual"]').waitFor({ timeout: 30_000 });
+    await page.waitForTimeout(300);
+    const f = await (await page.$('iframe')).contentFrame();
+    const rows = await f.evaluate(() =>
+      ['plain', 'residual'].map((a) => {
+        const r = document.querySelector(`[data-panel="chain"] g[data-arch="${a}"]`).getBoundingClientRect();
+        return { a, top: Math.round(r.top), bottom: Math.round(r.bottom) };
+      }),
+    );
+    for (const r of rows) assert.ok(r.top >= 0 && r.bottom <= 240, `${lang}: the ${r.a} row is out of the 240-px frame: ${JSON.stringify(rows)}`);
+    await screenshot(`embed-chain-320x240-${lang}`);
+  }
+}
