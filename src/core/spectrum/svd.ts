@@ -5,9 +5,11 @@
  * Why not multiply the factors out: the product of 50 Gaussian layers spans tens of decades of singular values,
  * and rounding in the explicit product buries everything below ε·σ_max ≈ 1e-16·σ_max. Instead the product is
  * carried as Lacc·Q (Lacc lower triangular, Q orthogonal): each factor is folded into Q, split again by an LQ
- * decomposition (Householder), and only triangular factors are multiplied. Lacc's columns come out graded (the
- * large directions first, as in the QR method for Lyapunov exponents), and the one-sided Jacobi SVD of a
- * column-graded matrix B·D is accurate relative to each singular value (Demmel & Veselić 1992).
+ * decomposition (Householder), and only triangular factors are multiplied. Lacc comes out graded (the large
+ * directions first, as in the QR method for Lyapunov exponents), and the one-sided Jacobi SVD of a graded matrix
+ * is accurate relative to each singular value (Demmel & Veselić 1992) when it rotates the graded side: for Lacc that
+ * is its rows. On its columns the tail went wrong below ~1e-50 of the largest (a 114-decade chain: 2.1e-2 against a
+ * 600-digit reference, against 6.9e-13 on the rows; docs/perf.md 2026-12-07).
  * All matrices are n × n, row-major, in Float64Array; nothing allocates inside the loops.
  */
 import { log, powInt } from '../numerics/libm';
@@ -65,14 +67,15 @@ export function lqInPlace(C: Float64Array, q: Float64Array, n: number, v: Float6
 }
 
 /**
- * Singular values of the n × n matrix A (row-major), largest first, by the one-sided Jacobi method on its columns
- * (Hestenes): plane rotations make the columns mutually orthogonal; their norms are then the singular values.
- * `A` is not changed.
+ * Singular values of the n × n matrix A (row-major), largest first, by the one-sided Jacobi method (Hestenes) on
+ * its columns, or on its rows (those of Aᵀ: the same values): plane rotations make them mutually orthogonal; their
+ * norms are then the singular values. For a graded matrix, rotate the graded side (see the header). `A` is not
+ * changed.
  */
-export function singularValues(A: Float64Array, n: number): Float64Array {
-  // X's rows are A's columns, so every rotation runs over contiguous memory.
-  const X = new Float64Array(n * n);
-  for (let r = 0; r < n; r++) for (let c = 0; c < n; c++) X[c * n + r] = A[r * n + c];
+export function singularValues(A: Float64Array, n: number, of: 'columns' | 'rows' = 'columns'): Float64Array {
+  // X's rows are the vectors rotated (A's columns or rows), so every rotation runs over contiguous memory.
+  const X = of === 'rows' ? A.slice(0, n * n) : new Float64Array(n * n);
+  if (of === 'columns') for (let r = 0; r < n; r++) for (let c = 0; c < n; c++) X[c * n + r] = A[r * n + c];
   // Scale to max |entry| = 1 (a power of two: exact), so squares neither overflow nor underflow needlessly.
   let amax = 0;
   for (let k = 0; k < n * n; k++) amax = Math.max(amax, Math.abs(X[k]));
@@ -216,5 +219,5 @@ export function scaleByPow2(sv: Float64Array, exp2: number): Float64Array {
 export function productSingularValues(n: number, L: number, applyFactor: (i: number, Q: Float64Array, C: Float64Array) => void): Float64Array {
   const p = productTriangle(n, L, applyFactor);
   if (p.acc === null) return new Float64Array(n).fill(p.zero ? 0 : NaN);
-  return scaleByPow2(singularValues(p.acc, n), p.exp2);
+  return scaleByPow2(singularValues(p.acc, n, 'rows'), p.exp2);
 }
