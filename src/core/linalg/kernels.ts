@@ -3,18 +3,25 @@
  * interface: WebAssembly SIMD (./kernels.wat, 5.3× the TypeScript Householder updates at W = 512,
  * docs/perf.md 2026-12-07) and the TypeScript loops they are twins of, used where WebAssembly is missing or
  * not allowed (a page whose Content-Security-Policy lacks 'wasm-unsafe-eval'). tests/core/linalg/kernels.test.ts
- * pins each kernel to its TypeScript loop: the same doubles, except `dot` (two lanes), to rounding.
+ * pins each kernel to its TypeScript loop: the same doubles, except `dot` (two lanes), to rounding. Where the engine
+ * has relaxed SIMD (Chromium), the module's fused twin runs instead (multiply-adds with one rounding, all kernels
+ * but projectOut): the same to rounding, pinned to the plain module by tests/core/linalg/fusedKernels.test.ts.
  *
  * WebAssembly reads only its own memory, so a computation takes every array it hands to a kernel from `take`, after
  * reserving the total at the start ({@link linalgKernels}): growing the memory later would detach the arrays
  * taken before.
  */
 import { projectOutRows } from '../numerics/rowProject';
-import { KERNELS_WASM_BASE64 } from './kernelsBytes';
+import { KERNELS_FUSED_WASM_BASE64, KERNELS_WASM_BASE64 } from './kernelsBytes';
 
 export interface Kernels {
   /** 'wasm' or 'ts': which implementation runs. */
   readonly kind: 'wasm' | 'ts';
+  /**
+   * The wasm module with fused multiply-adds (relaxed SIMD's relaxed_madd, where the engine has it: Chromium, not
+   * Node 20 without a flag): every kernel but projectOut then agrees with its loop to rounding, not bit for bit.
+   */
+  readonly fused: boolean;
   /** A zeroed array of n floats for this computation (within the reserve). */
   take(n: number): Float64Array;
   /** numerics/rowProject.ts projectOutRows, the same doubles. */
@@ -71,6 +78,7 @@ export function tsKernels(): Kernels {
 
 const TS_KERNELS: Kernels = {
   kind: 'ts',
+  fused: false,
   take: (n) => new Float64Array(n),
   projectOut: projectOutRows,
   // In TypeScript the four-row loop is faster than the pair kernels' own loops (PAIR_LOOPS): the same to rounding.
@@ -226,11 +234,24 @@ interface Exports {
 }
 
 let instance: Exports | null | undefined; // undefined: not tried yet; null: WebAssembly unavailable here
+let instanceFused = false; // the instance is the fused module's
 let allowed = true;
+let fusedAllowed = true;
 
 /** Switch the wasm kernels off (or on again) for the whole process: benchmarks time the TypeScript loops with it. */
 export function allowWasmKernels(on: boolean): void {
   allowed = on;
+}
+
+/**
+ * Take the fused module where the engine validates it (on: the default), or the plain one (off: tests compare the
+ * two in one process). Switching drops the compiled instance; kernel sets made before it throw on their next call.
+ */
+export function allowFusedKernels(on: boolean): void {
+  if (on === fusedAllowed) return;
+  fusedAllowed = on;
+  instance = undefined;
+  generation++;
 }
 let generation = 0; // bumped by every linalgKernels call: an older kernel set's arrays are being reused
 
@@ -244,11 +265,19 @@ function wasmExports(): Exports | null {
   instance = null;
   try {
     if (typeof WebAssembly !== 'object' || typeof atob !== 'function' || typeof document !== 'undefined') return null;
-    const bin = atob(KERNELS_WASM_BASE64);
-    const bytes = new Uint8Array(bin.length);
-    for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
-    // Synchronous compile, as the callers are synchronous: the module is 3.5 KB (Chromium compiles up to 4 KB
-    // synchronously on a page's main thread, any size in a worker; past that this throws and the loops run).
+    const bytesOf = (b64: string): Uint8Array<ArrayBuffer> => {
+      const bin = atob(b64);
+      const bytes = new Uint8Array(bin.length);
+      for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
+      return bytes;
+    };
+    // The fused module where the engine has relaxed SIMD (a CPU without FMA still runs it, with two roundings), for
+    // 11 % off the spectrum's layers in Chromium (docs/perf.md, 2026-12-07 ninth session); else the plain one.
+    const fused = fusedAllowed ? bytesOf(KERNELS_FUSED_WASM_BASE64) : null;
+    instanceFused = fused !== null && WebAssembly.validate(fused);
+    const bytes = instanceFused ? fused! : bytesOf(KERNELS_WASM_BASE64);
+    // Synchronous compile, as the callers are synchronous: the module is 6 KB, which a worker (the app's) and Node
+    // (the CLI) compile at once; on a page's main thread Chromium allows 4 KB, which is why it is not tried there.
     instance = new WebAssembly.Instance(new WebAssembly.Module(bytes), {}).exports as unknown as Exports;
   } catch {
     // No WebAssembly, no SIMD, or a Content-Security-Policy without 'wasm-unsafe-eval': the TypeScript loops.
@@ -284,8 +313,10 @@ export function linalgKernels(floats: number, prefer: 'wasm' | 'ts' = 'wasm'): K
     if (x.buffer !== buf || gen !== generation) throw new Error('wasm kernel given an array not taken from its current memory');
     return x.byteOffset + o * 8;
   };
+  const fused = instanceFused;
   return {
     kind: 'wasm',
+    fused,
     take(n) {
       if (gen !== generation) throw new Error('wasm kernels: a later computation took this memory');
       if (used + n * 8 > bytes) throw new Error(`wasm kernels: ${n} more floats than reserved (${floats})`);

@@ -1,9 +1,12 @@
 ;; WebAssembly (SIMD, f64x2) kernels of the Jacobian spectrum's fast path: the twins of its inner loops, called from
 ;; src/core/linalg/kernels.ts, which falls back to the TypeScript loops where WebAssembly is not allowed.
 ;; The source of kernelsBytes.ts, with reflectors.wat (the row-reflector kernels) spliced in at its include line:
-;; after an edit of either, `npm run wasm` (tests/core/linalg/kernels.test.ts checks that the bytes agree). Every kernel takes byte offsets into the exported memory. No fused multiply-add (wasm has
-;; none): a kernel that keeps the scalar loop's order of operations gives the same doubles, and all do but `dot`,
-;; which adds in two lanes and may differ in the last bits.
+;; after an edit of either, `npm run wasm` (tests/core/linalg/kernels.test.ts checks that the bytes agree). Every kernel takes byte offsets into the exported memory. Written without
+;; fused multiply-adds: a kernel that keeps the scalar loop's order of operations gives the same doubles, and all do
+;; but `dot`, which adds in two lanes and may differ in the last bits. `npm run wasm` also compiles a fused twin
+;; (scripts/lib/fuseWat.mjs: each f64x2 add or sub of a mul as relaxed SIMD's relaxed_madd / relaxed_nmadd, all
+;; but projectOut), which kernels.ts takes where the engine validates it; write a multiply-add as
+;; (f64x2.add X (f64x2.mul A B)) or (f64x2.sub X (f64x2.mul A B)) so that it is fused there.
 (module
   (memory (export "mem") 1)
 
