@@ -16,7 +16,7 @@ import { ConfigError, validateConfig, type Arch, type Config } from '../config';
 import { chainFootprint } from '../chain/footprint';
 import { chainShape } from '../chain/chains';
 import { MAX_CHAIN_FLOATS } from '../chain/analyze';
-import { biasOffset, drawParams, weightOffset, weightRows, type ChainParams } from '../chain/params';
+import { biasOffset, drawParams, weightOffset, weightRows, type ChainParams, type UnitParams } from '../chain/params';
 import { productSingularValues, singularValues } from './svd';
 
 /** The largest L·W³ the spectrum takes on (plain/residual ~4·L·W³ flops: about 20 s at this bound in Node). */
@@ -27,9 +27,10 @@ export const MAX_SPECTRUM_WORK = 2e10;
  * without a norm). One half of a split spectrum runs only layers from … to−1 (the rest stay 0): from h_from
  * (`cut.h`, sample 0's activation entering layer `from`; x when from = 0), with `cut.d` the f′ of layer from−1
  * written in (its zeros say which units of that layer are live); `out`, if given, receives h_to and f′ of layer
- * to−1, the next half's cut. Plain and residual only past layer 0 (dense reads every earlier h_j).
+ * to−1, the next half's cut. Plain and residual only past layer 0 (dense reads every earlier h_j). `gain`: `p` is
+ * a unit draw (core/chain/params.ts unitParams), each entry read times its gain: the same doubles as drawParams'.
  */
-export function sampleDerivatives(c: Config, arch: Arch, p: ChainParams, to = c.depth, from = 0, cut?: SpectrumCut, out?: SpectrumCut): Float64Array {
+export function sampleDerivatives(c: Config, arch: Arch, p: ChainParams, to = c.depth, from = 0, cut?: SpectrumCut, out?: SpectrumCut, gain?: Omit<UnitParams, 'p'>): Float64Array {
   const W = c.width;
   const L = c.depth;
   const end = Math.min(L, to);
@@ -46,12 +47,24 @@ export function sampleDerivatives(c: Config, arch: Arch, p: ChainParams, to = c.
     const wo = weightOffset(p, i);
     const bo = biasOffset(p, i);
     const inOff = arch === 'dense' ? 0 : i * W; // dense input: h_0 … h_i, i.e. hs[0 … rows)
-    for (let k = 0; k < W; k++) z[k] = p.data[bo + k];
-    for (let r = 0; r < rows; r++) {
-      const h = hs[inOff + r];
-      if (h === 0) continue;
-      const o = wo + r * W;
-      for (let k = 0; k < W; k++) z[k] += h * p.data[o + k];
+    if (gain) {
+      const g = gain.gain[i];
+      const gb = gain.biasGain;
+      for (let k = 0; k < W; k++) z[k] = p.data[bo + k] * gb;
+      for (let r = 0; r < rows; r++) {
+        const h = hs[inOff + r];
+        if (h === 0) continue;
+        const o = wo + r * W;
+        for (let k = 0; k < W; k++) z[k] += h * (p.data[o + k] * g);
+      }
+    } else {
+      for (let k = 0; k < W; k++) z[k] = p.data[bo + k];
+      for (let r = 0; r < rows; r++) {
+        const h = hs[inOff + r];
+        if (h === 0) continue;
+        const o = wo + r * W;
+        for (let k = 0; k < W; k++) z[k] += h * p.data[o + k];
+      }
     }
     const next = (i + 1) * W;
     for (let k = 0; k < W; k++) {

@@ -7,7 +7,7 @@
  */
 import type { Arch, Config } from '../../config';
 import { checkSpectrum, denseSpectrum, prepareSpectrum, sampleDerivatives, type SpectrumCut } from '../jacobian';
-import { drawParams, type ChainParams } from '../../chain/params';
+import { drawParams, unitParams, type ChainParams, type UnitParams } from '../../chain/params';
 import { linalgKernels } from '../../linalg/kernels';
 import { chainFactorFast, detachPart, joinFloats, joinParts, partSingularValues, productFloats, productPartFast, productPartSteps, type ProductPart } from './product';
 import { singularValuesFast } from './jacobi';
@@ -38,7 +38,10 @@ export function jacobianSpectrumFast(config: Config, arch: Arch, onLayer?: (done
  * sandboxed without allow-same-origin), and gives the event loop a turn between steps.
  */
 export function* jacobianSpectrumSteps(config: Config, arch: Arch, onLayer?: (done: number, total: number) => void, loops: 'auto' | 'wasm' | 'ts' = 'auto'): Generator<void, Float64Array | null> {
-  const s = prepareSpectrum(config, arch);
+  // Dense takes the plain path's draw and forward pass; plain and residual read the unit draw times its gains.
+  const unit = arch === 'dense' ? null : fastDraw(config, arch, config.depth, 0);
+  if (unit === undefined) return null;
+  const s = unit ? { ...unit, D: sampleDerivatives(unit.c, arch, unit.p, unit.c.depth, 0, undefined, undefined, unit) } : prepareSpectrum(config, arch);
   if (!s) return null;
   const { c, p, D } = s;
   yield;
@@ -48,8 +51,20 @@ export function* jacobianSpectrumSteps(config: Config, arch: Arch, onLayer?: (do
   const progress = onLayer && ((done: number) => onLayer(done, c.depth));
   const K = linalgKernels(productFloats(c.width), kernels);
   // The σ past the rank (the fewest live units) come out exactly 0: the product leaves dead units out (./product.ts).
-  const part = yield* productPartSteps(c.width, c.width, 0, c.depth, chainFactorFast(c, arch, p, D, K), K, progress);
+  const part = yield* productPartSteps(c.width, c.width, 0, c.depth, chainFactorFast(c, arch, p, D, K, unit?.gain), K, progress);
   return partSingularValues(part, K);
+}
+
+/**
+ * The validated config and the parameters of layers from … to−1 for the fast path: the unit draw and its gains
+ * (unitParams: no scaled copy), or for `uniform` drawParams' copy with unit gains; undefined with a normalization.
+ * Throws as checkSpectrum.
+ */
+function fastDraw(config: Config, arch: Arch, to: number, from: number): (UnitParams & { c: Config }) | undefined {
+  const c = checkSpectrum(config, arch);
+  if (!c) return undefined;
+  const u = unitParams(c, arch, to, from);
+  return { c, ...(u ?? { p: drawParams(c, arch, to, from), gain: new Float64Array(c.depth).fill(1), biasGain: 1 }) };
 }
 
 /**
@@ -66,6 +81,9 @@ export interface PartDraw {
   from: number;
   to: number;
   p: ChainParams;
+  /** W_i's entries are p's times gain[i], b's times biasGain (p a unit draw; 1 and 1 for drawParams' copy) */
+  gain: Float64Array;
+  biasGain: number;
   D: Float64Array | null;
 }
 
@@ -74,14 +92,15 @@ export function spectrumPartDraw(config: Config, arch: 'plain' | 'residual', fro
   const c = checkSpectrum(config, arch);
   if (!c) return null;
   if (!(Number.isInteger(from) && Number.isInteger(to) && from >= 0 && from < to && to <= c.depth)) throw new RangeError(`layers ${from}…${to} outside 0…${c.depth}`);
-  return { c, arch, from, to, p: drawParams(c, arch, to, from), D: null };
+  const { p, gain, biasGain } = fastDraw(c, arch, to, from)!;
+  return { c, arch, from, to, p, gain, biasGain, D: null };
 }
 
 /** Step 2: needs `cut` from the half before unless from = 0; returns this half's cut. */
 export function spectrumPartForward(d: PartDraw, cut?: SpectrumCut): SpectrumCut {
   const W = d.c.width;
   const out = { h: new Float64Array(W), d: new Float64Array(W) };
-  d.D = sampleDerivatives(d.c, d.arch, d.p, d.to, d.from, cut, out);
+  d.D = sampleDerivatives(d.c, d.arch, d.p, d.to, d.from, cut, out, d);
   return out;
 }
 
@@ -91,7 +110,7 @@ export function spectrumPartProduct(d: PartDraw, onLayer?: (done: number, of: nu
   if (!D) throw new Error('spectrumPartProduct before spectrumPartForward');
   const kernels = loops === 'auto' ? ((to - from) * c.width ** 3 >= WASM_MIN_WORK ? 'wasm' : 'ts') : loops;
   const K = linalgKernels(productFloats(c.width), kernels);
-  const f = chainFactorFast(c, arch, p, D, K);
+  const f = chainFactorFast(c, arch, p, D, K, d.gain);
   const rows = from === 0 ? c.width : f.live[from - 1].length;
   const progress = onLayer && ((done: number) => onLayer(done, to - from));
   return detachPart(productPartFast(c.width, rows, from, to, f, K, progress));

@@ -55,9 +55,10 @@ function allUnits(n: number): Int32Array {
  * The plain (M_i = W_i·D_i) or residual (M_i = I + α·W_i·D_i) chain's factors. Plain: a unit is dead where
  * D_i = 0 exactly (a NaN slope stays live, so a blown-up chain still gives NaN); residual: none is (the shortcut
  * keeps every column). The block's entries are w·d (residual: δ + α·(w·d)); the plain path rounds (Q·W_i)·D_i
- * (residual: Q + α·((Q·W_i)·D_i)) instead, so the two agree to rounding, not bit for bit.
+ * (residual: Q + α·((Q·W_i)·D_i)) instead, so the two agree to rounding, not bit for bit. `gain`: `p` is a unit
+ * draw, W_i's entries read times gain[i] (core/chain/params.ts unitParams: drawParams' doubles).
  */
-export function chainFactorFast(c: Config, arch: Arch, p: ChainParams, D: Float64Array, K: Kernels): ChainFactors {
+export function chainFactorFast(c: Config, arch: Arch, p: ChainParams, D: Float64Array, K: Kernels, gain?: Float64Array): ChainFactors {
   const W = c.width;
   const residual = arch === 'residual';
   const al = c.alpha;
@@ -84,13 +85,14 @@ export function chainFactorFast(c: Config, arch: Arch, p: ChainParams, D: Float6
     const rowsIn = i === 0 ? null : live[i - 1];
     const sIn = rowsIn ? rowsIn.length : W;
     const di = i * W;
+    const g = gain ? gain[i] : 1;
     // Entry (a, b) of the block: plain w·d, residual δ_ab + α·(w·d), w = W_i[row a, unit b], d = D_i[unit b].
     const X = first ? C : Y;
     for (let a = 0; a < sIn; a++) {
       const o = wo + (rowsIn ? rowsIn[a] : a) * W;
       for (let b = 0; b < s; b++) {
         const ub = out[b];
-        const wd = p.data[o + ub] * D[di + ub];
+        const wd = (gain ? p.data[o + ub] * g : p.data[o + ub]) * D[di + ub];
         const m = residual ? (a === b ? 1 : 0) + al * wd : wd;
         if (first) X[a * s + b] = m;
         else X[b * sIn + a] = m;
