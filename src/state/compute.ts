@@ -30,6 +30,8 @@ export interface SchedulerDeps {
   onResult: (r: ResultState) => void;
   /** busy while the worker runs; `estimateMs` is the predicted time of the job it runs (null when unknown) */
   onBusy: (busy: boolean, estimateMs?: number | null) => void;
+  /** The analysis worker is idle after a report for `config` (./workerClient.ts onIdle). */
+  onWorkerIdle?: (config: Config) => void;
   now: () => number;
   /**
    * Runs a callback later, off the input path (the page waits for the user's first input, then for the next paint,
@@ -153,6 +155,7 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
     },
     onNoWorker: (req) => runMain(req.id, req.config),
     onBusy: deps.onBusy,
+    onIdle: deps.onWorkerIdle,
   });
 
   return {

@@ -4,10 +4,12 @@
  * and the analysis worker has just made it for the same config. Each analysis worker the page starts gets a port of
  * its own for this ({@link connectUnitDraws}); {@link requestUnitDraws} asks the current one for the parts, and
  * gives up (null) after `timeoutMs`: a worker busy with a newer analysis answers late, and its draw is another one.
+ * While the panel is shown, the question is asked as soon as the analysis worker is done ({@link prefetchUnitDraws}).
  * Only who asks whom; the cutting is core/chain/params.ts partUnitDraw, in the worker.
  */
 import type { Config } from '../core/config';
 import type { UnitDrawPart, UnitDrawPortMessage, UnitDrawRequest, UnitDrawResponse } from '../worker/protocol';
+import { unitDrawKey } from '../core/chain/drawKey';
 
 let port: MessagePort | null = null;
 let nextId = 0;
@@ -26,6 +28,7 @@ export function connectUnitDraws(worker: { postMessage(m: UnitDrawPortMessage, t
 /** Ask through `p` from now on (null: nobody); the questions still open on the old port are answered null. */
 export function setUnitDrawPort(p: MessagePort | null): void {
   port?.close();
+  prefetched = null; // the old worker's draw
   for (const answer of waiting.values()) answer(null);
   waiting.clear();
   port = p;
@@ -39,23 +42,19 @@ export function setUnitDrawPort(p: MessagePort | null): void {
     };
 }
 
-/**
- * The parts' unit draws from the analysis worker (null for a part it has not kept), or null: no worker, or late.
- * After a question timed out, the next ones are still asked but not waited for, until the worker answers again.
- */
-export function requestUnitDraws(config: Config, parts: UnitDrawPart[], timeoutMs: number): Promise<(Float64Array | null)[] | null> {
-  const p = port;
-  if (!p) return Promise.resolve(null);
+/** What a prefetch is keyed by: the parts' draws (the data depend on nothing else of the config). */
+function partsKey(config: Config, parts: UnitDrawPart[]): string {
+  return parts.map((p) => unitDrawKey(config, p.arch, p.to, p.from)).join('|');
+}
+
+/** Ask `p` for the parts; null after `timeoutMs` (then, when `markLate`, nothing is waited for until it answers). */
+function ask(p: MessagePort, config: Config, parts: UnitDrawPart[], timeoutMs: number, markLate: boolean): Promise<(Float64Array | null)[] | null> {
   const id = ++nextId;
   const msg: UnitDrawRequest = { type: 'unitDraw', id, config, parts };
-  if (unresponsive) {
-    p.postMessage(msg); // its answer, if it comes, says the worker is back
-    return Promise.resolve(null);
-  }
   return new Promise((resolve) => {
     const timer = setTimeout(() => {
       waiting.delete(id);
-      unresponsive = true;
+      if (markLate) unresponsive = true;
       resolve(null);
     }, timeoutMs);
     waiting.set(id, (data) => {
@@ -63,5 +62,84 @@ export function requestUnitDraws(config: Config, parts: UnitDrawPart[], timeoutM
       resolve(data);
     });
     p.postMessage(msg);
+  });
+}
+
+/**
+ * The parts' unit draws from the analysis worker (null for a part it has not kept), or null: no worker, or late.
+ * After a question timed out, the next ones are still asked but not waited for, until the worker answers again.
+ * A prefetch of the same parts ({@link prefetchUnitDraws}) is taken instead of asking again.
+ */
+export function requestUnitDraws(config: Config, parts: UnitDrawPart[], timeoutMs: number): Promise<(Float64Array | null)[] | null> {
+  const p = port;
+  if (!p) return Promise.resolve(null);
+  const early = takePrefetch(partsKey(config, parts));
+  if (early) {
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        unresponsive = true;
+        resolve(null);
+      }, timeoutMs);
+      early.then((data) => {
+        clearTimeout(timer);
+        resolve(data);
+      });
+    });
+  }
+  if (unresponsive) {
+    p.postMessage({ type: 'unitDraw', id: ++nextId, config, parts } satisfies UnitDrawRequest); // its answer, if it comes, says the worker is back
+    return Promise.resolve(null);
+  }
+  return ask(p, config, parts, timeoutMs, true);
+}
+
+/**
+ * The parts the Spectrum panel will ask for at a config (null: none, e.g. its workers hold that draw already), set
+ * while it is shown or about to be ({@link setUnitDrawWanted}); null when nothing is.
+ */
+type Wanted = (config: Config) => UnitDrawPart[] | null;
+let wanted: Wanted | null = null;
+let prefetched: { key: string; answer: Promise<(Float64Array | null)[] | null> } | null = null;
+let letGo: ReturnType<typeof setTimeout> | null = null;
+
+/** How long a prefetched answer waits for its question before its arrays are let go (84 MB at W = 512, L = 20). */
+export const PREFETCH_KEEP_MS = 3000;
+/** How long a prefetch waits for the analysis worker's answer. */
+const PREFETCH_WAIT_MS = 2000;
+
+/** Say which parts will be asked for (the Spectrum panel's pool, or the boot for a URL that opens on it); returns the undo. */
+export function setUnitDrawWanted(fn: Wanted | null): () => void {
+  wanted = fn;
+  return () => {
+    if (wanted === fn) wanted = null;
+  };
+}
+
+function takePrefetch(key: string): Promise<(Float64Array | null)[] | null> | null {
+  if (prefetched?.key !== key) return null;
+  const { answer } = prefetched;
+  prefetched = null;
+  return answer;
+}
+
+/**
+ * The analysis worker has answered for `config` and has nothing queued (state/workerClient.ts onIdle): if the Spectrum
+ * panel will want this config's draws, ask for them now rather than when the panel asks, which at the first report
+ * is after it mounted (~60 ms later), while the cutting (~40 ms, twice that while the page is busy) could already
+ * run. The answer is kept for the panel's question for PREFETCH_KEEP_MS, then let go.
+ */
+export function prefetchUnitDraws(config: Config, keepMs = PREFETCH_KEEP_MS): void {
+  const p = port;
+  const parts = p && !unresponsive && wanted ? wanted(config) : null;
+  if (!p || !parts?.length) return;
+  const key = partsKey(config, parts);
+  if (prefetched?.key === key) return;
+  const answer = ask(p, config, parts, PREFETCH_WAIT_MS, false);
+  prefetched = { key, answer };
+  void answer.then(() => {
+    if (letGo) clearTimeout(letGo);
+    letGo = setTimeout(() => {
+      if (prefetched?.answer === answer) prefetched = null;
+    }, keepMs);
   });
 }

@@ -34,6 +34,8 @@ export interface WorkerClientDeps {
   onNoWorker: (req: AnalyzeRequest) => void;
   /** busy while a job runs or waits; `estimateMs` is the predicted time of the job that runs (null when unknown) */
   onBusy: (busy: boolean, estimateMs?: number | null) => void;
+  /** The worker answered for `config` (a report) and has no job queued: it is idle, with that config's draw kept. */
+  onIdle?: (config: Config) => void;
 }
 
 export interface WorkerClient {
@@ -105,7 +107,10 @@ export function createWorkerClient(deps: WorkerClientDeps): WorkerClient {
       const next = queued;
       queued = null;
       post(next);
-    } else deps.onBusy(false);
+    } else {
+      deps.onBusy(false);
+      if (c && msg.type === 'result') deps.onIdle?.(c);
+    }
   };
 
   // A worker that fails to load or crashes is dropped for good; the scheduler redoes what it waited for.

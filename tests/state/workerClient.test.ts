@@ -34,6 +34,7 @@ function client(opts: { max?: number; etaMs?: number } = {}) {
   const answers: { target: number; id: number; config: Config | undefined }[] = [];
   const busy: boolean[] = [];
   const noWorker: number[] = [];
+  const idle: Config[] = [];
   let failed = 0;
   const c = createWorkerClient({
     createWorker: w.create,
@@ -43,11 +44,28 @@ function client(opts: { max?: number; etaMs?: number } = {}) {
     onFailed: () => failed++,
     onNoWorker: (r) => noWorker.push(r.id),
     onBusy: (b) => busy.push(b),
+    onIdle: (config) => idle.push(config),
   });
-  return { c, w, answers, busy, noWorker, failed: () => failed, advance: (ms: number) => (t += ms) };
+  return { c, w, answers, busy, noWorker, idle, failed: () => failed, advance: (ms: number) => (t += ms) };
 }
 
 describe('worker client', () => {
+  it('says it is idle after a report with nothing queued (the Spectrum panel may take its draw then), not before', () => {
+    const h = client();
+    const a = req(1, cfg({ depth: 5 }));
+    const b = req(2, cfg({ depth: 6 }));
+    h.c.submit(a);
+    h.c.submit(b); // queued behind a
+    h.w.answer(0, a);
+    expect(h.idle).toEqual([]); // b was posted at once: the worker is not idle
+    h.w.answer(0, b);
+    expect(h.idle).toEqual([b.config]);
+    const e = req(3, cfg({ depth: 7 }));
+    h.c.submit(e);
+    h.w.made[0].port.onmessage!({ data: { type: 'error', id: 3, error: { name: 'Error', message: 'x' }, ms: 1 } as AnalyzeResponse });
+    expect(h.idle).toHaveLength(1); // an error keeps no draw worth taking
+  });
+
   it('creates the worker on first use only', () => {
     const h = client();
     expect(h.c.usable()).toBe(true);

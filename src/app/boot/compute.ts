@@ -10,7 +10,7 @@ import type { Config } from '../../core/config';
 import type { Report } from '../../core/report';
 import { createScheduler, type WorkerPort } from '../../state/compute';
 import { connectCompute } from '../../state/computeSync';
-import { connectUnitDraws } from '../../state/unitDraws';
+import { connectUnitDraws, prefetchUnitDraws } from '../../state/unitDraws';
 import type { AppState } from '../../state/store';
 import { errorToPlain } from '../../worker/protocol';
 import { afterNextPaint } from '../../viz/useSettled';
@@ -58,6 +58,8 @@ export function startCompute(store: StoreApi<AppState>): void {
     createWorker,
     onResult: (r) => store.getState().setResult(r),
     onBusy: (b, eta) => store.getState().setBusy(b, eta),
+    // The Spectrum panel's workers will want this draw (when it is shown): ask for it while the worker is idle.
+    onWorkerIdle: prefetchUnitDraws,
     now: () => performance.now(),
     // The first reports come from the worker while the page loads. The main-thread engine's chunk is fetched when
     // the user first reaches for the page (the warm-up asks for it), and its first run comes right after the next

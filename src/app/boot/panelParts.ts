@@ -19,5 +19,9 @@ export function preloadPanelParts(ui: Pick<UiState, 'embed' | 'panels'>): void {
   if (!ui.embed && ui.panels.length >= PANEL_IDS.length) return;
   // A failed fetch is retried when the panel mounts, and reported there.
   if (ui.panels.includes('phase')) phasePart.preload().catch(() => undefined);
-  if (ui.panels.includes('spectrum')) spectrumPart.preload().catch(() => undefined);
+  if (ui.panels.includes('spectrum')) {
+    spectrumPart.preload().catch(() => undefined);
+    // Its workers' draw is cut by the analysis worker once the first report is out, not when the panel has mounted.
+    import('../../panels/spectrum/spectrumPool').then((m) => m.wantUnitDrawsBeforeMount(), () => undefined);
+  }
 }

@@ -14,7 +14,7 @@ import type { Arch, Config } from '../../core/config';
 import type { ProductPart } from '../../core/spectrum/fast';
 import type { PhaseRequest, PhaseResponse } from '../../worker/phaseProtocol';
 import type { UnitDrawPart } from '../../worker/protocol';
-import { requestUnitDraws } from '../../state/unitDraws';
+import { requestUnitDraws, setUnitDrawWanted } from '../../state/unitDraws';
 import { unitDrawKey } from '../../core/chain/drawKey';
 import { createInlinePort, createWorkerPort, type PhasePort } from '../phase/phasePort';
 
@@ -37,6 +37,13 @@ export function splitPlan(config: Config, cores: number, minWork = SPLIT_MIN_WOR
   return { kind: 'one' };
 }
 
+/** The parts of a split plan, one per worker (first, second): the layers whose unit draw each worker needs. */
+export function planParts(config: Config, plan: Exclude<SplitPlan, { kind: 'one' }>): [UnitDrawPart, UnitDrawPart] {
+  const L = config.depth;
+  if (plan.kind === 'archs') return [{ arch: plan.first[0], from: 0, to: L }, { arch: plan.second[0], from: 0, to: L }];
+  return [{ arch: plan.arch, from: 0, to: plan.mid }, { arch: plan.arch, from: plan.mid, to: L }];
+}
+
 /**
  * Where to cut one chain: in the middle. Each half draws only its own layers (the other's are skipped at about a
  * fifth of the cost, core/chain/params.ts drawParams), the orthogonal init's orthonormalisation included, and the
@@ -57,16 +64,26 @@ export type UnitDraws = (config: Config, parts: UnitDrawPart[]) => Promise<(Floa
  * A PhasePort over `first` (created now) and a second port made by `makeSecond` on the first split (null: none may
  * be made, and nothing is split).
  */
-export function createSpectrumPool(first: PhasePort, makeSecond: () => PhasePort | null, cores: number, minWork = SPLIT_MIN_WORK, unitDraws?: UnitDraws): PhasePort {
+/** The pool's port, and which draws it will ask for at a config (null: none, or its workers hold them already). */
+export type SpectrumPool = PhasePort & { wantedParts(config: Config): UnitDrawPart[] | null };
+
+export function createSpectrumPool(first: PhasePort, makeSecond: () => PhasePort | null, cores: number, minWork = SPLIT_MIN_WORK, unitDraws?: UnitDraws): SpectrumPool {
   let second: PhasePort | null | undefined; // undefined: not made yet
   let current = -1; // the split request being gathered; −1 none
   let gather: ((from: 'first' | 'second', m: PhaseResponse) => void) | null = null;
   /** The unit draw each worker kept with its last split request (core/chain/drawKey.ts). */
   const held = new Map<PhasePort, string>();
 
-  const pool: PhasePort = {
+  const pool: SpectrumPool = {
     onmessage: null,
     onerror: null,
+    wantedParts(config) {
+      const plan = splitPlan(config, cores, minWork);
+      if (plan.kind === 'one' || !unitDraws || second === null) return null;
+      const parts = planParts(config, plan);
+      const ports = [first, second];
+      return parts.every((p, k) => ports[k] && held.get(ports[k]!) === unitDrawKey(config, p.arch, p.to, p.from)) ? null : parts;
+    },
     postMessage(msg, transfer) {
       if (msg.type === 'spectrum') {
         current = -1;
@@ -124,11 +141,8 @@ export function createSpectrumPool(first: PhasePort, makeSecond: () => PhasePort
         const ordered = (o: Record<string, unknown>) => Object.fromEntries(config.arch.filter((a) => a in o).map((a) => [a, o[a]]));
         finish({ type: 'spectrum', id, sv: ordered(sv) as typeof sv, theory: ordered(theory) as typeof theory });
       };
-      const L = config.depth;
-      send(
-        [first, { type: 'spectrum', id, config, archs: plan.first }, { arch: plan.first[0], from: 0, to: L }],
-        [other, { type: 'spectrum', id, config, archs: plan.second }, { arch: plan.second[0], from: 0, to: L }],
-      );
+      const [p1, p2] = planParts(config, plan);
+      send([first, { type: 'spectrum', id, config, archs: plan.first }, p1], [other, { type: 'spectrum', id, config, archs: plan.second }, p2]);
       return;
     }
     const { arch, mid } = plan;
@@ -158,10 +172,8 @@ export function createSpectrumPool(first: PhasePort, makeSecond: () => PhasePort
       joining = true;
       first.postMessage({ type: 'spectrumJoin', id, config, arch, top, bottom }, [top.acc.buffer, top.V.buffer, top.vn.buffer, bottom.acc.buffer, bottom.V.buffer, bottom.vn.buffer]);
     };
-    send(
-      [first, { type: 'spectrumPart', id, config, arch, from: 0, to: mid }, { arch, from: 0, to: mid }],
-      [other, { type: 'spectrumPart', id, config, arch, from: mid, to: config.depth }, { arch, from: mid, to: config.depth }],
-    );
+    const [p1, p2] = planParts(config, plan);
+    send([first, { type: 'spectrumPart', id, config, arch, from: 0, to: mid }, p1], [other, { type: 'spectrumPart', id, config, arch, from: mid, to: config.depth }, p2]);
   }
 
   /**
@@ -193,12 +205,40 @@ export function createSpectrumPool(first: PhasePort, makeSecond: () => PhasePort
   return pool;
 }
 
-/** The Spectrum panel's port: a pool over two phase workers, or the inline handler where no worker may run. */
+function machineCores(): number {
+  return typeof navigator === 'undefined' ? 1 : (navigator.hardwareConcurrency ?? 1);
+}
+
+/**
+ * The Spectrum panel's port: a pool over two phase workers, or the inline handler where no worker may run. While
+ * the pool lives it tells state/unitDraws.ts which draws it will want, so they are asked for as soon as the analysis
+ * worker is idle (prefetchUnitDraws).
+ */
 export function makeSpectrumPort(): PhasePort {
   const first = createWorkerPort();
   if (!first) return createInlinePort();
-  const cores = typeof navigator === 'undefined' ? 1 : (navigator.hardwareConcurrency ?? 1);
   // The analysis worker's draw of the chain, if it answers within UNIT_DRAW_WAIT_MS (it has the draw ready when idle:
   // it cuts and posts the parts in ~10–40 ms at W = 512).
-  return createSpectrumPool(first, createWorkerPort, cores, SPLIT_MIN_WORK, (c, parts) => requestUnitDraws(c, parts, UNIT_DRAW_WAIT_MS));
+  const pool = createSpectrumPool(first, createWorkerPort, machineCores(), SPLIT_MIN_WORK, (c, parts) => requestUnitDraws(c, parts, UNIT_DRAW_WAIT_MS));
+  const unwant = setUnitDrawWanted(pool.wantedParts);
+  const terminate = pool.terminate;
+  pool.terminate = () => {
+    unwant();
+    terminate();
+  };
+  return pool;
+}
+
+/**
+ * For a page that opens on the Spectrum panel (app/boot/panelParts.ts): its first config's draws are wanted before
+ * the panel mounts, so the analysis worker cuts them as soon as its first report is out. The panel's pool takes over
+ * when it is made. Not where workers cannot run (the panel then computes inline, and draws itself).
+ */
+export function wantUnitDrawsBeforeMount(): void {
+  if (typeof Worker === 'undefined') return;
+  const cores = machineCores();
+  setUnitDrawWanted((config) => {
+    const plan = splitPlan(config, cores);
+    return plan.kind === 'one' ? null : planParts(config, plan);
+  });
 }

@@ -135,6 +135,31 @@ describe('the Spectrum panel spreads a big spectrum over two workers', () => {
     expect(asked.length).toBe(2); // requests 1 and 3
   });
 
+  it('wants, for a prefetch, exactly the parts it will ask for, and none its workers hold', async () => {
+    const a = recordingPort();
+    const b = recordingPort();
+    const questions: UnitDrawPart[][] = [];
+    const pool = createSpectrumPool(a, () => b, 2, 1, async (_, parts) => {
+      questions.push(parts);
+      return null;
+    });
+    const two: Config = { ...base, arch: ['plain', 'residual'] };
+    const one: Config = { ...base, arch: ['plain'] };
+    expect(pool.wantedParts(two)).toEqual([{ arch: 'plain', from: 0, to: base.depth }, { arch: 'residual', from: 0, to: base.depth }]);
+    const wanted = pool.wantedParts(one);
+    expect(wanted).toEqual([{ arch: 'plain', from: 0, to: Math.floor(base.depth / 2) }, { arch: 'plain', from: Math.floor(base.depth / 2), to: base.depth }]);
+    await new Promise<void>((resolve) => {
+      pool.onmessage = (e) => e.data.type === 'spectrum' && resolve();
+      pool.postMessage({ type: 'spectrum', id: 1, config: one });
+    });
+    expect(questions).toEqual([wanted]); // what it asked is what it said it would want
+    expect(pool.wantedParts({ ...one, scale: 2 })).toBe(null); // its workers hold this draw now
+    expect(pool.wantedParts({ ...one, seed: 9 })).not.toBe(null);
+    expect(createSpectrumPool(recordingPort(), () => null, 2, 1, async () => null).wantedParts(one)).not.toBe(null); // no second yet: unknown
+    expect(createSpectrumPool(recordingPort(), () => b, 1, 1, async () => null).wantedParts(one)).toBe(null); // one core: no split
+    expect(createSpectrumPool(recordingPort(), () => b, 2, 1).wantedParts(one)).toBe(null); // nobody to ask
+  });
+
   it('no draw from the analysis worker (none kept, or too late): the workers draw their own; a newer request meanwhile wins', async () => {
     const config: Config = { ...base, arch: ['plain'] };
     let n = 0;
