@@ -231,13 +231,16 @@ export function makeSpectrumPort(): PhasePort {
 
 /**
  * For a page that opens on the Spectrum panel (app/boot/panelParts.ts): its first config's draws are wanted before
- * the panel mounts, so the analysis worker cuts them as soon as its first report is out. The panel's pool takes over
- * when it is made. Not where workers cannot run (the panel then computes inline, and draws itself).
+ * the panel mounts, so the analysis worker cuts them as soon as its first report is out (that report's only). The
+ * panel's pool takes over when it is made. Not where workers cannot run (the panel then computes inline, and draws
+ * itself).
  */
 export function wantUnitDrawsBeforeMount(): void {
   if (typeof Worker === 'undefined') return;
   const cores = machineCores();
-  setUnitDrawWanted((config) => {
+  // For the first report only: should the panel not mount, no later analysis cuts draws for nobody.
+  const undo = setUnitDrawWanted((config) => {
+    undo();
     const plan = splitPlan(config, cores);
     return plan.kind === 'one' ? null : planParts(config, plan);
   });

@@ -1,8 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { defaultConfig, type Config } from '../../../src/core/config';
 import { jacobianSpectrumFast } from '../../../src/core/spectrum/fast';
 import { createInlinePort, type PhasePort } from '../../../src/panels/phase/phasePort';
-import { createSpectrumPool, splitPlan, type UnitDraws } from '../../../src/panels/spectrum/spectrumPool';
+import { createSpectrumPool, splitPlan, wantUnitDrawsBeforeMount, type UnitDraws } from '../../../src/panels/spectrum/spectrumPool';
+import { connectUnitDraws, prefetchUnitDraws, setUnitDrawPort, setUnitDrawWanted } from '../../../src/state/unitDraws';
 import { clearDrawCache, drawParams, partUnitDraw, unitDrawCount } from '../../../src/core/chain/params';
 import type { UnitDrawPart } from '../../../src/worker/protocol';
 import type { PhaseRequest, PhaseResponse } from '../../../src/worker/phaseProtocol';
@@ -133,6 +134,29 @@ describe('the Spectrum panel spreads a big spectrum over two workers', () => {
       await done;
     }
     expect(asked.length).toBe(2); // requests 1 and 3
+  });
+
+  it('before the panel mounts (a URL that opens on it): the first report’s draws are wanted, no later one’s', async () => {
+    vi.stubGlobal('Worker', class {});
+    vi.stubGlobal('navigator', { hardwareConcurrency: 2 });
+    const asked: UnitDrawPart[][] = [];
+    connectUnitDraws({
+      postMessage(m) {
+        m.port.onmessage = (e: MessageEvent<{ parts: UnitDrawPart[] }>) => asked.push(e.data.parts);
+      },
+    });
+    try {
+      wantUnitDrawsBeforeMount();
+      const big: Config = { ...defaultConfig(), width: 512, depth: 20, arch: ['plain', 'residual'] };
+      prefetchUnitDraws(big);
+      prefetchUnitDraws({ ...big, seed: 3 });
+      await new Promise((r) => setTimeout(r, 20));
+      expect(asked).toEqual([[{ arch: 'plain', from: 0, to: 20 }, { arch: 'residual', from: 0, to: 20 }]]);
+    } finally {
+      setUnitDrawPort(null);
+      setUnitDrawWanted(null);
+      vi.unstubAllGlobals();
+    }
   });
 
   it('wants, for a prefetch, exactly the parts it will ask for, and none its workers hold', async () => {
