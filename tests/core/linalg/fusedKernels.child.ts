@@ -7,15 +7,8 @@ import { defaultConfig, type Arch, type Config } from '../../../src/core/config'
 import { allowFusedKernels, linalgKernels, type Kernels } from '../../../src/core/linalg/kernels';
 import { jacobianSpectrum } from '../../../src/core/spectrum';
 import { jacobianSpectrumFast } from '../../../src/core/spectrum/fast';
-
-function fill(x: Float64Array, seed: number): Float64Array {
-  let s = seed;
-  for (let i = 0; i < x.length; i++) {
-    s = (s * 16807) % 2147483647;
-    x[i] = s / 2147483647 - 0.5;
-  }
-  return x;
-}
+import { fill } from './scramble';
+import { FAST_CASES } from '../spectrum/fastCases';
 
 /** Each kernel's output on fixed inputs (n = 37: odd, so every kernel's tail runs), with the kernels `K`. */
 function outputs(K: Kernels): Record<string, number[]> {
@@ -75,14 +68,8 @@ for (const name of Object.keys(plainOut)) {
 
 // The fast spectrum on the fused kernels against the plain path (fast.test.ts's cases and bar), and against the
 // fast spectrum on the plain module (different doubles: the fused module did run).
-const cases: [Arch, Partial<Config>][] = [
-  ['plain', { act: 'tanh', init: 'xavier', depth: 50, width: 64 }],
-  ['plain', { act: 'tanh', init: 'orthogonal', depth: 50, width: 48 }],
-  ['plain', { act: 'relu', init: 'he', depth: 30, width: 33, bias: 0.1 }],
-  ['residual', { act: 'gelu', init: 'he', depth: 20, width: 40, alpha: 0.5 }],
-  ['dense', { act: 'tanh', init: 'xavier', depth: 8, width: 24 }],
-  ['plain', { act: 'sigmoid', init: 'xavier', depth: 20, width: 96 }],
-];
+// fast.test.ts's cases, and a sigmoid chain (slopes ≤ 1/4, no dead units) of the benchmark's kind.
+const cases: [Arch, Partial<Config>][] = [...FAST_CASES, ['plain', { act: 'sigmoid', init: 'xavier', depth: 20, width: 96 }]];
 const spectra = cases.map(([arch, over]) => {
   const c: Config = { ...defaultConfig(), arch: [arch], seed: 4, ...over };
   const ref = jacobianSpectrum(c, arch)!;

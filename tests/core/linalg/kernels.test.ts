@@ -3,21 +3,12 @@ import { describe, expect, it } from 'vitest';
 import { allowWasmKernels, linalgKernels, PAIR_LOOPS, tsKernels, type Kernels } from '../../../src/core/linalg/kernels';
 // @ts-expect-error: a plain .mjs script without types
 import { kernelsModuleText } from '../../../scripts/wasm.mjs';
+import { fill } from './scramble';
 
 // Each wasm kernel against the TypeScript loop it is the twin of: bit for bit where the order of operations is the
 // same (projectOut, projectOutPairs, reflect2, axpy, rotate, lowerProduct), to rounding for `dot` (two lanes).
 const ts = tsKernels();
 const EPS = 2 ** -52;
-
-/** A fixed scramble in (−0.5, 0.5): the checks need full arrays, not particular ones. */
-function fill(x: Float64Array, seed: number): Float64Array {
-  let s = seed;
-  for (let i = 0; i < x.length; i++) {
-    s = (s * 16807) % 2147483647;
-    x[i] = s / 2147483647 - 0.5;
-  }
-  return x;
-}
 
 /** Two copies of a scrambled array: one from the wasm memory, one plain. */
 function pair(K: Kernels, n: number, seed: number): [Float64Array, Float64Array] {

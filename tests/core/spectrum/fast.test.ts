@@ -14,6 +14,7 @@ import {
 } from '../../../src/core/spectrum/fast';
 import { singularValues } from '../../../src/core/spectrum/svd';
 import { prepareSpectrum } from '../../../src/core/spectrum/jacobian';
+import { FAST_CASES } from './fastCases';
 
 /**
  * Layers from … to−1 of the chain as a part, the way the app's two workers make them: the half before runs first and
@@ -50,23 +51,7 @@ function liveRange(c: Config): { min: number; width: number; rises: boolean } {
 // worst, measured ≤ 3e-13 here. Values below 1e-140 of the largest are left out: there the plain Jacobi's squared
 // entries underflow (the fast one keeps each row as 2^E·y), so the two need not agree and neither is pinned.
 describe('jacobianSpectrumFast ≡ jacobianSpectrum', () => {
-  const cases: [Arch, Partial<Config>][] = [
-    ['plain', { act: 'tanh', init: 'xavier', depth: 50, width: 64 }],
-    ['plain', { act: 'tanh', init: 'orthogonal', depth: 50, width: 48 }],
-    ['plain', { act: 'relu', init: 'he', depth: 30, width: 33, bias: 0.1 }],
-    ['residual', { act: 'gelu', init: 'he', depth: 20, width: 40, alpha: 0.5 }],
-    ['dense', { act: 'tanh', init: 'xavier', depth: 8, width: 24 }],
-    ['plain', { act: 'tanh', init: 'xavier', depth: 2, width: 96 }],
-    ['plain', { act: 'linear', init: 'orthogonal', depth: 7, width: 5, scale: 1.3 }],
-    ['plain', { act: 'tanh', init: 'xavier', depth: 3, width: 1 }],
-    // Dead units (f′ = 0) leave the fast path's factors rectangular: live counts that fall, rise and fall again,
-    // a chain whose rank drops to a few units, and one layer with every unit dead (J = 0 exactly).
-    ['plain', { act: 'relu', init: 'he', depth: 12, width: 20, seed: 9 }],
-    ['plain', { act: 'relu', init: 'he', depth: 25, width: 16, bias: 0.2, seed: 3 }], // live 9, 10, 8, …, 2, 5, …
-    ['plain', { act: 'relu', init: 'he', depth: 6, width: 3, seed: 3 }], // live 3, 1, 1, 2, 3, 2: rank 1
-    ['plain', { act: 'relu', init: 'he', depth: 8, width: 4, bias: 0.5, seed: 4 }],
-    ['plain', { act: 'relu', init: 'he', depth: 6, width: 2, seed: 1 }], // live 2, 0, …: J = 0
-  ];
+  const cases = FAST_CASES;
   it.each(cases.flatMap(([a, o]) => (['wasm', 'ts'] as const).map((loops) => [a, o, loops] as const)))('%s %o, %s loops', (arch, over, loops) => {
     const c: Config = { ...defaultConfig(), arch: [arch], seed: 4, ...over };
     const ref = jacobianSpectrum(c, arch)!;
