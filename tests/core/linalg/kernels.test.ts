@@ -118,6 +118,43 @@ describe('wasm kernels', () => {
     }
   });
 
+  it('reflect4: the same doubles as its loop (PAIR_LOOPS) at even and odd row counts, and four projectOut passes to rounding', () => {
+    for (const len of [4, 5, 6, 7, 8, 9, 64, 513]) {
+      for (const from of len > 6 ? [0, 1, 2] : [0]) {
+        for (const rows of [6, 7, 2]) {
+          const K = linalgKernels(3 * rows * len + 4 * len + 64);
+          const [X, X2] = pair(K, rows * len, 51 + len + from + rows);
+          const X3 = X2.slice();
+          // Four reflectors as an LQ makes them: v_j on from+j−1 … len−1 (the entries before its start are garbage
+          // here on purpose: not read), h_j = v_jᵀv_j/2, c_ij = v_i·v_j.
+          const V = K.take(4 * len);
+          fill(V, 53 + len);
+          const V2 = V.slice();
+          const start = (j: number) => from + j;
+          const h = [0, 1, 2, 3].map((j) => {
+            let t = 0;
+            for (let c = start(j); c < len; c++) t += V[j * len + c] ** 2;
+            return t / 2;
+          });
+          const cc = (i: number, j: number) => {
+            let t = 0;
+            for (let c = start(j); c < len; c++) t += V[i * len + c] * V[j * len + c];
+            return t;
+          };
+          const coef = [...h, cc(0, 1), cc(0, 2), cc(0, 3), cc(1, 2), cc(1, 3), cc(2, 3)];
+          K.reflect4(X, len, 1, rows, V, 0, len, from, len, coef);
+          PAIR_LOOPS.reflect4(X2, len, 1, rows, V2, 0, len, from, len, coef);
+          expect(Array.from(X)).toEqual(Array.from(X2)); // rows 1… in pairs, an odd last one through reflect2 twice; row 0 untouched
+          const X4 = X3.slice();
+          for (let j = 0; j < 4; j++) ts.projectOut(X3, len, 1, rows, V2, j * len, start(j), len, h[j]);
+          for (let i = 0; i < X.length; i++) expect(Math.abs(X[i] - X3[i])).toBeLessThanOrEqual(64 * len * EPS);
+          ts.reflect4(X4, len, 1, rows, V2, 0, len, from, len, coef); // the TypeScript set: four passes
+          expect(Array.from(X4)).toEqual(Array.from(X3));
+        }
+      }
+    }
+  });
+
   it('lowerProduct: acc·L in place, the same doubles and the same largest |entry| as the loop (NaN with a NaN factor); the loop is the definition', () => {
     for (const [n, k, kk, s] of [[1, 1, 1, 1], [5, 5, 5, 5], [7, 4, 4, 6], [9, 6, 3, 3], [12, 12, 7, 9], [33, 20, 17, 20], [40, 37, 37, 37], [64, 64, 64, 64]]) {
       for (const nan of [false, true]) {
