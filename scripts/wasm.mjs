@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
- * `npm run wasm`: compiles src/core/linalg/kernels.wat (the source; its `;; @include reflectors.wat` line is
- * replaced by that file's text, the row-reflector kernels) into kernelsBytes.ts (base64 of the
+ * `npm run wasm`: compiles src/core/linalg/kernels.wat (the source; each `;; @include NAME.wat` line is replaced
+ * by that file's text: reflectors.wat and reflect4.wat, the row-reflector kernels) into kernelsBytes.ts (base64 of the
  * module, imported by kernels.ts), with wabt's wat2wasm: the module as written, and its fused twin (./lib/fuseWat.mjs:
  * multiply-adds as relaxed SIMD's relaxed_madd, projectOut left as it is), which kernels.ts takes where the engine
  * validates it. `--check` compiles and exits 1 if kernelsBytes.ts differs (tests/core/linalg/kernels.test.ts does
@@ -18,8 +18,8 @@ const DIR = join(fileURLToPath(new URL('..', import.meta.url)), 'src', 'core', '
 /** The text of kernelsBytes.ts for the current kernels.wat. */
 export async function kernelsModuleText() {
   const wabt = await initWabt();
-  const source = readFileSync(join(DIR, 'kernels.wat'), 'utf8').replace(/^ *;; @include reflectors\.wat$/m, () => readFileSync(join(DIR, 'reflectors.wat'), 'utf8'));
-  if (!source.includes('$reflect2')) throw new Error('kernels.wat: the include line of reflectors.wat is missing');
+  const source = readFileSync(join(DIR, 'kernels.wat'), 'utf8').replace(/^ *;; @include ([\w.]+\.wat)$/gm, (_, name) => readFileSync(join(DIR, name), 'utf8'));
+  if (!source.includes('$reflect2') || !source.includes('$reflect4')) throw new Error('kernels.wat: the include line of reflectors.wat or reflect4.wat is missing');
   const compile = (name, text, features) => {
     const mod = wabt.parseWat(name, text, features);
     try {

@@ -1,6 +1,6 @@
 ;; WebAssembly (SIMD, f64x2) kernels of the Jacobian spectrum's fast path: the twins of its inner loops, called from
 ;; src/core/linalg/kernels.ts, which falls back to the TypeScript loops where WebAssembly is not allowed.
-;; The source of kernelsBytes.ts, with reflectors.wat (the row-reflector kernels) spliced in at its include line:
+;; The source of kernelsBytes.ts, with reflectors.wat and reflect4.wat (the row-reflector kernels) spliced in at their include lines:
 ;; after an edit of either, `npm run wasm` (tests/core/linalg/kernels.test.ts checks that the bytes agree). Every kernel takes byte offsets into the exported memory. Written without
 ;; fused multiply-adds: a kernel that keeps the scalar loop's order of operations gives the same doubles, and all do
 ;; but `dot`, which adds in two lanes and may differ in the last bits. `npm run wasm` also compiles a fused twin
@@ -11,6 +11,8 @@
   (memory (export "mem") 1)
 
   ;; @include reflectors.wat
+
+  ;; @include reflect4.wat
 
   ;; y[0 … len) ← y + α·x (bytes y, x): element by element as the scalar loop y[i] += α·x[i], the same doubles.
   (func $axpy (export "axpy") (param $y i32) (param $x i32) (param $al f64) (param $len i32)
