@@ -47,21 +47,27 @@ function partsKey(config: Config, parts: UnitDrawPart[]): string {
   return parts.map((p) => unitDrawKey(config, p.arch, p.to, p.from)).join('|');
 }
 
-/** Ask `p` for the parts; null after `timeoutMs` (then, when `markLate`, nothing is waited for until it answers). */
-function ask(p: MessagePort, config: Config, parts: UnitDrawPart[], timeoutMs: number, markLate: boolean): Promise<(Float64Array | null)[] | null> {
+/** Ask `p` for the parts: the worker's answer, or null when the port is replaced first. */
+function ask(p: MessagePort, config: Config, parts: UnitDrawPart[]): Promise<(Float64Array | null)[] | null> {
   const id = ++nextId;
   const msg: UnitDrawRequest = { type: 'unitDraw', id, config, parts };
   return new Promise((resolve) => {
+    waiting.set(id, resolve);
+    p.postMessage(msg);
+  });
+}
+
+/** `answer`, or null after `timeoutMs` (then, when `markLate`, nothing is waited for until the worker answers). */
+function within(answer: Promise<(Float64Array | null)[] | null>, timeoutMs: number, markLate: boolean): Promise<(Float64Array | null)[] | null> {
+  return new Promise((resolve) => {
     const timer = setTimeout(() => {
-      waiting.delete(id);
       if (markLate) unresponsive = true;
       resolve(null);
     }, timeoutMs);
-    waiting.set(id, (data) => {
+    void answer.then((data) => {
       clearTimeout(timer);
       resolve(data);
     });
-    p.postMessage(msg);
   });
 }
 
@@ -74,23 +80,10 @@ export function requestUnitDraws(config: Config, parts: UnitDrawPart[], timeoutM
   const p = port;
   if (!p) return Promise.resolve(null);
   const early = takePrefetch(partsKey(config, parts));
-  if (early) {
-    return new Promise((resolve) => {
-      const timer = setTimeout(() => {
-        unresponsive = true;
-        resolve(null);
-      }, timeoutMs);
-      early.then((data) => {
-        clearTimeout(timer);
-        resolve(data);
-      });
-    });
-  }
-  if (unresponsive) {
-    p.postMessage({ type: 'unitDraw', id: ++nextId, config, parts } satisfies UnitDrawRequest); // its answer, if it comes, says the worker is back
-    return Promise.resolve(null);
-  }
-  return ask(p, config, parts, timeoutMs, true);
+  if (early) return within(early, timeoutMs, true);
+  const answer = ask(p, config, parts);
+  // Not waited for while the worker is late; its answer, if it comes, says the worker is back.
+  return unresponsive ? Promise.resolve(null) : within(answer, timeoutMs, true);
 }
 
 /**
@@ -134,7 +127,7 @@ export function prefetchUnitDraws(config: Config, keepMs = PREFETCH_KEEP_MS): vo
   if (!p || !parts?.length) return;
   const key = partsKey(config, parts);
   if (prefetched?.key === key) return;
-  const answer = ask(p, config, parts, PREFETCH_WAIT_MS, false);
+  const answer = within(ask(p, config, parts), PREFETCH_WAIT_MS, false);
   prefetched = { key, answer };
   void answer.then(() => {
     if (letGo) clearTimeout(letGo);

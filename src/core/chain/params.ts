@@ -146,22 +146,28 @@ export function orthonormalize(a: Float64Array, rows: number, cols: number): Flo
 }
 
 /**
- * W_i from its unit draw `u` (fanIn × fanOut) into `w`, by `init`: the draws are std 1, or for `orthogonal` already
- * orthonormalized. Each entry is then what a draw at the init's std gives (std·z for std·(the draw z): the same
- * double, rng.ts fillNormal). One pass from the kept draw into the params (a copy, then the scaling in place, took
- * two: ~10 ms more at W = 512, L = 20).
+ * The factor `init` scales W_i's unit draw by (fanIn × fanOut; std 1, or for `orthogonal` already orthonormalized),
+ * or null for `uniform`, whose weights are a function of the draw, not a multiple (see {@link scaleWeight}).
+ */
+function weightGain(init: InitScheme, scale: number, fanIn: number, fanOut: number): number | null {
+  if (init === 'uniform') return null;
+  return init === 'orthogonal' ? scale : initStd(init, scale, fanIn, fanOut);
+}
+
+/**
+ * W_i from its unit draw `u` (fanIn × fanOut) into `w`, by `init`. Each entry is then what a draw at the init's std
+ * gives (std·z for std·(the draw z): the same double, rng.ts fillNormal). One pass from the kept draw into the
+ * params (a copy, then the scaling in place, took two: ~10 ms more at W = 512, L = 20).
  */
 function scaleWeight(u: Float64Array, w: Float64Array, init: InitScheme, scale: number, fanIn: number, fanOut: number): void {
-  if (init === 'orthogonal') {
-    for (let k = 0; k < w.length; k++) w[k] = u[k] * scale;
-  } else if (init === 'uniform') {
-    // Uniform on [−a, a] has variance a²/3; a = √3·std matches the Glorot normal variance.
-    const a = Math.sqrt(3) * initStd('uniform', scale, fanIn, fanOut);
-    for (let k = 0; k < w.length; k++) w[k] = a * (2 * normalCdf(u[k]) - 1);
-  } else {
-    const std = initStd(init, scale, fanIn, fanOut);
-    for (let k = 0; k < w.length; k++) w[k] = u[k] * std;
+  const g = weightGain(init, scale, fanIn, fanOut);
+  if (g !== null) {
+    for (let k = 0; k < w.length; k++) w[k] = u[k] * g;
+    return;
   }
+  // Uniform on [−a, a] has variance a²/3; a = √3·std matches the Glorot normal variance.
+  const a = Math.sqrt(3) * initStd('uniform', scale, fanIn, fanOut);
+  for (let k = 0; k < w.length; k++) w[k] = a * (2 * normalCdf(u[k]) - 1);
 }
 
 /**
@@ -244,17 +250,23 @@ export interface UnitParams {
 }
 
 export function unitParams(config: Config, arch: Arch, to = config.depth, from = 0): UnitParams | null {
-  const { depth: L, width, batch, init, scale, bias: biasStd, seed } = config;
+  const { depth: L, width, batch, init, scale, bias: biasStd } = config;
   if (init === 'uniform') return null;
-  const withBias = (from <= 0 && to >= L) || biasStd !== 0;
-  const dense = arch === 'dense';
-  const data = unitDraw(seed, L, width, batch, dense, init === 'orthogonal', from, to, withBias);
+  const { data, dense } = unitDrawOf(config, arch, to, from);
   const n = batch * width;
   const p: ChainParams = { L, width, batch, dense, data, x: data.subarray(0, n), y: data.subarray(data.length - n) };
   const gain = new Float64Array(L);
-  for (let i = Math.max(0, from); i < Math.min(to, L); i++) gain[i] = init === 'orthogonal' ? scale : initStd(init, scale, weightRows(p, i), width);
+  for (let i = Math.max(0, from); i < Math.min(to, L); i++) gain[i] = weightGain(init, scale, weightRows(p, i), width)!;
   // Without bias the draw's biases are +0 and drawParams leaves them so: +0·0 is +0 too.
   return { p, gain, biasGain: biasStd };
+}
+
+/** The unit draw drawParams(config, arch, to, from) scales, and whether it holds the biases (./drawKey.ts). */
+function unitDrawOf(config: Config, arch: Arch, to: number, from: number): { data: Float64Array; dense: boolean; withBias: boolean } {
+  const { depth: L, width, batch, init, bias: biasStd, seed } = config;
+  const withBias = (from <= 0 && to >= L) || biasStd !== 0;
+  const dense = arch === 'dense';
+  return { data: unitDraw(seed, L, width, batch, dense, init === 'orthogonal', from, to, withBias), dense, withBias };
 }
 
 /**
@@ -281,11 +293,9 @@ export function clearDrawCache(): void {
  * y is left 0. x, b and the drawn weights are the full draw's values.
  */
 export function drawParams(config: Config, arch: Arch, to = config.depth, from = 0): ChainParams {
-  const { depth: L, width, batch, init, scale, bias: biasStd, seed } = config;
-  const withBias = (from <= 0 && to >= L) || biasStd !== 0;
-  const dense = arch === 'dense';
+  const { depth: L, width, batch, init, scale, bias: biasStd } = config;
+  const { data: unit, dense, withBias } = unitDrawOf(config, arch, to, from);
   const p = zeroParams(L, width, batch, dense);
-  const unit = unitDraw(seed, L, width, batch, dense, init === 'orthogonal', from, to, withBias);
   // x, then the biases and y, as drawn; the weights of from … to−1 scaled on their way in (the others stay 0).
   const w0 = weightOffset(p, 0);
   p.data.set(unit.subarray(0, w0));

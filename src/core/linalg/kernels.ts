@@ -363,6 +363,7 @@ export function linalgKernels(floats: number, prefer: 'wasm' | 'ts' = 'wasm'): K
     return x.byteOffset + o * 8;
   };
   const fused = instanceFused;
+  const coefs = new Float64Array(buf, coefAt, 10);
   return {
     kind: 'wasm',
     fused,
@@ -378,14 +379,15 @@ export function linalgKernels(floats: number, prefer: 'wasm' | 'ts' = 'wasm'): K
     projectOutPairs: (x, stride, r0, r1, v, vo, from, to, scale) => ex.projectOutPairs(at(x, 0), stride, r0, r1, at(v, vo), from, to, scale),
     reflect2: (x, stride, r0, r1, v, o1, o2, from, to, h1, h2, c12) => ex.reflect2(at(x, 0), stride, r0, r1, at(v, o1 + from), at(v, o2 + from), from, to, h1, h2, c12),
     reflect4(x, stride, r0, r1, v, o1, vs, from, to, coef) {
-      new Float64Array(buf, coefAt, 10).set(coef);
+      coefs.set(coef);
       const xa = at(x, 0);
-      const va = [0, 1, 2, 3].map((j) => at(v, o1 + j * vs + from));
+      const v1 = at(v, o1 + from); // v_j's entry at column `from`: v1 + (j−1)·8·vs
+      const vb = 8 * vs;
       const rEven = r0 + ((r1 - r0) & ~1); // the kernel takes rows in pairs; an odd last row, two pairs of reflectors
-      if (rEven > r0) ex.reflect4(xa, stride, r0, rEven, va[0], va[1], va[2], va[3], from, to, coefAt);
+      if (rEven > r0) ex.reflect4(xa, stride, r0, rEven, v1, v1 + vb, v1 + 2 * vb, v1 + 3 * vb, from, to, coefAt);
       if (rEven < r1) {
-        ex.reflect2(xa, stride, rEven, r1, va[0], va[1], from, to, coef[0], coef[1], coef[4]);
-        ex.reflect2(xa, stride, rEven, r1, va[2] + 16, va[3] + 16, from + 2, to, coef[2], coef[3], coef[9]);
+        ex.reflect2(xa, stride, rEven, r1, v1, v1 + vb, from, to, coef[0], coef[1], coef[4]);
+        ex.reflect2(xa, stride, rEven, r1, v1 + 2 * vb + 16, v1 + 3 * vb + 16, from + 2, to, coef[2], coef[3], coef[9]);
       }
     },
     axpy: (y, yo, x, xo, al, len) => ex.axpy(at(y, yo), at(x, xo), al, len),

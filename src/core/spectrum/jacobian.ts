@@ -47,24 +47,15 @@ export function sampleDerivatives(c: Config, arch: Arch, p: ChainParams, to = c.
     const wo = weightOffset(p, i);
     const bo = biasOffset(p, i);
     const inOff = arch === 'dense' ? 0 : i * W; // dense input: h_0 … h_i, i.e. hs[0 … rows)
-    if (gain) {
-      const g = gain.gain[i];
-      const gb = gain.biasGain;
-      for (let k = 0; k < W; k++) z[k] = p.data[bo + k] * gb;
-      for (let r = 0; r < rows; r++) {
-        const h = hs[inOff + r];
-        if (h === 0) continue;
-        const o = wo + r * W;
-        for (let k = 0; k < W; k++) z[k] += h * (p.data[o + k] * g);
-      }
-    } else {
-      for (let k = 0; k < W; k++) z[k] = p.data[bo + k];
-      for (let r = 0; r < rows; r++) {
-        const h = hs[inOff + r];
-        if (h === 0) continue;
-        const o = wo + r * W;
-        for (let k = 0; k < W; k++) z[k] += h * p.data[o + k];
-      }
+    // Without gains they are 1: x·1 is x exactly, so drawParams' copy reads as before.
+    const g = gain ? gain.gain[i] : 1;
+    const gb = gain ? gain.biasGain : 1;
+    for (let k = 0; k < W; k++) z[k] = p.data[bo + k] * gb;
+    for (let r = 0; r < rows; r++) {
+      const h = hs[inOff + r];
+      if (h === 0) continue;
+      const o = wo + r * W;
+      for (let k = 0; k < W; k++) z[k] += h * (p.data[o + k] * g);
     }
     const next = (i + 1) * W;
     for (let k = 0; k < W; k++) {

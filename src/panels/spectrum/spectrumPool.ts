@@ -60,13 +60,13 @@ function splitLayer(config: Config): number {
  */
 export type UnitDraws = (config: Config, parts: UnitDrawPart[]) => Promise<(Float64Array | null)[] | null>;
 
+/** The pool's port, and which draws it will ask for at a config (null: none, or its workers hold them already). */
+export type SpectrumPool = PhasePort & { wantedParts(config: Config): UnitDrawPart[] | null };
+
 /**
  * A PhasePort over `first` (created now) and a second port made by `makeSecond` on the first split (null: none may
  * be made, and nothing is split).
  */
-/** The pool's port, and which draws it will ask for at a config (null: none, or its workers hold them already). */
-export type SpectrumPool = PhasePort & { wantedParts(config: Config): UnitDrawPart[] | null };
-
 export function createSpectrumPool(first: PhasePort, makeSecond: () => PhasePort | null, cores: number, minWork = SPLIT_MIN_WORK, unitDraws?: UnitDraws): SpectrumPool {
   let second: PhasePort | null | undefined; // undefined: not made yet
   let current = -1; // the split request being gathered; −1 none

@@ -38,20 +38,25 @@ export function jacobianSpectrumFast(config: Config, arch: Arch, onLayer?: (done
  * sandboxed without allow-same-origin), and gives the event loop a turn between steps.
  */
 export function* jacobianSpectrumSteps(config: Config, arch: Arch, onLayer?: (done: number, total: number) => void, loops: 'auto' | 'wasm' | 'ts' = 'auto'): Generator<void, Float64Array | null> {
-  // Dense takes the plain path's draw and forward pass; plain and residual read the unit draw times its gains.
-  const unit = arch === 'dense' ? null : fastDraw(config, arch, config.depth, 0);
-  if (unit === undefined) return null;
-  const s = unit ? { ...unit, D: sampleDerivatives(unit.c, arch, unit.p, unit.c.depth, 0, undefined, undefined, unit) } : prepareSpectrum(config, arch);
-  if (!s) return null;
-  const { c, p, D } = s;
+  const kernelsFor = (c: Config) => (loops === 'auto' ? (c.depth * c.width ** 3 >= WASM_MIN_WORK ? 'wasm' : 'ts') : loops);
+  if (arch === 'dense') {
+    // Dense takes the plain path's draw and forward pass.
+    const s = prepareSpectrum(config, arch);
+    if (!s) return null;
+    yield;
+    return denseSpectrum(s.c, s.p, s.D, (A, n) => singularValuesFast(A, n, 0, undefined, false, n, kernelsFor(s.c)));
+  }
+  // Plain and residual read the unit draw times its gains.
+  const d = fastDraw(config, arch, config.depth, 0);
+  if (!d) return null;
+  const { c, p } = d;
+  const D = sampleDerivatives(c, arch, p, c.depth, 0, undefined, undefined, d);
   yield;
   // Small spectra take milliseconds in the TypeScript loops: no module to compile for them.
-  const kernels = loops === 'auto' ? (c.depth * c.width ** 3 >= WASM_MIN_WORK ? 'wasm' : 'ts') : loops;
-  if (arch === 'dense') return denseSpectrum(c, p, D, (A, n) => singularValuesFast(A, n, 0, undefined, false, n, kernels));
+  const K = linalgKernels(productFloats(c.width), kernelsFor(c));
   const progress = onLayer && ((done: number) => onLayer(done, c.depth));
-  const K = linalgKernels(productFloats(c.width), kernels);
   // The σ past the rank (the fewest live units) come out exactly 0: the product leaves dead units out (./product.ts).
-  const part = yield* productPartSteps(c.width, c.width, 0, c.depth, chainFactorFast(c, arch, p, D, K, unit?.gain), K, progress);
+  const part = yield* productPartSteps(c.width, c.width, 0, c.depth, chainFactorFast(c, arch, p, D, K, d.gain), K, progress);
   return partSingularValues(part, K);
 }
 

@@ -92,7 +92,7 @@ export function chainFactorFast(c: Config, arch: Arch, p: ChainParams, D: Float6
       const o = wo + (rowsIn ? rowsIn[a] : a) * W;
       for (let b = 0; b < s; b++) {
         const ub = out[b];
-        const wd = (gain ? p.data[o + ub] * g : p.data[o + ub]) * D[di + ub];
+        const wd = p.data[o + ub] * g * D[di + ub]; // (w·g)·d; g = 1 (exact) for drawParams' copy
         const m = residual ? (a === b ? 1 : 0) + al * wd : wd;
         if (first) X[a * s + b] = m;
         else X[b * sIn + a] = m;
