@@ -291,10 +291,7 @@ export function allowWasmKernels(on: boolean): void {
   allowed = on;
 }
 
-/**
- * Take the fused module where the engine validates it (on: the default), or the plain one (off: tests compare the
- * two in one process). Switching drops the compiled instance; kernel sets made before it throw on their next call.
- */
+/** Fused module where valid (on, the default) or plain (off: tests compare both); kernel sets made before throw. */
 export function allowFusedKernels(on: boolean): void {
   if (on === fusedAllowed) return;
   fusedAllowed = on;
