@@ -1,8 +1,9 @@
 /** What scripts/bench-ui.mjs prints: a block per scenario, the legend, and a summary table. */
 
 /**
- * The targets (issue 20): at the default config a drag's input-to-paint p95 ≤ 16 ms, every key press painted in the
- * first frame after its keydown (see verdicts), and no task over 50 ms; at (100, 32, 32) no task over 50 ms.
+ * The targets (issue 20): at the default config input-to-paint p95 ≤ 16 ms for a drag and keydown-to-paint p95
+ * ≤ 16 ms for key presses, every key press painted in the first frame after its keydown, and no task over 50 ms;
+ * at (100, 32, 32) no task over 50 ms.
  */
 export const P95_TARGET_MS = 16;
 export const TASK_TARGET_MS = 50;
@@ -20,11 +21,9 @@ export function verdicts(s, st, trace) {
   let cpu = null;
   const noLongTask = st.longTaskMax === null || st.longTaskMax <= TASK_TARGET_MS;
   if (s.target === 'p95' && s.keys) {
-    // A key press comes at any moment of the 16.7 ms frame interval and waits for the next frame: that wait alone
-    // has a p95 of ~16 ms, so keydown → paint p95 ≤ 16 ms is out of reach for any page. What the app controls is
-    // that every press shows its line in that next frame (issue 20: "every input must show its new flow line in
-    // the next frame"); the p95 is printed beside the verdict.
-    wall = st.events > 0 && st.inFrame1 === st.events && st.unanswered === 0 && noLongTask ? 'PASS' : 'FAIL';
+    // Issue 20: "every input must show its new flow line in the next frame", and keydown → paint p95 ≤ 16 ms.
+    const firstFrame = st.events > 0 && st.inFrame1 === st.events && st.unanswered === 0;
+    wall = firstFrame && st.p95 !== null && st.p95 <= P95_TARGET_MS && noLongTask ? 'PASS' : 'FAIL';
   } else if (s.target === 'p95') {
     wall = st.p95 !== null && st.p95 <= P95_TARGET_MS && st.unanswered === 0 && noLongTask ? 'PASS' : 'FAIL';
     const mainOnly = Object.keys(st.runners).every((r) => r === 'main');
@@ -42,7 +41,7 @@ const runnerText = (runners, sep) => Object.entries(runners).map(([k, v]) => `${
 
 /** The block of one scenario. */
 export function printRun({ s, drag, stats: st, trace, profileSummary, errors, load }) {
-  const target = s.target === 'p95' && s.keys ? `every press painted in the first frame after its keydown, no task > ${TASK_TARGET_MS} ms` : s.target === 'p95' ? `p95 ≤ ${P95_TARGET_MS} ms, no task > ${TASK_TARGET_MS} ms` : s.target === 'task' ? `no task > ${TASK_TARGET_MS} ms` : 'none (informative)';
+  const target = s.target === 'p95' && s.keys ? `p95 ≤ ${P95_TARGET_MS} ms, every press painted in the first frame after its keydown, no task > ${TASK_TARGET_MS} ms` : s.target === 'p95' ? `p95 ≤ ${P95_TARGET_MS} ms, no task > ${TASK_TARGET_MS} ms` : s.target === 'task' ? `no task > ${TASK_TARGET_MS} ms` : 'none (informative)';
   const v = verdicts(s, st, trace);
   const keys = Boolean(s.keys);
   const rows = [
@@ -54,7 +53,12 @@ export function printRun({ s, drag, stats: st, trace, profileSummary, errors, lo
     ...(keys
       ? [
           ['new line painted in', `the first frame after the keydown ${st.inFrame1}, the second ${st.inFrame2}, later ${st.inFrameLater}`],
-          ['wait for that frame', `median ${fmt(st.frameWaitMedian)}   p95 ${fmt(st.frameWaitP95)}  (keydown → the next frame's start)`],
+          st.frameWaitMedian !== null
+            ? ['wait for that frame', `median ${fmt(st.frameWaitMedian)}   p95 ${fmt(st.frameWaitP95)}  (keydown → the next frame's start)`]
+            : [
+                'where the time goes',
+                `keydown → DOM ${fmt(st.split.toDom.median)} / ${fmt(st.split.toDom.p95)};  DOM → frame start ${fmt(st.split.toFrame.median)} / ${fmt(st.split.toFrame.p95)};  rendering ${fmt(st.split.render.median)} / ${fmt(st.split.render.p95)}  (median / p95 ms)`,
+              ],
         ]
       : []),
     [`${keys ? 'keydown → paint' : 'input → paint'} (ms, ${st.paintSource})`, `median ${fmt(st.median)}   p95 ${fmt(st.p95)}   max ${fmt(st.max)}`],
@@ -67,7 +71,9 @@ export function printRun({ s, drag, stats: st, trace, profileSummary, errors, lo
     ['core compute (ms)', `median ${fmt(st.computeMedian, 0)}   max ${fmt(st.computeMax, 0)}  (status line, per result)`],
     ['longest task (ms)', st.longTaskMax === null ? `none > 50 (${st.longTaskCount} long tasks)` : `${fmt(st.longTaskMax)} (${st.longTaskCount} long tasks)`],
     ['long anim. frames', st.loafMax === null ? 'none > 50 ms' : `${st.loafCount}, max ${fmt(st.loafMax)} ms, blocking ${fmt(st.loafBlockingMax)} ms`],
-    ['frames', `${st.frames} in ${fmt(st.dragMs, 0)} ms; max gap ${fmt(st.maxGap)} ms, p95 gap ${fmt(st.p95Gap)} ms`],
+    st.frameWaitMedian === null && keys
+      ? ['frames', `${st.frames} rendered in ${fmt(st.dragMs, 0)} ms (from the trace; no frame loop, so only those the page asked for)`]
+      : ['frames', `${st.frames} in ${fmt(st.dragMs, 0)} ms; max gap ${fmt(st.maxGap)} ms, p95 gap ${fmt(st.p95Gap)} ms`],
     ['runner (results)', runnerText(st.runners, ' ')],
     ['load average', load],
   ];
@@ -104,15 +110,19 @@ What is measured (times from performance.now() in the page; a 60 Hz frame is 16.
   from the pointer  the same, from the pointer event that fired the input; adds the wait for the frame that Chrome
                     aligns pointer moves to (0…16.7 ms), the "input delay" of the Event Timing API.
   keydown → paint   keys scenarios: from the keydown's timeStamp (its input event fires inside the keydown's
-                    dispatch) to the first paint of the new line, the same way. A key press comes at any point of
-                    the 16.7 ms frame interval and its line can show no earlier than the next frame, so this adds
-                    0…16.7 ms of waiting for that frame (p95 ≈ 16) that the drag's rAF-aligned input does not;
-                    "painted in the first frame" counts the presses whose line came with the next frame.
+                    dispatch) to the first paint of the new line, the same way. "Painted in the first frame" counts
+                    the presses whose line came with the first frame rendered after the keydown. The keys run
+                    without the probe's requestAnimationFrame loop (--frame-loop puts it back): a callback every
+                    frame keeps Chrome's frame clock ticking, so each press would wait for the next tick (0…16.7 ms)
+                    where a page at rest, as this one is between presses, gets its frame begun at once.
+  where the time    keys: keydown → DOM updated (the press's own task: store, compute, React commit), DOM → the
+    goes            start of the frame that painted it, and that frame's style, layout and paint.
   by runner         input → paint of the inputs answered on the main thread and by the worker.
   Event Timing      does not time a slider drag (a range input's input event is a plain Event; pointermove is not
                     timed), so only the press is shown (entries ≥ 16 ms).
   input handler     synchronous work of the input event: store update, main-thread compute, React commit.
-  longest task      Long Tasks API (tasks > 50 ms, wall time); frames / gaps: requestAnimationFrame intervals.
+  longest task      Long Tasks API (tasks > 50 ms, wall time); frames / gaps: requestAnimationFrame intervals (keys:
+                    the frames the trace shows rendered).
   trace             wall time includes waiting for a CPU on a loaded machine; CPU (thread) time does not. Input
                     and its frame run in one task, so input-task CPU ≈ input → paint on an idle machine.`;
 

@@ -45,9 +45,17 @@ export function summarize(B, { fromCause = false } = {}) {
   const byRunner = {};
   painted.forEach((i, k) => (byRunner[i.runner ?? '?'] ??= []).push(lat[k]));
   const frameOf = painted.map((i) => B.frames.filter((f) => f > i.t0 && f < paintOf(i)).length);
-  // How long each input waited for the next frame to begin (requestAnimationFrame time stamps are frame starts): a
-  // floor under its paint that no work on the page can lower.
-  const frameWait = B.inputs.map((i) => (B.frames.find((f) => f > i.t0) ?? NaN) - i.t0).filter(Number.isFinite);
+  // With the probe's frame loop (drags): how long each input waited for the next frame to begin (requestAnimationFrame
+  // time stamps are frame starts). Without it (keys, frames from the trace) that figure would include the input's
+  // own task, so the keydown → paint time is split where it is spent instead: the keydown's task up to the DOM
+  // update, the wait from there until the frame began, and that frame's rendering.
+  const frameWait = B.frameSource === 'raf' ? B.inputs.map((i) => (B.frames.find((f) => f > i.t0) ?? NaN) - i.t0).filter(Number.isFinite) : [];
+  const started = painted.filter((i) => i.frameStartAt != null);
+  const split = {
+    toDom: started.map((i) => i.domAt - i.t0),
+    toFrame: started.map((i) => i.frameStartAt - i.domAt),
+    render: started.map((i) => paintOf(i) - i.frameStartAt),
+  };
   const runners = {};
   for (const r of B.results) if (r.at >= B.dragStart) runners[r.runner] = (runners[r.runner] ?? 0) + 1;
   return {
@@ -84,6 +92,7 @@ export function summarize(B, { fromCause = false } = {}) {
     p95Gap: quantile(gaps, 0.95),
     runners,
     byRunner: Object.fromEntries(Object.entries(byRunner).map(([r, xs]) => [r, { n: xs.length, median: quantile(xs, 0.5), p95: quantile(xs, 0.95) }])),
+    split: Object.fromEntries(Object.entries(split).map(([k, xs]) => [k, { median: quantile(xs, 0.5), p95: quantile(xs, 0.95) }])),
     frameWaitMedian: quantile(frameWait, 0.5),
     frameWaitP95: quantile(frameWait, 0.95),
     inFrame1: frameOf.filter((n) => n <= 1).length,

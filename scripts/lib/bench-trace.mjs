@@ -132,12 +132,13 @@ export function frameRenders(events, markName) {
 
 /**
  * Sets `framePaintAt` on every input with a DOM update: the end of the first frame whose rendering began after
- * that update (the frame that painted it), from {@link frameRenders}.
+ * that update (the frame that painted it), from {@link frameRenders}; and `frameStartAt`, when that frame began.
  */
 export function stampFramePaints(inputs, frames) {
   for (const i of inputs) {
     if (i.domAt === null) continue;
     const f = frames.find((x) => x.start >= i.domAt);
     i.framePaintAt = f ? f.end : null;
+    i.frameStartAt = f ? f.start : null;
   }
 }

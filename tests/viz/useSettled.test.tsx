@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { act, render, screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { useSettled, useStaggered } from '../../src/viz/useSettled';
+import { CADENCE_MS, catchUpDelay, useSettled, useStaggered } from '../../src/viz/useSettled';
 
 function Probe({ value }: { value: number }) {
   return <output>{useSettled(value, 120)}</output>;
@@ -48,6 +48,38 @@ describe('useSettled', () => {
     expect(shown()).toBe(1);
     act(() => vi.advanceTimersByTime(40)); // 120 ms of quiet, then the next frame
     expect(shown()).toBe(10);
+  });
+});
+
+describe('catchUpDelay', () => {
+  it('waits for the quiet time in a fast run, 1.5 intervals in a slower one, not at all after a pause', () => {
+    expect(catchUpDelay(12, 120)).toBe(120); // a drag: a pointer move a frame
+    expect(catchUpDelay(120, 120)).toBe(180); // a key every 120 ms: the catch-up never starts 120 ms after a press
+    expect(catchUpDelay(200, 120)).toBe(300);
+    expect(catchUpDelay(CADENCE_MS - 1, 120)).toBeCloseTo(1.5 * (CADENCE_MS - 1), 12);
+    expect(catchUpDelay(CADENCE_MS, 120)).toBeNull();
+    expect(catchUpDelay(Number.POSITIVE_INFINITY, 120)).toBeNull(); // the first change ever
+  });
+});
+
+describe('useSettled in a run of key presses', () => {
+  it('holds back a steady run slower than the quiet time until it pauses for 1.5 of its intervals', () => {
+    const { rerender } = render(<Probe value={0} />);
+    act(() => vi.advanceTimersByTime(500));
+    act(() => rerender(<Probe value={1} />)); // the first press of the run is isolated
+    act(() => vi.advanceTimersByTime(17));
+    expect(shown()).toBe(1);
+    act(() => vi.advanceTimersByTime(183));
+    for (let v = 2; v <= 5; v++) {
+      act(() => rerender(<Probe value={v} />)); // a press every 200 ms
+      act(() => vi.advanceTimersByTime(199));
+      expect(shown()).toBe(1);
+      act(() => vi.advanceTimersByTime(1));
+    }
+    act(() => vi.advanceTimersByTime(90)); // 290 ms after the last press: still held
+    expect(shown()).toBe(1);
+    act(() => vi.advanceTimersByTime(30)); // 300 ms of quiet, then the next frame
+    expect(shown()).toBe(5);
   });
 });
 

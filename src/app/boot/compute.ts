@@ -6,6 +6,7 @@
  * (SchedulerDeps.syncReady), so it stays out of the initial bundle.
  */
 import type { StoreApi } from 'zustand/vanilla';
+import type { AnalyzeOptions } from '../../core/chain/analyze';
 import type { Config } from '../../core/config';
 import type { Report } from '../../core/report';
 import { createScheduler, type WorkerPort } from '../../state/compute';
@@ -31,7 +32,7 @@ export function chunkFailed(store: StoreApi<AppState>, e: unknown): void {
 
 /** Start computing reports for the store's config (and every later one). */
 export function startCompute(store: StoreApi<AppState>): void {
-  let analyzeChain: ((c: Config) => Report) | null = null;
+  let analyzeChain: ((c: Config, o: AnalyzeOptions) => Report) | null = null;
   let engineRequested = false;
   /** the user has reached for the page (./firstReach.ts) */
   let reached = false;
@@ -50,7 +51,8 @@ export function startCompute(store: StoreApi<AppState>): void {
     });
   };
   const scheduler = createScheduler({
-    runSync: (c) => analyzeChain!(c),
+    // The layer summaries only feed panels that follow an input later: summarized when they first read them.
+    runSync: (c) => analyzeChain!(c, { lazyStats: true }),
     syncReady: () => {
       if (analyzeChain === null) loadEngine();
       return analyzeChain !== null;

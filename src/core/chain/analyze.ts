@@ -12,6 +12,7 @@ import { biasOffset, drawParams, weightOffset, weightRows, type ChainParams } fr
 import type { ArchReport, NonFinite, Report, ScalarTrace } from '../report';
 import { emptyHistograms, emptySummary, StatsScratch } from '../stats/stats';
 import { summarizeLayer } from '../stats/fast/layer-summary';
+import { copyBounded, defineLazyStats, LAZY_STATS_ENTRIES } from './lazyStats';
 import type { OpName } from '../autograd/ops-types';
 import { frobenius, frobeniusFromSumSq } from '../autograd/tensor';
 import { criticalPoint, meanFieldDh } from '../theory/theory';
@@ -105,18 +106,27 @@ export function trimWorkspaces(maxFloats: number, shapes: readonly ChainShape[])
   return total;
 }
 
+export interface AnalyzeOptions {
+  /**
+   * Compute `stats` (the per-layer summaries of z, h and f′) on its first read rather than now, where that cannot
+   * change any other field of the report (./lazyStats.ts). The page's main-thread runs ask for it:
+   * only the panels that follow an input later read the summaries, so they stay out of the input's own task.
+   */
+  lazyStats?: boolean;
+}
+
 /**
  * The Report for every architecture in `config.arch`. Throws ConfigError for an invalid config (or one too large
  * to hold in memory); never throws for non-finite values, which are reported in `nonFinite`.
  */
-export function analyzeChain(config: Config): Report {
+export function analyzeChain(config: Config, options: AnalyzeOptions = {}): Report {
   const c = validateConfig(config);
   for (const arch of c.arch) checkFootprint(chainShape(c, arch));
   const archs: Report['archs'] = {};
   let square: ChainParams | null = null; // plain and residual have the same shapes: one draw serves both
   for (const arch of c.arch) {
     const p = arch === 'dense' ? drawParams(c, arch) : (square ??= drawParams(c, arch));
-    archs[arch] = analyzeArch(c, arch, p);
+    archs[arch] = analyzeArch(c, arch, p, undefined, options);
   }
   return { config: c, archs };
 }
@@ -125,15 +135,15 @@ export function analyzeChain(config: Config): Report {
  * The ArchReport of one architecture for given parameters (from {@link drawParams}). `config` must already be
  * valid. Uses the cached workspace for the shape unless one is passed.
  */
-export function analyzeArch(config: Config, arch: Arch, params: ChainParams, ws: ChainRun = workspaceFor(chainShape(config, arch))): ArchReport {
+export function analyzeArch(config: Config, arch: Arch, params: ChainParams, ws: ChainRun = workspaceFor(chainShape(config, arch)), options: AnalyzeOptions = {}): ArchReport {
   ws.run(params, config.act, config.alpha);
-  const report = readReport(ws, config, arch, params);
+  const report = readReport(ws, config, arch, params, options.lazyStats === true);
   // The workspace stays cached: it must not keep this call's parameters alive (P bytes) until the next call.
   ws.unbind();
   return report;
 }
 
-function readReport(ws: ChainRun, c: Config, arch: Arch, p: ChainParams): ArchReport {
+function readReport(ws: ChainRun, c: Config, arch: Arch, p: ChainParams, lazyStats = false): ArchReport {
   const L = c.depth;
   const n = c.batch * c.width;
   // Values and gradients are read in place from the arenas: (buffer, offset) pairs, no views.
@@ -147,14 +157,18 @@ function readReport(ws: ChainRun, c: Config, arch: Arch, p: ChainParams): ArchRe
   const dW = new Float64Array(L);
   const db = new Float64Array(L);
   const gain = new Float64Array(L);
-  const stats = { z: emptySummary(L), h: emptySummary(L), fprime: emptySummary(L), saturated: new Float64Array(L), zHist: emptyHistograms(L) };
   const dfMax = ACTIVATION_FNS[c.act].dfMax;
+  // Lazy summaries: z, h and f′ copied (with ‖h‖) now, summarized when read; null when the chain is too large or
+  // an entry is beyond the bound that keeps the summaries finite (then they are computed now, as without the option).
+  const copy = lazyStats && L * n <= LAZY_STATS_ENTRIES ? copyBounded(ws, L, n, h) : null;
+  const stats = copy ? null : { z: emptySummary(L), h: emptySummary(L), fprime: emptySummary(L), saturated: new Float64Array(L), zHist: emptyHistograms(L) };
   const saved = ws.saved;
   for (let i = 0; i < L; i++) {
     g[i] = frobenius(G, n, ws.gOff(i));
     dW[i] = frobenius(G, weightRows(p, i) * c.width, ws.dWOff(i));
     db[i] = frobenius(G, c.width, ws.dbOff(i));
     gain[i] = backwardGain(dh[i], dh[i + 1]);
+    if (!stats) continue;
     // Statistics of the activation's input u_i (= z_i without a norm), where f′ is evaluated, of h_{i+1} and f′.
     const hb = ws.hBuf(i + 1);
     const ho = ws.hOff(i + 1);
@@ -173,11 +187,15 @@ function readReport(ws: ChainRun, c: Config, arch: Arch, p: ChainParams): ArchRe
     const cp = c.norm === 'none' ? criticalPoint(c.act, c.init, c.bias) : { scale: null, jump: null };
     theory = { dh: t, critical: cp.scale, jump: cp.jump && { ...cp.jump } };
   }
-  const out: ArchReport = { arch, h, dh, g, dW, db, gain, stats, theory, nonFinite: null, loss, scalar: c.width === 1 ? scalarTrace(ws, p) : null };
-  const allFinite = [h, dh, g, dW, db, stats.z.mean, stats.h.mean, stats.fprime.mean].every(finiteArray) && Number.isFinite(loss);
+  // `stats` keeps its place among the keys when it is lazy (defineProperty on an existing key).
+  const scalar = c.width === 1 ? scalarTrace(ws, p) : null;
+  const out: ArchReport = { arch, h, dh, g, dW, db, gain, stats: stats!, theory, nonFinite: null, loss, scalar };
+  if (copy) defineLazyStats(out, copy, L, n, dfMax);
+  // Bounded entries (copy) have finite means, so their summaries need not be read for these checks.
+  const allFinite = [h, dh, g, dW, db].every(finiteArray) && Number.isFinite(loss) && (copy !== null || [stats!.z.mean, stats!.h.mean, stats!.fprime.mean].every(finiteArray));
   // A value of the chain that broke explains everything computed from it; otherwise any non-finite number left in
   // the report (a norm, a statistic, the gain, the theory curve) is named by where it is and why.
-  out.nonFinite = (allFinite ? null : findNonFinite(ws)) ?? derivedNonFinite(out);
+  out.nonFinite = (allFinite ? null : findNonFinite(ws)) ?? derivedNonFinite(out, copy === null);
   return out;
 }
 
@@ -189,8 +207,11 @@ export function backwardGain(dhI: number, dhNext: number): number {
   return dhI === 0 && dhNext === 0 ? 1 : dhI / dhNext;
 }
 
-/** Where a non-finite number sits in a report whose chain values are all finite, and why; null if none does. */
-function derivedNonFinite(a: ArchReport): NonFinite | null {
+/**
+ * Where a non-finite number sits in a report whose chain values are all finite, and why; null if none does. Without
+ * `readStats` the summaries are known to be finite (lazy ones, from bounded entries) and are not read.
+ */
+function derivedNonFinite(a: ArchReport, readStats: boolean): NonFinite | null {
   const norms = [['h', a.h], ['dh', a.dh], ['g', a.g], ['dW', a.dW], ['db', a.db]] as const;
   for (const [q, arr] of norms) {
     const i = firstNonFinite(arr);
@@ -199,7 +220,7 @@ function derivedNonFinite(a: ArchReport): NonFinite | null {
   if (!Number.isFinite(a.loss)) return { layer: a.h.length - 1, quantity: 'loss', cause: 'the loss exceeded 1e308 (every entry finite)' };
   const gi = firstNonFinite(a.gain);
   if (gi >= 0) return { layer: gi, quantity: 'gain', cause: `gain ‖dh_${gi}‖ / ‖dh_${gi + 1}‖ divides by 0 at layer ${gi}: ‖dh_${gi + 1}‖ underflowed to 0` };
-  for (const q of ['z', 'h', 'fprime'] as const) {
+  for (const q of readStats ? (['z', 'h', 'fprime'] as const) : []) {
     const s = a.stats[q];
     for (const [name, arr] of Object.entries(s) as [string, Float64Array][]) {
       const i = firstNonFinite(arr);
