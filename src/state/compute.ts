@@ -11,6 +11,7 @@ import type { Report } from '../core/report';
 import { errorToPlain } from '../worker/protocol';
 import { chooseRunner, configWork, lowerMsPerWork, PRIOR_MS_PER_WORK, updateMsPerWork, warmConfig } from './computePolicy';
 import { checkSize } from './sizeGuard';
+import { predictNext, RecentAnswers } from './speculate';
 import type { ResultState } from './store';
 import { createWorkerClient, type WorkerPort } from './workerClient';
 
@@ -42,6 +43,12 @@ export interface SchedulerDeps {
    * Absent: the main thread is used from the first request.
    */
   idle?: (fn: () => void) => void;
+  /**
+   * Runs a callback when the page is idle, returning a function that cancels it: after a main-thread answer the
+   * next step of a run is computed there and kept (./speculate.ts). Absent: nothing is computed ahead; the recent
+   * answers are still reused.
+   */
+  speculate?: (fn: () => void) => () => void;
 }
 
 export interface RequestOptions {
@@ -113,9 +120,41 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
     deps.idle(warm);
   };
 
+  /** main-thread answers by config, and the config of the previous main-thread request (./speculate.ts) */
+  const recent = new RecentAnswers();
+  let prevMain: Config | null = null;
+  let cancelAhead: (() => void) | null = null;
+
+  /** After a main-thread answer for `c`: compute the step a run would take next, when the page is idle. */
+  const ahead = (c: Config) => {
+    const next = predictNext(prevMain, c);
+    prevMain = c;
+    if (!next || !deps.speculate || recent.has(next)) return;
+    if (chooseRunner(next, { workerAvailable: worker.usable(), msPerWork, mainCold, firstRealRun }) !== 'main') return;
+    if (checkSize(next, { estimateMs, confirmedWork, work: (x) => configWork(x).total })) return;
+    cancelAhead = deps.speculate(() => {
+      cancelAhead = null;
+      const t0 = deps.now();
+      try {
+        recent.put(next, { report: deps.runSync(next), error: null, ms: deps.now() - t0, runner: 'main' });
+      } catch {
+        // An invalid guess (past a field's maximum): nothing kept; a request for it reports the error itself.
+      }
+    });
+  };
+
   const runMain = (id: number, c: Config) => {
     if (deps.syncReady && !deps.syncReady()) {
       waitingForSync = id;
+      return;
+    }
+    cancelAhead?.();
+    cancelAhead = null;
+    // Computed already (a step back, or the step ahead): the same report, with the time it took then.
+    const kept = recent.get(c);
+    if (kept) {
+      deliver(id, kept);
+      ahead(c);
       return;
     }
     mainCold = false;
@@ -131,7 +170,9 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
     // first run after the warm-up is not timed at all (see firstRealRun).
     if (firstRealRun) firstRealRun = false;
     else msPerWork = updateMsPerWork(msPerWork, result.ms ?? 0, configWork(c).total);
+    recent.put(c, result);
     deliver(id, result);
+    ahead(c);
   };
 
   const worker = createWorkerClient({
@@ -198,6 +239,7 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
       }
     },
     dispose() {
+      cancelAhead?.();
       worker.dispose();
     },
   };

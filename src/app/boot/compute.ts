@@ -75,6 +75,10 @@ export function startCompute(store: StoreApi<AppState>): void {
           fn();
         });
     },
+    // The next step of a run of key presses, computed right after the frame that shows this one (state/speculate.ts):
+    // a key press comes tens of ms later at the earliest. Not in idle time: Chrome gave none within 200 ms of a
+    // press to 6 of 9 requestIdleCallbacks, which the next press then cancelled.
+    speculate: afterNextPaint,
   });
   connectCompute(store, scheduler);
 }

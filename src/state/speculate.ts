@@ -1,0 +1,67 @@
+/**
+ * Answers ready before they are asked for, for the main-thread runs of ./compute.ts: the last few answers by config
+ * (a student stepping back meets the one just left), and the next step of a run predicted and computed while the
+ * page is idle. A student stepping through depths with an arrow key changes one integer field by the same rung at
+ * every press; the press then finds its report computed and its task holds only the store update and the render
+ * (issue 20: keydown to paint). A report depends on its config alone, so a kept one is the one a run would make.
+ */
+import { CONFIG_KEYS, type Config } from '../core/config';
+import type { ResultState } from './store';
+
+/** Answers kept (the predicted one included): enough for a step back and forth around the current one. */
+export const RECENT_ANSWERS = 4;
+
+/** The fields a slider steps through in even rungs, where the next rung is the last one's step again. */
+const STEPPED: readonly (keyof Config)[] = ['depth', 'width', 'batch'];
+
+/** A string naming the config exactly: every field of the schema in its order. */
+export function configKey(c: Config): string {
+  return CONFIG_KEYS.map((k) => String(c[k])).join('|');
+}
+
+/**
+ * The config the run that went from `prev` to `cur` reaches next: when the two differ in one stepped integer field
+ * only, that field moved on by the same step (`cur` + (`cur` − `prev`)), if still ≥ 1; otherwise null. A wrong
+ * guess costs one idle-time run and nothing else.
+ */
+export function predictNext(prev: Config | null, cur: Config): Config | null {
+  if (!prev) return null;
+  let moved: keyof Config | null = null;
+  for (const k of CONFIG_KEYS) {
+    const a = prev[k];
+    const b = cur[k];
+    if (a === b || (Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((x, i) => x === b[i]))) continue;
+    if (moved !== null || !STEPPED.includes(k)) return null;
+    moved = k;
+  }
+  if (moved === null) return null;
+  const next = 2 * (cur[moved] as number) - (prev[moved] as number);
+  return next >= 1 ? { ...cur, [moved]: next } : null;
+}
+
+/** The last {@link RECENT_ANSWERS} answers with a report, by config, the most recently used last. */
+export class RecentAnswers {
+  private readonly byKey = new Map<string, ResultState>();
+
+  get(c: Config): ResultState | undefined {
+    const key = configKey(c);
+    const r = this.byKey.get(key);
+    if (r) {
+      this.byKey.delete(key);
+      this.byKey.set(key, r);
+    }
+    return r;
+  }
+
+  has(c: Config): boolean {
+    return this.byKey.has(configKey(c));
+  }
+
+  put(c: Config, r: ResultState): void {
+    if (!r.report) return;
+    const key = configKey(c);
+    this.byKey.delete(key);
+    this.byKey.set(key, r);
+    while (this.byKey.size > RECENT_ANSWERS) this.byKey.delete(this.byKey.keys().next().value!);
+  }
+}
