@@ -11,7 +11,7 @@ import type { Report } from '../core/report';
 import { errorToPlain } from '../worker/protocol';
 import { chooseRunner, configWork, lowerMsPerWork, PRIOR_MS_PER_WORK, updateMsPerWork, warmConfig } from './computePolicy';
 import { checkSize } from './sizeGuard';
-import { predictNext, RecentAnswers } from './speculate';
+import { AHEAD_BUDGET_MS, predictNext, RecentAnswers } from './speculate';
 import type { ResultState } from './store';
 import { createWorkerClient, type WorkerPort } from './workerClient';
 
@@ -129,7 +129,7 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
   const ahead = (c: Config) => {
     const next = predictNext(prevMain, c);
     prevMain = c;
-    if (!next || !deps.speculate || recent.has(next)) return;
+    if (!next || !deps.speculate || recent.has(next) || estimateMs(next) > AHEAD_BUDGET_MS) return;
     if (chooseRunner(next, { workerAvailable: worker.usable(), msPerWork, mainCold, firstRealRun }) !== 'main') return;
     if (checkSize(next, { estimateMs, confirmedWork, work: (x) => configWork(x).total })) return;
     cancelAhead = deps.speculate(() => {

@@ -11,6 +11,13 @@ import type { ResultState } from './store';
 /** Answers kept (the predicted one included): enough for a step back and forth around the current one. */
 export const RECENT_ANSWERS = 4;
 
+/**
+ * The longest predicted run computed ahead (ms). A guess runs right after a frame, and a wrong one is thrown away:
+ * the next input (a drag's pointer move comes a frame later) may have to wait for it, so it must stay short. The
+ * default config takes 1–2 ms; chains near the main thread's limit (~10 ms) are not guessed.
+ */
+export const AHEAD_BUDGET_MS = 4;
+
 /** The fields a slider steps through in even rungs, where the next rung is the last one's step again. */
 const STEPPED: readonly (keyof Config)[] = ['depth', 'width', 'batch'];
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { type Config, defaultConfig } from '../../src/core/config';
 import type { Report } from '../../src/core/report';
-import { createScheduler } from '../../src/state/compute';
-import { configKey, predictNext, RECENT_ANSWERS, RecentAnswers } from '../../src/state/speculate';
+import { configWork, createScheduler, PRIOR_MS_PER_WORK } from '../../src/state/compute';
+import { AHEAD_BUDGET_MS, configKey, predictNext, RECENT_ANSWERS, RecentAnswers } from '../../src/state/speculate';
 import type { ResultState } from '../../src/state/store';
 
 const cfg = (patch: Partial<Config>): Config => ({ ...defaultConfig(), ...patch });
@@ -41,6 +41,7 @@ describe('RecentAnswers', () => {
   });
 });
 
+/** A scheduler whose runs take their predicted time at PRIOR_MS_PER_WORK (the clock moves only in them). */
 function harness() {
   const results: ResultState[] = [];
   const ran: number[] = [];
@@ -49,12 +50,13 @@ function harness() {
   const s = createScheduler({
     runSync: (c) => {
       ran.push(c.depth);
+      t += configWork(c).total * PRIOR_MS_PER_WORK;
       return { config: c, archs: {} } as Report;
     },
     createWorker: () => null,
     onResult: (r) => results.push(r),
     onBusy: () => {},
-    now: () => (t += 1),
+    now: () => t,
     speculate: (fn) => {
       const job = { fn, cancelled: false };
       pending.push(job);
@@ -95,5 +97,18 @@ describe('scheduler: answers computed ahead', () => {
     expect(h.ran).toEqual([20, 21, 30, 39]);
     h.s.request(cfg({ depth: 30, act: 'relu' }));
     expect(h.pending).toHaveLength(0);
+  });
+
+  it('guesses no chain predicted to take longer than AHEAD_BUDGET_MS: a wrong guess must not hold up the next input', () => {
+    const h = harness();
+    const wide = (depth: number) => cfg({ depth, width: 32, batch: 32 });
+    expect(configWork(wide(62)).total * PRIOR_MS_PER_WORK).toBeGreaterThan(AHEAD_BUDGET_MS);
+    h.s.request(wide(60));
+    h.s.request(wide(61));
+    expect(h.pending).toHaveLength(0);
+    h.s.request(cfg({ depth: 20 }));
+    h.s.request(cfg({ depth: 21 }));
+    expect(configWork(cfg({ depth: 22 })).total * PRIOR_MS_PER_WORK).toBeLessThanOrEqual(AHEAD_BUDGET_MS);
+    expect(h.pending).toHaveLength(1);
   });
 });
