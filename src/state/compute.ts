@@ -44,9 +44,9 @@ export interface SchedulerDeps {
    */
   idle?: (fn: () => void) => void;
   /**
-   * Runs a callback when the page is idle, returning a function that cancels it: after a main-thread answer the
-   * next step of a run is computed there and kept (./speculate.ts). Absent: nothing is computed ahead; the recent
-   * answers are still reused.
+   * Runs a callback later, off the input's task (the page: right after the next paint), returning a function that
+   * cancels it: after a main-thread answer the next step of a run is computed there and kept (./speculate.ts).
+   * Absent: nothing is computed ahead; the recent answers are still reused.
    */
   speculate?: (fn: () => void) => () => void;
 }
@@ -125,7 +125,7 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
   let prevMain: Config | null = null;
   let cancelAhead: (() => void) | null = null;
 
-  /** After a main-thread answer for `c`: compute the step a run would take next, when the page is idle. */
+  /** After a main-thread answer for `c`: compute the step a run would take next, later (deps.speculate). */
   const ahead = (c: Config) => {
     const next = predictNext(prevMain, c);
     prevMain = c;

@@ -1,7 +1,7 @@
 /**
  * Answers ready before they are asked for, for the main-thread runs of ./compute.ts: the last few answers by config
- * (a student stepping back meets the one just left), and the next step of a run predicted and computed while the
- * page is idle. A student stepping through depths with an arrow key changes one integer field by the same rung at
+ * (a student stepping back meets the one just left), and the next step of a run predicted and computed right after
+ * the frame that shows the current one. A student stepping through depths with an arrow key changes one integer field by the same rung at
  * every press; the press then finds its report computed and its task holds only the store update and the render
  * (issue 20: keydown to paint). A report depends on its config alone, so a kept one is the one a run would make.
  */
