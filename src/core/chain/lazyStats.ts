@@ -61,23 +61,21 @@ export function copyBounded(ws: ChainRun, L: number, n: number, h: Float64Array)
   return out;
 }
 
-/** The summaries of {@link readReport} from z, h and f′ as {@link copyBounded} laid them out. */
+/** The summaries analyze.ts readReport would make, from z, h and f′ as {@link copyBounded} laid them out. */
 function summarizeCopy(copy: Float64Array, L: number, n: number, dfMax: number): LayerStats {
   const stats = { z: emptySummary(L), h: emptySummary(L), fprime: emptySummary(L), saturated: new Float64Array(L), zHist: emptyHistograms(L) };
   for (let i = 0; i < L; i++) summarizeLayer(copy, 3 * n * i, copy, n * (3 * i + 1), copy, n * (3 * i + 2), n, stats, i, SCRATCH, dfMax);
   return stats;
 }
 
-/** Give `out` a `stats` computed from `copy` on its first read, then kept as a plain property. */
+/** Give `out` a `stats` computed from `copy` on its first read, then kept as a plain property (the copy let go). */
 export function defineLazyStats(out: ArchReport, copy: Float64Array, L: number, n: number, dfMax: number): void {
-  let data: Float64Array | null = copy;
   Object.defineProperty(out, 'stats', {
     enumerable: true,
     configurable: true,
-    get(this: ArchReport) {
-      const stats = summarizeCopy(data!, L, n, dfMax);
-      data = null;
-      Object.defineProperty(this, 'stats', { value: stats, enumerable: true, configurable: true, writable: true });
+    get() {
+      const stats = summarizeCopy(copy, L, n, dfMax);
+      Object.defineProperty(out, 'stats', { value: stats, enumerable: true, configurable: true, writable: true });
       return stats;
     },
   });
