@@ -125,15 +125,22 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
   let prevMain: Config | null = null;
   let cancelAhead: (() => void) | null = null;
 
-  /** After a main-thread answer for `c`: compute the step a run would take next, later (deps.speculate). */
+  /** What the size guard says of `c` now (null: it may run), and where it would run: for requests and guesses. */
+  const guardOf = (c: Config) => checkSize(c, { estimateMs, confirmedWork, work: (x) => configWork(x).total });
+  const runnerOf = (c: Config) => chooseRunner(c, { workerAvailable: worker.usable(), msPerWork, mainCold, firstRealRun });
+
+  /**
+   * After a main-thread answer for `c`: compute the step a run would take next, later (deps.speculate). The guess
+   * and its checks are made there too, so the input's own task only schedules it.
+   */
   const ahead = (c: Config) => {
-    const next = predictNext(prevMain, c);
+    const prev = prevMain;
     prevMain = c;
-    if (!next || !deps.speculate || recent.has(next) || estimateMs(next) > AHEAD_BUDGET_MS) return;
-    if (chooseRunner(next, { workerAvailable: worker.usable(), msPerWork, mainCold, firstRealRun }) !== 'main') return;
-    if (checkSize(next, { estimateMs, confirmedWork, work: (x) => configWork(x).total })) return;
+    if (!deps.speculate) return;
     cancelAhead = deps.speculate(() => {
       cancelAhead = null;
+      const next = predictNext(prev, c);
+      if (!next || recent.has(next) || estimateMs(next) > AHEAD_BUDGET_MS || runnerOf(next) !== 'main' || guardOf(next)) return;
       const t0 = deps.now();
       try {
         recent.put(next, { report: deps.runSync(next), error: null, ms: deps.now() - t0, runner: 'main' });
@@ -207,7 +214,7 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
       if (worker.aliasRunning(id, c)) return;
       const work = configWork(c).total;
       if (opts.force) confirmedWork = Math.max(confirmedWork, work);
-      const guard = checkSize(c, { estimateMs, confirmedWork, work: (x) => configWork(x).total });
+      const guard = guardOf(c);
       if (guard) {
         // Nothing starts; a queued job is stale now (a running one finishes, or is dropped by the next request).
         worker.dropQueued();
@@ -215,7 +222,7 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
         deliver(id, { report: null, error: { name: 'SizeGuard', message: `size guard: ${guard.reason}`, guard }, ms: null, runner: null });
         return;
       }
-      const runner = chooseRunner(c, { workerAvailable: worker.usable(), msPerWork, mainCold, firstRealRun });
+      const runner = runnerOf(c);
       if (runner === 'worker') {
         // A running job that would keep the worker for a while yet is abandoned: a fresh worker takes this one.
         worker.preemptIfLong();

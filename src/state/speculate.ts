@@ -6,7 +6,7 @@
  * (issue 20: keydown to paint). A report depends on its config alone, so a kept one is the one a run would make.
  */
 import { CONFIG_KEYS, type Config } from '../core/config';
-import type { ResultState } from './store';
+import { sameConfig, type ResultState } from './store';
 
 /** Answers kept (the predicted one included): enough for a step back and forth around the current one. */
 export const RECENT_ANSWERS = 4;
@@ -19,7 +19,7 @@ export const RECENT_ANSWERS = 4;
 export const AHEAD_BUDGET_MS = 4;
 
 /** The fields a slider steps through in even rungs, where the next rung is the last one's step again. */
-const STEPPED: readonly (keyof Config)[] = ['depth', 'width', 'batch'];
+const STEPPED = ['depth', 'width', 'batch'] as const;
 
 /** A string naming the config exactly: every field of the schema in its order. */
 export function configKey(c: Config): string {
@@ -32,17 +32,10 @@ export function configKey(c: Config): string {
  * guess costs one idle-time run and nothing else.
  */
 export function predictNext(prev: Config | null, cur: Config): Config | null {
-  if (!prev) return null;
-  let moved: keyof Config | null = null;
-  for (const k of CONFIG_KEYS) {
-    const a = prev[k];
-    const b = cur[k];
-    if (a === b || (Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((x, i) => x === b[i]))) continue;
-    if (moved !== null || !STEPPED.includes(k)) return null;
-    moved = k;
-  }
-  if (moved === null) return null;
-  const next = 2 * (cur[moved] as number) - (prev[moved] as number);
+  const moved = prev && STEPPED.find((k) => prev[k] !== cur[k]);
+  // Only that field moved: `prev` with its new value is `cur`.
+  if (!prev || !moved || !sameConfig({ ...prev, [moved]: cur[moved] }, cur)) return null;
+  const next = 2 * cur[moved] - prev[moved];
   return next >= 1 ? { ...cur, [moved]: next } : null;
 }
 
