@@ -187,15 +187,15 @@ function readReport(ws: ChainRun, c: Config, arch: Arch, p: ChainParams, lazySta
     const cp = c.norm === 'none' ? criticalPoint(c.act, c.init, c.bias) : { scale: null, jump: null };
     theory = { dh: t, critical: cp.scale, jump: cp.jump && { ...cp.jump } };
   }
-  // `stats` keeps its place among the keys when it is lazy (defineProperty on an existing key).
+  // Lazy: `stats` is a placeholder until defineLazyStats, which keeps its place among the keys (an existing key).
   const scalar = c.width === 1 ? scalarTrace(ws, p) : null;
   const out: ArchReport = { arch, h, dh, g, dW, db, gain, stats: stats!, theory, nonFinite: null, loss, scalar };
   if (copy) defineLazyStats(out, copy, L, n, dfMax);
   // Bounded entries (copy) have finite means, so their summaries need not be read for these checks.
-  const allFinite = [h, dh, g, dW, db].every(finiteArray) && Number.isFinite(loss) && (copy !== null || [stats!.z.mean, stats!.h.mean, stats!.fprime.mean].every(finiteArray));
+  const allFinite = [h, dh, g, dW, db].every(finiteArray) && Number.isFinite(loss) && (stats === null || [stats.z.mean, stats.h.mean, stats.fprime.mean].every(finiteArray));
   // A value of the chain that broke explains everything computed from it; otherwise any non-finite number left in
   // the report (a norm, a statistic, the gain, the theory curve) is named by where it is and why.
-  out.nonFinite = (allFinite ? null : findNonFinite(ws)) ?? derivedNonFinite(out, copy === null);
+  out.nonFinite = (allFinite ? null : findNonFinite(ws)) ?? derivedNonFinite(out, stats !== null);
   return out;
 }
 
